@@ -1,0 +1,54 @@
+#!/bin/sh
+# Runs every test suite and sums their TAP results into one line:
+#   N passed, N failed
+# usage: sh tests/run.sh BUILD-DIR   (from the top of the tree)
+# A suite that exits non-zero without reporting a failure counts as one.
+set -u
+build=${1:-build}
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 1
+logdir=$build/test-logs
+mkdir -p "$logdir"
+passed=0
+failed=0
+export LC_ALL=C.UTF-8 KB_BUILD="$build" KB_TOP="$top"
+
+suite() {	# suite NAME COMMAND...
+	name=$1
+	shift
+	log=$logdir/$(echo "$name" | tr / -).log
+	printf '%-28s ' "$name"
+	"$@" >"$log" 2>&1
+	rc=$?
+	ok=$(grep -c '^ok ' "$log")
+	nok=$(grep -c '^not ok ' "$log")
+	if [ "$rc" -ne 0 ] && [ "$nok" -eq 0 ]; then
+		nok=1
+		echo "not ok - $name exited with status $rc" >>"$log"
+	fi
+	passed=$((passed + ok))
+	failed=$((failed + nok))
+	if [ "$nok" -eq 0 ]; then
+		echo "$ok passed"
+	else
+		echo "$ok passed, $nok FAILED (see $log)"
+		grep -A3 '^not ok' "$log" | head -40 | sed 's/^/    /'
+	fi
+}
+
+for t in "$build"/tests/test-*; do
+	[ -x "$t" ] || continue
+	suite "unit/$(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP "$t"
+done
+suite import/corpus python3 tests/import/check-expect.py \
+    --importer "$build/kuaibao-import" tests/import/corpus/*.expect
+suite import/reflow python3 tests/import/check-reflow.py \
+    --importer "$build/kuaibao-import" data/corpus/*
+for t in tests/import/*.sh tests/e2e/*.sh tests/man/*.sh tests/fuzz/smoke.sh; do
+	[ -f "$t" ] || continue
+	case "$t" in */lib.sh) continue ;; esac
+	suite "$(basename "$(dirname "$t")")/$(basename "$t" .sh)" sh "$t"
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
