@@ -1,0 +1,764 @@
+/*
+ * The importer's database writer.  All SQL is parameterised; one
+ * transaction covers the whole run.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "buf.h"
+#include "db-schema.h"
+#include "db-tokenizer.h"
+#include "db-write.h"
+#include "diag.h"
+#include "doc.h"
+#include "import-country.h"
+#include "import-theme.h"
+#include "xmalloc.h"
+
+#define TMP_INFIX	".tmp-"
+
+enum stmt {
+	S_ISSUE, S_SECTION, S_ARTICLE, S_BLOCK, S_NOTE, S_FIELD, S_ACOUNTRY,
+	S_ATHEME, S_FTS, S_COUNTRY_ID, S_THEME_ID, S_MAXID, S_FIND_ISSUE,
+	S_NSTMT
+};
+
+static const char *const stmt_sql[S_NSTMT] = {
+	[S_ISSUE] = "INSERT INTO issues(id, key, source, source_name, kind,"
+	    " title, year, date, number, narticles)"
+	    " VALUES (?,?,?,?,?,?,?,?,?,?)",
+	[S_SECTION] = "INSERT INTO sections(issue_id, pos, name, narticles)"
+	    " VALUES (?,?,?,?)",
+	[S_ARTICLE] = "INSERT INTO articles(id, key, issue_id, section_id,"
+	    " title, date, date_text, authors) VALUES (?,?,?,?,?,?,?,?)",
+	[S_BLOCK] = "INSERT INTO blocks(article_id, seq, type, text)"
+	    " VALUES (?,?,?,?)",
+	[S_NOTE] = "INSERT INTO footnotes(article_id, seq, n, text, urls)"
+	    " VALUES (?,?,?,?,?)",
+	[S_FIELD] = "INSERT INTO fields(article_id, seq, name, value)"
+	    " VALUES (?,?,?,?)",
+	[S_ACOUNTRY] = "INSERT OR IGNORE INTO article_countries(country_id,"
+	    " role, article_id, pos) VALUES (?,?,?,?)",
+	[S_ATHEME] = "INSERT OR IGNORE INTO article_themes(theme_id,"
+	    " article_id, rank) VALUES (?,?,?)",
+	[S_FTS] = "INSERT INTO fts(rowid, title, body) VALUES (?,?,?)",
+	[S_COUNTRY_ID] = "SELECT id FROM countries WHERE name = ?",
+	[S_THEME_ID] = "SELECT id FROM themes WHERE name = ?",
+	[S_MAXID] = "SELECT max(id) FROM articles WHERE id >= ? AND id < ?",
+	[S_FIND_ISSUE] = "SELECT id FROM issues WHERE source_name = ?"
+	    " OR key = ?",
+};
+
+struct dbw {
+	sqlite3		*db;
+	char		*target;
+	char		*tmp;
+	sqlite3_stmt	*st[S_NSTMT];
+};
+
+/* For the signal handler: the temporary file to remove. */
+static char tmp_path[4096];
+
+static void
+on_signal(int sig)
+{
+	if (tmp_path[0] != '\0')
+		unlink(tmp_path);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+catch_signals(const char *tmp)
+{
+	struct sigaction sa;
+
+	snprintf(tmp_path, sizeof(tmp_path), "%s", tmp);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+static int
+sql_error(struct dbw *w, const char *what)
+{
+	diag(w->target, 0, 0, DIAG_FATAL, "%s: %s", what,
+	    sqlite3_errmsg(w->db));
+	return -1;
+}
+
+static int
+exec(struct dbw *w, const char *sql)
+{
+	char *err;
+
+	if (sqlite3_exec(w->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		diag(w->target, 0, 0, DIAG_FATAL, "%s", err);
+		sqlite3_free(err);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+step_done(struct dbw *w, enum stmt s)
+{
+	int rc;
+
+	rc = sqlite3_step(w->st[s]);
+	sqlite3_reset(w->st[s]);
+	sqlite3_clear_bindings(w->st[s]);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return sql_error(w, "write");
+	return 0;
+}
+
+static void
+bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+}
+
+/* Removes temporary files left by importers that were killed. */
+static void
+clean_stale(const char *dir, const char *base)
+{
+	DIR *d;
+	struct dirent *de;
+	char *prefix, *path;
+	size_t plen;
+	long pid;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	prefix = xasprintf(".%s%s", base, TMP_INFIX);
+	plen = strlen(prefix);
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, prefix, plen) != 0)
+			continue;
+		pid = strtol(de->d_name + plen, NULL, 10);
+		if (pid > 0 && (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
+			continue;	/* still running */
+		path = xasprintf("%s/%s", dir, de->d_name);
+		unlink(path);
+		free(path);
+	}
+	closedir(d);
+	free(prefix);
+}
+
+static int
+mkdirs(const char *dir)
+{
+	char *p, *copy;
+
+	copy = xstrdup(dir);
+	for (p = copy + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, 0777) == -1 && errno != EEXIST) {
+			free(copy);
+			return -1;
+		}
+		*p = '/';
+	}
+	free(copy);
+	return mkdir(dir, 0777) == -1 && errno != EEXIST ? -1 : 0;
+}
+
+/* Whether path is a kuaibao database of this schema; why not in *why. */
+static int
+check_existing(const char *path, const char **why)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int ok, v;
+
+	*why = NULL;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_close(db);
+		*why = "cannot be opened";
+		return 0;
+	}
+	ok = 0;
+	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key ="
+	    " 'schema_version'", -1, &st, NULL) != SQLITE_OK)
+		*why = "is not a kuaibao database";
+	else {
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			v = sqlite3_column_int(st, 0);
+			if (v == DB_SCHEMA_VERSION)
+				ok = 1;
+			else
+				*why = "has another schema version";
+		} else
+			*why = "is not a kuaibao database";
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return ok;
+}
+
+static int
+copy_db(struct dbw *w, const char *from)
+{
+	sqlite3 *src;
+	sqlite3_backup *b;
+	int rc;
+
+	if (sqlite3_open_v2(from, &src, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_close(src);
+		return sql_error(w, "open");
+	}
+	b = sqlite3_backup_init(w->db, "main", src, "main");
+	if (b == NULL) {
+		sqlite3_close(src);
+		return sql_error(w, "copy");
+	}
+	rc = sqlite3_backup_step(b, -1);
+	sqlite3_backup_finish(b);
+	sqlite3_close(src);
+	if (rc != SQLITE_DONE)
+		return sql_error(w, "copy");
+	return 0;
+}
+
+/* Country and theme lists: rows are kept by name, new ones added. */
+static int
+put_lists(struct dbw *w, const struct gazetteer *g)
+{
+	sqlite3_stmt *st;
+	const struct country *c;
+	size_t i;
+	int rc;
+
+	if (sqlite3_prepare_v2(w->db, "INSERT INTO countries(name, code,"
+	    " iso3, english) VALUES (?1,?2,?3,?4) ON CONFLICT(name) DO UPDATE"
+	    " SET code = ?2, iso3 = ?3, english = ?4", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return sql_error(w, "prepare");
+	for (i = 0; i < gazetteer_count(g); i++) {
+		c = gazetteer_get(g, i);
+		bind_text(st, 1, c->name);
+		bind_text(st, 2, c->code);
+		bind_text(st, 3, c->iso3);
+		bind_text(st, 4, c->english);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			return sql_error(w, "countries");
+		}
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(w->db, "INSERT OR IGNORE INTO themes(name)"
+	    " VALUES (?)", -1, &st, NULL) != SQLITE_OK)
+		return sql_error(w, "prepare");
+	for (i = 0; i < theme_count; i++) {
+		bind_text(st, 1, theme_names[i]);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			return sql_error(w, "themes");
+		}
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+struct dbw *
+dbw_open(const char *target, int fresh, const struct gazetteer *g,
+    const struct themes *t)
+{
+	struct dbw *w;
+	char *d, *b, *dir, *base;
+	const char *why;
+	struct stat sb;
+	int i, exists;
+
+	(void)t;
+	w = xcalloc(1, sizeof(*w));
+	w->target = xstrdup(target);
+	d = xstrdup(target);
+	b = xstrdup(target);
+	dir = dirname(d);
+	base = basename(b);
+	if (mkdirs(dir) == -1) {
+		diag(dir, 0, 0, DIAG_FATAL, "cannot create: %s",
+		    strerror(errno));
+		goto fail;
+	}
+	clean_stale(dir, base);
+	w->tmp = xasprintf("%s/.%s%s%ld", dir, base, TMP_INFIX, (long)getpid());
+	unlink(w->tmp);
+	exists = stat(target, &sb) == 0;
+	if (exists && !fresh && !check_existing(target, &why)) {
+		diag(target, 0, 0, DIAG_FATAL, "%s; use --new to replace it",
+		    why);
+		goto fail;
+	}
+	catch_signals(w->tmp);
+	if (sqlite3_open_v2(w->tmp, &w->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		diag(w->tmp, 0, 0, DIAG_FATAL, "%s", sqlite3_errmsg(w->db));
+		goto fail;
+	}
+	if (db_tokenizer_register(w->db) != SQLITE_OK) {
+		sql_error(w, "tokenizer");
+		goto fail;
+	}
+	if (exists && !fresh) {
+		if (copy_db(w, target) != 0)
+			goto fail;
+	} else if (exec(w, "PRAGMA page_size = 4096;"
+	    " PRAGMA auto_vacuum = INCREMENTAL;") != 0 ||
+	    exec(w, db_schema_sql) != 0)
+		goto fail;
+	/* Atomicity comes from the rename: no journal is needed. */
+	if (exec(w, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+	    " PRAGMA locking_mode = EXCLUSIVE; PRAGMA temp_store = MEMORY;"
+	    " PRAGMA cache_size = -65536; BEGIN") != 0)
+		goto fail;
+	for (i = 0; i < S_NSTMT; i++)
+		if (sqlite3_prepare_v3(w->db, stmt_sql[i], -1,
+		    SQLITE_PREPARE_PERSISTENT, &w->st[i], NULL) != SQLITE_OK) {
+			sql_error(w, "prepare");
+			goto fail;
+		}
+	if (put_lists(w, g) != 0)
+		goto fail;
+	free(d);
+	free(b);
+	return w;
+fail:
+	free(d);
+	free(b);
+	dbw_abort(w);
+	return NULL;
+}
+
+void
+dbw_fts_add(struct buf *b, const char *text)
+{
+	const char *p, *q;
+
+	if (b->len > 0)
+		buf_addc(b, '\n');
+	/* footnote markers [^n] are not words of the text */
+	for (p = text; (q = strstr(p, "[^")) != NULL; ) {
+		buf_add(b, p, (size_t)(q - p));
+		for (p = q + 2; *p >= '0' && *p <= '9'; p++)
+			;
+		if (*p == ']' && p > q + 2)
+			p++;
+		else
+			buf_add(b, q, (size_t)(p - q));
+	}
+	buf_adds(b, p);
+}
+
+/* Deletes an article's index entry, rebuilding the text it indexed. */
+static int
+fts_delete(struct dbw *w, sqlite3_int64 id, const char *title)
+{
+	static const char *const parts[] = {
+		"SELECT text FROM blocks WHERE article_id = ? ORDER BY seq",
+		"SELECT text FROM footnotes WHERE article_id = ? ORDER BY seq",
+		"SELECT value FROM fields WHERE article_id = ? ORDER BY seq",
+	};
+	struct buf body = { 0 };
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		if (sqlite3_prepare_v2(w->db, parts[i], -1, &st, NULL) !=
+		    SQLITE_OK)
+			return sql_error(w, "prepare");
+		sqlite3_bind_int64(st, 1, id);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			dbw_fts_add(&body,
+			    (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	if (sqlite3_prepare_v2(w->db, "INSERT INTO fts(fts, rowid, title,"
+	    " body) VALUES ('delete', ?, ?, ?)", -1, &st, NULL) != SQLITE_OK) {
+		buf_free(&body);
+		return sql_error(w, "prepare");
+	}
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, title);
+	bind_text(st, 3, buf_str(&body));
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	buf_free(&body);
+	return rc == SQLITE_DONE ? 0 : sql_error(w, "index delete");
+}
+
+/* Removes an issue (and everything of its articles). */
+static int
+delete_issue(struct dbw *w, sqlite3_int64 issue)
+{
+	static const char *const del[] = {
+		"DELETE FROM blocks WHERE article_id IN (SELECT id FROM"
+		" articles WHERE issue_id = ?1)",
+		"DELETE FROM footnotes WHERE article_id IN (SELECT id FROM"
+		" articles WHERE issue_id = ?1)",
+		"DELETE FROM fields WHERE article_id IN (SELECT id FROM"
+		" articles WHERE issue_id = ?1)",
+		"DELETE FROM article_countries WHERE article_id IN (SELECT id"
+		" FROM articles WHERE issue_id = ?1)",
+		"DELETE FROM article_themes WHERE article_id IN (SELECT id"
+		" FROM articles WHERE issue_id = ?1)",
+		"DELETE FROM articles WHERE issue_id = ?1",
+		"DELETE FROM sections WHERE issue_id = ?1",
+		"DELETE FROM issues WHERE id = ?1",
+	};
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	if (sqlite3_prepare_v2(w->db, "SELECT id, title FROM articles"
+	    " WHERE issue_id = ?", -1, &st, NULL) != SQLITE_OK)
+		return sql_error(w, "prepare");
+	sqlite3_bind_int64(st, 1, issue);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (fts_delete(w, sqlite3_column_int64(st, 0),
+		    (const char *)sqlite3_column_text(st, 1)) != 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+	sqlite3_finalize(st);
+	for (i = 0; i < sizeof(del) / sizeof(del[0]); i++) {
+		if (sqlite3_prepare_v2(w->db, del[i], -1, &st, NULL) !=
+		    SQLITE_OK)
+			return sql_error(w, "prepare");
+		sqlite3_bind_int64(st, 1, issue);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return sql_error(w, "delete");
+	}
+	return 0;
+}
+
+static sqlite3_int64
+lookup_id(struct dbw *w, enum stmt s, const char *name)
+{
+	sqlite3_int64 id;
+
+	bind_text(w->st[s], 1, name);
+	id = sqlite3_step(w->st[s]) == SQLITE_ROW ?
+	    sqlite3_column_int64(w->st[s], 0) : 0;
+	sqlite3_reset(w->st[s]);
+	return id;
+}
+
+static const char *
+block_type(enum block_type t)
+{
+	return t == BLOCK_HEADING ? "heading" : t == BLOCK_TABLE ? "table" :
+	    "paragraph";
+}
+
+static int
+put_article(struct dbw *w, const struct article *a, sqlite3_int64 id,
+    sqlite3_int64 issue, sqlite3_int64 section)
+{
+	struct buf authors = { 0 }, body = { 0 }, urls = { 0 };
+	sqlite3_stmt *st;
+	sqlite3_int64 cid;
+	size_t i, j;
+	int rc;
+
+	for (i = 0; i < a->nauthors; i++) {
+		if (i > 0)
+			buf_addc(&authors, ' ');
+		buf_adds(&authors, a->authors[i]);
+	}
+	st = w->st[S_ARTICLE];
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, a->key);
+	sqlite3_bind_int64(st, 3, issue);
+	sqlite3_bind_int64(st, 4, section);
+	bind_text(st, 5, a->title);
+	bind_text(st, 6, a->date);
+	bind_text(st, 7, a->date_text);
+	bind_text(st, 8, buf_str(&authors));
+	rc = step_done(w, S_ARTICLE);
+	buf_free(&authors);
+	for (i = 0; rc == 0 && i < a->nblocks; i++) {
+		st = w->st[S_BLOCK];
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int(st, 2, (int)i);
+		bind_text(st, 3, block_type(a->blocks[i].type));
+		bind_text(st, 4, a->blocks[i].text);
+		rc = step_done(w, S_BLOCK);
+		dbw_fts_add(&body, a->blocks[i].text);
+	}
+	for (i = 0; rc == 0 && i < a->nnotes; i++) {
+		buf_truncate(&urls, 0);
+		for (j = 0; j < a->notes[i].nurls; j++) {
+			if (j > 0)
+				buf_addc(&urls, '\n');
+			buf_adds(&urls, a->notes[i].urls[j]);
+		}
+		st = w->st[S_NOTE];
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int(st, 2, (int)i);
+		sqlite3_bind_int(st, 3, a->notes[i].n);
+		bind_text(st, 4, a->notes[i].text);
+		bind_text(st, 5, buf_str(&urls));
+		rc = step_done(w, S_NOTE);
+		dbw_fts_add(&body, a->notes[i].text);
+	}
+	buf_free(&urls);
+	for (i = 0; rc == 0 && i < a->nfields; i++) {
+		st = w->st[S_FIELD];
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int(st, 2, (int)i);
+		bind_text(st, 3, a->fields[i].name);
+		bind_text(st, 4, a->fields[i].value);
+		rc = step_done(w, S_FIELD);
+		dbw_fts_add(&body, a->fields[i].value);
+	}
+	for (i = 0; rc == 0 && i < a->ncountries; i++) {
+		if ((cid = lookup_id(w, S_COUNTRY_ID,
+		    a->countries[i].name)) == 0)
+			continue;
+		st = w->st[S_ACOUNTRY];
+		sqlite3_bind_int64(st, 1, cid);
+		sqlite3_bind_int(st, 2, a->countries[i].role == ROLE_SUBJECT ?
+		    0 : 1);
+		sqlite3_bind_int64(st, 3, id);
+		sqlite3_bind_int(st, 4, (int)i);
+		rc = step_done(w, S_ACOUNTRY);
+	}
+	for (i = 0; rc == 0 && i < a->nthemes; i++) {
+		if ((cid = lookup_id(w, S_THEME_ID, a->themes[i])) == 0)
+			continue;
+		st = w->st[S_ATHEME];
+		sqlite3_bind_int64(st, 1, cid);
+		sqlite3_bind_int64(st, 2, id);
+		sqlite3_bind_int(st, 3, (int)i);
+		rc = step_done(w, S_ATHEME);
+	}
+	if (rc == 0) {
+		st = w->st[S_FTS];
+		sqlite3_bind_int64(st, 1, id);
+		bind_text(st, 2, a->title);
+		bind_text(st, 3, buf_str(&body));
+		rc = step_done(w, S_FTS);
+	}
+	buf_free(&body);
+	return rc;
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char *p;
+
+	return (p = strrchr(path, '/')) != NULL ? p + 1 : path;
+}
+
+int
+dbw_put_issue(struct dbw *w, const struct issue *is)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 issue, section, id, base;
+	const struct section *s;
+	size_t i, k;
+	int rc;
+
+	/* The same file, or the same issue from another file, is replaced. */
+	st = w->st[S_FIND_ISSUE];
+	bind_text(st, 1, base_name(is->source));
+	bind_text(st, 2, is->key);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		issue = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (delete_issue(w, issue) != 0)
+			return -1;
+		bind_text(st, 1, base_name(is->source));
+		bind_text(st, 2, is->key);
+	}
+	sqlite3_reset(st);
+
+	if (sqlite3_prepare_v2(w->db, "SELECT coalesce(max(id), 0) + 1 FROM"
+	    " issues", -1, &st, NULL) != SQLITE_OK)
+		return sql_error(w, "prepare");
+	sqlite3_step(st);
+	issue = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	st = w->st[S_ISSUE];
+	sqlite3_bind_int64(st, 1, issue);
+	bind_text(st, 2, is->key);
+	bind_text(st, 3, is->source);
+	bind_text(st, 4, base_name(is->source));
+	bind_text(st, 5, is->kind == DOC_GUIDE ? "guide" : "bulletin");
+	bind_text(st, 6, is->title);
+	if (is->year != 0)
+		sqlite3_bind_int(st, 7, is->year);
+	bind_text(st, 8, is->date);
+	bind_text(st, 9, is->number);
+	sqlite3_bind_int64(st, 10, (sqlite3_int64)doc_article_count(is));
+	if (step_done(w, S_ISSUE) != 0)
+		return -1;
+
+	/* Article ids sort by the issue's date; see db-schema.h. */
+	base = db_days(is->date, is->year) * ((sqlite3_int64)1 << DB_ID_SHIFT);
+	st = w->st[S_MAXID];
+	sqlite3_bind_int64(st, 1, base);
+	sqlite3_bind_int64(st, 2, base + ((sqlite3_int64)1 << DB_ID_SHIFT));
+	id = sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL ?
+	    sqlite3_column_int64(st, 0) : base;
+	sqlite3_reset(st);
+
+	for (k = 0; k < is->nsections; k++) {
+		s = &is->sections[k];
+		st = w->st[S_SECTION];
+		sqlite3_bind_int64(st, 1, issue);
+		sqlite3_bind_int(st, 2, (int)k);
+		bind_text(st, 3, s->name);
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)s->narticles);
+		if (step_done(w, S_SECTION) != 0)
+			return -1;
+		section = sqlite3_last_insert_rowid(w->db);
+		for (i = 0; i < s->narticles; i++) {
+			rc = put_article(w, &s->articles[i], ++id, issue,
+			    section);
+			if (rc != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+finish(struct dbw *w)
+{
+	char buf[64];
+	time_t now;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (exec(w, "UPDATE countries SET"
+	    " narticles = (SELECT count(*) FROM article_countries a"
+	    "  WHERE a.country_id = countries.id),"
+	    " nsubject = (SELECT count(*) FROM article_countries a"
+	    "  WHERE a.country_id = countries.id AND a.role = 0);"
+	    "UPDATE themes SET narticles = (SELECT count(*) FROM"
+	    " article_themes a WHERE a.theme_id = themes.id);") != 0)
+		return -1;
+	if (sqlite3_prepare_v2(w->db, "INSERT OR REPLACE INTO meta(key,"
+	    " value) VALUES (?,?)", -1, &st, NULL) != SQLITE_OK)
+		return sql_error(w, "prepare");
+	snprintf(buf, sizeof(buf), "%d", DB_SCHEMA_VERSION);
+	bind_text(st, 1, "schema_version");
+	bind_text(st, 2, buf);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	bind_text(st, 1, "generator");
+	bind_text(st, 2, "kuaibao-import " KB_VERSION);
+	rc = rc == SQLITE_DONE ? sqlite3_step(st) : rc;
+	sqlite3_reset(st);
+	now = time(NULL);
+	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+	bind_text(st, 1, "built");
+	bind_text(st, 2, buf);
+	rc = rc == SQLITE_DONE ? sqlite3_step(st) : rc;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sql_error(w, "meta");
+	return exec(w, "INSERT INTO fts(fts) VALUES ('optimize');"
+	    " ANALYZE; COMMIT; PRAGMA incremental_vacuum;");
+}
+
+static void
+close_db(struct dbw *w)
+{
+	int i;
+
+	for (i = 0; i < S_NSTMT; i++)
+		sqlite3_finalize(w->st[i]);
+	sqlite3_close(w->db);
+	w->db = NULL;
+}
+
+static void
+dbw_free(struct dbw *w)
+{
+	tmp_path[0] = '\0';
+	free(w->target);
+	free(w->tmp);
+	free(w);
+}
+
+int
+dbw_commit(struct dbw *w)
+{
+	char *d, *dir;
+	int fd, rc;
+
+	rc = finish(w);
+	close_db(w);
+	if (rc == 0 && (fd = open(w->tmp, O_RDONLY)) != -1) {
+		if (fsync(fd) == -1)
+			rc = -1;
+		close(fd);
+	}
+	if (rc == 0 && chmod(w->tmp, 0644) == -1)
+		rc = -1;
+	if (rc == 0 && rename(w->tmp, w->target) == -1) {
+		diag(w->target, 0, 0, DIAG_FATAL, "rename: %s",
+		    strerror(errno));
+		rc = -1;
+	}
+	if (rc == 0) {
+		d = xstrdup(w->target);
+		dir = dirname(d);
+		if ((fd = open(dir, O_RDONLY)) != -1) {
+			fsync(fd);
+			close(fd);
+		}
+		free(d);
+	} else
+		unlink(w->tmp);
+	dbw_free(w);
+	return rc;
+}
+
+void
+dbw_abort(struct dbw *w)
+{
+	if (w == NULL)
+		return;
+	if (w->db != NULL)
+		close_db(w);
+	if (w->tmp != NULL)
+		unlink(w->tmp);
+	dbw_free(w);
+}

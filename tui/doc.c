@@ -1,0 +1,143 @@
+/* Constructors and destructor for the parsed document model. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "xmalloc.h"
+
+struct issue *
+doc_issue_create(const char *source)
+{
+	struct issue *is;
+
+	is = xcalloc(1, sizeof(*is));
+	is->source = xstrdup(source);
+	return is;
+}
+
+static void
+article_free(struct article *a)
+{
+	size_t i, j;
+
+	free(a->title);
+	free(a->key);
+	free(a->date);
+	free(a->date_text);
+	for (i = 0; i < a->nauthors; i++)
+		free(a->authors[i]);
+	free(a->authors);
+	for (i = 0; i < a->nblocks; i++)
+		free(a->blocks[i].text);
+	free(a->blocks);
+	for (i = 0; i < a->nnotes; i++) {
+		free(a->notes[i].text);
+		for (j = 0; j < a->notes[i].nurls; j++)
+			free(a->notes[i].urls[j]);
+		free(a->notes[i].urls);
+	}
+	free(a->notes);
+	for (i = 0; i < a->nfields; i++) {
+		free(a->fields[i].name);
+		free(a->fields[i].value);
+	}
+	free(a->fields);
+	free(a->countries);
+	free(a->themes);
+}
+
+void
+doc_issue_free(struct issue *is)
+{
+	size_t i, j;
+
+	if (is == NULL)
+		return;
+	for (i = 0; i < is->nsections; i++) {
+		for (j = 0; j < is->sections[i].narticles; j++)
+			article_free(&is->sections[i].articles[j]);
+		free(is->sections[i].articles);
+		free(is->sections[i].name);
+	}
+	free(is->sections);
+	free(is->source);
+	free(is->key);
+	free(is->title);
+	free(is->date);
+	free(is->number);
+	free(is);
+}
+
+struct section *
+doc_section_add(struct issue *is, const char *name)
+{
+	struct section s;
+
+	memset(&s, 0, sizeof(s));
+	s.name = xstrdup(name);
+	VEC_PUSH(is->sections, is->nsections, is->sectionscap, s);
+	return &is->sections[is->nsections - 1];
+}
+
+struct article *
+doc_article_add(struct section *s, const char *title, int line)
+{
+	struct article a;
+
+	memset(&a, 0, sizeof(a));
+	a.title = xstrdup(title);
+	a.line = line;
+	VEC_PUSH(s->articles, s->narticles, s->articlescap, a);
+	return &s->articles[s->narticles - 1];
+}
+
+void
+doc_block_add(struct article *a, enum block_type type, const char *text,
+    int line)
+{
+	struct block b;
+
+	b.type = type;
+	b.text = xstrdup(text);
+	b.line = line;
+	VEC_PUSH(a->blocks, a->nblocks, a->blockscap, b);
+}
+
+struct footnote *
+doc_note_add(struct article *a, int n, const char *text)
+{
+	struct footnote f;
+
+	memset(&f, 0, sizeof(f));
+	f.n = n;
+	f.text = xstrdup(text);
+	VEC_PUSH(a->notes, a->nnotes, a->notescap, f);
+	return &a->notes[a->nnotes - 1];
+}
+
+void
+doc_note_add_url(struct footnote *f, const char *url)
+{
+	f->urls = xreallocarray(f->urls, f->nurls + 1, sizeof(*f->urls));
+	f->urls[f->nurls++] = xstrdup(url);
+}
+
+void
+doc_field_add(struct article *a, const char *name, const char *value)
+{
+	struct field f;
+
+	f.name = xstrdup(name);
+	f.value = xstrdup(value);
+	VEC_PUSH(a->fields, a->nfields, a->fieldscap, f);
+}
+
+size_t
+doc_article_count(const struct issue *is)
+{
+	size_t i, n;
+
+	for (i = n = 0; i < is->nsections; i++)
+		n += is->sections[i].narticles;
+	return n;
+}

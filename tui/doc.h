@@ -1,0 +1,103 @@
+/*
+ * The parsed form of one source file: an issue (or guide) made of
+ * sections holding articles.  Built by the importer's parsers, then
+ * enriched (footnotes, dates, countries, themes) and finally written
+ * to the database or dumped as JSON.  Every string is owned by the
+ * structure that holds it; doc_issue_free() releases everything.
+ */
+#ifndef KB_DOC_H
+#define KB_DOC_H
+
+#include <stddef.h>
+
+enum doc_kind {
+	DOC_BULLETIN,
+	DOC_GUIDE
+};
+
+enum block_type {
+	BLOCK_PARAGRAPH,
+	BLOCK_HEADING,
+	BLOCK_TABLE	/* rows separated by '\n', cells by '\t' */
+};
+
+struct block {
+	enum block_type	 type;
+	char		*text;
+	int		 line;		/* source line it started on */
+};
+
+struct footnote {
+	int	  n;
+	char	 *text;
+	char	**urls;
+	size_t	  nurls;
+};
+
+struct field {
+	char	*name;
+	char	*value;
+};
+
+enum country_role {
+	ROLE_SUBJECT,
+	ROLE_MENTIONED
+};
+
+struct country_hit {
+	const char		*name;	/* the gazetteer's short name */
+	enum country_role	 role;
+	int			 count;
+};
+
+struct article {
+	char		 *title;
+	char		 *key;		/* stable across rebuilds */
+	char		 *date;		/* YYYY-MM-DD or NULL */
+	char		 *date_text;	/* as printed, spaces removed, or NULL */
+	char		**authors;
+	size_t		  nauthors, authorscap;
+	struct block	 *blocks;
+	size_t		  nblocks, blockscap;
+	struct footnote	 *notes;
+	size_t		  nnotes, notescap;
+	struct field	 *fields;	/* a guide direction's fields */
+	size_t		  nfields, fieldscap;
+	struct country_hit *countries;	/* subjects first */
+	size_t		  ncountries, countriescap;
+	const char	**themes;	/* most relevant first */
+	size_t		  nthemes;
+	int		  line;		/* source line of the title */
+};
+
+struct section {
+	char		*name;
+	struct article	*articles;
+	size_t		 narticles, articlescap;
+};
+
+struct issue {
+	char		*source;	/* path as given */
+	char		*key;		/* stable across rebuilds */
+	enum doc_kind	 kind;
+	char		*title;
+	int		 year;		/* 0 when unknown */
+	char		*date;		/* YYYY-MM-DD or NULL */
+	char		*number;	/* as printed or NULL */
+	struct section	*sections;
+	size_t		 nsections, sectionscap;
+};
+
+struct issue	*doc_issue_create(const char *source);
+void		 doc_issue_free(struct issue *);
+struct section	*doc_section_add(struct issue *, const char *name);
+struct article	*doc_article_add(struct section *, const char *title, int line);
+void		 doc_block_add(struct article *, enum block_type,
+		    const char *text, int line);
+struct footnote	*doc_note_add(struct article *, int n, const char *text);
+void		 doc_note_add_url(struct footnote *, const char *url);
+void		 doc_field_add(struct article *, const char *name,
+		    const char *value);
+size_t		 doc_article_count(const struct issue *);
+
+#endif

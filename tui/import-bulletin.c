@@ -1,0 +1,291 @@
+/*
+ * Builds a bulletin issue from its elements.  Nothing here knows a
+ * title or a column name: a column name is a short line of Chinese
+ * that stands before a title; a title stands after a column name or
+ * after the editors' parenthesis that closes the previous article (or,
+ * when the editors are missing, before a paragraph that opens with a
+ * date); an article ends with its editors.  Markdown headings are
+ * classified the same way, whatever their level, since the conversions
+ * use levels inconsistently.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "doc.h"
+#include "import-build.h"
+#include "import-elem.h"
+#include "import-notes.h"
+#include "import-shape.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define LEVEL_LEADIN	7
+#define TITLE_MAX_COLS	120	/* a title is at most two lines */
+#define HEADING_MAX_COLS 80
+
+struct builder {
+	const struct elemlist	*el;
+	struct issue		*is;
+	struct notepool		*notes;
+	struct section		*sec;
+	struct article		*art;
+	int			 expect_title;	/* after editors or a column */
+	int			 body;		/* the article has body text */
+};
+
+static size_t
+len_of(const struct elem *e)
+{
+	return strlen(e->text);
+}
+
+/* The next element that is not a footnote, or NULL. */
+static const struct elem *
+peek(const struct builder *b, size_t i)
+{
+	for (i++; i < b->el->n; i++)
+		if (b->el->v[i].kind != EL_NOTE)
+			return &b->el->v[i];
+	return NULL;
+}
+
+static int
+is_text(const struct elem *e)
+{
+	return e != NULL && (e->kind == EL_LINE || e->kind == EL_HEADING);
+}
+
+/* A paragraph that opens with a date: 4 月 20 日，/ 2019年6月4日，/ 6月， */
+static int
+date_lead(const struct elem *e)
+{
+	const char *p;
+	int y, m, n;
+
+	if (e == NULL || e->kind != EL_LINE)
+		return 0;
+	p = e->text;
+	n = 0;
+	if (sscanf(p, "%4d年%n", &y, &n) == 1 && n > 0 && y > 1900)
+		p += n;
+	n = 0;
+	if (sscanf(p, "%2d月%n", &m, &n) != 1 || n == 0 || m < 1 || m > 12)
+		return 0;
+	return 1;
+}
+
+static int
+headingish(const struct elem *e)
+{
+	return e->kind == EL_HEADING && e->level != LEVEL_LEADIN;
+}
+
+/* Could stand as an article title. */
+static int
+titleish(const struct elem *e)
+{
+	size_t len;
+	char **names;
+	size_t nnames, i, off;
+	int cols;
+
+	if (!is_text(e) || e->level == LEVEL_LEADIN)
+		return 0;
+	/* Markdown titles are headings; its paragraphs never are. */
+	if (e->kind == EL_LINE && (e->flags & EF_MARKERS))
+		return 0;
+	len = len_of(e);
+	cols = text_cols(e->text, len);
+	if (cols > TITLE_MAX_COLS || cols < 4 || shape_enum(e->text, len) ||
+	    shape_ends_sentence(e->text, len) ||
+	    shape_ends_clause(e->text, len) ||
+	    shape_toc_entry(e->text, len) || shape_caption(e->text, len))
+		return 0;
+	off = shape_editors(e->text, len, &names, &nnames);
+	for (i = 0; i < nnames; i++)
+		free(names[i]);
+	free(names);
+	if (off < len)
+		return 0;
+	if (e->kind == EL_LINE && !(e->flags & EF_STANDALONE) && cols > 60 &&
+	    strstr(e->text, "，"))
+		return 0;
+	return 1;
+}
+
+static int
+sectionish(const struct elem *e)
+{
+	return is_text(e) && e->level != LEVEL_LEADIN &&
+	    shape_section_name(e->text, len_of(e));
+}
+
+/* What follows a title: body text, not another title-like line. */
+static int
+bodyish(const struct elem *e)
+{
+	if (e == NULL)
+		return 0;
+	if (e->kind == EL_TABLE)
+		return 1;
+	if (e->kind != EL_LINE)
+		return e->kind == EL_HEADING && shape_enum(e->text, len_of(e));
+	return date_lead(e) || !titleish(e) || shape_enum(e->text, len_of(e));
+}
+
+static void
+new_section(struct builder *b, const char *name)
+{
+	b->sec = doc_section_add(b->is, name);
+	b->art = NULL;
+	b->expect_title = 1;
+}
+
+static void
+new_article(struct builder *b, const struct elem *e)
+{
+	if (b->sec == NULL)
+		b->sec = doc_section_add(b->is, "正文");
+	b->art = doc_article_add(b->sec, e->text, e->line);
+	b->expect_title = 0;
+	b->body = 0;
+}
+
+static void
+set_authors(struct builder *b, char **names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (b->art != NULL)
+			VEC_PUSH(b->art->authors, b->art->nauthors,
+			    b->art->authorscap, names[i]);
+		else
+			free(names[i]);
+	}
+	free(names);
+	b->expect_title = 1;
+}
+
+static void
+add_text(struct builder *b, const struct elem *e)
+{
+	size_t len;
+	int cols;
+
+	len = len_of(e);
+	cols = text_cols(e->text, len);
+	if (e->kind == EL_HEADING || shape_caption(e->text, len) ||
+	    ((e->flags & EF_STANDALONE) && cols <= HEADING_MAX_COLS &&
+	    !shape_ends_sentence(e->text, len) &&
+	    !shape_ends_clause(e->text, len)))
+		doc_block_add(b->art, BLOCK_HEADING, e->text, e->line);
+	else
+		doc_block_add(b->art, BLOCK_PARAGRAPH, e->text, e->line);
+	b->body = 1;
+}
+
+/* A line that repeats the running header or the article's title. */
+static int
+furniture(const struct builder *b, const struct elem *e)
+{
+	if (b->el->header != NULL && strcmp(e->text, b->el->header) == 0)
+		return 1;
+	return b->art != NULL && b->body && (e->flags & EF_STANDALONE) &&
+	    strcmp(e->text, b->art->title) == 0;
+}
+
+static void
+take_text(struct builder *b, size_t i)
+{
+	const struct elem *e = &b->el->v[i], *next, *after;
+	char **names;
+	size_t nnames, off, len;
+	char *body;
+	int newtitle;
+
+	len = len_of(e);
+	if (furniture(b, e) || shape_toc_entry(e->text, len))
+		return;
+	off = shape_editors(e->text, len, &names, &nnames);
+	if (off < len && b->art != NULL) {
+		if (off > 0) {
+			body = text_squeeze(e->text, off);
+			if (*body != '\0')
+				doc_block_add(b->art, BLOCK_PARAGRAPH, body,
+				    e->line);
+			free(body);
+		}
+		set_authors(b, names, nnames);
+		return;
+	}
+	while (nnames > 0)
+		free(names[--nnames]);
+	free(names);
+
+	next = peek(b, i);
+	after = NULL;
+	if (next != NULL) {
+		size_t j = (size_t)(next - b->el->v);
+
+		after = peek(b, j);
+	}
+	if (sectionish(e) && (b->expect_title || b->art == NULL ||
+	    date_lead(after)) && titleish(next) && bodyish(after)) {
+		new_section(b, e->text);
+		return;
+	}
+	newtitle = titleish(e) && (headingish(e) ? 1 :
+	    ((b->expect_title || b->art == NULL) && bodyish(next)) ||
+	    ((e->flags & EF_STANDALONE) && date_lead(next)));
+	if (newtitle) {
+		new_article(b, e);
+		return;
+	}
+	if (b->art == NULL) {
+		diag(b->is->source, e->line, 0, DIAG_WARNING,
+		    "text before the first article ignored");
+		return;
+	}
+	add_text(b, e);
+}
+
+void
+bulletin_build(const struct elemlist *el, const struct cover *c,
+    struct issue *is, struct notepool *notes)
+{
+	struct builder b;
+	const struct elem *e;
+	size_t i;
+
+	memset(&b, 0, sizeof(b));
+	b.el = el;
+	b.is = is;
+	b.notes = notes;
+	b.expect_title = 1;
+	for (i = c->start; i < el->n; i++) {
+		e = &el->v[i];
+		switch (e->kind) {
+		case EL_NOTE:
+			notes_add(notes, e->n, e->text, e->line, is);
+			break;
+		case EL_TABLE:
+			if (b.art != NULL) {
+				doc_block_add(b.art, BLOCK_TABLE, e->text,
+				    e->line);
+				b.body = 1;
+			}
+			break;
+		case EL_HEADING:
+			/* Back matter: a top heading that is no column. */
+			if (e->level == 1 && b.art != NULL && !sectionish(e))
+				return;
+			/* FALLTHROUGH */
+		case EL_LINE:
+			take_text(&b, i);
+			break;
+		}
+	}
+}

@@ -1,0 +1,218 @@
+/*
+ * The cover of an issue: masthead, date, issue numbers, 本期要目 and the
+ * table of contents (目录).  None of it is an article; the contents are
+ * kept only as counts, to cross-check what the builder finds.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "import-build.h"
+#include "import-elem.h"
+#include "import-shape.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define COVER_MAX	200	/* a cover longer than this is not a cover */
+
+/* The text with all white space removed (for matching 目 录 and 目录). */
+static char *
+compact(const char *s)
+{
+	struct buf b = { 0 };
+
+	for (; *s != '\0'; s++)
+		if (*s != ' ' && *s != '\t')
+			buf_addc(&b, *s);
+	return buf_take(&b);
+}
+
+static int
+is_marker(const struct elem *e, const char *word)
+{
+	char *c;
+	int match;
+
+	if (e->kind != EL_LINE && e->kind != EL_HEADING)
+		return 0;
+	c = compact(e->text);
+	match = strcmp(c, word) == 0;
+	free(c);
+	return match;
+}
+
+/* Every row of a table (or the line) is a contents entry. */
+static int
+is_toc(const struct elem *e)
+{
+	const char *s, *nl;
+	char *row;
+	int ok;
+
+	if (e->kind == EL_LINE || e->kind == EL_HEADING)
+		return shape_toc_entry(e->text, strlen(e->text));
+	if (e->kind != EL_TABLE)
+		return 0;
+	for (s = e->text; ; s = nl + 1) {
+		nl = strchr(s, '\n');
+		row = xstrndup(s, nl ? (size_t)(nl - s) : strlen(s));
+		ok = shape_toc_entry(row, strlen(row));
+		free(row);
+		if (!ok)
+			return 0;
+		if (nl == NULL)
+			return 1;
+	}
+}
+
+static int
+toc_rows(const struct elem *e)
+{
+	const char *s;
+	int n;
+
+	if (e->kind != EL_TABLE)
+		return 1;
+	for (n = 1, s = e->text; (s = strchr(s, '\n')) != NULL; s++)
+		n++;
+	return n;
+}
+
+static int
+is_section(const struct elem *e)
+{
+	return (e->kind == EL_LINE || e->kind == EL_HEADING) &&
+	    shape_section_name(e->text, strlen(e->text));
+}
+
+/* 2021年8月5日 → 2021-08-05; 2021年 alone sets the year. */
+static void
+read_date(struct cover *c, const char *s)
+{
+	const char *p;
+	int y, m, d, n;
+	char *squeezed;
+
+	squeezed = compact(s);
+	for (p = squeezed; *p != '\0'; p++) {
+		if (*p < '0' || *p > '9')
+			continue;
+		n = 0;
+		if (sscanf(p, "%4d年%2d月%2d日%n", &y, &m, &d, &n) == 3 &&
+		    n > 0 && y > 1900 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+			if (c->date == NULL)
+				c->date = xasprintf("%04d-%02d-%02d", y, m, d);
+			if (c->year == 0)
+				c->year = y;
+			break;
+		}
+		if (sscanf(p, "%4d年%n", &y, &n) == 1 && n > 0 && y > 1900 &&
+		    y < 2200 && c->year == 0 && strlen(p) <= (size_t)n + 12)
+			c->year = y;
+		while (p[1] >= '0' && p[1] <= '9')
+			p++;
+	}
+	free(squeezed);
+}
+
+/* 总第086期 第08期, 2023年第5期 … */
+static void
+read_number(struct cover *c, const char *s)
+{
+	struct buf b = { 0 };
+	char *squeezed;
+	const char *p, *q;
+
+	if (c->number != NULL)
+		return;
+	squeezed = compact(s);
+	if ((p = strstr(squeezed, "总第")) != NULL &&
+	    (q = strstr(p, "期")) != NULL) {
+		buf_add(&b, p, (size_t)(q - p) + strlen("期"));
+		if ((p = strstr(q, "第")) != NULL &&
+		    (q = strstr(p, "期")) != NULL) {
+			buf_addc(&b, ' ');
+			buf_add(&b, p, (size_t)(q - p) + strlen("期"));
+		}
+	} else if ((p = strstr(squeezed, "第")) != NULL &&
+	    p[strlen("第")] >= '0' && p[strlen("第")] <= '9' &&
+	    (q = strstr(p, "期")) != NULL && q - p < 12)
+		buf_add(&b, p, (size_t)(q - p) + strlen("期"));
+	free(squeezed);
+	if (b.len > 0)
+		c->number = buf_take(&b);
+}
+
+/* The masthead: the first heading or short line written in Chinese. */
+static void
+read_title(struct cover *c, const struct elem *e)
+{
+	uint32_t ch;
+
+	if (c->title != NULL || (e->kind != EL_HEADING &&
+	    !(e->flags & EF_STANDALONE)))
+		return;
+	ch = text_first(e->text, strlen(e->text), NULL);
+	if (!text_is_cjk(ch) || is_marker(e, "本期要目") ||
+	    is_marker(e, "目录") || strstr(e->text, "年") != NULL ||
+	    text_cols(e->text, strlen(e->text)) > 40)
+		return;
+	c->title = xstrdup(e->text);
+}
+
+void
+cover_read(const struct elemlist *el, struct cover *c)
+{
+	size_t i, toc, brief, end;
+
+	memset(c, 0, sizeof(*c));
+	toc = brief = (size_t)-1;
+	for (i = 0; i < el->n && i < COVER_MAX; i++) {
+		if (toc == (size_t)-1 && is_marker(&el->v[i], "目录"))
+			toc = i;
+		if (brief == (size_t)-1 && is_marker(&el->v[i], "本期要目"))
+			brief = i;
+	}
+	if (toc == (size_t)-1 && brief == (size_t)-1)
+		return;
+	if (toc != (size_t)-1) {
+		/* Column names and entries, until something else. */
+		for (i = toc + 1; i < el->n; i++) {
+			if (is_toc(&el->v[i]))
+				c->toc_articles += toc_rows(&el->v[i]);
+			else if (is_section(&el->v[i]))
+				c->toc_sections++;
+			else
+				break;
+		}
+		end = i;
+		if (end > toc + 1 && is_section(&el->v[end - 1])) {
+			end--;
+			c->toc_sections--;
+		}
+	} else {
+		/* 本期要目 without contents: the list ends at a column name. */
+		for (i = brief + 1; i < el->n && !is_section(&el->v[i]); i++)
+			;
+		end = i;
+	}
+	c->start = end;
+	for (i = 0; i < end; i++) {
+		if (el->v[i].kind == EL_NOTE || el->v[i].kind == EL_TABLE)
+			continue;
+		if (brief == (size_t)-1 || i < brief)
+			read_title(c, &el->v[i]);	/* not from 本期要目 */
+		read_date(c, el->v[i].text);
+		read_number(c, el->v[i].text);
+	}
+}
+
+void
+cover_free(struct cover *c)
+{
+	free(c->title);
+	free(c->date);
+	free(c->number);
+	memset(c, 0, sizeof(*c));
+}

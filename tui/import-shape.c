@@ -1,0 +1,492 @@
+/* Shapes of lines: the structural cues the parsers use instead of titles. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "import-shape.h"
+#include "text.h"
+#include "xmalloc.h"
+
+static int
+is_digit(uint32_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+is_cn_numeral(uint32_t c)
+{
+	static const uint32_t nums[] = {
+		0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94, 0x516d, 0x4e03,
+		0x516b, 0x4e5d, 0x5341, 0x767e, 0x96f6	/* 一…十百零 */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(nums) / sizeof(nums[0]); i++)
+		if (c == nums[i])
+			return 1;
+	return 0;
+}
+
+static int
+is_han(uint32_t c)
+{
+	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
+	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f);
+}
+
+/* Skips characters of one class; returns bytes consumed and the count. */
+static size_t
+skip_class(const char *s, size_t len, int (*cls)(uint32_t), int *count)
+{
+	size_t i;
+	int n;
+
+	*count = 0;
+	for (i = 0; i < len; i += n) {
+		if (!cls(text_first(s + i, len - i, &n)) || n <= 0)
+			break;
+		(*count)++;
+	}
+	return i;
+}
+
+static int
+is_space_c(uint32_t c)
+{
+	return c == ' ' || c == 0x3000 || c == '\t';
+}
+
+size_t
+shape_enum(const char *s, size_t len)
+{
+	uint32_t c, open;
+	size_t i;
+	int n, cnt;
+
+	c = text_first(s, len, &n);
+	if (c >= 0x2460 && c <= 0x2473)		/* ①…⑳ */
+		return (size_t)n;
+	if (is_cn_numeral(c)) {
+		i = skip_class(s, len, is_cn_numeral, &cnt);
+		c = text_first(s + i, len - i, &n);
+		if (cnt <= 3 && (c == 0x3001 || c == 0xff0e))	/* 、． */
+			return i + (size_t)n;
+		return 0;
+	}
+	if (c == 0xff08 || c == '(') {			/* （ ( */
+		open = c;
+		i = (size_t)n;
+		c = text_first(s + i, len - i, &n);
+		if (is_cn_numeral(c))
+			i += skip_class(s + i, len - i, is_cn_numeral, &cnt);
+		else if (is_digit(c))
+			i += skip_class(s + i, len - i, is_digit, &cnt);
+		else
+			return 0;
+		if (cnt > 3)
+			return 0;
+		c = text_first(s + i, len - i, &n);
+		if ((open == 0xff08 && c == 0xff09) || (open == '(' &&
+		    c == ')') || (open == 0xff08 && c == ')') || (open == '(' &&
+		    c == 0xff09))
+			return i + (size_t)n;
+		return 0;
+	}
+	if (is_digit(c)) {
+		i = skip_class(s, len, is_digit, &cnt);
+		if (cnt > 2)
+			return 0;
+		c = text_first(s + i, len - i, &n);
+		if (c == 0x3001)			/* 、 */
+			return i + (size_t)n;
+		if (c == '.' || c == 0xff0e) {
+			/* "1." but not "1.1" nor "5.9" */
+			if (is_digit(text_first(s + i + n, len - i - n, NULL)))
+				return 0;
+			return i + (size_t)n;
+		}
+	}
+	return 0;
+}
+
+int
+shape_enum_kind(const char *s, size_t len)
+{
+	uint32_t c, c2;
+	int n;
+
+	if (shape_enum(s, len) == 0)
+		return 0;
+	c = text_first(s, len, &n);
+	if (c >= 0x2460 && c <= 0x2473)
+		return 5;
+	if (is_cn_numeral(c))
+		return 1;
+	if (c == 0xff08 || c == '(') {
+		c2 = text_first(s + n, len - n, NULL);
+		return is_cn_numeral(c2) ? 2 : 4;
+	}
+	return 3;
+}
+
+static int
+is_closer(uint32_t c)
+{
+	return c == 0x201d || c == 0x2019 || c == 0x300d || c == 0x300f ||
+	    c == 0xff09 || c == ')' || c == 0x300b || c == 0x3011 ||
+	    c == '"' || c == '*';
+}
+
+int
+shape_ends_sentence(const char *s, size_t len)
+{
+	uint32_t c;
+	int n;
+
+	len = text_trim(&s, len);
+	while (len > 0) {
+		c = text_last(s, len, &n);
+		if (!is_closer(c))
+			break;
+		len -= (size_t)n;
+	}
+	if (len == 0)
+		return 0;
+	c = text_last(s, len, NULL);
+	return c == 0x3002 || c == 0xff01 || c == 0xff1f || c == 0xff1b ||
+	    c == 0xff1a || c == 0x2026 || c == '!' || c == '?' ||
+	    c == ';' || c == ':' || c == '.' || c == 0xff0e;
+}
+
+int
+shape_ends_clause(const char *s, size_t len)
+{
+	uint32_t c;
+
+	len = text_trim(&s, len);
+	c = text_last(s, len, NULL);
+	return c == 0xff0c || c == 0x3001 || c == 0xff08 || c == 0x300a ||
+	    c == 0x201c || c == ',' || c == '(';
+}
+
+size_t
+shape_label(const char *s, size_t len)
+{
+	size_t i;
+	uint32_t c;
+	int n, cnt;
+
+	i = skip_class(s, len, is_han, &cnt);
+	if (cnt < 2 || cnt > 8)
+		return 0;
+	c = text_first(s + i, len - i, &n);
+	if (c == 0xff1a || c == ':')			/* ：: */
+		return i + (size_t)n;
+	return 0;
+}
+
+int
+shape_section_name(const char *s, size_t len)
+{
+	size_t i;
+	int cnt;
+
+	len = text_trim(&s, len);
+	i = skip_class(s, len, is_han, &cnt);
+	return i == len && cnt >= 2 && cnt <= 8;
+}
+
+int
+shape_pagenum(const char *s, size_t len)
+{
+	size_t i;
+	uint32_t c;
+	int n, digits;
+
+	digits = 0;
+	for (i = 0; i < len; i += n) {
+		c = text_first(s + i, len - i, &n);
+		if (is_digit(c)) {
+			if (digits < 0)
+				return 0;	/* two separate numbers */
+			digits++;
+		} else if (c == ' ' || c == '-' || c == 0x2014 ||
+		    c == 0x2013 || c == 0x2015 || c == 0x3000) {
+			if (digits > 0)
+				digits = -digits;
+		} else
+			return 0;
+	}
+	if (digits < 0)
+		digits = -digits;
+	return digits >= 1 && digits <= 4;
+}
+
+int
+shape_unit(uint32_t c)
+{
+	static const char units[] =
+	    "年月日号时分秒个项名位次倍亿万千百元岁家所条款章节届期级类种批"
+	    "台辆吨度周天人米克升票座颗枚篇部份代场轮亩户例架艘、．％～－"
+	    "：×";
+	const char *p;
+	uint32_t u;
+	int n;
+
+	if (c == '%' || c == '~' || c == '-' || c == '/' || c == ':' ||
+	    c == '.' || c == ',' || c == '+' || c == '*' || c == 0x2013 ||
+	    c == 0x00b0 || c == 0x2103)
+		return 1;
+	for (p = units; *p != '\0'; p += n) {
+		u = text_first(p, strlen(p), &n);
+		if (u == c)
+			return 1;
+	}
+	return 0;
+}
+
+int
+shape_note_start(const char *s, size_t len, int *np, size_t *textoff)
+{
+	size_t i, j;
+	uint32_t c;
+	int n, cnt, val;
+
+	i = skip_class(s, len, is_digit, &cnt);
+	if (cnt < 1 || cnt > 3)
+		return 0;
+	val = atoi(s);
+	j = skip_class(s + i, len - i, is_space_c, &cnt);
+	if (cnt == 0 || i + j >= len || val < 1)
+		return 0;
+	c = text_first(s + i + j, len - i - j, &n);
+	if (shape_unit(c) || is_digit(c))
+		return 0;
+	*np = val;
+	*textoff = i + j;
+	return 1;
+}
+
+int
+shape_toc_entry(const char *s, size_t len)
+{
+	size_t i;
+	int dots, digits;
+
+	len = text_trim(&s, len);
+	for (i = len; i > 0 && is_digit((unsigned char)s[i - 1]); i--)
+		;
+	digits = (int)(len - i);
+	if (digits == 0 || digits > 4)
+		return 0;
+	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+		i--;
+	dots = 0;
+	while (i > 0) {
+		if (s[i - 1] == '.')
+			i--;
+		else if (i >= 3 && (memcmp(s + i - 3, "\xe2\x80\xa6", 3) == 0 ||
+		    memcmp(s + i - 3, "\xc2\xb7", 2) == 0))
+			i -= 3;
+		else
+			break;
+		dots++;
+	}
+	return dots >= 3;
+}
+
+int
+shape_table_header(const char *s, size_t len)
+{
+	size_t i, k;
+	int cnt, words;
+
+	len = text_trim(&s, len);
+	words = 0;
+	for (i = 0; i < len; ) {
+		k = skip_class(s + i, len - i, is_han, &cnt);
+		if (cnt < 2 || cnt > 6)
+			return 0;
+		words++;
+		i += k;
+		k = skip_class(s + i, len - i, is_space_c, &cnt);
+		if (i + k < len && cnt == 0)
+			return 0;
+		i += k;
+	}
+	return words >= 2 && words <= 4;
+}
+
+int
+shape_direction(const char *s, size_t len, int *major, int *minor,
+    size_t *nameoff)
+{
+	size_t i, j;
+	int cnt;
+
+	i = skip_class(s, len, is_digit, &cnt);
+	if (cnt < 1 || cnt > 2 || i >= len || s[i] != '.')
+		return 0;
+	j = skip_class(s + i + 1, len - i - 1, is_digit, &cnt);
+	if (cnt < 1 || cnt > 2)
+		return 0;
+	*major = atoi(s);
+	*minor = atoi(s + i + 1);
+	i += 1 + j;
+	i += skip_class(s + i, len - i, is_space_c, &cnt);
+	if (i >= len || !is_han(text_first(s + i, len - i, NULL)))
+		return 0;
+	*nameoff = i;
+	return 1;
+}
+
+int
+shape_caption(const char *s, size_t len)
+{
+	size_t i;
+	int cnt;
+
+	if (!text_starts(s, "表"))
+		return 0;
+	i = strlen("表");
+	i += skip_class(s + i, len - i, is_space_c, &cnt);
+	skip_class(s + i, len - i, is_digit, &cnt);
+	return cnt >= 1 && cnt <= 2;
+}
+
+static int
+is_name_char(uint32_t c)
+{
+	return is_han(c) || c == 0x00b7 || c == 0x30fb;	/* · ・ */
+}
+
+size_t
+shape_editors(const char *s, size_t len, char ***names, size_t *nnames)
+{
+	const char *orig = s;
+	size_t end, open, i, k;
+	uint32_t c;
+	int n, cnt;
+	char **v;
+	size_t nv;
+
+	*names = NULL;
+	*nnames = 0;
+	end = text_trim(&s, len);
+	if (end == 0)
+		return len;
+	c = text_last(s, end, &n);
+	if (c != 0xff09 && c != ')')
+		return len;
+	end -= (size_t)n;
+	/* find the opening parenthesis */
+	for (open = end; open > 0; ) {
+		c = text_last(s, open, &n);
+		if (c == 0xff08 || c == '(')
+			break;
+		if (!is_name_char(c) && !is_space_c(c) && c != 0x3001 &&
+		    c != 0xff0c && c != ',')
+			return len;
+		open -= (size_t)n;
+	}
+	if (open == 0)
+		return len;
+	open -= (size_t)n;
+	/* what stands before it: nothing, space or the end of a sentence */
+	if (open > 0) {
+		c = text_last(s, open, NULL);
+		if (!is_space_c(c) && !shape_ends_sentence(s, open) &&
+		    !is_closer(c))
+			return len;
+	}
+	v = NULL;
+	nv = 0;
+	for (i = open + (size_t)n; i < end; ) {
+		i += skip_class(s + i, end - i, is_space_c, &cnt);
+		c = text_first(s + i, end - i, &n);
+		if (c == 0x3001 || c == 0xff0c || c == ',') {
+			i += (size_t)n;
+			continue;
+		}
+		if (i >= end)
+			break;
+		k = skip_class(s + i, end - i, is_name_char, &cnt);
+		if (cnt < 2 || cnt > 4 || nv >= 8) {
+			while (nv > 0)
+				free(v[--nv]);
+			free(v);
+			return len;
+		}
+		v = xreallocarray(v, nv + 1, sizeof(*v));
+		v[nv++] = xstrndup(s + i, k);
+		i += k;
+	}
+	if (nv == 0)
+		return len;
+	*names = v;
+	*nnames = nv;
+	return (size_t)(s - orig) + open;
+}
+
+void
+shape_markers(const char *s, size_t len,
+    void (*fn)(void *, size_t, size_t, int), void *arg)
+{
+	size_t i, start;
+	uint32_t prev, next;
+	int n, cnt, pn;
+
+	for (i = 0; i < len; ) {
+		if (!is_digit((unsigned char)s[i])) {
+			i++;
+			continue;
+		}
+		start = i;
+		i += skip_class(s + i, len - i, is_digit, &cnt);
+		if (cnt > 3 || start == 0)
+			continue;
+		prev = text_last(s, start, &pn);
+		next = text_first(s + i, len - i, &n);
+		if (prev == ' ' || prev == '.' || prev == '-' || prev == '/' ||
+		    prev == ',' || prev == ':' || prev == '~' || prev == '+' ||
+		    prev == '_' || prev == '=' || prev == '#' || prev == '$' ||
+		    prev == '(' || prev == 0xff08 || prev == 0x7b2c ||	/* 第 */
+		    prev == 0x3000 || prev == '\t' || prev == '\n' ||
+		    prev == 0x00a3 || prev == 0x20ac || prev == '&' ||
+		    prev == 0xff5e || prev == 0x2014)
+			continue;
+		if (i < len && (is_digit(next) || shape_unit(next) ||
+		    (next < 0x80 && ((next | 0x20) >= 'a' &&
+		    (next | 0x20) <= 'z'))))
+			continue;
+		fn(arg, start, i - start, atoi(s + start));
+	}
+}
+
+struct marker_find {
+	int	n;
+	int	found;
+};
+
+static void
+marker_find_cb(void *arg, size_t off, size_t len, int n)
+{
+	struct marker_find *mf = arg;
+
+	(void)off;
+	(void)len;
+	if (n == mf->n)
+		mf->found = 1;
+}
+
+int
+shape_has_marker(const char *s, size_t len, int n)
+{
+	struct marker_find mf;
+
+	mf.n = n;
+	mf.found = 0;
+	shape_markers(s, len, marker_find_cb, &mf);
+	return mf.found;
+}

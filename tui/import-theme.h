@@ -1,0 +1,21 @@
+/*
+ * Themes: the fixed list of 21, the editable keywords of
+ * data/themes.tsv, and the scoring of articles by them.
+ */
+#ifndef KB_IMPORT_THEME_H
+#define KB_IMPORT_THEME_H
+
+#include <stddef.h>
+
+struct issue;
+struct themes;
+
+extern const char *const theme_names[];
+extern const size_t theme_count;
+
+/* NULL after an error naming the file and line. */
+struct themes	*themes_load(const char *path);
+void		 themes_free(struct themes *);
+void		 theme_tag(const struct themes *, struct issue *);
+
+#endif
