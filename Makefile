@@ -75,7 +75,7 @@ $(BUILD):
 # The corpus database: built beside the target and renamed into place by
 # the importer itself.
 data/kuaibao.db: $(BUILD)/kuaibao-import $(CORPUS) $(DATAFILES)
-	$(BUILD)/kuaibao-import --data-dir data -o $@ $(CORPUS)
+	$(BUILD)/kuaibao-import --new --data-dir data -o $@ $(CORPUS)
 
 run: all
 	$(BUILD)/kuaibao -d data/kuaibao.db

@@ -17,7 +17,9 @@ const char db_schema_sql[] =
 	"  year INTEGER,"
 	"  date TEXT,"
 	"  number TEXT,"
+	"  day INTEGER NOT NULL,"	/* days since 1970: sorts issues */
 	"  narticles INTEGER NOT NULL);"
+	"CREATE INDEX issues_by_day ON issues(day, id);"
 	"CREATE TABLE sections("
 	"  id INTEGER PRIMARY KEY,"
 	"  issue_id INTEGER NOT NULL REFERENCES issues(id),"
@@ -71,6 +73,8 @@ const char db_schema_sql[] =
 	"  pos INTEGER NOT NULL,"
 	"  PRIMARY KEY (country_id, role, article_id)) WITHOUT ROWID;"
 	"CREATE INDEX countries_by_article ON article_countries(article_id, pos);"
+	"CREATE INDEX articles_by_country ON article_countries(country_id,"
+	"  article_id, role);"
 	"CREATE TABLE themes("
 	"  id INTEGER PRIMARY KEY,"
 	"  name TEXT NOT NULL UNIQUE,"

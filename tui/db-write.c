@@ -36,8 +36,8 @@ enum stmt {
 
 static const char *const stmt_sql[S_NSTMT] = {
 	[S_ISSUE] = "INSERT INTO issues(id, key, source, source_name, kind,"
-	    " title, year, date, number, narticles)"
-	    " VALUES (?,?,?,?,?,?,?,?,?,?)",
+	    " title, year, date, number, narticles, day)"
+	    " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
 	[S_SECTION] = "INSERT INTO sections(issue_id, pos, name, narticles)"
 	    " VALUES (?,?,?,?)",
 	[S_ARTICLE] = "INSERT INTO articles(id, key, issue_id, section_id,"
@@ -624,6 +624,7 @@ dbw_put_issue(struct dbw *w, const struct issue *is)
 	bind_text(st, 8, is->date);
 	bind_text(st, 9, is->number);
 	sqlite3_bind_int64(st, 10, (sqlite3_int64)doc_article_count(is));
+	sqlite3_bind_int64(st, 11, db_days(is->date, is->year));
 	if (step_done(w, S_ISSUE) != 0)
 		return -1;
 

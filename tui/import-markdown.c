@@ -385,7 +385,9 @@ markdown_read(const struct input *in, struct elemlist *out)
 		}
 		if (m.table.len > 0)
 			flush_table(&m);
-		if (text_starts(s, "- ") || text_starts(s, "* ")) {
+		/* len >= 2: the line was trimmed, s[1] may be a space past it */
+		if (len >= 2 && (text_starts(s, "- ") ||
+		    text_starts(s, "* "))) {
 			flush_para(&m);
 			s += 2;
 			len -= 2;

@@ -1,12 +1,253 @@
-/* kuaibao: the terminal reader (placeholder until the reader lands). */
+/*
+ * kuaibao: the reader.  Finds the database, checks the terminal, and
+ * runs the screen (or prints with --list, --cat, --search).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "cat.h"
+#include "db-read.h"
+#include "ui.h"
 #include "xmalloc.h"
 
-int
-main(void)
+static void
+usage(FILE *fp)
 {
+	fprintf(fp,
+	    "usage: kuaibao [-d DB] [--state FILE]\n"
+	    "       kuaibao --list [-d DB]\n"
+	    "       kuaibao --cat KEY [--width N] [-d DB]\n"
+	    "       kuaibao --search WORDS [--limit N] [-d DB]\n"
+	    "\n"
+	    "  -d, --db DB       the database (default: $KUAIBAO_DB,\n"
+	    "                    $XDG_DATA_HOME/kuaibao/kuaibao.db, %s/kuaibao.db)\n"
+	    "      --state FILE  read marks and position (default:\n"
+	    "                    $XDG_STATE_HOME/kuaibao/state.db)\n"
+	    "      --list        print the issues, sections and articles\n"
+	    "      --cat KEY     print one article, wrapped to --width columns\n"
+	    "      --search W    print the keys of the newest articles with W\n"
+	    "  -h, --help, -V, --version\n"
+	    "Press ? in the reader for the keys.\n", KB_DATADIR);
+}
+
+static int
+exists(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0;
+}
+
+/* -d, $KUAIBAO_DB, $XDG_DATA_HOME (or ~/.local/share), the install. */
+static char *
+find_db(const char *given)
+{
+	const char *e, *home;
+	char *p;
+
+	if (given != NULL)
+		return xstrdup(given);
+	if ((e = getenv("KUAIBAO_DB")) != NULL && *e != '\0')
+		return xstrdup(e);
+	home = getenv("HOME");
+	if ((e = getenv("XDG_DATA_HOME")) != NULL && *e != '\0')
+		p = xasprintf("%s/kuaibao/kuaibao.db", e);
+	else
+		p = xasprintf("%s/.local/share/kuaibao/kuaibao.db",
+		    home ? home : ".");
+	if (exists(p))
+		return p;
+	free(p);
+	p = xstrdup(KB_DATADIR "/kuaibao.db");
+	if (exists(p))
+		return p;
+	free(p);
+	return NULL;
+}
+
+static int
+mkdirs(char *dir)
+{
+	char *p;
+
+	for (p = dir + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		mkdir(dir, 0700);
+		*p = '/';
+	}
+	return mkdir(dir, 0700) == 0 || errno == EEXIST ? 0 : -1;
+}
+
+static char *
+state_path(const char *given)
+{
+	const char *e, *home;
+	char *dir, *p;
+
+	if (given != NULL)
+		return xstrdup(given);
+	home = getenv("HOME");
+	if ((e = getenv("XDG_STATE_HOME")) != NULL && *e != '\0')
+		dir = xasprintf("%s/kuaibao", e);
+	else if (home != NULL)
+		dir = xasprintf("%s/.local/state/kuaibao", home);
+	else
+		return NULL;
+	mkdirs(dir);
+	p = xasprintf("%s/state.db", dir);
+	free(dir);
+	return p;
+}
+
+static int
+terminal_width(void)
+{
+	struct winsize ws;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) ==
+	    0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+/* Why the terminal cannot show the reader, or NULL. */
+static const char *
+terminal_problem(void)
+{
+	const char *term;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return "not a terminal; use --list, --cat or --search to print";
+	term = getenv("TERM");
+	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0)
+		return "this terminal (TERM=dumb) cannot show the reader; set"
+		    " TERM, or use --list and --cat";
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		return "the locale is not UTF-8, so Chinese text cannot be"
+		    " shown; run it as: LANG=C.UTF-8 kuaibao";
+	return NULL;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "db",		required_argument,	NULL, 'd' },
+		{ "state",	required_argument,	NULL, 'S' },
+		{ "list",	no_argument,		NULL, 'L' },
+		{ "cat",	required_argument,	NULL, 'c' },
+		{ "width",	required_argument,	NULL, 'w' },
+		{ "search",	required_argument,	NULL, 's' },
+		{ "limit",	required_argument,	NULL, 'n' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ "version",	no_argument,		NULL, 'V' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	struct dbr *db;
+	const char *given, *state_given, *cat, *search, *why;
+	char *path, *state, *err, *warning;
+	int ch, list, width, limit, rc;
+
 	progname = "kuaibao";
-	fprintf(stderr, "kuaibao: the reader is not built yet\n");
-	return 1;
+	setlocale(LC_ALL, "");
+	given = state_given = cat = search = NULL;
+	list = 0;
+	width = 0;
+	limit = 20;
+	while ((ch = getopt_long(argc, argv, "d:hV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			given = optarg;
+			break;
+		case 'S':
+			state_given = optarg;
+			break;
+		case 'L':
+			list = 1;
+			break;
+		case 'c':
+			cat = optarg;
+			break;
+		case 'w':
+			width = atoi(optarg);
+			if (width < 10 || width > 1000) {
+				fprintf(stderr, "kuaibao: --width %s: give 10"
+				    " to 1000 columns\n", optarg);
+				return 2;
+			}
+			break;
+		case 's':
+			search = optarg;
+			break;
+		case 'n':
+			limit = atoi(optarg);
+			if (limit < 1)
+				limit = 20;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			printf("kuaibao %s\n", KB_VERSION);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind != argc) {
+		usage(stderr);
+		return 2;
+	}
+	if (!list && cat == NULL && search == NULL &&
+	    (why = terminal_problem()) != NULL) {
+		fprintf(stderr, "kuaibao: %s\n", why);
+		return 1;
+	}
+	/* printing needs no UTF-8 terminal, but widths need a UTF-8 ctype */
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+
+	if ((path = find_db(given)) == NULL) {
+		fprintf(stderr, "kuaibao: no database: give -d DB or set"
+		    " KUAIBAO_DB (looked in $XDG_DATA_HOME/kuaibao and %s)\n",
+		    KB_DATADIR);
+		return 1;
+	}
+	state = state_path(state_given);
+	db = dbr_open(path, list || cat || search ? NULL : state, &err,
+	    &warning);
+	free(state);
+	if (db == NULL) {
+		fprintf(stderr, "kuaibao: %s\n", err);
+		free(err);
+		free(path);
+		return 1;
+	}
+	if (list)
+		rc = cat_list(db);
+	else if (cat != NULL)
+		rc = cat_article(db, cat, width ? width : terminal_width());
+	else if (search != NULL)
+		rc = cat_search(db, search, limit);
+	else {
+		rc = ui_run(db, warning);
+		if (rc == -1)
+			fprintf(stderr, "kuaibao: cannot set up the terminal"
+			    " (TERM=%s)\n", getenv("TERM"));
+	}
+	dbr_close(db);
+	free(warning);
+	free(path);
+	return rc == 0 ? 0 : 1;
 }

@@ -1,0 +1,143 @@
+/*
+ * Reading the database (reader only).  The corpus database is opened
+ * read-only and immutable (the importer replaces it by rename, never
+ * in place); the per-user state database is attached to the same
+ * connection so that unread counts are one query.  Every query is
+ * bounded by what is on screen: issues come in pages, sections and
+ * articles one issue at a time.
+ */
+#ifndef KB_DB_READ_H
+#define KB_DB_READ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+
+struct dbr;
+
+/* What narrows the tree and the search; zeros mean no filter. */
+struct filter {
+	int64_t	 country;
+	int	 mentions;	/* also articles that only mention it */
+	int64_t	 theme;
+	char	*query;		/* full-text words, or NULL */
+	int	 flagged;	/* only flagged articles */
+};
+
+struct issue_row {
+	int64_t	 id;
+	int64_t	 day;
+	char	*key;
+	char	*title;
+	char	*date;		/* or NULL */
+	char	*number;	/* or NULL */
+	int	 year;		/* 0 if unknown */
+	int	 guide;
+	int	 n;		/* matching articles */
+	int	 unread;
+};
+
+struct section_row {
+	int64_t	 id;
+	char	*name;
+	int	 n;
+	int	 unread;
+};
+
+struct article_row {
+	int64_t	 id;
+	int64_t	 issue;
+	int64_t	 section;
+	char	*key;
+	char	*title;
+	char	*date;		/* the issue's date or year, for lists */
+	int	 read;
+	int	 flagged;
+};
+
+/* A country or theme offered by a filter prompt. */
+struct choice {
+	int64_t	 id;
+	char	*name;
+	char	*code;		/* ISO codes and English names, or NULL */
+	char	*iso3;
+	char	*english;
+	int	 n;		/* articles where it is a subject */
+	int	 nall;		/* articles that name it at all */
+};
+
+/* An article as the reader shows it. */
+struct art {
+	int64_t		 id;
+	char		*key;
+	char		*title;
+	char		*date;
+	char		*date_text;
+	char		*authors;
+	char		*section;
+	char		*issue_title;
+	char		*issue_date;
+	char		*issue_number;
+	int		 issue_year;
+	int		 guide;
+	struct block	*blocks;
+	size_t		 nblocks;
+	struct footnote	*notes;
+	size_t		 nnotes;
+	struct field	*fields;
+	size_t		 nfields;
+	char		**countries;
+	int		*subject;	/* per country: 1 subject, 0 mentioned */
+	size_t		 ncountries;
+	char		**themes;
+	size_t		 nthemes;
+};
+
+/*
+ * Opens path read-only and checks that it is a kuaibao database of this
+ * schema; attaches state (created if need be).  On failure returns NULL
+ * and sets *err to a one-line message (caller frees).  *warning is set
+ * (caller frees) when the state database could not be used and marks
+ * will not be kept.
+ */
+struct dbr	*dbr_open(const char *path, const char *state, char **err,
+		    char **warning);
+void		 dbr_close(struct dbr *);
+const char	*dbr_error(struct dbr *);
+
+size_t		 dbr_issue_count(struct dbr *, const struct filter *);
+/* Up to limit issues older than after (NULL: from the newest). */
+size_t		 dbr_issues(struct dbr *, const struct filter *,
+		    const struct issue_row *after, size_t limit,
+		    struct issue_row **out);
+size_t		 dbr_sections(struct dbr *, int64_t issue, const struct filter *,
+		    struct section_row **out);
+size_t		 dbr_articles(struct dbr *, int64_t section,
+		    const struct filter *, struct article_row **out);
+/* Search results, newest first. */
+size_t		 dbr_search(struct dbr *, const struct filter *, size_t offset,
+		    size_t limit, struct article_row **out);
+size_t		 dbr_search_count(struct dbr *, const struct filter *);
+int		 dbr_find(struct dbr *, const char *key, struct article_row *);
+int		 dbr_article(struct dbr *, int64_t id, struct art *);
+size_t		 dbr_countries(struct dbr *, struct choice **out);
+size_t		 dbr_themes(struct dbr *, struct choice **out);
+
+/* Per-user state. */
+void		 dbr_mark(struct dbr *, const char *key, int read, int flagged);
+void		 dbr_marks(struct dbr *, const char *key, int *read,
+		    int *flagged);
+void		 dbr_save_position(struct dbr *, const char *key, int scroll);
+char		*dbr_load_position(struct dbr *, int *scroll);
+
+void		 dbr_issue_rows_free(struct issue_row *, size_t);
+void		 dbr_section_rows_free(struct section_row *, size_t);
+void		 dbr_article_rows_free(struct article_row *, size_t);
+void		 dbr_choices_free(struct choice *, size_t);
+void		 art_free(struct art *);
+
+/* The FTS5 query for what a user typed (caller frees); NULL if empty. */
+char		*dbr_fts_query(const char *typed);
+
+#endif

@@ -1,0 +1,111 @@
+/*
+ * The article pane: the rendered lines from the scroll offset down,
+ * with search matches highlighted and the current one set apart.
+ */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+#include "ui.h"
+
+#define MARGIN	1	/* column left blank on each side */
+
+int
+pane_width(const struct ui *ui)
+{
+	int w;
+
+	w = ui_side_visible(ui) ? ui->cols - ui->side_w - 1 : ui->cols;
+	w -= 2 * MARGIN;
+	return w < 10 ? 10 : w;
+}
+
+static attr_t
+line_look(const struct ui *ui, int attr)
+{
+	switch (attr) {
+	case R_TITLE:
+		return ui->look[LOOK_TITLE];
+	case R_META:
+		return ui->look[LOOK_META];
+	case R_RULE:
+		return ui->look[LOOK_RULE];
+	case R_HEADING:
+	case R_TABLE_HEAD:
+		return ui->look[LOOK_HEADING];
+	case R_URL:
+		return ui->look[LOOK_URL];
+	default:
+		return A_NORMAL;
+	}
+}
+
+/* Draws one line, switching attributes at labels and matches. */
+static void
+draw_line(struct ui *ui, size_t n, size_t *m)
+{
+	const struct rendered *r = ui->r;
+	const struct rline *l = &r->lines[n];
+	const char *s = r->text.s + l->off;
+	size_t pos, end;
+	attr_t base;
+
+	base = line_look(ui, l->attr);
+	pos = 0;
+	if (l->label > 0) {
+		/* a field's or note's label, bold up to the value */
+		end = 0;
+		while (end < l->len && s[end] != ' ')
+			end++;
+		wattrset(ui->wart, base | A_BOLD);
+		waddnstr(ui->wart, s, (int)end);
+		pos = end;
+	}
+	while (*m < r->nmatches && r->matches[*m].line < n)
+		(*m)++;
+	for (; *m < r->nmatches && r->matches[*m].line == n; (*m)++) {
+		if (r->matches[*m].off < pos)
+			continue;
+		wattrset(ui->wart, base);
+		waddnstr(ui->wart, s + pos, (int)(r->matches[*m].off - pos));
+		wattrset(ui->wart, *m == ui->match ? ui->look[LOOK_CURMATCH] :
+		    ui->look[LOOK_MATCH]);
+		waddnstr(ui->wart, s + r->matches[*m].off,
+		    (int)r->matches[*m].len);
+		pos = r->matches[*m].off + r->matches[*m].len;
+	}
+	wattrset(ui->wart, base);
+	if (pos < l->len)
+		waddnstr(ui->wart, s + pos, (int)(l->len - pos));
+}
+
+void
+pane_draw(struct ui *ui)
+{
+	size_t n, m;
+	int y;
+
+	m = 0;
+	for (y = 0; y < ui->body_h; y++) {
+		wmove(ui->wart, y, 0);
+		wattrset(ui->wart, A_NORMAL);
+		wclrtoeol(ui->wart);
+		n = ui->scroll + (size_t)y;
+		if (ui->r == NULL) {
+			if (y == 1) {
+				wattrset(ui->wart, ui->look[LOOK_META]);
+				mvwaddstr(ui->wart, y, MARGIN,
+				    "Choose an article and press Enter."
+				    "  ? shows every key.");
+			}
+			continue;
+		}
+		if (n >= ui->r->nlines)
+			continue;
+		wmove(ui->wart, y, MARGIN);
+		draw_line(ui, n, &m);
+	}
+	wattrset(ui->wart, A_NORMAL);
+	wnoutrefresh(ui->wart);
+}

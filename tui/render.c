@@ -1,0 +1,568 @@
+/* Article layout: the lines the pane draws and --cat prints. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "db-read.h"
+#include "render.h"
+#include "sanitize.h"
+#include "text.h"
+#include "wrap.h"
+#include "xmalloc.h"
+
+#define TABLE_SEP	" │ "
+#define TABLE_SEP_COLS	3
+#define MIN_COL		6
+
+struct range {
+	size_t	start, end;
+};
+
+struct ctx {
+	struct rendered	*r;
+	char		**terms;	/* search words, lower-case ASCII */
+	size_t		 nterms;
+};
+
+static void
+add_line(struct rendered *r, const char *s, size_t len, int attr, int label)
+{
+	struct rline l;
+
+	l.off = r->text.len;
+	l.len = len;
+	l.width = wrap_width(s, len);
+	l.attr = attr;
+	l.label = label;
+	buf_add(&r->text, s, len);
+	VEC_PUSH(r->lines, r->nlines, r->linescap, l);
+}
+
+static void
+blank(struct rendered *r)
+{
+	if (r->nlines > 0 && r->lines[r->nlines - 1].len > 0)
+		add_line(r, "", 0, R_TEXT, 0);
+}
+
+/* Occurrences of the search words in s, merged, in order. */
+static size_t
+find_matches(const struct ctx *c, const char *s, size_t len,
+    struct range **out)
+{
+	struct range m;
+	size_t i, k, n, cap, tl;
+
+	*out = NULL;
+	n = cap = 0;
+	for (i = 0; i < len; i++) {
+		for (k = 0; k < c->nterms; k++) {
+			tl = strlen(c->terms[k]);
+			if (tl > 0 && tl <= len - i &&
+			    strncasecmp(s + i, c->terms[k], tl) == 0)
+				break;
+		}
+		if (k == c->nterms)
+			continue;
+		m.start = i;
+		m.end = i + tl;
+		if (n > 0 && (*out)[n - 1].end >= m.start) {
+			if ((*out)[n - 1].end < m.end)
+				(*out)[n - 1].end = m.end;
+		} else
+			VEC_PUSH(*out, n, cap, m);
+	}
+	return n;
+}
+
+static void
+add_match(struct rendered *r, size_t line, size_t off, size_t len)
+{
+	struct rmatch m;
+
+	m.line = line;
+	m.off = off;
+	m.len = len;
+	VEC_PUSH(r->matches, r->nmatches, r->matchescap, m);
+}
+
+/*
+ * Wraps sanitised text: the first line after prefix (label columns
+ * wide), the others indented by as many spaces.
+ */
+static void
+wrap_add(struct ctx *c, const char *s, size_t len, const char *prefix,
+    int attr)
+{
+	struct rendered *r = c->r;
+	struct wrap_line *wl;
+	struct range *m;
+	struct buf line = { 0 };
+	size_t n, i, k, nm, pre, a, b;
+	int lw, cols;
+
+	lw = prefix ? wrap_width(prefix, strlen(prefix)) : 0;
+	cols = r->width - lw;
+	if (cols < 8)
+		cols = r->width > 8 ? 8 : r->width;
+	if (cols < 1)
+		cols = 1;
+	n = wrap_lines(s, len, cols, 0, &wl);
+	nm = find_matches(c, s, len, &m);
+	for (i = 0; i < n; i++) {
+		buf_truncate(&line, 0);
+		if (i == 0 && prefix != NULL)
+			buf_adds(&line, prefix);
+		else
+			for (k = 0; k < (size_t)lw && cols < r->width; k++)
+				buf_addc(&line, ' ');
+		pre = line.len;
+		buf_add(&line, s + wl[i].off, wl[i].len);
+		for (k = 0; k < nm; k++) {
+			a = m[k].start > wl[i].off ? m[k].start : wl[i].off;
+			b = m[k].end < wl[i].off + wl[i].len ? m[k].end :
+			    wl[i].off + wl[i].len;
+			if (a < b)
+				add_match(r, r->nlines, pre + a - wl[i].off,
+				    b - a);
+		}
+		add_line(r, buf_str(&line), line.len, attr,
+		    i == 0 && prefix ? lw : 0);
+	}
+	free(m);
+	free(wl);
+	buf_free(&line);
+}
+
+/* [^12] markers become [12]. */
+static char *
+markers(const char *s)
+{
+	struct buf b = { 0 };
+	const char *p, *q;
+
+	for (p = s; (q = strstr(p, "[^")) != NULL; ) {
+		buf_add(&b, p, (size_t)(q - p));
+		p = q + 2;
+		if (*p >= '0' && *p <= '9') {
+			buf_addc(&b, '[');
+		} else
+			buf_adds(&b, "[^");
+	}
+	buf_adds(&b, p);
+	return buf_take(&b);
+}
+
+static void
+wrap_text(struct ctx *c, const char *raw, const char *prefix, int attr)
+{
+	char *m, *s;
+
+	m = markers(raw);
+	s = sanitize_text(m, strlen(m), 0);
+	wrap_add(c, s, strlen(s), prefix, attr);
+	free(s);
+	free(m);
+}
+
+static void
+rule(struct rendered *r, const char *piece)
+{
+	struct buf b = { 0 };
+	int i;
+
+	for (i = 0; i < r->width; i++)
+		buf_adds(&b, piece);
+	add_line(r, buf_str(&b), b.len, R_RULE, 0);
+	buf_free(&b);
+}
+
+/* Splits s at sep into a vector of copies. */
+static size_t
+split(const char *s, char sep, char ***out)
+{
+	const char *p, *q;
+	size_t n;
+
+	*out = NULL;
+	n = 0;
+	for (p = s; ; p = q + 1) {
+		q = strchr(p, sep);
+		*out = xreallocarray(*out, n + 1, sizeof(**out));
+		(*out)[n++] = q ? xstrndup(p, (size_t)(q - p)) : xstrdup(p);
+		if (q == NULL)
+			return n;
+	}
+}
+
+static void
+free_vec(char **v, size_t n)
+{
+	while (n > 0)
+		free(v[--n]);
+	free(v);
+}
+
+/* Column widths for a table: natural if they fit, else shared out. */
+static int
+table_widths(char ***cells, size_t *ncells, size_t nrows, size_t ncols,
+    int width, int *w)
+{
+	int nat[64], total, avail, left, i, j, share;
+	size_t r;
+
+	avail = width - TABLE_SEP_COLS * (int)(ncols - 1);
+	if (ncols > 64 || avail < MIN_COL * (int)ncols)
+		return 0;
+	total = 0;
+	for (j = 0; j < (int)ncols; j++) {
+		nat[j] = 1;
+		for (r = 0; r < nrows; r++)
+			if ((size_t)j < ncells[r]) {
+				i = wrap_width(cells[r][j], strlen(cells[r][j]));
+				if (i > nat[j])
+					nat[j] = i;
+			}
+		total += nat[j];
+	}
+	if (total <= avail) {
+		for (j = 0; j < (int)ncols; j++)
+			w[j] = nat[j];
+		return 1;
+	}
+	/* narrow columns keep their width; wide ones share the rest */
+	left = avail;
+	for (j = 0; j < (int)ncols; j++)
+		w[j] = 0;
+	for (;;) {
+		int nwide = 0, changed = 0;
+
+		for (j = 0; j < (int)ncols; j++)
+			if (w[j] == 0)
+				nwide++;
+		if (nwide == 0)
+			break;
+		share = left / nwide;
+		for (j = 0; j < (int)ncols; j++)
+			if (w[j] == 0 && nat[j] <= share) {
+				w[j] = nat[j];
+				left -= nat[j];
+				changed = 1;
+			}
+		if (!changed) {
+			for (j = 0; j < (int)ncols; j++)
+				if (w[j] == 0) {
+					w[j] = share < MIN_COL ? MIN_COL : share;
+					left -= w[j];
+				}
+			break;
+		}
+	}
+	return 1;
+}
+
+static void
+table_row(struct ctx *c, char **cells, size_t ncells, size_t ncols,
+    const int *w, int attr)
+{
+	struct wrap_line *wl[64];
+	size_t nl[64], height, j, k;
+	struct buf line = { 0 };
+
+	height = 1;
+	for (j = 0; j < ncols; j++) {
+		nl[j] = 0;
+		wl[j] = NULL;
+		if (j < ncells && cells[j][0] != '\0')
+			nl[j] = wrap_lines(cells[j], strlen(cells[j]), w[j], 0,
+			    &wl[j]);
+		if (nl[j] > height)
+			height = nl[j];
+	}
+	for (k = 0; k < height; k++) {
+		buf_truncate(&line, 0);
+		for (j = 0; j < ncols; j++) {
+			if (j > 0)
+				buf_adds(&line, TABLE_SEP);
+			if (k < nl[j])
+				wrap_pad(&line, cells[j] + wl[j][k].off,
+				    wl[j][k].len, w[j]);
+			else
+				wrap_pad(&line, "", 0, w[j]);
+		}
+		while (line.len > 0 && line.s[line.len - 1] == ' ')
+			line.len--;
+		add_line(c->r, buf_str(&line), line.len, attr, 0);
+	}
+	for (j = 0; j < ncols; j++)
+		free(wl[j]);
+	buf_free(&line);
+}
+
+static void
+table(struct ctx *c, const char *raw)
+{
+	char *s, **rows, ***cells;
+	size_t nrows, *ncells, ncols, i;
+	int w[64];
+
+	s = sanitize_text(raw, strlen(raw), SANITIZE_KEEP_TAB |
+	    SANITIZE_KEEP_NL);
+	nrows = split(s, '\n', &rows);
+	cells = xcalloc(nrows, sizeof(*cells));
+	ncells = xcalloc(nrows, sizeof(*ncells));
+	ncols = 1;
+	for (i = 0; i < nrows; i++) {
+		ncells[i] = split(rows[i], '\t', &cells[i]);
+		if (ncells[i] > ncols)
+			ncols = ncells[i];
+	}
+	if (table_widths(cells, ncells, nrows, ncols, c->r->width, w)) {
+		for (i = 0; i < nrows; i++) {
+			table_row(c, cells[i], ncells[i], ncols, w,
+			    i == 0 ? R_TABLE_HEAD : R_TABLE);
+			if (i == 0 && nrows > 1)
+				rule(c->r, "─");
+		}
+	} else {
+		/* too narrow for columns: one cell under the other */
+		for (i = 0; i < nrows; i++) {
+			size_t j;
+
+			for (j = 0; j < ncells[i]; j++)
+				if (cells[i][j][0] != '\0')
+					wrap_add(c, cells[i][j],
+					    strlen(cells[i][j]), j ? "  " :
+					    NULL, i == 0 || j == 0 ?
+					    R_TABLE_HEAD : R_TABLE);
+		}
+	}
+	for (i = 0; i < nrows; i++)
+		free_vec(cells[i], ncells[i]);
+	free(cells);
+	free(ncells);
+	free_vec(rows, nrows);
+	free(s);
+}
+
+char *
+render_issue_label(const char *date, int year, const char *number,
+    const char *title)
+{
+	const char *p;
+
+	if (date != NULL && number != NULL) {
+		/* the issue's own number: 第08期 of 总第086期 第08期 */
+		p = strrchr(number, ' ');
+		return xasprintf("%s %s", date, p ? p + 1 : number);
+	}
+	if (date != NULL)
+		return xasprintf("%s %s", date, title);
+	if (year != 0)
+		return xasprintf("%d %s", year, title);
+	return xstrdup(title);
+}
+
+static void
+header(struct ctx *c, const struct art *a)
+{
+	struct buf b = { 0 };
+	char *issue;
+	size_t i;
+	int any;
+
+	wrap_text(c, a->title, NULL, R_TITLE);
+	issue = a->issue_date != NULL ? xstrdup(a->issue_date) :
+	    a->issue_year ? xasprintf("%d", a->issue_year) : xstrdup("");
+	buf_printf(&b, "%s %s%s%s · %s", a->issue_title, issue,
+	    a->issue_number ? " " : "", a->issue_number ? a->issue_number : "",
+	    a->section);
+	free(issue);
+	wrap_text(c, b.s, NULL, R_META);
+	buf_truncate(&b, 0);
+	if (a->date != NULL || a->date_text != NULL)
+		buf_printf(&b, "日期 %s%s%s%s", a->date ? a->date : "",
+		    a->date && a->date_text ? "（" : "",
+		    a->date_text ? a->date_text : "",
+		    a->date && a->date_text ? "）" : "");
+	if (a->authors != NULL && a->authors[0] != '\0')
+		buf_printf(&b, "%s编辑 %s", b.len ? "　" : "", a->authors);
+	if (b.len > 0)
+		wrap_text(c, b.s, NULL, R_META);
+	buf_truncate(&b, 0);
+	for (i = any = 0; i < a->ncountries; i++)
+		if (a->subject[i]) {
+			buf_printf(&b, "%s%s", any++ ? " " : "国家 ",
+			    a->countries[i]);
+		}
+	for (i = any = 0; i < a->ncountries; i++)
+		if (!a->subject[i]) {
+			buf_printf(&b, "%s%s", any++ ? " " : b.len ? "　提及 " :
+			    "提及 ", a->countries[i]);
+		}
+	if (b.len > 0)
+		wrap_text(c, b.s, NULL, R_META);
+	buf_truncate(&b, 0);
+	for (i = 0; i < a->nthemes; i++)
+		buf_printf(&b, "%s%s", i ? " · " : "主题 ", a->themes[i]);
+	if (b.len > 0)
+		wrap_text(c, b.s, NULL, R_META);
+	buf_free(&b);
+	rule(c->r, "─");
+}
+
+/* A guide direction's fields, as a block of label and value. */
+static void
+fields(struct ctx *c, const struct art *a)
+{
+	static const struct {
+		const char *name, *label;
+	} labels[] = {
+		{ "合作协议", "合作协议" }, { "领域方向", "领域方向" },
+		{ "拟支持项目数", "项目数　" }, { "拟支持经费", "经费　　" },
+		{ "其他要求", "其他要求" },
+	};
+	char **items, *label, *s;
+	const char *name;
+	size_t i, k, n;
+
+	for (i = 0; i < a->nfields; i++) {
+		name = a->fields[i].name;
+		for (k = 0; k < sizeof(labels) / sizeof(labels[0]); k++)
+			if (strcmp(labels[k].name, name) == 0) {
+				name = labels[k].label;
+				break;
+			}
+		s = sanitize_text(name, strlen(name), 0);
+		label = xasprintf("%s  ", s);
+		free(s);
+		n = split(a->fields[i].value, '\n', &items);
+		for (k = 0; k < n; k++) {
+			char *m = markers(items[k]);
+
+			s = sanitize_text(m, strlen(m), 0);
+			wrap_add(c, s, strlen(s), k == 0 ? label : NULL,
+			    R_FIELD);
+			free(s);
+			free(m);
+		}
+		free_vec(items, n);
+		free(label);
+	}
+}
+
+static void
+notes(struct ctx *c, const struct art *a)
+{
+	char *prefix, *s;
+	size_t i, k;
+
+	if (a->nnotes == 0)
+		return;
+	blank(c->r);
+	c->r->notes_line = c->r->nlines;
+	add_line(c->r, "注释", strlen("注释"), R_HEADING, 0);
+	for (i = 0; i < a->nnotes; i++) {
+		prefix = xasprintf("[%d] ", a->notes[i].n);
+		wrap_text(c, a->notes[i].text[0] ? a->notes[i].text : "",
+		    prefix, R_NOTE);
+		for (k = 0; k < a->notes[i].nurls; k++) {
+			s = sanitize_text(a->notes[i].urls[k],
+			    strlen(a->notes[i].urls[k]), 0);
+			wrap_add(c, s, strlen(s), "    ", R_URL);
+			c->r->urls = xreallocarray(c->r->urls, c->r->nurls + 1,
+			    sizeof(*c->r->urls));
+			c->r->urls[c->r->nurls++] = s;
+		}
+		free(prefix);
+	}
+}
+
+static void
+terms(struct ctx *c, const char *query)
+{
+	char *copy, *w, *save;
+
+	if (query == NULL)
+		return;
+	copy = xstrdup(query);
+	for (w = copy; (w = strstr(w, "\xe3\x80\x80")) != NULL; )
+		memcpy(w, "   ", 3);		/* U+3000 separates words too */
+	for (w = strtok_r(copy, " ", &save); w != NULL;
+	    w = strtok_r(NULL, " ", &save)) {
+		c->terms = xreallocarray(c->terms, c->nterms + 1,
+		    sizeof(*c->terms));
+		c->terms[c->nterms++] = xstrdup(w);
+	}
+	free(copy);
+}
+
+struct rendered *
+render_article(const struct art *a, int width, const char *query)
+{
+	struct ctx c;
+	size_t i;
+
+	memset(&c, 0, sizeof(c));
+	c.r = xcalloc(1, sizeof(*c.r));
+	c.r->width = width < 10 ? 10 : width;
+	terms(&c, query);
+	header(&c, a);
+	if (a->nfields > 0) {
+		blank(c.r);
+		fields(&c, a);
+	}
+	for (i = 0; i < a->nblocks; i++) {
+		blank(c.r);
+		switch (a->blocks[i].type) {
+		case BLOCK_HEADING:
+			wrap_text(&c, a->blocks[i].text, NULL, R_HEADING);
+			break;
+		case BLOCK_TABLE:
+			table(&c, a->blocks[i].text);
+			break;
+		default:
+			wrap_text(&c, a->blocks[i].text, NULL, R_TEXT);
+		}
+	}
+	notes(&c, a);
+	free_vec(c.terms, c.nterms);
+	return c.r;
+}
+
+void
+render_free(struct rendered *r)
+{
+	if (r == NULL)
+		return;
+	buf_free(&r->text);
+	free(r->lines);
+	free(r->matches);
+	free_vec(r->urls, r->nurls);
+	free(r);
+}
+
+char *
+render_citation(const struct art *a)
+{
+	struct buf b = { 0 };
+	size_t i, k;
+
+	buf_printf(&b, "%s. %s", a->title, a->issue_title);
+	if (a->issue_number != NULL)
+		buf_printf(&b, ", %s", a->issue_number);
+	if (a->issue_date != NULL)
+		buf_printf(&b, ", %s", a->issue_date);
+	else if (a->issue_year != 0)
+		buf_printf(&b, ", %d", a->issue_year);
+	buf_printf(&b, ". %s", a->section);
+	if (a->authors != NULL && a->authors[0] != '\0')
+		buf_printf(&b, " (%s)", a->authors);
+	buf_addc(&b, '.');
+	for (i = 0; i < a->nnotes; i++)
+		for (k = 0; k < a->notes[i].nurls; k++)
+			buf_printf(&b, " %s", a->notes[i].urls[k]);
+	return buf_take(&b);
+}

@@ -1,0 +1,66 @@
+/*
+ * Lays an article out as lines of a given width: header, body
+ * (paragraphs, headings, tables), a guide direction's fields and the
+ * footnotes with their URLs.  The article pane draws these lines and
+ * `kuaibao --cat` prints them, so both show the same text.  Every line
+ * is sanitised: it holds no control character and its width is exact.
+ */
+#ifndef KB_RENDER_H
+#define KB_RENDER_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+struct art;
+
+enum rattr {
+	R_TEXT,
+	R_TITLE,
+	R_META,
+	R_RULE,
+	R_HEADING,
+	R_TABLE_HEAD,
+	R_TABLE,
+	R_FIELD,
+	R_NOTE,
+	R_URL
+};
+
+struct rline {
+	size_t	 off, len;	/* into rendered.text */
+	int	 width;
+	int	 attr;		/* enum rattr */
+	int	 label;		/* columns of a bold label at the start */
+};
+
+/* A search match to highlight: bytes [off, off+len) of a line. */
+struct rmatch {
+	size_t	 line;
+	size_t	 off, len;
+};
+
+struct rendered {
+	struct buf	 text;
+	struct rline	*lines;
+	size_t		 nlines, linescap;
+	struct rmatch	*matches;	/* in reading order */
+	size_t		 nmatches, matchescap;
+	char		**urls;		/* footnote URLs, for copying */
+	size_t		 nurls;
+	size_t		 notes_line;	/* where the footnotes start */
+	int		 width;
+};
+
+/* query: what the user searched for (words to highlight), or NULL. */
+struct rendered	*render_article(const struct art *, int width,
+		    const char *query);
+void		 render_free(struct rendered *);
+
+/* The citation of an article: title, issue, date, and its URLs. */
+char		*render_citation(const struct art *);
+/* The issue as shown in lists: date and number, or year and title. */
+char		*render_issue_label(const char *date, int year,
+		    const char *number, const char *title);
+
+#endif

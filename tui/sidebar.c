@@ -1,0 +1,107 @@
+/*
+ * The sidebar: the rows of the tree (or the search results) that fit,
+ * each cut and padded to the exact width so the border stays straight.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "sanitize.h"
+#include "tree.h"
+#include "ui.h"
+#include "wrap.h"
+
+/* Keeps the cursor on screen, scrolling as little as possible. */
+static void
+follow(struct ui *ui)
+{
+	size_t cur, h;
+
+	cur = tree_cursor(ui->tree);
+	h = ui->body_h > 0 ? (size_t)ui->body_h : 1;
+	if (cur < ui->side_top)
+		ui->side_top = cur;
+	else if (cur >= ui->side_top + h)
+		ui->side_top = cur - h + 1;
+}
+
+static void
+row_text(struct ui *ui, const struct trow *r, struct buf *out, int width)
+{
+	struct buf b = { 0 }, tail = { 0 };
+	char *label;
+	int tw;
+
+	label = sanitize_text(r->label, strlen(r->label), 0);
+	if (tree_is_search(ui->tree)) {
+		buf_printf(&b, "%c%c%s ", r->flagged ? '!' : ' ',
+		    r->read ? ' ' : '*', r->issue_label ? r->issue_label : "");
+	} else {
+		buf_printf(&b, "%*s", r->depth * 2, "");
+		if (r->kind == TR_ARTICLE)
+			buf_printf(&b, "%c%c", r->flagged ? '!' : ' ',
+			    r->read ? ' ' : '*');
+		else
+			buf_printf(&b, "%c ", r->expanded ? '-' : '+');
+	}
+	if (r->kind != TR_ARTICLE) {
+		if (r->unread > 0 && r->unread < r->n)
+			buf_printf(&tail, " %d/%d", r->unread, r->n);
+		else
+			buf_printf(&tail, " %d", r->n);
+	}
+	buf_adds(&b, label);
+	tw = wrap_width(tail.s ? tail.s : "", tail.len);
+	wrap_pad(out, b.s, b.len, width - tw);
+	buf_adds(out, tail.s ? tail.s : "");
+	free(label);
+	buf_free(&b);
+	buf_free(&tail);
+}
+
+void
+sidebar_draw(struct ui *ui)
+{
+	struct buf line = { 0 };
+	struct trow r;
+	size_t i, cur;
+	int y, width;
+	attr_t a;
+
+	follow(ui);
+	cur = tree_cursor(ui->tree);
+	width = getmaxx(ui->wside);
+	for (y = 0; y < ui->body_h; y++) {
+		i = ui->side_top + (size_t)y;
+		wmove(ui->wside, y, 0);
+		if (!tree_row(ui->tree, i, &r)) {
+			if (y == 0) {
+				wattrset(ui->wside, ui->look[LOOK_META]);
+				waddstr(ui->wside, tree_is_search(ui->tree) ?
+				    " no article matches" :
+				    " nothing matches the filters");
+			}
+			wattrset(ui->wside, A_NORMAL);
+			wclrtoeol(ui->wside);
+			continue;
+		}
+		buf_truncate(&line, 0);
+		row_text(ui, &r, &line, width);
+		a = A_NORMAL;
+		if (r.kind == TR_ISSUE)
+			a = A_BOLD;
+		else if (r.kind == TR_ARTICLE && !r.read)
+			a = A_BOLD;
+		if (i == cur)
+			a = ui->focus == PANE_SIDE ? ui->look[LOOK_SELECT] :
+			    a | A_UNDERLINE;
+		wattrset(ui->wside, a);
+		waddnstr(ui->wside, line.s, (int)line.len);
+		wattrset(ui->wside, A_NORMAL);
+		wclrtoeol(ui->wside);
+	}
+	buf_free(&line);
+	wnoutrefresh(ui->wside);
+}

@@ -1,0 +1,542 @@
+/* The sidebar's model: a lazily loaded tree, flattened into rows. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db-read.h"
+#include "render.h"
+#include "tree.h"
+#include "xmalloc.h"
+
+#define PAGE		128	/* issues or results loaded at a time */
+#define NONE		UINT32_MAX
+
+struct snode {
+	struct section_row	 r;
+	int			 expanded, loaded;
+	struct article_row	*arts;
+	size_t			 narts;
+};
+
+struct inode {
+	struct issue_row	 r;
+	char			*label;
+	int			 expanded, loaded;
+	struct snode		*secs;
+	size_t			 nsecs;
+};
+
+struct rowref {
+	uint32_t	 i, s, a;	/* issue, section, article indices */
+	uint8_t		 kind;
+};
+
+struct tree {
+	struct dbr		*db;
+	struct filter		 f;
+	int			 search;
+	struct inode		*issues;
+	size_t			 nissues, issuescap;
+	struct article_row	*results;
+	size_t			 nresults, resultscap;
+	int			 complete;	/* everything is loaded */
+	struct rowref		*rows;
+	size_t			 nrows, rowscap;
+	size_t			 cursor;
+	size_t			 total;
+	int			 total_known;
+};
+
+static void
+push_row(struct tree *t, uint32_t i, uint32_t s, uint32_t a, int kind)
+{
+	struct rowref r;
+
+	r.i = i;
+	r.s = s;
+	r.a = a;
+	r.kind = (uint8_t)kind;
+	VEC_PUSH(t->rows, t->nrows, t->rowscap, r);
+}
+
+static void
+rebuild(struct tree *t)
+{
+	struct inode *in;
+	struct snode *sn;
+	size_t i, s, a;
+
+	t->nrows = 0;
+	if (t->search) {
+		for (a = 0; a < t->nresults; a++)
+			push_row(t, NONE, NONE, (uint32_t)a, TR_ARTICLE);
+		return;
+	}
+	for (i = 0; i < t->nissues; i++) {
+		in = &t->issues[i];
+		push_row(t, (uint32_t)i, NONE, NONE, TR_ISSUE);
+		if (!in->expanded)
+			continue;
+		for (s = 0; s < in->nsecs; s++) {
+			sn = &in->secs[s];
+			push_row(t, (uint32_t)i, (uint32_t)s, NONE, TR_SECTION);
+			if (!sn->expanded)
+				continue;
+			for (a = 0; a < sn->narts; a++)
+				push_row(t, (uint32_t)i, (uint32_t)s, (uint32_t)a,
+				    TR_ARTICLE);
+		}
+	}
+}
+
+/* Loads the next page of issues or results; 0 when there is no more. */
+static int
+load_page(struct tree *t)
+{
+	struct issue_row *rows;
+	struct article_row *res;
+	struct inode in;
+	size_t n, k;
+
+	if (t->complete)
+		return 0;
+	if (t->search) {
+		n = dbr_search(t->db, &t->f, t->nresults, PAGE, &res);
+		for (k = 0; k < n; k++)
+			VEC_PUSH(t->results, t->nresults, t->resultscap,
+			    res[k]);
+		free(res);
+	} else {
+		n = dbr_issues(t->db, &t->f, t->nissues ?
+		    &t->issues[t->nissues - 1].r : NULL, PAGE, &rows);
+		for (k = 0; k < n; k++) {
+			memset(&in, 0, sizeof(in));
+			in.r = rows[k];
+			in.label = render_issue_label(in.r.date, in.r.year,
+			    in.r.number, in.r.title);
+			VEC_PUSH(t->issues, t->nissues, t->issuescap, in);
+		}
+		free(rows);
+	}
+	if (n < PAGE)
+		t->complete = 1;
+	rebuild(t);
+	return n > 0;
+}
+
+static void
+load_sections(struct tree *t, struct inode *in)
+{
+	size_t s;
+
+	if (in->loaded)
+		return;
+	in->nsecs = 0;
+	{
+		struct section_row *rows;
+		size_t n;
+
+		n = dbr_sections(t->db, in->r.id, &t->f, &rows);
+		in->secs = xcalloc(n + 1, sizeof(*in->secs));
+		for (s = 0; s < n; s++) {
+			in->secs[s].r = rows[s];
+			in->secs[s].expanded = 1;
+		}
+		in->nsecs = n;
+		free(rows);
+	}
+	in->loaded = 1;
+}
+
+static void
+load_articles(struct tree *t, struct snode *sn)
+{
+	if (sn->loaded)
+		return;
+	sn->narts = dbr_articles(t->db, sn->r.id, &t->f, &sn->arts);
+	sn->loaded = 1;
+}
+
+static void
+free_issues(struct tree *t)
+{
+	size_t i, s;
+
+	for (i = 0; i < t->nissues; i++) {
+		for (s = 0; s < t->issues[i].nsecs; s++) {
+			dbr_article_rows_free(t->issues[i].secs[s].arts,
+			    t->issues[i].secs[s].narts);
+			free(t->issues[i].secs[s].arts);
+			dbr_section_rows_free(&t->issues[i].secs[s].r, 1);
+		}
+		free(t->issues[i].secs);
+		free(t->issues[i].label);
+		dbr_issue_rows_free(&t->issues[i].r, 1);
+	}
+	free(t->issues);
+	t->issues = NULL;
+	t->nissues = t->issuescap = 0;
+	dbr_article_rows_free(t->results, t->nresults);
+	free(t->results);
+	t->results = NULL;
+	t->nresults = t->resultscap = 0;
+}
+
+static void
+set_filter(struct tree *t, const struct filter *f)
+{
+	free(t->f.query);
+	t->f = *f;
+	t->f.query = f->query ? xstrdup(f->query) : NULL;
+	t->search = f->query != NULL;
+}
+
+/* The first issue open, as a reader expects on starting. */
+static void
+open_first(struct tree *t)
+{
+	if (!t->search && t->nissues > 0)
+		tree_expand(t, 0, 1);
+}
+
+struct tree *
+tree_create(struct dbr *db, const struct filter *f)
+{
+	struct tree *t;
+
+	t = xcalloc(1, sizeof(*t));
+	t->db = db;
+	set_filter(t, f);
+	load_page(t);
+	open_first(t);
+	return t;
+}
+
+void
+tree_free(struct tree *t)
+{
+	if (t == NULL)
+		return;
+	free_issues(t);
+	free(t->rows);
+	free(t->f.query);
+	free(t);
+}
+
+void
+tree_reload(struct tree *t, const struct filter *f, const char *keep)
+{
+	free_issues(t);
+	set_filter(t, f);
+	t->complete = 0;
+	t->total_known = 0;
+	t->cursor = 0;
+	t->nrows = 0;
+	load_page(t);
+	if (keep == NULL || !tree_select_key(t, keep))
+		open_first(t);
+}
+
+int
+tree_is_search(const struct tree *t)
+{
+	return t->search;
+}
+
+size_t
+tree_total(struct tree *t)
+{
+	if (!t->total_known) {
+		t->total = t->search ? dbr_search_count(t->db, &t->f) :
+		    dbr_issue_count(t->db, &t->f);
+		t->total_known = 1;
+	}
+	return t->total;
+}
+
+size_t
+tree_nrows(struct tree *t)
+{
+	return t->nrows;
+}
+
+int
+tree_more(struct tree *t)
+{
+	return !t->complete;
+}
+
+void
+tree_load_all(struct tree *t)
+{
+	while (load_page(t))
+		;
+}
+
+int
+tree_row(struct tree *t, size_t i, struct trow *out)
+{
+	const struct rowref *r;
+	const struct inode *in;
+	const struct snode *sn;
+	const struct article_row *ar;
+
+	/* keep a page ahead of what is asked for */
+	while (i + PAGE / 2 >= t->nrows && load_page(t))
+		;
+	if (i >= t->nrows)
+		return 0;
+	r = &t->rows[i];
+	memset(out, 0, sizeof(*out));
+	out->kind = r->kind;
+	if (t->search) {
+		ar = &t->results[r->a];
+		out->depth = 0;
+		out->label = ar->title;
+		out->id = ar->id;
+		out->key = ar->key;
+		out->read = ar->read;
+		out->flagged = ar->flagged;
+		out->issue_label = ar->date;
+		return 1;
+	}
+	in = &t->issues[r->i];
+	out->issue_label = in->label;
+	switch (r->kind) {
+	case TR_ISSUE:
+		out->depth = 0;
+		out->expanded = in->expanded;
+		out->label = in->label;
+		out->n = in->r.n;
+		out->unread = in->r.unread;
+		out->id = in->r.id;
+		break;
+	case TR_SECTION:
+		sn = &in->secs[r->s];
+		out->depth = 1;
+		out->expanded = sn->expanded;
+		out->label = sn->r.name;
+		out->n = sn->r.n;
+		out->unread = sn->r.unread;
+		out->id = sn->r.id;
+		break;
+	default:
+		sn = &in->secs[r->s];
+		ar = &sn->arts[r->a];
+		out->depth = 2;
+		out->label = ar->title;
+		out->id = ar->id;
+		out->key = ar->key;
+		out->read = ar->read;
+		out->flagged = ar->flagged;
+		out->section = sn->r.name;
+	}
+	return 1;
+}
+
+size_t
+tree_cursor(const struct tree *t)
+{
+	return t->cursor;
+}
+
+void
+tree_set_cursor(struct tree *t, size_t i)
+{
+	struct trow r;
+
+	if (!tree_row(t, i, &r)) {
+		if (t->nrows == 0) {
+			t->cursor = 0;
+			return;
+		}
+		i = t->nrows - 1;
+	}
+	t->cursor = i;
+}
+
+int
+tree_expand(struct tree *t, size_t i, int expand)
+{
+	struct rowref r;
+	struct inode *in;
+	struct snode *sn;
+	size_t s;
+
+	if (i >= t->nrows || t->search)
+		return 0;
+	r = t->rows[i];
+	in = &t->issues[r.i];
+	if (r.kind == TR_ISSUE) {
+		if (in->expanded == expand)
+			return 0;
+		in->expanded = expand;
+		if (expand) {
+			load_sections(t, in);
+			for (s = 0; s < in->nsecs; s++)
+				load_articles(t, &in->secs[s]);
+		}
+	} else if (r.kind == TR_SECTION) {
+		sn = &in->secs[r.s];
+		if (sn->expanded == expand)
+			return 0;
+		sn->expanded = expand;
+		if (expand)
+			load_articles(t, sn);
+	} else
+		return 0;
+	rebuild(t);
+	return 1;
+}
+
+int
+tree_select_key(struct tree *t, const char *key)
+{
+	struct article_row row;
+	struct inode *in;
+	size_t i, s, a;
+
+	if (t->search) {
+		for (i = 0; ; i++) {
+			if (i >= t->nresults && !load_page(t))
+				return 0;
+			if (strcmp(t->results[i].key, key) == 0) {
+				t->cursor = i;
+				return 1;
+			}
+		}
+	}
+	if (!dbr_find(t->db, key, &row))
+		return 0;
+	for (i = 0; ; i++) {
+		if (i >= t->nissues && !load_page(t))
+			break;
+		if (t->issues[i].r.id != row.issue)
+			continue;
+		in = &t->issues[i];
+		in->expanded = 1;
+		load_sections(t, in);
+		for (s = 0; s < in->nsecs; s++) {
+			load_articles(t, &in->secs[s]);
+			if (in->secs[s].r.id != row.section)
+				continue;
+			in->secs[s].expanded = 1;
+			rebuild(t);
+			for (a = 0; a < t->nrows; a++)
+				if (t->rows[a].kind == TR_ARTICLE &&
+				    t->rows[a].i == i && t->rows[a].s == s &&
+				    strcmp(in->secs[s].arts[t->rows[a].a].key,
+				    key) == 0) {
+					t->cursor = a;
+					dbr_article_rows_free(&row, 1);
+					return 1;
+				}
+		}
+		break;
+	}
+	dbr_article_rows_free(&row, 1);
+	rebuild(t);
+	return 0;
+}
+
+/* The last row below row i (i itself when it has no children shown). */
+static size_t
+last_descendant(const struct tree *t, size_t i)
+{
+	size_t k;
+
+	for (k = i + 1; k < t->nrows && t->rows[k].kind > t->rows[i].kind;
+	    k++)
+		;
+	return k - 1;
+}
+
+int
+tree_step_article(struct tree *t, int dir)
+{
+	struct trow row;
+	size_t i;
+
+	i = t->cursor;
+	for (;;) {
+		if (dir > 0) {
+			if (!tree_row(t, i + 1, &row))
+				return 0;
+			i++;
+		} else {
+			if (i == 0)
+				return 0;
+			i--;
+			tree_row(t, i, &row);
+		}
+		if (row.kind == TR_ARTICLE) {
+			t->cursor = i;
+			return 1;
+		}
+		if (!row.expanded) {
+			tree_expand(t, i, 1);
+			if (dir < 0)
+				i = last_descendant(t, i) + 1;
+		}
+	}
+}
+
+size_t
+tree_parent(struct tree *t, size_t i)
+{
+	size_t k;
+
+	if (i >= t->nrows || t->search)
+		return i;
+	for (k = i; k > 0; k--)
+		if (t->rows[k - 1].kind < t->rows[i].kind)
+			return k - 1;
+	return i;
+}
+
+void
+tree_set_marks(struct tree *t, const char *key, int read, int flagged)
+{
+	struct article_row *ar;
+	struct inode *in;
+	size_t i, s, a;
+
+	for (a = 0; a < t->nresults; a++)
+		if (strcmp(t->results[a].key, key) == 0) {
+			t->results[a].read = read;
+			t->results[a].flagged = flagged;
+		}
+	for (i = 0; i < t->nissues; i++) {
+		in = &t->issues[i];
+		for (s = 0; s < in->nsecs; s++)
+			for (a = 0; a < in->secs[s].narts; a++) {
+				ar = &in->secs[s].arts[a];
+				if (strcmp(ar->key, key) != 0)
+					continue;
+				if (ar->read != read) {
+					/* keep the unread counts true */
+					in->r.unread += read ? -1 : 1;
+					in->secs[s].r.unread += read ? -1 : 1;
+				}
+				ar->read = read;
+				ar->flagged = flagged;
+			}
+	}
+}
+
+void
+tree_article_pos(struct tree *t, size_t i, int *pos, int *count)
+{
+	*pos = *count = 0;
+	if (i >= t->nrows)
+		return;
+	if (t->search) {
+		*pos = (int)i + 1;
+		*count = (int)tree_total(t);
+		return;
+	}
+	if (t->rows[i].kind != TR_ARTICLE)
+		return;
+	*pos = (int)t->rows[i].a + 1;
+	*count = (int)t->issues[t->rows[i].i].secs[t->rows[i].s].narts;
+}

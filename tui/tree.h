@@ -1,0 +1,67 @@
+/*
+ * The sidebar's model: issues → sections → articles under the current
+ * filter, flattened into the rows that are visible (expanded), or, while
+ * a search is active, the flat list of results.  Issues and results are
+ * loaded a page at a time as the cursor gets near them, so the cost of
+ * a screen does not grow with the archive.  No curses here.
+ */
+#ifndef KB_TREE_H
+#define KB_TREE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct dbr;
+struct filter;
+struct tree;
+
+enum trow_kind {
+	TR_ISSUE,
+	TR_SECTION,
+	TR_ARTICLE
+};
+
+struct trow {
+	enum trow_kind	 kind;
+	int		 depth;
+	int		 expanded;
+	const char	*label;		/* owned by the tree */
+	int		 n, unread;	/* issues and sections */
+	int		 read, flagged;	/* articles */
+	int64_t		 id;
+	const char	*key;		/* articles */
+	const char	*issue_label;	/* the issue it belongs to */
+	const char	*section;	/* articles: their section, if known */
+};
+
+struct tree	*tree_create(struct dbr *, const struct filter *);
+void		 tree_free(struct tree *);
+/* After the filter changed: rebuilds, keeping the article key selected. */
+void		 tree_reload(struct tree *, const struct filter *,
+		    const char *keep);
+int		 tree_is_search(const struct tree *);
+size_t		 tree_total(struct tree *);	/* issues or results, all */
+
+/* Rows: asking for row i loads what is needed to know it. */
+size_t		 tree_nrows(struct tree *);
+int		 tree_row(struct tree *, size_t i, struct trow *);
+int		 tree_more(struct tree *);	/* rows not loaded yet */
+void		 tree_load_all(struct tree *);
+
+size_t		 tree_cursor(const struct tree *);
+void		 tree_set_cursor(struct tree *, size_t);
+/* Expand or collapse the row; returns 1 if something changed. */
+int		 tree_expand(struct tree *, size_t, int expand);
+/* Selects the article with key, expanding its issue and section. */
+int		 tree_select_key(struct tree *, const char *key);
+/* Moves the cursor to the next (dir 1) or previous (-1) article. */
+int		 tree_step_article(struct tree *, int dir);
+/* The cursor's parent issue or section row, for h/← from an article. */
+size_t		 tree_parent(struct tree *, size_t);
+/* Updates an article's marks in the model (after m or reading). */
+void		 tree_set_marks(struct tree *, const char *key, int read,
+		    int flagged);
+/* 1-based position of the article among its section's, and their count. */
+void		 tree_article_pos(struct tree *, size_t, int *pos, int *count);
+
+#endif

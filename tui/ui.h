@@ -1,0 +1,91 @@
+/*
+ * The reader's screen: state shared by the screen files (sidebar.c,
+ * pane.c, status.c, prompt.c, help.c) and the loop in ui.c.  Key
+ * handlers change state and set dirty bits; ui_draw() is the one place
+ * that draws, once per key.
+ */
+#ifndef KB_UI_H
+#define KB_UI_H
+
+#include <curses.h>
+#include <stddef.h>
+
+#include "db-read.h"
+
+struct tree;
+struct rendered;
+struct prompt;
+
+#define DIRTY_SIDE	0x01
+#define DIRTY_ART	0x02
+#define DIRTY_STATUS	0x04
+#define DIRTY_ALL	0x08	/* clear and repaint everything */
+
+#define NARROW_COLS	60	/* below this, one pane at a time */
+
+enum pane {
+	PANE_SIDE,
+	PANE_ART
+};
+
+/* Colour pairs (or plain attributes without colour). */
+enum look {
+	LOOK_TITLE = 1, LOOK_META, LOOK_HEADING, LOOK_MATCH, LOOK_CURMATCH,
+	LOOK_RULE, LOOK_URL, LOOK_SELECT, LOOK_STATUS, LOOK_ERROR,
+	LOOK_COUNT, LOOK_FLAG, LOOK_NLOOKS
+};
+
+struct ui {
+	struct dbr	*db;
+	struct filter	 filter;
+	char		*country_name;	/* of the active filters */
+	char		*search_text;	/* the search as typed */
+	char		*theme_name;
+	struct tree	*tree;
+	size_t		 side_top;	/* first row shown */
+
+	struct art	 art;		/* the open article */
+	int		 have_art;
+	struct rendered	*r;
+	size_t		 scroll;	/* first line shown */
+	size_t		 match;		/* the current match */
+
+	int		 rows, cols;
+	int		 side_w;	/* sidebar columns, border excluded */
+	int		 side_shown;	/* wide screens: the s toggle */
+	int		 body_h;	/* rows above the status line */
+	enum pane	 focus;
+	WINDOW		*wside, *wborder, *wart, *wstatus;
+	unsigned	 dirty;
+	int		 color;
+	attr_t		 look[LOOK_NLOOKS];
+
+	char		*msg;		/* shown on the status line once */
+	int		 msg_error;
+	struct prompt	*prompt;
+	int		 help;		/* the help screen is up */
+	size_t		 help_top;
+	int		 quit;
+};
+
+int	ui_run(struct dbr *, const char *warning);
+
+/* Screen files. */
+void	sidebar_draw(struct ui *);
+void	pane_draw(struct ui *);
+int	pane_width(const struct ui *);	/* the text width of the article */
+void	status_draw(struct ui *);
+void	help_draw(struct ui *);
+void	help_key(struct ui *, int action);
+void	ui_message(struct ui *, int error, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+int	ui_side_visible(const struct ui *);
+int	ui_art_visible(const struct ui *);
+
+/* The terminal: setup, restore, and signals that end the program. */
+int	term_begin(void);
+void	term_end(void);
+int	term_signalled(void);		/* SIGTERM, SIGHUP or SIGINT seen */
+void	term_clipboard(const char *text);	/* OSC 52 */
+
+#endif
