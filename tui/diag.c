@@ -13,6 +13,28 @@ static const char *const level_names[] = {
 	"NOTICE", "WARNING", "ERROR", "FATAL"
 };
 
+/* A file name may hold anything; it is shown, never executed. */
+static void
+put_name(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '\\')
+			fputs("\\\\", stderr);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(stderr, "\\%03o", c);
+		else if (c == 0xc2 && (unsigned char)s[1] >= 0x80 &&
+		    (unsigned char)s[1] <= 0x9f) {
+			/* C1 controls, U+0080 to U+009F */
+			fprintf(stderr, "\\%03o\\%03o", c,
+			    (unsigned char)s[1]);
+			s++;
+		} else
+			putc(c, stderr);
+	}
+}
+
 void
 diag(const char *file, int line, int col, enum diag_level level,
     const char *fmt, ...)
@@ -27,7 +49,7 @@ diag(const char *file, int line, int col, enum diag_level level,
 	fflush(stdout);
 	fprintf(stderr, "%s: ", progname);
 	if (file != NULL) {
-		fputs(file, stderr);
+		put_name(file);
 		if (line > 0)
 			fprintf(stderr, ":%d", line);
 		if (line > 0 && col > 0)

@@ -33,6 +33,7 @@ struct builder {
 	struct article		*art;
 	int			 expect_title;	/* after editors or a column */
 	int			 body;		/* the article has body text */
+	int			 done;		/* the back matter was reached */
 };
 
 static size_t
@@ -109,8 +110,8 @@ titleish(const struct elem *e)
 	free(names);
 	if (off < len)
 		return 0;
-	if (e->kind == EL_LINE && !(e->flags & EF_STANDALONE) && cols > 60 &&
-	    strstr(e->text, "，"))
+	/* a title is one phrase: a full stop inside means a paragraph */
+	if (strstr(e->text, "。") != NULL)
 		return 0;
 	return 1;
 }
@@ -187,6 +188,39 @@ add_text(struct builder *b, const struct elem *e)
 	b->body = 1;
 }
 
+/*
+ * The colophon on the back cover (主 办：…, 地 址：…, 编辑部): where the
+ * articles end.
+ */
+static int
+colophon(const struct elem *e)
+{
+	static const char *const labels[] = {
+		"主办：", "主办:", "地址：", "电话：", "邮箱：", "传真：", "网址：",
+		"主编：", "E-mail", "Email"
+	};
+	char *c;
+	size_t i, k;
+	int hit;
+
+	if (e == NULL || !is_text(e))
+		return 0;
+	/* labels are letter-spaced: 主    办： */
+	c = xstrdup(e->text);
+	for (i = k = 0; c[i] != '\0'; i++)
+		if (c[i] != ' ')
+			c[k++] = c[i];
+	c[k] = '\0';
+	hit = 0;
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (text_starts(c, labels[i]))
+			hit = 1;
+	if (text_ends(c, strlen(c), "编辑部"))
+		hit = 1;
+	free(c);
+	return hit;
+}
+
 /* A line that repeats the running header or the article's title. */
 static int
 furniture(const struct builder *b, const struct elem *e)
@@ -232,6 +266,12 @@ take_text(struct builder *b, size_t i)
 
 		after = peek(b, j);
 	}
+	/* after the last article: the back cover */
+	if (b->art != NULL && b->expect_title && (colophon(e) ||
+	    colophon(next))) {
+		b->done = 1;
+		return;
+	}
 	if (sectionish(e) && (b->expect_title || b->art == NULL ||
 	    date_lead(after)) && titleish(next) && bodyish(after)) {
 		new_section(b, e->text);
@@ -265,11 +305,11 @@ bulletin_build(const struct elemlist *el, const struct cover *c,
 	b.is = is;
 	b.notes = notes;
 	b.expect_title = 1;
-	for (i = c->start; i < el->n; i++) {
+	for (i = c->start; i < el->n && !b.done; i++) {
 		e = &el->v[i];
 		switch (e->kind) {
 		case EL_NOTE:
-			notes_add(notes, e->n, e->text, e->line, is);
+			notes_add(notes, e, is);
 			break;
 		case EL_TABLE:
 			if (b.art != NULL) {

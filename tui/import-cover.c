@@ -116,32 +116,43 @@ read_date(struct cover *c, const char *s)
 	free(squeezed);
 }
 
-/* 总第086期 第08期, 2023年第5期 … */
+/*
+ * Issue numbers, in the order printed: 总第086期 第08期, or 2024年第5期
+ * on one line and 总第119期 on the next.
+ */
 static void
 read_number(struct cover *c, const char *s)
 {
 	struct buf b = { 0 };
-	char *squeezed;
+	char *squeezed, *tok;
 	const char *p, *q;
 
-	if (c->number != NULL)
-		return;
 	squeezed = compact(s);
-	if ((p = strstr(squeezed, "总第")) != NULL &&
-	    (q = strstr(p, "期")) != NULL) {
-		buf_add(&b, p, (size_t)(q - p) + strlen("期"));
-		if ((p = strstr(q, "第")) != NULL &&
-		    (q = strstr(p, "期")) != NULL) {
-			buf_addc(&b, ' ');
-			buf_add(&b, p, (size_t)(q - p) + strlen("期"));
+	if (c->number != NULL)
+		buf_adds(&b, c->number);
+	for (p = squeezed; (p = strstr(p, "第")) != NULL; p = q) {
+		q = p + strlen("第");
+		if (*q < '0' || *q > '9')
+			continue;
+		while (*q >= '0' && *q <= '9')
+			q++;
+		if (!text_starts(q, "期"))
+			continue;
+		q += strlen("期");
+		if (p - squeezed >= 3 && text_starts(p - 3, "总"))
+			p -= 3;
+		tok = xstrndup(p, (size_t)(q - p));
+		if (strstr(buf_str(&b), tok) == NULL) {
+			if (b.len > 0)
+				buf_addc(&b, ' ');
+			buf_adds(&b, tok);
 		}
-	} else if ((p = strstr(squeezed, "第")) != NULL &&
-	    p[strlen("第")] >= '0' && p[strlen("第")] <= '9' &&
-	    (q = strstr(p, "期")) != NULL && q - p < 12)
-		buf_add(&b, p, (size_t)(q - p) + strlen("期"));
+		free(tok);
+	}
 	free(squeezed);
-	if (b.len > 0)
-		c->number = buf_take(&b);
+	free(c->number);
+	c->number = b.len > 0 ? buf_take(&b) : NULL;
+	buf_free(&b);
 }
 
 /* The masthead: the first heading or short line written in Chinese. */

@@ -16,6 +16,8 @@ elem_add(struct elemlist *el, enum elem_kind kind, const char *text,
 	e.n = 0;
 	e.line = line;
 	e.flags = flags;
+	e.at = 0;
+	e.at_line = 0;
 	VEC_PUSH(el->v, el->n, el->cap, e);
 }
 

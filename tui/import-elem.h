@@ -30,6 +30,8 @@ struct elem {
 	int		 n;		/* EL_NOTE */
 	int		 line;		/* first source line */
 	int		 flags;
+	size_t		 at;		/* EL_NOTE: bytes of the paragraph it */
+	int		 at_line;	/* interrupted, and that paragraph's line */
 };
 
 struct elemlist {

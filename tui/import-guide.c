@@ -199,7 +199,7 @@ guide_build(const struct elemlist *el, struct issue *is,
 		e = &el->v[i];
 		len = strlen(e->text);
 		if (e->kind == EL_NOTE) {
-			notes_add(notes, e->n, e->text, e->line, is);
+			notes_add(notes, e, is);
 			continue;
 		}
 		/* A lone parenthesis before the preamble: （征求意见稿） */

@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "doc.h"
+#include "import-elem.h"
 #include "import-notes.h"
 #include "import-shape.h"
 #include "text.h"
@@ -25,15 +26,17 @@ struct cands {
 };
 
 void
-notes_add(struct notepool *pool, int n, const char *text, int line,
+notes_add(struct notepool *pool, const struct elem *e,
     const struct issue *is)
 {
 	struct pending_note p;
 
 	memset(&p, 0, sizeof(p));
-	p.n = n;
-	p.text = xstrdup(text);
-	p.line = line;
+	p.n = e->n;
+	p.text = xstrdup(e->text);
+	p.line = e->line;
+	p.at = e->at;
+	p.at_line = e->at_line;
 	if (is->nsections > 0 && is->sections[is->nsections - 1].narticles > 0) {
 		p.sec = is->nsections - 1;
 		p.art = is->sections[p.sec].narticles - 1;
@@ -157,7 +160,11 @@ collect(const struct issue *is, int explicit, struct cands *c)
 			}
 }
 
-/* The latest unbound marker for note n printed before the note. */
+/*
+ * The latest unbound marker for note n printed before the note: in the
+ * latest paragraph that has one, the last one (before the point where
+ * the note interrupted that paragraph, if it did).
+ */
 static struct cand *
 best(struct cands *c, const struct pending_note *note)
 {
@@ -169,7 +176,10 @@ best(struct cands *c, const struct pending_note *note)
 		if (c->v[i].n != note->n || c->v[i].bound ||
 		    c->v[i].line > note->line)
 			continue;
-		if (found == NULL || c->v[i].line > found->line)
+		if (note->at > 0 && c->v[i].line == note->at_line &&
+		    c->v[i].off >= note->at)
+			continue;
+		if (found == NULL || c->v[i].line >= found->line)
 			found = &c->v[i];
 	}
 	return found;
@@ -213,19 +223,52 @@ rewrite(struct issue *is, struct cands *c)
 	}
 }
 
+/*
+ * Notes are numbered in order: the marker for n is the first candidate
+ * after the one bound to n - 1, if that one is known.
+ */
+static struct cand *
+next_in_sequence(struct cands *c, const struct pending_note *note,
+    const struct cand *prev)
+{
+	size_t i;
+
+	if (prev == NULL)
+		return NULL;
+	for (i = (size_t)(prev - c->v) + 1; i < c->n; i++) {
+		if (c->v[i].line > note->line)
+			break;
+		if (c->v[i].n == note->n && !c->v[i].bound &&
+		    !(note->at > 0 && c->v[i].line == note->at_line &&
+		    c->v[i].off >= note->at))
+			return &c->v[i];
+	}
+	return NULL;
+}
+
 void
 notes_bind(struct issue *is, struct notepool *pool, int explicit,
     const char *path)
 {
 	struct cands c;
-	struct cand *m;
+	struct cand *m, *prev;
 	struct article *a;
 	size_t i;
+	int prev_n;
 
 	memset(&c, 0, sizeof(c));
 	collect(is, explicit, &c);
+	prev = NULL;
+	prev_n = 0;
 	for (i = 0; i < pool->n; i++) {
-		m = best(&c, &pool->v[i]);
+		m = next_in_sequence(&c, &pool->v[i], pool->v[i].n ==
+		    prev_n + 1 ? prev : NULL);
+		if (m == NULL)
+			m = best(&c, &pool->v[i]);
+		if (m != NULL) {
+			prev = m;
+			prev_n = m->n;
+		}
 		if (m != NULL) {
 			m->bound = 1;
 			a = &is->sections[m->sec].articles[m->art];

@@ -16,6 +16,8 @@ struct pending_note {
 	int	 n;
 	char	*text;		/* as printed, URLs included */
 	int	 line;
+	size_t	 at;		/* the marker is before this byte (+1) … */
+	int	 at_line;	/* … of the paragraph starting at this line */
 	size_t	 sec, art;	/* where it was printed */
 	int	 placed;	/* sec/art are valid */
 };
@@ -25,7 +27,8 @@ struct notepool {
 	size_t			 n, cap;
 };
 
-void	notes_add(struct notepool *, int n, const char *text, int line,
+struct elem;
+void	notes_add(struct notepool *, const struct elem *,
 	    const struct issue *);
 /* explicit: markers are already [^n] (Markdown); else bare digits. */
 void	notes_bind(struct issue *, struct notepool *, int explicit,

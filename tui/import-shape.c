@@ -261,8 +261,17 @@ shape_note_start(const char *s, size_t len, int *np, size_t *textoff)
 	if (cnt == 0 || i + j >= len || val < 1)
 		return 0;
 	c = text_first(s + i + j, len - i - j, &n);
-	if (shape_unit(c) || is_digit(c))
-		return 0;
+	if (shape_unit(c))
+		return 0;	/* 4 月 20 日, 3 家企业: a quantity */
+	if (is_digit(c)) {
+		/* "12 2025 년도 …" is a note; "2 2019 年…" a date */
+		size_t k = i + j;
+
+		k += skip_class(s + k, len - k, is_digit, &cnt);
+		k += skip_class(s + k, len - k, is_space_c, &cnt);
+		if (k >= len || shape_unit(text_first(s + k, len - k, NULL)))
+			return 0;
+	}
 	*np = val;
 	*textoff = i + j;
 	return 1;

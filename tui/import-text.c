@@ -55,6 +55,11 @@ struct tp {
 
 	struct buf	 note;
 	int		 note_n, note_line, note_open, in_notes;
+	size_t		 note_at;	/* the open paragraph it interrupts */
+	int		 note_at_line;
+
+	char		**seen;		/* standalone lines: titles, headings */
+	size_t		 nseen, seencap;
 
 	int		 in_table, table_line;
 	struct buf	 table;
@@ -234,7 +239,10 @@ flush_para(struct tp *t)
 		flags |= EF_STANDALONE;
 	text = text_squeeze(t->para.s, t->para.len);
 	elem_add(t->out, EL_LINE, text, t->para_line, flags);
-	free(text);
+	if (flags & EF_STANDALONE)
+		VEC_PUSH(t->seen, t->nseen, t->seencap, text);
+	else
+		free(text);
 	buf_truncate(&t->para, 0);
 	t->para_nphys = 0;
 }
@@ -249,16 +257,39 @@ flush_note(struct tp *t)
 	text = text_squeeze(t->note.s, t->note.len);
 	elem_add(t->out, EL_NOTE, text, t->note_line, 0);
 	t->out->v[t->out->n - 1].n = t->note_n;
+	t->out->v[t->out->n - 1].at = t->note_at;
+	t->out->v[t->out->n - 1].at_line = t->note_at_line;
 	free(text);
 	buf_truncate(&t->note, 0);
+}
+
+/* "N text": a number, spaces, something. */
+static int
+leading_number(const struct phys *p, int *n, size_t *off)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->len && i < 4 && p->s[i] >= '0' && p->s[i] <= '9';
+	    i++)
+		;
+	if (i == 0 || i > 3)
+		return 0;
+	for (j = i; j < p->len && p->s[j] == ' '; j++)
+		;
+	if (j == i || j == p->len)
+		return 0;
+	*n = atoi(p->s);
+	*off = j;
+	return 1;
 }
 
 static int
 is_note_start(struct tp *t, const struct phys *p, int *n, size_t *off)
 {
-	if (!shape_note_start(p->s, p->len, n, off))
-		return 0;
-	return shape_has_marker(t->recent.s, t->recent.len, *n);
+	if (shape_note_start(p->s, p->len, n, off))
+		return shape_has_marker(t->recent.s, t->recent.len, *n);
+	/* inside a footnote block, the next number starts the next note */
+	return t->in_notes && leading_number(p, n, off) && *n == t->note_n + 1;
 }
 
 static int
@@ -305,6 +336,15 @@ start:
 	t->in_notes = 1;
 	t->note_n = n;
 	t->note_line = p->no;
+	t->note_at = t->note_at_line = 0;
+	if (t->para.len > 0) {
+		/* the marker is before this point of the open paragraph */
+		char *before = text_squeeze(t->para.s, t->para.len);
+
+		t->note_at = strlen(before) + 1;
+		t->note_at_line = t->para_line;
+		free(before);
+	}
 	buf_add(&t->note, p->s + off, p->len - off);
 	t->note_open = t->trailmode ? !p->trail : p->cols >= t->width + 8;
 	return 1;
@@ -494,6 +534,26 @@ take_body(struct tp *t, size_t i)
 		flush_para(t);
 }
 
+/*
+ * A running header that repeats an earlier title, at the top of a page
+ * in the middle of a paragraph.
+ */
+static int
+running_header(const struct tp *t, const struct phys *p)
+{
+	char *text;
+	size_t i;
+	int found;
+
+	if (t->para.len == 0 || !(p->lead || p->page) || !p->trail)
+		return 0;
+	text = text_squeeze(p->s, p->len);
+	for (i = found = 0; i < t->nseen && !found; i++)
+		found = strcmp(text, t->seen[i]) == 0;
+	free(text);
+	return found;
+}
+
 void
 text_read(const struct input *in, struct elemlist *out)
 {
@@ -506,7 +566,7 @@ text_read(const struct input *in, struct elemlist *out)
 	drop_page_furniture(&t);
 	measure(&t);
 	for (i = 0; i < t.np; i++) {
-		if (t.p[i].drop)
+		if (t.p[i].drop || running_header(&t, &t.p[i]))
 			continue;
 		if (take_note(&t, i))
 			continue;
@@ -527,5 +587,8 @@ text_read(const struct input *in, struct elemlist *out)
 	buf_free(&t.note);
 	buf_free(&t.table);
 	buf_free(&t.recent);
+	while (t.nseen > 0)
+		free(t.seen[--t.nseen]);
+	free(t.seen);
 	free(t.p);
 }

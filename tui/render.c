@@ -105,10 +105,13 @@ wrap_add(struct ctx *c, const char *s, size_t len, const char *prefix,
 
 	lw = prefix ? wrap_width(prefix, strlen(prefix)) : 0;
 	cols = r->width - lw;
-	if (cols < 8)
-		cols = r->width > 8 ? 8 : r->width;
-	if (cols < 1)
-		cols = 1;
+	if (lw > 0 && cols < 6) {
+		/* too narrow to hang the text: the label on a line of its own */
+		add_line(r, prefix, strlen(prefix), attr, lw);
+		prefix = NULL;
+		lw = 0;
+		cols = r->width;
+	}
 	n = wrap_lines(s, len, cols, 0, &wl);
 	nm = find_matches(c, s, len, &m);
 	for (i = 0; i < n; i++) {
@@ -116,7 +119,7 @@ wrap_add(struct ctx *c, const char *s, size_t len, const char *prefix,
 		if (i == 0 && prefix != NULL)
 			buf_adds(&line, prefix);
 		else
-			for (k = 0; k < (size_t)lw && cols < r->width; k++)
+			for (k = 0; k < (size_t)lw; k++)
 				buf_addc(&line, ' ');
 		pre = line.len;
 		buf_add(&line, s + wl[i].off, wl[i].len);
@@ -215,7 +218,7 @@ table_widths(char ***cells, size_t *ncells, size_t nrows, size_t ncols,
 
 	avail = width - TABLE_SEP_COLS * (int)(ncols - 1);
 	if (ncols > 64 || avail < MIN_COL * (int)ncols)
-		return 0;
+		return 0;	/* the caller stacks the cells instead */
 	total = 0;
 	for (j = 0; j < (int)ncols; j++) {
 		nat[j] = 1;
@@ -254,7 +257,7 @@ table_widths(char ***cells, size_t *ncells, size_t nrows, size_t ncols,
 		if (!changed) {
 			for (j = 0; j < (int)ncols; j++)
 				if (w[j] == 0) {
-					w[j] = share < MIN_COL ? MIN_COL : share;
+					w[j] = share;
 					left -= w[j];
 				}
 			break;
@@ -355,8 +358,16 @@ render_issue_label(const char *date, int year, const char *number,
 
 	if (date != NULL && number != NULL) {
 		/* the issue's own number: 第08期 of 总第086期 第08期 */
-		p = strrchr(number, ' ');
-		return xasprintf("%s %s", date, p ? p + 1 : number);
+		for (p = number; p != NULL; p = strchr(p, ' ')) {
+			while (*p == ' ')
+				p++;
+			if (!text_starts(p, "总"))
+				break;
+		}
+		if (p == NULL || *p == '\0')
+			p = number;
+		return xasprintf("%s %.*s", date, (int)(strchr(p, ' ') ?
+		    strchr(p, ' ') - p : (int)strlen(p)), p);
 	}
 	if (date != NULL)
 		return xasprintf("%s %s", date, title);
