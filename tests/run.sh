@@ -42,9 +42,12 @@ for t in "$build"/tests/test-*; do
 done
 suite import/corpus python3 tests/import/check-expect.py \
     --importer "$build/kuaibao-import" tests/import/corpus/*.expect
+suite import/unseen python3 tests/import/check-expect.py \
+    --importer "$build/kuaibao-import" tests/import/unseen/*.expect
 suite import/reflow python3 tests/import/check-reflow.py \
     --importer "$build/kuaibao-import" data/corpus/*
-for t in tests/import/*.sh tests/e2e/*.sh tests/man/*.sh tests/fuzz/smoke.sh; do
+for t in tests/import/*.sh tests/e2e/*.sh tests/ssh/*.sh tests/man/*.sh \
+    tests/fuzz/smoke.sh; do
 	[ -f "$t" ] || continue
 	case "$t" in */lib.sh) continue ;; esac
 	suite "$(basename "$(dirname "$t")")/$(basename "$t" .sh)" sh "$t"
