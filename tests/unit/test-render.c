@@ -1,0 +1,238 @@
+/*
+ * The article layout shared by the pane and --cat: every line fits the
+ * width exactly as measured, markers read [n], tables keep columns, and
+ * nothing the document holds is lost.
+ */
+#include "tap.h"
+
+#include <wchar.h>
+
+#include "db-read.h"
+#include "render.h"
+
+static struct block blocks[] = {
+	{ BLOCK_PARAGRAPH, "4月20日，美国白宫科技政策办公室（OSTP）、能源部（DOE）、"
+	    "国务院（DOS）联合发布《美国国家创新路径》[^1]，旨在加快推进清洁能源"
+	    "关键技术创新。", 0 },
+	{ BLOCK_HEADING, "一、美国清洁能源创新战略重点", 0 },
+	{ BLOCK_TABLE, "目标\t建议\n制定研发战略，提高关键矿物供应链上的科技供给能力\t"
+	    "制定研发路线图；识别研发需求，协调各机构活动\n\t建立并利用公私合作关系", 0 },
+	{ BLOCK_PARAGRAPH, "A title with \x1b]0;pwned\x07 and \x1b[31mred\x1b[0m.", 0 },
+};
+
+static char *urls1[] = {
+	"https://www.whitehouse.gov/wp-content/uploads/2023/04/"
+	"US-National-Innovation-Pathway.pdf"
+};
+static struct footnote notes[] = {
+	{ 1, "National Innovation Pathway of The United States.", urls1, 1 },
+};
+static char *countries[] = { "美国", "印度" };
+static int subject[] = { 1, 0 };
+static char *themes[] = { "能源与碳中和" };
+
+static struct art
+article(void)
+{
+	struct art a;
+
+	memset(&a, 0, sizeof(a));
+	a.key = "k";
+	a.title = "美国发布促进清洁能源发展的《美国国家创新路径》";
+	a.date = "2023-04-20";
+	a.date_text = "4月20日";
+	a.authors = "张秋菊 秦冰雪";
+	a.section = "专题评述";
+	a.issue_title = "科技政策与咨询快报";
+	a.issue_year = 2023;
+	a.blocks = blocks;
+	a.nblocks = sizeof(blocks) / sizeof(blocks[0]);
+	a.notes = notes;
+	a.nnotes = 1;
+	a.countries = countries;
+	a.subject = subject;
+	a.ncountries = 2;
+	a.themes = themes;
+	a.nthemes = 1;
+	return a;
+}
+
+/* The width as the C library (and so ncurses) measures it. */
+static int
+libc_width(const char *s, size_t len)
+{
+	mbstate_t st;
+	wchar_t wc;
+	size_t i, n;
+	int w, cw;
+
+	memset(&st, 0, sizeof(st));
+	w = 0;
+	for (i = 0; i < len; i += n) {
+		n = mbrtowc(&wc, s + i, len - i, &st);
+		assert_true(n != (size_t)-1 && n != (size_t)-2 && n != 0);
+		cw = wcwidth(wc);
+		assert_true(cw >= 0);
+		w += cw;
+	}
+	return w;
+}
+
+static char *
+joined(const struct rendered *r)
+{
+	char *s;
+	size_t i, n;
+
+	s = calloc(1, r->text.len + 1);
+	assert_non_null(s);
+	for (i = n = 0; i < r->nlines; i++) {
+		memcpy(s + n, r->text.s + r->lines[i].off, r->lines[i].len);
+		n += r->lines[i].len;
+	}
+	return s;
+}
+
+static void
+test_widths(void **state)
+{
+	struct art a = article();
+	struct rendered *r;
+	size_t i, k;
+	int width;
+
+	(void)state;
+	for (width = 10; width <= 120; width += 7) {
+		r = render_article(&a, width, NULL);
+		for (i = 0; i < r->nlines; i++) {
+			const struct rline *l = &r->lines[i];
+			int w = libc_width(r->text.s + l->off, l->len);
+
+			assert_int_equal(w, l->width);
+			if (w > width)
+				fail_msg("width %d: line %zu is %d wide: %.*s",
+				    width, i, w, (int)l->len,
+				    r->text.s + l->off);
+			for (k = 0; k < l->len; k++)
+				assert_true((unsigned char)r->text.s[l->off + k]
+				    >= 0x20);
+		}
+		render_free(r);
+	}
+}
+
+static void
+test_content(void **state)
+{
+	struct art a = article();
+	struct rendered *r;
+	char *all;
+
+	(void)state;
+	r = render_article(&a, 200, NULL);	/* wide: nothing wraps */
+	all = joined(r);
+	assert_non_null(strstr(all, "《美国国家创新路径》[1]，"));
+	assert_null(strstr(all, "[^1]"));
+	assert_non_null(strstr(all, "编辑 张秋菊 秦冰雪"));
+	assert_non_null(strstr(all, "国家 美国"));
+	assert_non_null(strstr(all, "提及 印度"));
+	assert_non_null(strstr(all, "一、美国清洁能源创新战略重点"));
+	/* the escape sequences are shown, not executed */
+	assert_null(strchr(all, '\x1b'));
+	assert_non_null(strstr(all, "^[]0;pwned^G"));
+	assert_non_null(strstr(all, "^[[31mred^[[0m"));
+	/* the URL, whole, once the wrapped pieces are joined */
+	assert_non_null(strstr(all, "[1] National Innovation Pathway"));
+	assert_int_equal(r->nurls, 1);
+	assert_string_equal(r->urls[0], urls1[0]);
+	assert_true(r->notes_line > 0 && r->notes_line < r->nlines);
+	free(all);
+	render_free(r);
+}
+
+static void
+test_table_columns(void **state)
+{
+	struct art a = article();
+	struct rendered *r;
+	size_t i;
+	int found;
+
+	(void)state;
+	r = render_article(&a, 60, NULL);
+	found = 0;
+	for (i = 0; i < r->nlines; i++) {
+		const char *s = r->text.s + r->lines[i].off;
+
+		if (r->lines[i].attr == R_TABLE_HEAD &&
+		    strncmp(s, "目标", strlen("目标")) == 0) {
+			found = 1;
+			assert_non_null(strstr(s, " │ 建议"));
+		}
+	}
+	assert_true(found);
+	render_free(r);
+	/* too narrow for two columns: cells one under the other */
+	r = render_article(&a, 12, NULL);
+	for (i = 0; i < r->nlines; i++)
+		assert_null(memchr(r->text.s + r->lines[i].off, '\t',
+		    r->lines[i].len));
+	render_free(r);
+}
+
+static void
+test_matches(void **state)
+{
+	struct art a = article();
+	struct rendered *r;
+	size_t i;
+
+	(void)state;
+	r = render_article(&a, 30, "清洁能源 ostp");
+	assert_true(r->nmatches >= 3);
+	for (i = 0; i < r->nmatches; i++) {
+		const struct rmatch *m = &r->matches[i];
+		const char *s = r->text.s + r->lines[m->line].off + m->off;
+
+		assert_true(m->off + m->len <= r->lines[m->line].len);
+		assert_true(strncmp(s, "清", 3) == 0 ||
+		    strncmp(s, "洁", 3) == 0 || strncmp(s, "能", 3) == 0 ||
+		    strncmp(s, "源", 3) == 0 || strncasecmp(s, "OSTP",
+		    m->len) == 0);
+		if (i > 0)
+			assert_true(m->line >= r->matches[i - 1].line);
+	}
+	render_free(r);
+}
+
+static void
+test_labels(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = render_issue_label("2021-08-05", 2021, "总第086期 第08期",
+	    "科技政策与咨询快报");
+	assert_string_equal(s, "2021-08-05 第08期");
+	free(s);
+	s = render_issue_label(NULL, 2023, NULL, "科技政策与咨询快报");
+	assert_string_equal(s, "2023 科技政策与咨询快报");
+	free(s);
+	s = render_issue_label(NULL, 0, NULL, "无题");
+	assert_string_equal(s, "无题");
+	free(s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_widths),
+		cmocka_unit_test(test_content),
+		cmocka_unit_test(test_table_columns),
+		cmocka_unit_test(test_matches),
+		cmocka_unit_test(test_labels),
+	};
+
+	return cmocka_run_group_tests(tests, tap_setup_utf8, NULL);
+}
