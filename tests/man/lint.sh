@@ -1,0 +1,394 @@
+#!/bin/sh
+# The manual pages (TAP).  Run from anywhere; uses mandoc.
+#
+# For each page: `mandoc -Tlint -W warning` says nothing, `mandoc -Tutf8`
+# renders it, and groff, if installed, renders it without a warning.
+# Then the pages are checked against the code, so that they cannot fall
+# behind it silently:
+#   - every key of the binding table in tui/keys.c is an item of the
+#     KEYS section of kuaibao.1;
+#   - every long and short option of tui/kuaibao.c and
+#     tui/kuaibao-import.c is in its page, and every option in a page's
+#     SYNOPSIS is in the code;
+#   - every table, column and index of the database schema
+#     (tui/db-schema.c) and of the state database (tui/db-read.c), every
+#     key of the JSON dump (tui/import-json.c) and the schema version are
+#     in kuaibao.5;
+#   - every diagnostic message and level of the importer is in
+#     kuaibao-import.1.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 1
+export LC_ALL=C.UTF-8
+
+pages="man/kuaibao.1 man/kuaibao-import.1 man/kuaibao.5"
+n=0
+fails=0
+ok() { n=$((n + 1)); echo "ok $n - $*"; }
+notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $*"; }
+skip() { n=$((n + 1)); echo "ok $n # SKIP $*"; }
+# comment: stdin as TAP diagnostic lines
+comment() { sed 's/^/# /'; }
+
+if ! command -v mandoc >/dev/null 2>&1; then
+	echo "1..1"
+	echo "not ok 1 - mandoc is not installed (apt-get install mandoc)"
+	exit 1
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/kb-man.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM HUP
+
+bs=$(printf '\b')
+# render PAGE: the page as text, without overstrike, in $tmp/NAME.txt
+render() {
+	mandoc -Tutf8 -O width=78 "$1" 2>/dev/null | sed "s/.$bs//g" \
+	    >"$tmp/$(basename "$1").txt"
+}
+
+# --- each page: lint, render ---
+
+for p in $pages; do
+	if [ ! -f "$p" ]; then
+		notok "$p exists"
+		continue
+	fi
+	mandoc -Tlint -W warning "$p" >"$tmp/lint" 2>&1
+	if [ -s "$tmp/lint" ]; then
+		notok "$p: mandoc -Tlint -W warning"
+		comment <"$tmp/lint"
+	else
+		ok "$p: mandoc -Tlint -W warning is clean"
+	fi
+
+	mandoc -Tutf8 "$p" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	render "$p"
+	if [ "$rc" -eq 0 ] && grep -q '^NAME' "$tmp/$(basename "$p").txt" &&
+	    [ "$(wc -l <"$tmp/out")" -gt 20 ]; then
+		ok "$p: mandoc -Tutf8 renders it"
+	else
+		notok "$p: mandoc -Tutf8 renders it (status $rc)"
+		comment <"$tmp/err"
+	fi
+
+	if command -v groff >/dev/null 2>&1 &&
+	    command -v preconv >/dev/null 2>&1; then
+		groff -k -mandoc -Tutf8 -ww -z "$p" >"$tmp/groff" 2>&1
+		if [ -s "$tmp/groff" ]; then
+			notok "$p: groff renders it without a warning"
+			comment <"$tmp/groff"
+		else
+			ok "$p: groff renders it without a warning"
+		fi
+	else
+		skip "$p: groff is not installed"
+	fi
+done
+
+for p in $pages; do
+	[ -s "$tmp/$(basename "$p").txt" ] || {
+		echo "1..$n"
+		echo "# cannot check the pages against the code: $p missing"
+		exit 1
+	}
+done
+t1=$tmp/kuaibao.1.txt
+t1i=$tmp/kuaibao-import.1.txt
+t5=$tmp/kuaibao.5.txt
+
+# has_word TEXTFILE WORD: WORD occurs, not as part of a longer name
+has_word() {
+	awk -v w="$2" '
+	    BEGIN { n = length(w) }
+	    {
+		s = $0
+		while ((i = index(s, w)) > 0) {
+			b = i > 1 ? substr(s, i - 1, 1) : ""
+			a = substr(s, i + n, 1)
+			if (b !~ /[A-Za-z0-9_]/ && a !~ /[A-Za-z0-9_]/) {
+				found = 1
+				exit
+			}
+			s = substr(s, i + 1)
+		}
+	    }
+	    END { exit !found }' "$1"
+}
+
+# section TEXTFILE NAME: the rendered section NAME
+section() {
+	awk -v s="$2" '/^[A-Z]/ { on = ($0 == s) ; next } on' "$1"
+}
+
+# report DESCRIPTION: ok if $tmp/missing is empty, else not ok listing it
+report() {
+	if [ -s "$tmp/missing" ]; then
+		notok "$1"
+		comment <"$tmp/missing"
+	else
+		ok "$1"
+	fi
+	: >"$tmp/missing"
+}
+: >"$tmp/missing"
+
+# --- keys ---
+
+# The names shown in help for the binding table (NULL names are aliases).
+sed -n '/key_bindings\[\] = {/,/^};/p' tui/keys.c |
+    sed -n 's/^[[:space:]]*{.*,[[:space:]]*"\(.*\)"[[:space:]]*},\{0,1\}[[:space:]]*$/\1/p' |
+    sed 's/\\\\/\\/g' >"$tmp/keys"
+# The tags of the KEYS section: .It lines, unescaped, one token a line.
+sed -n '/^\.Sh KEYS/,/^\.Sh /p' man/kuaibao.1 | grep '^\.It' |
+    sed -e 's/\\&//g' -e 's/\\(da/↓/g' -e 's/\\(ua/↑/g' \
+    -e 's/\\(<-/←/g' -e 's/\\(->/→/g' -e 's/\\(ha/^/g' -e 's/\\e/\\/g' |
+    tr ' ,\t' '\n\n\n' | grep -v '^$' >"$tmp/tags"
+nkeys=$(wc -l <"$tmp/keys" | tr -d ' ')
+if [ "$nkeys" -lt 10 ]; then
+	notok "the key table of tui/keys.c can be read ($nkeys keys)"
+else
+	while IFS= read -r k; do
+		grep -Fxq -- "$k" "$tmp/tags" ||
+		    echo "key '$k' is not an item of KEYS" >>"$tmp/missing"
+	done <"$tmp/keys"
+	report "kuaibao.1: KEYS lists every key of tui/keys.c ($nkeys)"
+fi
+
+# --- options ---
+
+# chars: each character of the input on a line of its own
+chars() {
+	awk '{ for (i = 1; i <= length($0); i++) print substr($0, i, 1) }'
+}
+
+# options SOURCE: the long options, one a line, in $tmp/long; the short
+# ones in $tmp/short.
+options() {
+	sed -n '/longopts\[\] = {/,/};/p' "$1" |
+	    sed -n 's/^[[:space:]]*{[[:space:]]*"\([^"]*\)".*/\1/p' >"$tmp/long"
+	tr '\n' ' ' <"$1" |
+	    sed -n 's/.*getopt_long([^,]*,[^,]*,[[:space:]]*"\([^"]*\)".*/\1/p' |
+	    tr -d ':' | chars >"$tmp/short"
+}
+
+# check_options SOURCE PAGE TEXTFILE
+check_options() {
+	options "$1"
+	nl=$(wc -l <"$tmp/long" | tr -d ' ')
+	ns=$(wc -l <"$tmp/short" | tr -d ' ')
+	if [ "$nl" -lt 2 ] || [ "$ns" -lt 1 ]; then
+		notok "the options of $1 can be read ($nl long, $ns short)"
+		return
+	fi
+	while IFS= read -r o; do
+		has_word "$3" "--$o" ||
+		    echo "--$o is not in $2" >>"$tmp/missing"
+	done <"$tmp/long"
+	report "$2: every long option of $1 ($nl)"
+	while IFS= read -r o; do
+		has_word "$3" "-$o" ||
+		    echo "-$o is not in $2" >>"$tmp/missing"
+	done <"$tmp/short"
+	report "$2: every short option of $1 ($ns)"
+	section "$3" SYNOPSIS >"$tmp/synopsis"
+	grep -oE -- '--[a-z][a-z0-9-]*' "$tmp/synopsis" | sort -u |
+	    while IFS= read -r o; do
+		grep -Fxq -- "${o#--}" "$tmp/long" ||
+		    echo "$o (SYNOPSIS) is not an option of $1"
+	done >>"$tmp/missing"
+	grep -oE -- '(^|[^-A-Za-z0-9])-[A-Za-z]+' "$tmp/synopsis" |
+	    sed 's/^[^-]*-//' | chars | sort -u |
+	    while IFS= read -r o; do
+		grep -Fxq -- "$o" "$tmp/short" ||
+		    echo "-$o (SYNOPSIS) is not an option of $1"
+	done >>"$tmp/missing"
+	report "$2: every option of its SYNOPSIS is in $1"
+}
+
+check_options tui/kuaibao.c kuaibao.1 "$t1"
+check_options tui/kuaibao-import.c kuaibao-import.1 "$t1i"
+
+# --- kuaibao.5 against the schema and the dump ---
+
+# sql_names SOURCE ARRAY: the tables, columns and indexes created by the
+# SQL in the C string array ARRAY of SOURCE, one a line.
+sql_names() {
+	awk -v array="$2" '
+	    index($0, array "[] =") { on = 1; next }
+	    on {
+		line = $0
+		while ((i = index(line, "\"")) > 0) {
+			line = substr(line, i + 1)
+			j = index(line, "\"")
+			if (j == 0)
+				break
+			sql = sql substr(line, 1, j - 1)
+			line = substr(line, j + 1)
+		}
+		if ($0 ~ /;[[:space:]]*$/ && $0 !~ /^[[:space:]]*"/)
+			on = 0
+		else if ($0 ~ /";[[:space:]]*$/)
+			on = 0
+	    }
+	    END {
+		n = split(sql, stmts, ";")
+		for (k = 1; k <= n; k++)
+			statement(stmts[k])
+	    }
+	    function statement(s,    m, name, body, depth, c, part, i, w) {
+		gsub(/[[:space:]]+/, " ", s)
+		if (match(s, /CREATE (UNIQUE )?INDEX (IF NOT EXISTS )?[A-Za-z_.]+/)) {
+			name = substr(s, RSTART, RLENGTH)
+			sub(/.* /, "", name)
+			sub(/.*\./, "", name)
+			print name
+			return
+		}
+		if (!match(s, /CREATE (VIRTUAL )?TABLE (IF NOT EXISTS )?[A-Za-z_.]+/))
+			return
+		name = substr(s, RSTART, RLENGTH)
+		sub(/.* /, "", name)
+		sub(/.*\./, "", name)
+		print name
+		i = index(s, "(")
+		body = substr(s, i + 1)
+		depth = 0
+		part = ""
+		for (i = 1; i <= length(body); i++) {
+			c = substr(body, i, 1)
+			if (c == "(")
+				depth++
+			if (c == ")" && depth-- == 0) {
+				column(part)
+				break
+			}
+			if (c == "," && depth == 0) {
+				column(part)
+				part = ""
+			} else
+				part = part c
+		}
+	    }
+	    function column(p,    w) {
+		sub(/^ +/, "", p)
+		if (index(p, "=") > 0)
+			return		# an FTS5 option
+		w = p
+		sub(/ .*/, "", w)
+		if (w ~ /^(PRIMARY|UNIQUE|CHECK|FOREIGN|CONSTRAINT)$/ || w == "")
+			return
+		print w
+	    }' "$1" | sort -u
+}
+
+sql_names tui/db-schema.c db_schema_sql >"$tmp/names"
+ns=$(wc -l <"$tmp/names" | tr -d ' ')
+if [ "$ns" -lt 20 ]; then
+	notok "the schema of tui/db-schema.c can be read ($ns names)"
+else
+	while IFS= read -r w; do
+		has_word "$t5" "$w" ||
+		    echo "$w (tui/db-schema.c) is not in kuaibao.5" \
+		    >>"$tmp/missing"
+	done <"$tmp/names"
+	report "kuaibao.5: every table, column and index of the database ($ns)"
+fi
+
+sql_names tui/db-read.c state_schema >"$tmp/names"
+ns=$(wc -l <"$tmp/names" | tr -d ' ')
+if [ "$ns" -lt 4 ]; then
+	notok "the state schema of tui/db-read.c can be read ($ns names)"
+else
+	while IFS= read -r w; do
+		has_word "$t5" "$w" ||
+		    echo "$w (tui/db-read.c) is not in kuaibao.5" \
+		    >>"$tmp/missing"
+	done <"$tmp/names"
+	report "kuaibao.5: every table and column of the state database ($ns)"
+fi
+
+{
+	grep -o 'key(fp, "[a-z_]*"' tui/import-json.c | sed 's/.*"\(.*\)"/\1/'
+	grep -o '\\"[a-z_]*\\":' tui/import-json.c | sed 's/\\"\(.*\)\\":/\1/'
+} | sort -u >"$tmp/json"
+fmt=$(grep -o 'kuaibao-dump/[0-9]*' tui/import-json.c | head -n 1)
+nj=$(wc -l <"$tmp/json" | tr -d ' ')
+if [ "$nj" -lt 15 ] || [ -z "$fmt" ]; then
+	notok "the JSON keys of tui/import-json.c can be read ($nj keys)"
+else
+	while IFS= read -r w; do
+		has_word "$t5" "$w" ||
+		    echo "JSON key \"$w\" is not in kuaibao.5" >>"$tmp/missing"
+	done <"$tmp/json"
+	grep -Fq -- "$fmt" "$t5" ||
+	    echo "the format name $fmt is not in kuaibao.5" >>"$tmp/missing"
+	report "kuaibao.5: every key of the JSON dump ($nj) and $fmt"
+fi
+
+v=$(sed -n 's/^#define[[:space:]]*DB_SCHEMA_VERSION[[:space:]]*\([0-9]*\).*/\1/p' \
+    tui/db-schema.h)
+if [ -z "$v" ]; then
+	notok "DB_SCHEMA_VERSION can be read from tui/db-schema.h"
+elif grep -q "schema, now ‘$v’" "$t5"; then
+	ok "kuaibao.5: schema_version is $v, as in tui/db-schema.h"
+else
+	notok "kuaibao.5: schema_version is $v, as in tui/db-schema.h"
+	grep 'schema, now' "$t5" | comment
+fi
+
+# --- kuaibao-import.1 against the diagnostics ---
+
+# The message of every diag() call: its string literals (concatenated),
+# cut at the printf conversions; pieces of 4 characters or more.
+for f in tui/*.c; do
+	awk '
+	    { text = text $0 "\n" }
+	    END {
+		while (match(text, /DIAG_(NOTICE|WARNING|ERROR|FATAL),[[:space:]]*"/)) {
+			text = substr(text, RSTART + RLENGTH - 1)
+			msg = ""
+			while (substr(text, 1, 1) == "\"") {
+				text = substr(text, 2)
+				j = index(text, "\"")
+				msg = msg substr(text, 1, j - 1)
+				text = substr(text, j + 1)
+				sub(/^[[:space:]]*/, "", text)
+			}
+			gsub(/%[-0-9.]*(zu|ld|lu|[dsxuc])/, "\n", msg)
+			n = split(msg, piece, "\n")
+			for (k = 1; k <= n; k++)
+				if (length(piece[k]) >= 4)
+					print piece[k]
+		}
+	    }' "$f"
+done | sed 's/\\"/"/g' | sort -u >"$tmp/diags"
+nd=$(wc -l <"$tmp/diags" | tr -d ' ')
+if [ "$nd" -lt 10 ]; then
+	notok "the diagnostics of tui/*.c can be read ($nd)"
+else
+	section "$t1i" DIAGNOSTICS | tr '\n' ' ' | tr -s ' ' >"$tmp/diagsec"
+	while IFS= read -r m; do
+		grep -Fq -- "$m" "$tmp/diagsec" ||
+		    echo "diagnostic text '$m' is not in DIAGNOSTICS" \
+		    >>"$tmp/missing"
+	done <"$tmp/diags"
+	report "kuaibao-import.1: DIAGNOSTICS has every message of the code ($nd pieces)"
+fi
+
+sed -n '/level_names\[\] = {/,/};/p' tui/diag.c | grep -o '"[A-Z]*"' |
+    tr -d '"' >"$tmp/levels"
+if [ ! -s "$tmp/levels" ]; then
+	notok "the diagnostic levels of tui/diag.c can be read"
+else
+	section "$t1i" DIAGNOSTICS >"$tmp/diagsec"
+	while IFS= read -r l; do
+		grep -q "^     $l " "$tmp/diagsec" ||
+		    echo "level $l is not described" >>"$tmp/missing"
+	done <"$tmp/levels"
+	report "kuaibao-import.1: DIAGNOSTICS describes every level of tui/diag.c"
+fi
+
+echo "1..$n"
+[ "$fails" -eq 0 ]
