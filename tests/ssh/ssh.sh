@@ -1,0 +1,546 @@
+#!/bin/sh
+# The reader over a real SSH session: a throwaway OpenSSH server on
+# 127.0.0.1, the reader run with ssh -t inside a detached tmux, keys,
+# a resize, q, and two dropped connections (ssh client killed, sshd
+# session killed) after which the remote reader must have got SIGHUP,
+# exited and saved its position.  TAP output.
+#
+#   sh tests/ssh/ssh.sh          (from the top of the tree, after make)
+#
+# Runs as root (CI) or as a normal user (sshd then runs unprivileged and
+# only lets that user in).  Skips when sshd, ssh or tmux is missing.
+# KB_BUILD names the build directory (default build); KB_SSHD the server
+# (default /usr/sbin/sshd, which must be an absolute path).
+set -u
+
+top=$(pwd)
+build=${KB_BUILD:-build}
+case $build in /*) ;; *) build=$top/$build ;; esac
+kb=$build/kuaibao
+db=$top/data/kuaibao.db
+sshd=${KB_SSHD:-/usr/sbin/sshd}
+
+n=0
+failed=0
+ok() { n=$((n + 1)); echo "ok $n - $*"; }
+nok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $*"; }
+skip() { n=$((n + 1)); echo "ok $n # SKIP $*"; }
+diag() { sed 's/^/# /'; }		# stdin as diagnostics
+diagf() { [ -f "$1" ] && tail -n "${2:-20}" "$1" | diag; }
+skip_all() { echo "1..0 # SKIP $*"; exit 0; }
+
+[ -x "$sshd" ] || skip_all "no sshd ($sshd)"
+for c in ssh ssh-keygen ssh-keyscan; do
+	command -v $c >/dev/null 2>&1 || skip_all "no $c"
+done
+command -v tmux >/dev/null 2>&1 || skip_all "no tmux"
+command -v pgrep >/dev/null 2>&1 || skip_all "no pgrep"
+if [ ! -x "$kb" ] || [ ! -f "$db" ]; then
+	nok "$kb and $db exist (run make first)"
+	echo "1..$n"
+	exit 1
+fi
+user=$(id -un)
+uid=$(id -u)
+have_sqlite=0
+command -v sqlite3 >/dev/null 2>&1 && have_sqlite=1
+
+# tmux, grep and wc -L need a UTF-8 locale; ssh sends LANG on.
+LANG=C.UTF-8
+LC_ALL=C.UTF-8
+export LANG LC_ALL
+unset TMUX TMUX_PANE
+
+tmp=$(mktemp -d /tmp/kb-ssh.XXXXXX) || exit 1
+sshd_pid=
+made_run_sshd=0
+tmuxsock=$tmp/tmux
+
+# every process below PID, deepest last
+descendants() {
+	for c in $(pgrep -P "$1" 2>/dev/null); do
+		echo "$c"
+		descendants "$c"
+	done
+}
+
+cleanup() {
+	trap '' INT TERM
+	tmux -S "$tmuxsock" kill-server >/dev/null 2>&1
+	for f in "$tmp"/remote-*.pid; do
+		[ -s "$f" ] && kill -9 "$(cat "$f")" 2>/dev/null
+	done
+	if [ -n "$sshd_pid" ]; then
+		for p in $(descendants "$sshd_pid"); do
+			kill -9 "$p" 2>/dev/null
+		done
+		kill "$sshd_pid" 2>/dev/null
+		wait "$sshd_pid" 2>/dev/null
+	fi
+	[ "$made_run_sshd" = 1 ] && rmdir /run/sshd 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
+
+# 'quoted' for sh
+q() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
+
+# ---------------------------------------------------------------- sshd
+
+ssh-keygen -q -t ed25519 -N '' -C kb-ssh-host -f "$tmp/host_key" \
+    >/dev/null 2>&1 &&
+    ssh-keygen -q -t ed25519 -N '' -C kb-ssh-user -f "$tmp/user_key" \
+    >/dev/null 2>&1 || { nok "ssh-keygen"; echo "1..$n"; exit 1; }
+cp "$tmp/user_key.pub" "$tmp/authorized_keys"
+chmod 600 "$tmp/authorized_keys"
+
+usepam=no
+if [ "$uid" = 0 ]; then
+	# sshd (as root) needs its privilege separation directory.
+	if [ ! -d /run/sshd ]; then
+		mkdir -m 0755 /run/sshd && made_run_sshd=1
+	fi
+	# Without PAM, sshd refuses an account whose password is locked
+	# ("!..." in /etc/shadow); PAM only checks expiry.
+	pw=$(getent shadow "$user" 2>/dev/null | cut -d: -f2)
+	case $pw in
+	'!'*)
+		if [ -f /etc/pam.d/sshd ]; then
+			usepam=yes
+			echo "# $user's password is locked: using UsePAM yes"
+		fi ;;
+	esac
+fi
+
+write_config() {	# write_config PORT
+	cat >"$tmp/sshd_config" <<EOF
+ListenAddress 127.0.0.1
+Port $1
+HostKey $tmp/host_key
+PidFile $tmp/sshd.pid
+AuthorizedKeysFile $tmp/authorized_keys
+AllowUsers $user
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM $usepam
+StrictModes no
+PermitRootLogin prohibit-password
+AcceptEnv LANG LC_*
+X11Forwarding no
+AllowTcpForwarding no
+PrintMotd no
+PrintLastLog no
+LoginGraceTime 30
+LogLevel VERBOSE
+EOF
+}
+
+# A random base port, then a few more: a port in use makes sshd exit.
+r=$(od -An -N2 -tu2 /dev/urandom 2>/dev/null | tr -dc 0-9)
+base=$((20000 + ${r:-$$} % 30000))
+port=
+hostkey=$(cut -d' ' -f2 "$tmp/host_key.pub")
+for try in 0 1 2 3 4 5 6 7; do
+	p=$((base + try * 97))
+	write_config "$p"
+	if ! "$sshd" -t -f "$tmp/sshd_config" >"$tmp/sshd-t.log" 2>&1; then
+		nok "sshd accepts the test configuration"
+		diag <"$tmp/sshd-t.log"
+		echo "1..$n"
+		exit 1
+	fi
+	: >"$tmp/sshd.log"
+	"$sshd" -D -f "$tmp/sshd_config" -E "$tmp/sshd.log" </dev/null &
+	sshd_pid=$!
+	i=0
+	while [ $i -lt 100 ]; do
+		if ! kill -0 "$sshd_pid" 2>/dev/null; then
+			wait "$sshd_pid" 2>/dev/null
+			sshd_pid=
+			break
+		fi
+		if grep -q "Server listening on 127.0.0.1 port $p" \
+		    "$tmp/sshd.log" && ssh-keyscan -T 2 -t ed25519 -p "$p" \
+		    127.0.0.1 2>/dev/null | grep -qF "$hostkey"; then
+			port=$p
+			break
+		fi
+		i=$((i + 1))
+		sleep 0.1
+	done
+	[ -n "$port" ] && break
+	if [ -n "$sshd_pid" ]; then	# up but not answering: give up
+		break
+	fi
+	grep -q "Address already in use" "$tmp/sshd.log" || break
+	echo "# port $p is in use"
+done
+if [ -z "$port" ]; then
+	nok "sshd listens on 127.0.0.1 and answers with the throwaway host key"
+	diagf "$tmp/sshd.log"
+	echo "1..$n"
+	exit 1
+fi
+ok "sshd listens on 127.0.0.1:$port and answers with the throwaway host key"
+
+# ---------------------------------------------------------------- ssh
+
+sshopts="-F /dev/null -i $(q "$tmp/user_key") -p $port \
+-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
+-o IdentitiesOnly=yes -o BatchMode=yes -o SendEnv=LANG \
+-o ConnectTimeout=10 -o LogLevel=ERROR"
+kbssh() { eval "ssh $sshopts" '"$@"'; }
+
+out=$(kbssh -T "$user@127.0.0.1" 'echo "kb-ssh-login $(id -un) LANG=$LANG"' \
+    </dev/null 2>"$tmp/ssh.err")
+if [ "$out" = "kb-ssh-login $user LANG=C.UTF-8" ]; then
+	ok "ssh login as $user with the throwaway key; SendEnv LANG arrives"
+else
+	nok "ssh login as $user with the throwaway key; SendEnv LANG arrives"
+	echo "$out" | diag
+	diag <"$tmp/ssh.err"
+	diagf "$tmp/sshd.log"
+	echo "1..$n"
+	exit 1
+fi
+
+kbq=$(q "$kb")
+dbq=$(q "$db")
+kbssh -T "$user@127.0.0.1" "$kbq --list -d $dbq" </dev/null \
+    >"$tmp/list-remote" 2>"$tmp/ssh.err"
+"$kb" --list -d "$db" >"$tmp/list" 2>&1
+if [ -s "$tmp/list" ] && cmp -s "$tmp/list" "$tmp/list-remote"; then
+	ok "kuaibao --list over ssh prints what it prints locally"
+else
+	nok "kuaibao --list over ssh prints what it prints locally"
+	diff "$tmp/list" "$tmp/list-remote" | head -10 | diag
+	diag <"$tmp/ssh.err"
+fi
+
+kbssh -T "$user@127.0.0.1" "env LANG=C.UTF-8 $kbq -d $dbq" </dev/null \
+    >"$tmp/notty.out" 2>&1
+rc=$?
+if [ $rc -ne 0 ] && grep -q "not a terminal" "$tmp/notty.out"; then
+	ok "without ssh -t the reader says it needs a terminal (exit $rc)"
+else
+	nok "without ssh -t the reader says it needs a terminal (exit $rc)"
+	diag <"$tmp/notty.out"
+fi
+
+# ---------------------------------------------------------------- tmux
+
+cat >"$tmp/client.sh" <<EOF
+#!/bin/sh
+# client.sh NAME: the reader over ssh -t; then the exit status
+ssh $sshopts -t $(q "$user@127.0.0.1") "\$(cat $(q "$tmp")/remote-\$1.cmd)"
+echo "kb-ssh-exit=\$?"
+exec sleep 3600
+EOF
+
+tm() { tmux -S "$tmuxsock" "$@"; }
+
+# start NAME: a tmux session running the reader over ssh, its own state
+start() {
+	mkdir -p "$tmp/state-$1"
+	printf 'echo $$ >%s && exec env LANG=C.UTF-8 XDG_STATE_HOME=%s %s -d %s\n' \
+	    "$(q "$tmp/remote-$1.pid")" "$(q "$tmp/state-$1")" "$kbq" "$dbq" \
+	    >"$tmp/remote-$1.cmd"
+	tm new-session -d -s "$1" -x 100 -y 30 "sh $(q "$tmp/client.sh") $1"
+}
+
+scr=$tmp/screen
+cap() { tm capture-pane -p -t "$1" >"$scr" 2>/dev/null; }
+status() { tail -n 1 "$scr"; }
+
+# until NAME TENTHS ERE: poll the pane until a line matches
+until_re() {
+	t=$2
+	while :; do
+		cap "$1"
+		grep -Eq -- "$3" "$scr" && return 0
+		grep -q '^kb-ssh-exit=' "$scr" && return 1	# ssh ended
+		t=$((t - 1))
+		[ $t -le 0 ] && return 1
+		sleep 0.1
+	done
+}
+
+# key NAME KEY...: send the keys, wait (up to 3 s) for the screen to change
+key() {
+	s=$1
+	shift
+	cap "$s"
+	cp "$scr" "$scr.old"
+	tm send-keys -t "$s" "$@"
+	t=30
+	while :; do
+		cap "$s"
+		cmp -s "$scr" "$scr.old" || { sleep 0.05; cap "$s"; return 0; }
+		t=$((t - 1))
+		[ $t -le 0 ] && return 1
+		sleep 0.1
+	done
+}
+
+# the display column of the first │ on each line (one per line)
+borders() {
+	while IFS= read -r line; do
+		case $line in *│*) ;; *) continue ;; esac
+		printf '%s\n' "${line%%│*}" | wc -L
+	done <"$scr" | sort -u
+}
+
+pct() { status | grep -Eo '[0-9]+%' | tail -n 1 | tr -d %; }
+
+issue_re='[0-9]{4}-[0-9]{2}-[0-9]{2} 第[0-9]+期'
+target=
+
+# open NAME: from the first screen, open the first article of the
+# dated issue (2021-08-05 第08期 when the corpus has it)
+open() {
+	s=$1
+	rm -f "$tmp/why"
+	if [ -z "$target" ]; then
+		target=$(grep -Eo "[+] $issue_re" "$scr" | grep -m1 -F '2021-08-05')
+		[ -n "$target" ] ||
+		    target=$(grep -Eo "[+] $issue_re" "$scr" | head -n 1)
+		target=${target#+ }
+	fi
+	[ -n "$target" ] || { echo "no collapsed dated issue" >"$tmp/why"; return 1; }
+	key "$s" G
+	i=0
+	while ! status | grep -q "^$target · "; do
+		i=$((i + 1))
+		[ $i -gt 60 ] && { echo "did not reach $target" >"$tmp/why"; return 1; }
+		key "$s" k || { echo "k did nothing" >"$tmp/why"; return 1; }
+	done
+	key "$s" Enter && grep -q -- "- $target" "$scr" ||
+	    { echo "Enter did not expand $target" >"$tmp/why"; return 1; }
+	key "$s" j && key "$s" j && key "$s" Enter ||
+	    { echo "j j Enter did nothing" >"$tmp/why"; return 1; }
+	# wait for the article and the position in the status line
+	until_re "$s" 30 '[0-9]+%' || { echo "no position" >"$tmp/why"; return 1; }
+	title=$(head -n 1 "$scr" | sed 's/^[^│]*│ *//; s/ *$//')
+	[ -n "$title" ] && ! grep -q "Choose an article" "$scr" ||
+	    { echo "no article title" >"$tmp/why"; return 1; }
+	return 0
+}
+
+# the keys in the --list output of the articles with this title
+keys_for() {
+	grep -F -- "$1" "$tmp/list" | awk 'NF > 1 && $1 ~ /^[0-9a-f]+$/ { print $1 }'
+}
+
+# saved NAME: "article scroll" from the state database
+saved() {
+	sqlite3 "$tmp/state-$1/kuaibao/state.db" \
+	    "SELECT article || ' ' || scroll FROM positions" 2>&1
+}
+
+# left NAME PID: the remote readers of session NAME still running: PID
+# unless gone or a zombie, and what pgrep -f finds running the reader
+# with this session's XDG_STATE_HOME
+pat=$(printf '%s' "$kb -d $db" | sed 's/[][\.*^$+?(){}|]/\\&/g')
+left() {
+	st=$(ps -o stat= -p "$2" 2>/dev/null) &&
+	    case $st in Z*) ;; *) echo "$2" ;; esac
+	for p in $(pgrep -f -- "$pat"); do
+		tr '\0' '\n' 2>/dev/null <"/proc/$p/environ" |
+		    grep -qxF "XDG_STATE_HOME=$tmp/state-$1" && echo "$p"
+	done | sort -u
+}
+remote_alive() { [ -n "$(left "$1" "$2")" ]; }
+
+# gone NAME PID TENTHS
+gone() {
+	t=$3
+	while remote_alive "$1" "$2"; do
+		t=$((t - 1))
+		[ $t -le 0 ] && return 1
+		sleep 0.1
+	done
+	return 0
+}
+
+# ---------------------------------------------------------------- read
+
+# The tmux server, with a pane that only shows which group a new pty
+# gets.  An unprivileged sshd must hand the pty to group tty itself and
+# cannot when devpts is mounted without gid=5 (some containers): then
+# the pty tests are skipped, as sshd would fail with "chown(/dev/pts/N,
+# UID, 5) failed".
+tm -f /dev/null new-session -d -s probe -x 100 -y 30 'exec sleep 3600'
+interactive=1
+ttygid=$(getent group tty 2>/dev/null | cut -d: -f3)
+ptty=$(tm display-message -p -t probe '#{pane_tty}' 2>/dev/null)
+if [ "$uid" != 0 ] && [ -n "$ttygid" ] && [ -n "$ptty" ] &&
+    [ "$(stat -c %g "$ptty" 2>/dev/null)" != "$ttygid" ]; then
+	skip "sshd as $user cannot give a pty to group tty ($ptty is" \
+	    "group $(stat -c %g "$ptty"); devpts is mounted without gid=$ttygid)"
+	interactive=0
+fi
+
+main() {
+	start main
+	if until_re main 100 '│' && until_re main 30 "$issue_re" &&
+	    grep -q "?:help" "$scr"; then
+		ok "ssh -t in tmux: the reader's first screen (sidebar │, issues)"
+	else
+		nok "ssh -t in tmux: the reader's first screen (sidebar │, issues)"
+		diag <"$scr"
+		diagf "$tmp/sshd.log"
+		echo "# the reader did not come up: skipping the rest"
+		interactive=0
+		return
+	fi
+	b100=$(borders)
+	rpid=$(cat "$tmp/remote-main.pid" 2>/dev/null)
+	echo "# remote reader pid ${rpid:-?}, border at column $b100 of 100"
+
+	if open main; then
+		ok "move down and Enter open an article: $title"
+		p0=$(pct)
+		key main Space
+		p1=$(pct)
+		if [ -n "$p0" ] && [ -n "$p1" ] && [ "$p1" -gt "$p0" ]; then
+			ok "Space pages the article: ${p0}% -> ${p1}%"
+		else
+			nok "Space pages the article: ${p0:-?}% -> ${p1:-?}%"
+			diag <"$scr"
+		fi
+	else
+		nok "move down and Enter open an article"
+		[ -f "$tmp/why" ] && diag <"$tmp/why"
+		diag <"$scr"
+		title=
+	fi
+
+	tm resize-window -t main -x 80 -y 24 >/dev/null 2>&1
+	i=0
+	while :; do
+		cap main
+		b80=$(borders)
+		lines=$(wc -l <"$scr")
+		if [ "$lines" -eq 24 ] && [ "$(echo "$b80" | wc -l)" -eq 1 ] &&
+		    [ -n "$b80" ] && [ "$b80" != "$b100" ] &&
+		    [ "$(wc -L <"$scr")" -le 80 ] && grep -q '?:help' "$scr"
+		then
+			break
+		fi
+		i=$((i + 1))
+		[ $i -ge 50 ] && break
+		sleep 0.1
+	done
+	if [ $i -lt 50 ]; then
+		ok "resize to 80x24 over ssh re-lays out: border column" \
+		    "$b100 -> $b80"
+	else
+		nok "resize to 80x24 over ssh re-lays out: border column" \
+		    "$b100 -> $(printf '%s ' $b80)"
+		diag <"$scr"
+	fi
+
+	tm send-keys -t main q
+	if until_re main 50 '^kb-ssh-exit=0$'; then
+		ok "q ends the reader and the ssh session (exit 0)"
+	else
+		nok "q ends the reader and the ssh session (exit 0)"
+		diag <"$scr"
+	fi
+	if [ -n "$rpid" ] && gone main "$rpid" 30; then
+		ok "the remote reader has exited"
+	else
+		nok "the remote reader has exited (pid ${rpid:-?})"
+		still=$(left main "${rpid:-0}")
+		[ -n "$still" ] &&
+		    ps -o pid,stat,args -p "$(echo $still | tr ' ' ,)" | diag
+	fi
+	if [ $have_sqlite = 0 ]; then
+		skip "no sqlite3"
+	elif [ -n "$title" ]; then
+		s=$(saved main)
+		if keys_for "$title" | grep -qx "${s% *}"; then
+			ok "the position was saved on q: $s"
+		else
+			nok "the position was saved on q: $s"
+			echo "title: $title" | diag
+		fi
+	fi
+}
+
+# drop NAME HOW: open an article, page, cut the connection
+drop() {
+	start "$1"
+	if ! until_re "$1" 100 "$issue_re" || ! open "$1"; then
+		nok "$2: the reader came up and opened an article"
+		[ -f "$tmp/why" ] && diag <"$tmp/why"
+		diag <"$scr"
+		return
+	fi
+	key "$1" Space
+	rp=$(cat "$tmp/remote-$1.pid" 2>/dev/null)
+	if [ -z "$rp" ] || ! remote_alive "$1" "$rp"; then
+		nok "$2: the remote reader is running"
+		return
+	fi
+	case $1 in
+	drop-client)
+		pane=$(tm display-message -p -t "$1" '#{pane_pid}')
+		for p in $(descendants "$pane"); do
+			[ "$(ps -o comm= -p "$p")" = ssh ] || continue
+			echo "# kill -9 $p (the ssh client)"
+			kill -9 "$p"
+		done ;;
+	drop-sshd)
+		# the sshd processes of this connection, not the reader
+		for p in $(descendants "$sshd_pid"); do
+			[ "$p" = "$rp" ] && continue
+			[ "$(ps -o comm= -p "$p")" = sshd ] || continue
+			echo "# kill -9 $(ps -o pid=,args= -p "$p")"
+			kill -9 "$p"
+		done ;;
+	esac
+	if gone "$1" "$rp" 50; then
+		ok "$2: the remote reader was hung up (SIGHUP) and exited"
+	else
+		nok "$2: the remote reader was hung up (SIGHUP) and exited"
+		still=$(left "$1" "$rp")
+		[ -n "$still" ] &&
+		    ps -o pid,ppid,stat,args -p "$(echo $still | tr ' ' ,)" | diag
+		diagf "$tmp/sshd.log" 10
+		kill -9 $still 2>/dev/null
+	fi
+	if [ $have_sqlite = 0 ]; then
+		skip "no sqlite3"
+		return
+	fi
+	s=$(saved "$1")
+	if keys_for "$title" | grep -qx "${s% *}" &&
+	    [ "${s#* }" -gt 0 ] 2>/dev/null; then
+		ok "$2: the open article and its scroll were saved: $s"
+	else
+		nok "$2: the open article and its scroll were saved: $s"
+		echo "title: $title" | diag
+	fi
+}
+
+title=
+[ $interactive = 1 ] && main
+if [ $interactive = 1 ]; then
+	drop drop-client "ssh client killed (SIGKILL)"
+	drop drop-sshd "sshd session killed (SIGKILL)"
+fi
+
+if grep -q "Accepted publickey for $user" "$tmp/sshd.log"; then
+	ok "sshd log: publickey logins for $user"
+else
+	nok "sshd log: publickey logins for $user"
+	diagf "$tmp/sshd.log"
+fi
+
+echo "1..$n"
+[ $failed -eq 0 ]
