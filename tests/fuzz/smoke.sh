@@ -1,0 +1,102 @@
+#!/bin/sh
+# Fuzz smoke test (TAP), run from the top of the tree by tests/run.sh:
+# builds the libFuzzer targets (tests/fuzz/build.sh), replays every seed
+# (data/corpus chunks, tests/fuzz/seeds/) and every saved crash in
+# tests/fuzz/regressions/ through each target, then fuzzes each target
+# for FUZZ_SMOKE_SECONDS (default 20) with -max_len=65536.
+# The regressions also go through the real importer ($KB_BUILD, default
+# build), which needs no clang.  Without clang/libFuzzer the fuzzing
+# tests are skipped ("ok # SKIP").
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 1
+imp=${KB_BUILD:-build}/kuaibao-import
+secs=${FUZZ_SMOKE_SECONDS:-20}
+out=build-fuzz
+targets="fuzz-import-text fuzz-import-markdown fuzz-import-input"
+n=0
+fails=0
+
+ok() { n=$((n + 1)); echo "ok $n - $*"; }
+notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $*"; }
+skip() { n=$((n + 1)); echo "ok $n # SKIP $*"; }
+
+echo "1..8"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/kb-fuzz-smoke.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM HUP
+
+# 1: every saved crash through the importer itself: no crash, no
+# sanitizer report, an exit status the manual documents.
+if [ ! -x "$imp" ]; then
+	notok "regressions through $imp: not built"
+else
+	bad=
+	for f in tests/fuzz/regressions/*; do
+		[ -f "$f" ] || continue
+		"$imp" -q --json --data-dir data "$f" >/dev/null 2>"$tmp/err"
+		rc=$?
+		if [ "$rc" -gt 3 ] ||
+		    grep -q 'Sanitizer\|runtime error:' "$tmp/err"; then
+			bad="$bad $(basename "$f")(rc=$rc)"
+			sed 's/^/# /' "$tmp/err" | head -20
+		fi
+	done
+	if [ -z "$bad" ]; then
+		ok "regressions through $imp"
+	else
+		notok "regressions through $imp:$bad"
+	fi
+fi
+
+# 2: build
+sh tests/fuzz/build.sh >"$tmp/build.log" 2>&1
+rc=$?
+if [ "$rc" -eq 77 ]; then
+	why=$(tail -n 1 "$tmp/build.log")
+	for t in build $targets $targets; do
+		skip "$t: $why"
+	done
+	exit 0
+elif [ "$rc" -ne 0 ]; then
+	notok "build the fuzz targets"
+	sed 's/^/# /' "$tmp/build.log" | tail -30
+	exit 1
+fi
+ok "build the fuzz targets"
+
+# 3-5: replay
+inputs=$(find "$out/seeds" tests/fuzz/seeds tests/fuzz/regressions \
+    -type f ! -name '.*' | sort)
+for t in $targets; do
+	# shellcheck disable=SC2086
+	if "$out/$t" -timeout=20 -rss_limit_mb=4096 $inputs \
+	    >"$tmp/$t.replay" 2>&1; then
+		ok "$t: replay $(echo "$inputs" | wc -l | tr -d ' ') seeds" \
+		    "and regressions"
+	else
+		notok "$t: replay seeds and regressions"
+		grep -B2 -A25 'ERROR\|Running: .*\|fuzz:' "$tmp/$t.replay" |
+		    grep -v '^Running:' | tail -40 | sed 's/^/# /'
+	fi
+done
+
+# 6-8: fuzz each target briefly; the corpus grows in build-fuzz/corpus/.
+for t in $targets; do
+	mkdir -p "$out/corpus/$t" "$out/artifacts"
+	"$out/$t" -max_len=65536 -max_total_time="$secs" -timeout=10 \
+	    -rss_limit_mb=4096 -print_final_stats=1 \
+	    -artifact_prefix="$out/artifacts/$t-" \
+	    "$out/corpus/$t" "$out/seeds" tests/fuzz/seeds \
+	    >"$tmp/$t.log" 2>&1
+	rc=$?
+	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$tmp/$t.log")
+	if [ "$rc" -eq 0 ]; then
+		ok "$t: fuzzed ${secs}s, ${runs:-?} runs, no crash"
+	else
+		art=$(sed -n 's/.*Test unit written to //p' "$tmp/$t.log")
+		notok "$t: fuzzing found a crash: ${art:-?}"
+		grep -A25 '==ERROR\|^fuzz:\|SUMMARY\|ALARM\|out-of-memory' \
+		    "$tmp/$t.log" | head -40 | sed 's/^/# /'
+	fi
+done
+[ "$fails" -eq 0 ]

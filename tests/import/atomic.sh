@@ -1,0 +1,382 @@
+#!/bin/sh
+# Atomic, deterministic database updates by kuaibao-import (TAP).  Run
+# from the top of the tree; the importer is ${KB_BUILD:-build}/kuaibao-import.
+#
+# Determinism, several files in one run, adding and replacing files,
+# --new, readers undisturbed by repeated imports, SIGKILL at random
+# points (the old database intact, stale temporary files removed by the
+# next run), SIGTERM (temporary file removed at once), and a read-only
+# target directory (one FATAL line, exit 3).
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 1
+imp=${KB_BUILD:-build}/kuaibao-import
+data=data
+export LC_ALL=C.UTF-8
+
+n=0
+fails=0
+ok() { n=$((n + 1)); echo "ok $n - $*"; }
+notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $*"; }
+skip() { n=$((n + 1)); echo "ok $n # SKIP $*"; }
+why=
+fail() { why="${why:+$why
+}$*"; }
+check() {
+	if [ -z "$why" ]; then
+		ok "$*"
+	else
+		notok "$*"
+		printf '%s\n' "$why" | sed 's/^/#   /'
+	fi
+	why=
+}
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/kb-atomic.XXXXXX") || exit 1
+bgpids=
+cleanup() {
+	for p in $bgpids; do
+		kill "$p" 2>/dev/null
+	done
+	chmod -R u+rwx "$tmp" 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+if [ ! -x "$imp" ]; then
+	echo "1..1"
+	echo "not ok 1 - $imp is not built"
+	exit 1
+fi
+if ! command -v sqlite3 >/dev/null 2>&1; then
+	echo "1..0 # SKIP the sqlite3 shell is needed"
+	exit 0
+fi
+
+corpus=$(ls data/corpus/*.txt data/corpus/*.md 2>/dev/null)
+set -- $corpus
+ncorpus=$#
+if [ "$ncorpus" -lt 3 ]; then
+	echo "1..0 # SKIP fewer than 3 corpus files"
+	exit 0
+fi
+c1=$1 c2=$2 c3=$3
+
+q() { sqlite3 -batch "$1" "$2" 2>&1; }	# q DB SQL
+dump() { sqlite3 -batch "$1" .dump | grep -v "^INSERT INTO meta VALUES('built',"; }
+# The content that does not depend on row ids: issues with their article
+# counts, and every article's key and title.
+content() {
+	q "$1" "SELECT i.source_name, i.key, i.title, count(a.id)
+	    FROM issues i LEFT JOIN articles a ON a.issue_id = i.id
+	    GROUP BY i.id ORDER BY i.source_name;
+	    SELECT a.key, a.title FROM articles a ORDER BY a.key;"
+}
+narticles() { q "$1" 'SELECT count(*) FROM articles;'; }
+nissues() { q "$1" 'SELECT count(*) FROM issues;'; }
+tmpfiles() { ls -A "$1" | grep '\.tmp-' ; }
+# ms: a clock in milliseconds (GNU date), else in whole seconds.
+ms() {
+	t=$(date +%s%N 2>/dev/null)
+	case "$t" in
+	*N|'') echo $(($(date +%s) * 1000)) ;;
+	*) echo $((t / 1000000)) ;;
+	esac
+}
+rnd() { od -An -N2 -tu2 /dev/urandom | tr -d ' \n'; }	# 0..65535
+
+mkdir -p "$tmp/d"
+imp_q() { "$imp" -q --data-dir "$data" "$@" 2>"$tmp/err"; }
+
+# 1. Determinism: two fresh builds give the same dump (but for the
+# 'built' time), and the JSON dump is the same twice.
+imp_q --new -o "$tmp/d/a.db" $corpus || fail "first build: $(cat "$tmp/err")"
+sleep 1		# a different 'built' second
+imp_q --new -o "$tmp/d/b.db" $corpus || fail "second build: $(cat "$tmp/err")"
+dump "$tmp/d/a.db" >"$tmp/a.dump"
+dump "$tmp/d/b.db" >"$tmp/b.dump"
+[ -s "$tmp/a.dump" ] || fail "empty dump"
+cmp -s "$tmp/a.dump" "$tmp/b.dump" ||
+    fail "dumps differ: $(diff "$tmp/a.dump" "$tmp/b.dump" | head -n 4 |
+    cut -c1-150)"
+"$imp" -q --json --data-dir "$data" $corpus >"$tmp/j1" 2>/dev/null
+"$imp" -q --json --data-dir "$data" $corpus >"$tmp/j2" 2>/dev/null
+cmp -s "$tmp/j1" "$tmp/j2" || fail "--json outputs differ"
+check "determinism: two builds give the same database and JSON"
+total=$(narticles "$tmp/d/a.db")
+
+# 2. Several files in one run: every file is an issue, and the articles
+# add up to those of the files imported one by one.
+sum=0
+for f in $corpus; do
+	imp_q --new -o "$tmp/d/one.db" "$f"
+	sum=$((sum + $(narticles "$tmp/d/one.db")))
+done
+[ "$(nissues "$tmp/d/a.db")" = "$ncorpus" ] ||
+    fail "$(nissues "$tmp/d/a.db") issues for $ncorpus files"
+[ "$total" = "$sum" ] || fail "$total articles in one run, $sum one by one"
+[ "$(q "$tmp/d/a.db" 'PRAGMA integrity_check;')" = ok ] ||
+    fail "integrity_check failed"
+check "$ncorpus files in one run: $ncorpus issues, $total articles"
+
+# 3. Re-importing the same files into the database changes nothing.
+cp "$tmp/d/a.db" "$tmp/d/re.db"
+imp_q -o "$tmp/d/re.db" $corpus || fail "re-import: $(cat "$tmp/err")"
+content "$tmp/d/a.db" >"$tmp/c.a"
+content "$tmp/d/re.db" >"$tmp/c.re"
+cmp -s "$tmp/c.a" "$tmp/c.re" || fail "content differs after re-import"
+check "re-importing the same files keeps the same content"
+
+# 4. Adding a file keeps the others: c1 c2, then c3 == c1 c2 c3.
+imp_q --new -o "$tmp/d/add.db" "$c1" "$c2"
+n2=$(nissues "$tmp/d/add.db")
+imp_q -o "$tmp/d/add.db" "$c3" || fail "adding: $(cat "$tmp/err")"
+imp_q --new -o "$tmp/d/all3.db" "$c1" "$c2" "$c3"
+[ "$n2" = 2 ] || fail "$n2 issues after two files"
+content "$tmp/d/add.db" >"$tmp/c.add"
+content "$tmp/d/all3.db" >"$tmp/c.all3"
+cmp -s "$tmp/c.add" "$tmp/c.all3" ||
+    fail "adding a file: $(diff "$tmp/c.all3" "$tmp/c.add" | head -n 4)"
+check "adding a file to a database keeps the others"
+
+# 5. Replacing a file replaces its issue: the same name with shorter
+# content (the first third of the file).
+mkdir -p "$tmp/src"
+b3=$(basename "$c3")
+lines=$(wc -l <"$c3")
+head -n $((lines / 3)) "$c3" >"$tmp/src/$b3"
+imp_q -o "$tmp/d/add.db" "$tmp/src/$b3"
+[ $? -le 1 ] || fail "replacing: $(cat "$tmp/err")"
+imp_q --new -o "$tmp/d/short.db" "$tmp/src/$b3"
+short=$(narticles "$tmp/d/short.db")
+want=$(($(narticles "$tmp/d/all3.db") - $(q "$tmp/d/all3.db" "SELECT
+    narticles FROM issues WHERE source_name = '$b3';") + short))
+[ "$(nissues "$tmp/d/add.db")" = 3 ] ||
+    fail "$(nissues "$tmp/d/add.db") issues, expected 3"
+[ "$(narticles "$tmp/d/add.db")" = "$want" ] ||
+    fail "$(narticles "$tmp/d/add.db") articles, expected $want"
+got=$(q "$tmp/d/add.db" "SELECT count(*) FROM issues WHERE source = '$tmp/src/$b3';")
+[ "$got" = 1 ] || fail "the issue does not come from the new file"
+check "replacing a file replaces its issue ($short articles now)"
+
+# 6. --new starts afresh.
+imp_q --new -o "$tmp/d/add.db" "$c2"
+[ "$(nissues "$tmp/d/add.db")" = 1 ] ||
+    fail "$(nissues "$tmp/d/add.db") issues after --new with one file"
+[ "$(q "$tmp/d/add.db" 'SELECT source_name FROM issues;')" = \
+    "$(basename "$c2")" ] || fail "not the file given"
+check "--new starts from an empty database"
+
+# 7. Readers keep working while imports run again and again: one holds
+# its connection (the old file) open, one opens the database anew for
+# every query.
+db=$tmp/d/live.db
+cp "$tmp/d/a.db" "$db"
+rm -f "$tmp/stop"
+( while [ ! -e "$tmp/stop" ]; do
+	echo 'SELECT count(*) FROM articles;'
+	sleep 0.02
+done ) | sqlite3 -batch "$db" >"$tmp/reader1" 2>&1 &
+bgpids="$bgpids $!"
+( while [ ! -e "$tmp/stop" ]; do
+	sqlite3 -batch "$db" 'SELECT count(*) FROM articles;' 2>&1 ||
+	    echo "sqlite3 exit status $?"
+done ) >"$tmp/reader2" 2>&1 &
+r2=$!
+bgpids="$bgpids $r2"
+i=0
+while [ $i -lt 8 ]; do
+	imp_q -o "$db" $corpus || fail "import $i: $(cat "$tmp/err")"
+	i=$((i + 1))
+done
+touch "$tmp/stop"
+wait
+bgpids=
+bad1=$(grep -v -x "$total" "$tmp/reader1" | head -n 3)
+bad2=$(grep -v -x "$total" "$tmp/reader2" | head -n 3)
+[ -s "$tmp/reader1" ] || fail "the open reader read nothing"
+[ -s "$tmp/reader2" ] || fail "the reopening reader read nothing"
+[ -z "$bad1" ] || fail "open reader: $bad1"
+[ -z "$bad2" ] || fail "reopening reader: $bad2"
+[ -z "$(tmpfiles "$tmp/d")" ] || fail "left: $(tmpfiles "$tmp/d")"
+check "readers during 8 imports: $(wc -l <"$tmp/reader1" | tr -d ' ') +" \
+    "$(wc -l <"$tmp/reader2" | tr -d ' ') queries, all $total, no error"
+
+# A big input so that an import runs long enough to be killed: copies of
+# the corpus under other names (issues with the same key replace each
+# other, so the database keeps the same articles).
+copies=${KB_ATOMIC_COPIES:-12}
+mkdir -p "$tmp/big"
+i=0
+while [ $i -lt "$copies" ]; do
+	for f in $corpus; do
+		ln -s "$top/$f" "$tmp/big/copy$i-$(basename "$f")"
+	done
+	i=$((i + 1))
+done
+db=$tmp/d/kill.db
+cp "$tmp/d/a.db" "$db"
+t0=$(ms)
+imp_q -o "$db" "$tmp"/big/*
+rc=$?
+t1=$(ms)
+dur=$((t1 - t0))
+[ "$dur" -gt 0 ] || dur=1000
+[ $rc -le 1 ] || fail "the big import: status $rc: $(head -n 3 "$tmp/err")"
+[ "$(narticles "$db")" = "$total" ] ||
+    fail "big import: $(narticles "$db") articles, expected $total"
+check "a big import ($((copies * ncorpus)) files, ${dur} ms)"
+
+# 8. SIGKILL at random points: the database is the old one or a whole
+# new one, never damaged; the temporary file stays (nothing can remove
+# it) until the next run, which removes it.
+rounds=${KB_ATOMIC_KILLS:-8}
+i=0
+mid=0
+early=0
+late=0
+while [ $i -lt "$rounds" ]; do
+	sum0=$(cksum <"$db")
+	# uniform over the whole run, plus a little: some kills land
+	# while the database is copied, indexed, or renamed.
+	delay=$(( $(rnd) % (dur * 11 / 10 + 1) ))
+	"$imp" -q -o "$db" --data-dir "$data" "$tmp"/big/* 2>/dev/null &
+	pid=$!
+	sleep "$((delay / 1000)).$(printf %03d $((delay % 1000)))"
+	left_before=$(tmpfiles "$tmp/d")
+	if kill -KILL $pid 2>/dev/null; then
+		if [ -n "$left_before" ]; then
+			mid=$((mid + 1))
+		else
+			early=$((early + 1))
+		fi
+	else
+		late=$((late + 1))	# it had finished
+	fi
+	{ wait $pid; } 2>/dev/null
+	ic=$(q "$db" 'PRAGMA integrity_check;')
+	na=$(narticles "$db")
+	[ "$ic" = ok ] || fail "kill after ${delay} ms: integrity_check: $ic"
+	[ "$na" = "$total" ] ||
+	    fail "kill after ${delay} ms: $na articles, expected $total"
+	if [ "$(cksum <"$db")" != "$sum0" ] && [ -n "$left_before" ]; then
+		: # killed after the rename: a whole new database
+	fi
+	i=$((i + 1))
+done
+check "SIGKILL at $rounds random points ($early before the temporary" \
+    "file, $mid with it, $late after the end): database intact"
+
+# The next run removes the dead importers' temporary files.
+: >"$tmp/d/.kill.db.tmp-999999999"	# no such process
+: >"$tmp/d/.kill.db.tmp-999999999-journal"
+imp_q -o "$db" "$c1"
+[ $? -le 1 ] || fail "run after the kills: $(cat "$tmp/err")"
+[ -z "$(tmpfiles "$tmp/d")" ] || fail "left: $(tmpfiles "$tmp/d")"
+[ "$(q "$db" 'PRAGMA integrity_check;')" = ok ] || fail "integrity_check"
+check "the next run leaves no .kill.db.tmp-* file behind"
+
+# 9. SIGTERM removes the temporary file at once (and SIGINT, SIGHUP):
+# sent a third of the way into the import.
+for sig in TERM INT HUP; do
+	sum0=$(cksum <"$db")
+	"$imp" -q -o "$db" --data-dir "$data" "$tmp"/big/* 2>/dev/null &
+	pid=$!
+	seen=0
+	i=0
+	while [ $i -lt 500 ]; do	# up to 10 s for the temp file
+		if [ -e "$tmp/d/.kill.db.tmp-$pid" ]; then
+			seen=1
+			break
+		fi
+		kill -0 $pid 2>/dev/null || break
+		sleep 0.02
+		i=$((i + 1))
+	done
+	delay=$((dur / 3))
+	sleep "$((delay / 1000)).$(printf %03d $((delay % 1000)))"
+	kill -$sig $pid 2>/dev/null
+	{ wait $pid; } 2>/dev/null
+	rc=$?
+	if [ $seen -eq 0 ]; then
+		fail "SIG$sig: no temporary file seen (status $rc)"
+	else
+		[ -z "$(tmpfiles "$tmp/d")" ] ||
+		    fail "SIG$sig: left $(tmpfiles "$tmp/d" | tr '\n' ' ')"
+		[ "$(cksum <"$db")" = "$sum0" ] ||
+		    fail "SIG$sig: the database changed"
+		[ $rc -gt 128 ] || fail "SIG$sig: exit status $rc"
+	fi
+	rm -f "$tmp/d"/.kill.db.tmp-*	# so that the next round starts clean
+done
+check "SIGTERM, SIGINT, SIGHUP remove the temporary file at once"
+
+# 10. The same while the existing database is being copied into the
+# temporary one, when it has a rollback journal: both go.
+sum0=$(cksum <"$db")
+"$imp" -q -o "$db" --data-dir "$data" "$tmp"/big/* 2>/dev/null &
+pid=$!
+seen=0
+i=0
+while [ $i -lt 300000 ]; do	# a busy wait: the copy is short
+	if [ -e "$tmp/d/.kill.db.tmp-$pid-journal" ]; then
+		kill -TERM $pid
+		seen=1
+		break
+	fi
+	i=$((i + 1))
+done
+{ wait $pid; } 2>/dev/null
+rc=$?
+if [ $seen -eq 0 ]; then
+	skip "SIGTERM during the copy: the journal was never seen"
+else
+	[ -z "$(tmpfiles "$tmp/d")" ] ||
+	    fail "left $(tmpfiles "$tmp/d" | tr '\n' ' ')"
+	[ "$(cksum <"$db")" = "$sum0" ] || fail "the database changed"
+	[ $rc -gt 128 ] || fail "exit status $rc"
+	check "SIGTERM while copying the database: temporary file and" \
+	    "journal removed"
+fi
+rm -f "$tmp/d"/.kill.db.tmp-*
+
+# 11. A read-only target directory: one FATAL line naming it, exit 3,
+# nothing left.  As root, without the capability that overrides
+# permissions.
+ro=$tmp/ro
+mkdir -p "$ro"
+cp "$tmp/d/a.db" "$ro/kb.db"
+sum0=$(cksum <"$ro/kb.db")
+chmod 555 "$ro"
+pre=
+if [ "$(id -u)" -eq 0 ]; then
+	if command -v setpriv >/dev/null 2>&1 && setpriv \
+	    --bounding-set=-dac_override,-dac_read_search true 2>/dev/null; then
+		pre="setpriv --bounding-set=-dac_override,-dac_read_search"
+	else
+		pre=none
+	fi
+fi
+if [ "$pre" = none ]; then
+	skip "read-only target directory: running as root without setpriv"
+else
+	for target in "$ro/kb.db" "$ro/new.db"; do
+		$pre "$imp" -o "$target" --data-dir "$data" "$c1" \
+		    >/dev/null 2>"$tmp/err"
+		rc=$?
+		[ $rc -eq 3 ] || fail "$target: exit status $rc, expected 3"
+		nl=$(wc -l <"$tmp/err" | tr -d ' ')
+		[ "$nl" -eq 1 ] || fail "$target: $nl lines on stderr"
+		grep -q "^kuaibao-import: $ro/[^:]*: FATAL: ." "$tmp/err" ||
+		    fail "$target: not one FATAL line naming $ro: $(cat \
+		    "$tmp/err")"
+	done
+	[ "$(cksum <"$ro/kb.db")" = "$sum0" ] || fail "the database changed"
+	[ "$(ls -A "$ro")" = kb.db ] || fail "left: $(ls -A "$ro")"
+	check "read-only target directory: one FATAL line, exit 3"
+fi
+chmod 755 "$ro"
+
+echo "1..$n"
+[ "$fails" -eq 0 ]
