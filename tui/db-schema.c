@@ -11,7 +11,7 @@ const char db_schema_sql[] =
 	"  id INTEGER PRIMARY KEY,"
 	"  key TEXT NOT NULL UNIQUE,"
 	"  source TEXT NOT NULL,"
-	"  source_name TEXT NOT NULL UNIQUE,"
+	"  source_name TEXT NOT NULL,"
 	"  kind TEXT NOT NULL CHECK (kind IN ('bulletin', 'guide')),"
 	"  title TEXT NOT NULL,"
 	"  year INTEGER,"

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -56,7 +57,7 @@ static const char *const stmt_sql[S_NSTMT] = {
 	[S_COUNTRY_ID] = "SELECT id FROM countries WHERE name = ?",
 	[S_THEME_ID] = "SELECT id FROM themes WHERE name = ?",
 	[S_MAXID] = "SELECT max(id) FROM articles WHERE id >= ? AND id < ?",
-	[S_FIND_ISSUE] = "SELECT id FROM issues WHERE source_name = ?"
+	[S_FIND_ISSUE] = "SELECT id, source FROM issues WHERE source = ?"
 	    " OR key = ?",
 };
 
@@ -64,17 +65,23 @@ struct dbw {
 	sqlite3		*db;
 	char		*target;
 	char		*tmp;
+	int		 lock;		/* fd of .NAME.lock, or -1 */
 	sqlite3_stmt	*st[S_NSTMT];
+	sqlite3_int64	*added;		/* issues written by this run */
+	size_t		 nadded, addedcap;
 };
 
-/* For the signal handler: the temporary file to remove. */
+/* For the signal handler: the temporary file (and journal) to remove. */
 static char tmp_path[4096];
+static char tmp_journal[4096];
 
 static void
 on_signal(int sig)
 {
-	if (tmp_path[0] != '\0')
+	if (tmp_path[0] != '\0') {
 		unlink(tmp_path);
+		unlink(tmp_journal);
+	}
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -85,6 +92,7 @@ catch_signals(const char *tmp)
 	struct sigaction sa;
 
 	snprintf(tmp_path, sizeof(tmp_path), "%s", tmp);
+	snprintf(tmp_journal, sizeof(tmp_journal), "%s-journal", tmp);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
@@ -134,6 +142,26 @@ bind_text(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_null(st, i);
 	else
 		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+}
+
+/*
+ * One importer at a time per directory: a second one waits, or the
+ * last to finish would silently drop the first one's issues.  The lock
+ * is on the directory, so that it leaves no file behind.
+ */
+static int
+take_lock(const char *dir, const char *base)
+{
+	int fd;
+
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		return -1;	/* an unusable directory fails later, clearly */
+	if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
+		diag(NULL, 0, 0, DIAG_NOTICE, "waiting for another"
+		    " kuaibao-import writing %s/%s", dir, base);
+		flock(fd, LOCK_EX);
+	}
+	return fd;
 }
 
 /* Removes temporary files left by importers that were killed. */
@@ -299,6 +327,7 @@ dbw_open(const char *target, int fresh, const struct gazetteer *g,
 
 	(void)t;
 	w = xcalloc(1, sizeof(*w));
+	w->lock = -1;
 	w->target = xstrdup(target);
 	d = xstrdup(target);
 	b = xstrdup(target);
@@ -309,6 +338,7 @@ dbw_open(const char *target, int fresh, const struct gazetteer *g,
 		    strerror(errno));
 		goto fail;
 	}
+	w->lock = take_lock(dir, base);
 	clean_stale(dir, base);
 	w->tmp = xasprintf("%s/.%s%s%ld", dir, base, TMP_INFIX, (long)getpid());
 	unlink(w->tmp);
@@ -328,6 +358,9 @@ dbw_open(const char *target, int fresh, const struct gazetteer *g,
 		sql_error(w, "tokenizer");
 		goto fail;
 	}
+	/* Atomicity comes from the rename: no journal is needed. */
+	if (exec(w, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;") != 0)
+		goto fail;
 	if (exists && !fresh) {
 		if (copy_db(w, target) != 0)
 			goto fail;
@@ -335,8 +368,7 @@ dbw_open(const char *target, int fresh, const struct gazetteer *g,
 	    " PRAGMA auto_vacuum = INCREMENTAL;") != 0 ||
 	    exec(w, db_schema_sql) != 0)
 		goto fail;
-	/* Atomicity comes from the rename: no journal is needed. */
-	if (exec(w, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+	if (exec(w, "PRAGMA journal_mode = OFF;"
 	    " PRAGMA locking_mode = EXCLUSIVE; PRAGMA temp_store = MEMORY;"
 	    " PRAGMA cache_size = -65536; BEGIN") != 0)
 		goto fail;
@@ -594,14 +626,26 @@ dbw_put_issue(struct dbw *w, const struct issue *is)
 
 	/* The same file, or the same issue from another file, is replaced. */
 	st = w->st[S_FIND_ISSUE];
-	bind_text(st, 1, base_name(is->source));
+	bind_text(st, 1, is->source);
 	bind_text(st, 2, is->key);
 	while (sqlite3_step(st) == SQLITE_ROW) {
+		char *old = xstrdup((const char *)sqlite3_column_text(st, 1));
+		size_t j;
+
 		issue = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
+		for (j = 0; j < w->nadded && w->added[j] != issue; j++)
+			;
+		if (j < w->nadded)
+			diag(is->source, 0, 0, DIAG_WARNING, "the same issue as"
+			    " %s in this run; this one is kept", old);
+		else if (strcmp(old, is->source) != 0)
+			diag(is->source, 0, 0, DIAG_NOTICE, "replaces the same"
+			    " issue imported from %s", old);
+		free(old);
 		if (delete_issue(w, issue) != 0)
 			return -1;
-		bind_text(st, 1, base_name(is->source));
+		bind_text(st, 1, is->source);
 		bind_text(st, 2, is->key);
 	}
 	sqlite3_reset(st);
@@ -627,6 +671,7 @@ dbw_put_issue(struct dbw *w, const struct issue *is)
 	sqlite3_bind_int64(st, 11, db_days(is->date, is->year));
 	if (step_done(w, S_ISSUE) != 0)
 		return -1;
+	VEC_PUSH(w->added, w->nadded, w->addedcap, issue);
 
 	/* Article ids sort by the issue's date; see db-schema.h. */
 	base = db_days(is->date, is->year) * ((sqlite3_int64)1 << DB_ID_SHIFT);
@@ -713,6 +758,9 @@ static void
 dbw_free(struct dbw *w)
 {
 	tmp_path[0] = '\0';
+	if (w->lock != -1)
+		close(w->lock);
+	free(w->added);
 	free(w->target);
 	free(w->tmp);
 	free(w);

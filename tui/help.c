@@ -66,11 +66,14 @@ help_key(struct ui *ui, int action)
 	size_t max;
 
 	max = lines() > (size_t)ui->body_h ? lines() - (size_t)ui->body_h : 0;
-	if (action == ACT_DOWN && ui->help_top < max)
-		ui->help_top++;
-	else if (action == ACT_UP && ui->help_top > 0)
-		ui->help_top--;
-	else {
+	if (action == ACT_DOWN || action == ACT_UP) {
+		/* scrolling, even past an end, keeps the help up */
+		if (action == ACT_DOWN && ui->help_top < max)
+			ui->help_top++;
+		else if (action == ACT_UP && ui->help_top > 0)
+			ui->help_top--;
+		ui->dirty |= DIRTY_ALL;
+	} else {
 		ui->help = 0;
 		ui->help_top = 0;
 		ui->dirty |= DIRTY_ALL;

@@ -94,7 +94,7 @@ main(int argc, char *argv[])
 	struct dbw *w;
 	const char *datadir, *countries_path, *themes_path;
 	char *out, *cpath, *tpath;
-	int ch, json, fresh, quiet, i, nfiles, ok, progress;
+	int ch, json, fresh, quiet, i, nfiles, ok, progress, printed;
 	size_t narticles;
 
 	progname = "kuaibao-import";
@@ -190,6 +190,7 @@ main(int argc, char *argv[])
 	nfiles = argc;
 	progress = !json && !quiet && isatty(STDERR_FILENO);
 	narticles = 0;
+	printed = 0;
 	w = NULL;
 	if (json)
 		json_begin(stdout);
@@ -207,7 +208,7 @@ main(int argc, char *argv[])
 			continue;
 		narticles += doc_article_count(is);
 		if (json)
-			json_issue(stdout, is, i == 0);
+			json_issue(stdout, is, printed++ == 0);
 		else if (diag_worst() < DIAG_ERROR && dbw_put_issue(w, is) != 0)
 			nfiles = i + 1;		/* a write error: stop */
 		doc_issue_free(is);

@@ -38,6 +38,19 @@ usage(FILE *fp)
 	    "Press ? in the reader for the keys.\n", KB_DATADIR);
 }
 
+/* A decimal number and nothing else, or -1. */
+static int
+number(const char *s)
+{
+	char *end;
+	long v;
+
+	v = strtol(s, &end, 10);
+	if (end == s || *end != '\0' || v < 0 || v > 1000000)
+		return -1;
+	return (int)v;
+}
+
 static int
 exists(const char *path)
 {
@@ -179,7 +192,7 @@ main(int argc, char *argv[])
 			cat = optarg;
 			break;
 		case 'w':
-			width = atoi(optarg);
+			width = number(optarg);
 			if (width < 10 || width > 1000) {
 				fprintf(stderr, "kuaibao: --width %s: give 10"
 				    " to 1000 columns\n", optarg);
@@ -190,9 +203,12 @@ main(int argc, char *argv[])
 			search = optarg;
 			break;
 		case 'n':
-			limit = atoi(optarg);
-			if (limit < 1)
-				limit = 20;
+			limit = number(optarg);
+			if (limit < 1 || limit > 100000) {
+				fprintf(stderr, "kuaibao: --limit %s: give 1"
+				    " to 100000\n", optarg);
+				return 2;
+			}
 			break;
 		case 'h':
 			usage(stdout);
@@ -224,9 +240,13 @@ main(int argc, char *argv[])
 		    KB_DATADIR);
 		return 1;
 	}
-	state = state_path(state_given);
-	db = dbr_open(path, list || cat || search ? NULL : state, &err,
-	    &warning);
+	/* printing touches no state */
+	state = list || cat || search ? NULL : state_path(state_given);
+	db = dbr_open(path, state, &err, &warning);
+	if (db != NULL && state == NULL && !list && !cat && !search &&
+	    warning == NULL)
+		warning = xstrdup("neither XDG_STATE_HOME nor HOME is set;"
+		    " marks will not be kept");
 	free(state);
 	if (db == NULL) {
 		fprintf(stderr, "kuaibao: %s\n", err);

@@ -84,6 +84,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 trap 'exit 129' HUP
+trap 'exit 141' PIPE	# e.g. sh tests/ssh/ssh.sh | head
 
 # 'quoted' for sh
 q() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
@@ -256,15 +257,16 @@ scr=$tmp/screen
 cap() { tm capture-pane -p -t "$1" >"$scr" 2>/dev/null; }
 status() { tail -n 1 "$scr"; }
 
-# until NAME TENTHS ERE: poll the pane until a line matches
+now() { date +%s; }
+
+# until NAME SECS ERE: poll the pane until a line matches
 until_re() {
-	t=$2
+	u_end=$(($(now) + $2))
 	while :; do
 		cap "$1"
 		grep -Eq -- "$3" "$scr" && return 0
 		grep -q '^kb-ssh-exit=' "$scr" && return 1	# ssh ended
-		t=$((t - 1))
-		[ $t -le 0 ] && return 1
+		[ "$(now)" -ge $u_end ] && return 1
 		sleep 0.1
 	done
 }
@@ -276,12 +278,11 @@ key() {
 	cap "$s"
 	cp "$scr" "$scr.old"
 	tm send-keys -t "$s" "$@"
-	t=30
+	k_end=$(($(now) + 3))
 	while :; do
 		cap "$s"
 		cmp -s "$scr" "$scr.old" || { sleep 0.05; cap "$s"; return 0; }
-		t=$((t - 1))
-		[ $t -le 0 ] && return 1
+		[ "$(now)" -ge $k_end ] && return 1
 		sleep 0.1
 	done
 }
@@ -323,7 +324,7 @@ open() {
 	key "$s" j && key "$s" j && key "$s" Enter ||
 	    { echo "j j Enter did nothing" >"$tmp/why"; return 1; }
 	# wait for the article and the position in the status line
-	until_re "$s" 30 '[0-9]+%' || { echo "no position" >"$tmp/why"; return 1; }
+	until_re "$s" 3 '[0-9]+%' || { echo "no position" >"$tmp/why"; return 1; }
 	title=$(head -n 1 "$scr" | sed 's/^[^│]*│ *//; s/ *$//')
 	[ -n "$title" ] && ! grep -q "Choose an article" "$scr" ||
 	    { echo "no article title" >"$tmp/why"; return 1; }
@@ -355,12 +356,11 @@ left() {
 }
 remote_alive() { [ -n "$(left "$1" "$2")" ]; }
 
-# gone NAME PID TENTHS
+# gone NAME PID SECS: wait until the remote reader has exited
 gone() {
-	t=$3
+	g_end=$(($(now) + $3))
 	while remote_alive "$1" "$2"; do
-		t=$((t - 1))
-		[ $t -le 0 ] && return 1
+		[ "$(now)" -ge $g_end ] && return 1
 		sleep 0.1
 	done
 	return 0
@@ -386,7 +386,7 @@ fi
 
 main() {
 	start main
-	if until_re main 100 '│' && until_re main 30 "$issue_re" &&
+	if until_re main 10 '│' && until_re main 3 "$issue_re" &&
 	    grep -q "?:help" "$scr"; then
 		ok "ssh -t in tmux: the reader's first screen (sidebar │, issues)"
 	else
@@ -420,7 +420,8 @@ main() {
 	fi
 
 	tm resize-window -t main -x 80 -y 24 >/dev/null 2>&1
-	i=0
+	r_end=$(($(now) + 5))
+	resized=0
 	while :; do
 		cap main
 		b80=$(borders)
@@ -429,13 +430,13 @@ main() {
 		    [ -n "$b80" ] && [ "$b80" != "$b100" ] &&
 		    [ "$(wc -L <"$scr")" -le 80 ] && grep -q '?:help' "$scr"
 		then
+			resized=1
 			break
 		fi
-		i=$((i + 1))
-		[ $i -ge 50 ] && break
+		[ "$(now)" -ge $r_end ] && break
 		sleep 0.1
 	done
-	if [ $i -lt 50 ]; then
+	if [ $resized = 1 ]; then
 		ok "resize to 80x24 over ssh re-lays out: border column" \
 		    "$b100 -> $b80"
 	else
@@ -445,13 +446,13 @@ main() {
 	fi
 
 	tm send-keys -t main q
-	if until_re main 50 '^kb-ssh-exit=0$'; then
+	if until_re main 5 '^kb-ssh-exit=0$'; then
 		ok "q ends the reader and the ssh session (exit 0)"
 	else
 		nok "q ends the reader and the ssh session (exit 0)"
 		diag <"$scr"
 	fi
-	if [ -n "$rpid" ] && gone main "$rpid" 30; then
+	if [ -n "$rpid" ] && gone main "$rpid" 3; then
 		ok "the remote reader has exited"
 	else
 		nok "the remote reader has exited (pid ${rpid:-?})"
@@ -475,7 +476,7 @@ main() {
 # drop NAME HOW: open an article, page, cut the connection
 drop() {
 	start "$1"
-	if ! until_re "$1" 100 "$issue_re" || ! open "$1"; then
+	if ! until_re "$1" 10 "$issue_re" || ! open "$1"; then
 		nok "$2: the reader came up and opened an article"
 		[ -f "$tmp/why" ] && diag <"$tmp/why"
 		diag <"$scr"
@@ -504,7 +505,7 @@ drop() {
 			kill -9 "$p"
 		done ;;
 	esac
-	if gone "$1" "$rp" 50; then
+	if gone "$1" "$rp" 5; then
 		ok "$2: the remote reader was hung up (SIGHUP) and exited"
 	else
 		nok "$2: the remote reader was hung up (SIGHUP) and exited"
