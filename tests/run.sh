@@ -46,7 +46,8 @@ suite import/unseen python3 tests/import/check-expect.py \
     --importer "$build/kuaibao-import" tests/import/unseen/*.expect
 suite import/reflow python3 tests/import/check-reflow.py \
     --importer "$build/kuaibao-import" data/corpus/*
-for t in tests/import/*.sh tests/e2e/*.sh tests/ssh/*.sh tests/man/*.sh \
+for t in tests/import/*.sh tests/e2e/*.sh tests/faults/*.sh tests/ssh/*.sh \
+    tests/man/*.sh \
     tests/fuzz/smoke.sh; do
 	[ -f "$t" ] || continue
 	case "$t" in */lib.sh) continue ;; esac

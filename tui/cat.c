@@ -110,6 +110,7 @@ cat_search(struct dbr *db, const char *query, int limit)
 	size_t n, i;
 
 	memset(&f, 0, sizeof(f));
+	f.typed = (char *)query;
 	if ((f.query = dbr_fts_query(query)) == NULL) {
 		fprintf(stderr, "kuaibao: nothing to search for\n");
 		return 1;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -38,7 +39,7 @@ static const char state_schema[] =
 	"CREATE TABLE IF NOT EXISTS st.positions("
 	"  db TEXT PRIMARY KEY,"
 	"  article TEXT NOT NULL,"
-	"  scroll INTEGER NOT NULL,"
+	"  place INTEGER NOT NULL,"
 	"  updated INTEGER NOT NULL) WITHOUT ROWID;";
 
 static char *
@@ -67,6 +68,35 @@ dbr_error(struct dbr *r)
 	return sqlite3_errmsg(r->db);
 }
 
+/*
+ * A file shorter than its header says: a copy or a download that was
+ * cut.  SQLite reads only what it needs, so it would not always notice.
+ */
+static int
+truncated(const char *path, off_t size)
+{
+	unsigned char h[100];
+	unsigned long pagesize, pages;
+	FILE *fp;
+	size_t n;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return 0;
+	n = fread(h, 1, sizeof(h), fp);
+	fclose(fp);
+	if (n < sizeof(h) || memcmp(h, "SQLite format 3", 16) != 0)
+		return 0;
+	pagesize = (unsigned long)h[16] << 8 | h[17];
+	if (pagesize == 1)
+		pagesize = 65536;
+	pages = (unsigned long)h[28] << 24 | (unsigned long)h[29] << 16 |
+	    (unsigned long)h[30] << 8 | h[31];
+	/* the count is valid when the version-valid-for number matches */
+	if (memcmp(h + 24, h + 92, 4) != 0)
+		return 0;
+	return (off_t)(pagesize * pages) > size;
+}
+
 /* Checks what a database must hold to be read; NULL or a message. */
 static const char *
 check_schema(struct dbr *r)
@@ -76,9 +106,17 @@ check_schema(struct dbr *r)
 
 	if (sqlite3_prepare_v2(r->db, "SELECT value FROM main.meta WHERE key ="
 	    " 'schema_version'", -1, &st, NULL) != SQLITE_OK)
-		return sqlite3_errcode(r->db) == SQLITE_NOTADB ?
-		    "not a database (corrupt or another kind of file)" :
-		    "not a kuaibao database";
+		switch (sqlite3_errcode(r->db)) {
+		case SQLITE_NOTADB:
+			return "not a database (corrupt or another kind of"
+			    " file)";
+		case SQLITE_CORRUPT:
+			return "the database is corrupt";
+		case SQLITE_IOERR:
+			return "cannot read the database (I/O error)";
+		default:
+			return "not a kuaibao database";
+		}
 	rc = sqlite3_step(st);
 	v = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
 	sqlite3_finalize(st);
@@ -152,6 +190,16 @@ dbr_open(const char *path, const char *state, char **err, char **warning)
 	if (!S_ISREG(sb.st_mode) || sb.st_size == 0) {
 		*err = xasprintf("%s: %s", path, S_ISREG(sb.st_mode) ?
 		    "empty file, not a database" : "not a regular file");
+		return NULL;
+	}
+	if (access(path, R_OK) == -1) {
+		*err = xasprintf("%s: permission denied: the database cannot"
+		    " be read", path);
+		return NULL;
+	}
+	if (truncated(path, sb.st_size)) {
+		*err = xasprintf("%s: truncated: the file is shorter than the"
+		    " database it holds (an incomplete copy?)", path);
 		return NULL;
 	}
 	r = xcalloc(1, sizeof(*r));
@@ -452,18 +500,191 @@ dbr_articles(struct dbr *r, int64_t section, const struct filter *f,
 	return article_rows(r, st, out);
 }
 
+/* The words of what was typed (split at spaces, U+3000 too). */
+static size_t
+words(const char *typed, char ***out)
+{
+	const char *p, *start;
+	uint32_t c;
+	size_t n;
+	int len;
+
+	*out = NULL;
+	n = 0;
+	for (p = typed; *p != '\0'; ) {
+		c = text_first(p, strlen(p), &len);
+		if (len <= 0 || text_is_space(c)) {
+			p += len > 0 ? len : 1;
+			continue;
+		}
+		for (start = p; *p != '\0'; p += len) {
+			c = text_first(p, strlen(p), &len);
+			if (len <= 0 || text_is_space(c))
+				break;
+		}
+		*out = xreallocarray(*out, n + 1, sizeof(**out));
+		(*out)[n++] = xstrndup(start, (size_t)(p - start));
+	}
+	return n;
+}
+
+static void
+free_words(char **v, size_t n)
+{
+	while (n > 0)
+		free(v[--n]);
+	free(v);
+}
+
+struct qctx {
+	struct buf	*b;
+	int		 ntok;
+};
+
+static int
+add_token(void *arg, const char *tok, int len, int start, int end)
+{
+	struct qctx *q = arg;
+	int i;
+
+	(void)start;
+	(void)end;
+	if (q->b->len > 0)
+		buf_addc(q->b, ' ');
+	buf_addc(q->b, '"');
+	for (i = 0; i < len; i++) {
+		if (tok[i] == '"')
+			buf_addc(q->b, '"');
+		buf_addc(q->b, tok[i]);
+	}
+	buf_addc(q->b, '"');
+	q->ntok++;
+	return 0;
+}
+
+/* A word of Chinese only, three characters or more. */
+static int
+long_cjk(const char *w)
+{
+	const char *p;
+	uint32_t c;
+	int n, chars;
+
+	for (p = w, chars = 0; *p != '\0'; p += n, chars++) {
+		c = text_first(p, strlen(p), &n);
+		if (n <= 0 || !text_is_cjk(c))
+			return 0;
+	}
+	return chars >= 3;
+}
+
+/*
+ * What the user typed, as an FTS5 query: every token of every word
+ * must occur (the index has no positions, so the bigrams of a longer
+ * word are ANDed; dbr_search checks the word itself).  Tokens are
+ * quoted, so nothing typed is FTS5 syntax; a single Chinese character
+ * is a prefix query, since the index holds bigrams.
+ */
+char *
+dbr_fts_query(const char *typed)
+{
+	struct buf b = { 0 };
+	struct qctx q;
+	char **w;
+	size_t n, i;
+	uint32_t c;
+	int len;
+
+	n = words(typed, &w);
+	q.b = &b;
+	for (i = 0; i < n; i++) {
+		q.ntok = 0;
+		db_tokenize(w[i], (int)strlen(w[i]), 1, add_token, &q);
+		c = text_first(w[i], strlen(w[i]), &len);
+		if (q.ntok == 1 && w[i][len] == '\0' && text_is_cjk(c))
+			buf_adds(&b, " *");
+	}
+	free_words(w, n);
+	return b.len ? buf_take(&b) : NULL;
+}
+
+/*
+ * The statement for the results (or their count): newest first and,
+ * for the longer Chinese words whose bigrams the index only ANDs, only
+ * the articles that hold the word itself.  Without such words it is a
+ * cached statement; with them, one to finalize (*owned set).
+ */
+static sqlite3_stmt *
+search_stmt(struct dbr *r, const struct filter *f, int count, int *owned)
+{
+	struct buf b = { 0 };
+	sqlite3_stmt *st;
+	char **w, name[32];
+	size_t n, i, k;
+
+	*owned = 0;
+	if (f->query == NULL)
+		return NULL;
+	w = NULL;
+	n = f->typed ? words(f->typed, &w) : 0;
+	for (i = k = 0; i < n; i++)
+		k += long_cjk(w[i]);
+	if (k == 0) {
+		free_words(w, n);
+		return cached(r, count ? Q_SEARCH_COUNT : Q_SEARCH, f);
+	}
+	buf_adds(&b, count ? "SELECT count(*)" : "SELECT a.id, a.issue_id,"
+	    " a.section_id, a.key, a.title, coalesce(i.date, i.year)");
+	buf_adds(&b, " FROM (SELECT rowid AS id FROM fts WHERE fts MATCH"
+	    " :query ORDER BY rowid DESC) f JOIN articles a ON a.id = f.id"
+	    " JOIN issues i ON i.id = a.issue_id WHERE 1");
+	filter_sql(&b, filter_mask(f) & ~4);
+	for (i = 0; i < n; i++)
+		if (long_cjk(w[i]))
+			buf_printf(&b, " AND (instr(a.title, :v%zu) OR EXISTS"
+			    " (SELECT 1 FROM blocks b WHERE b.id BETWEEN a.id <<"
+			    " 16 AND (a.id << 16) + 65535 AND instr(b.text,"
+			    " :v%zu)) OR EXISTS (SELECT 1 FROM footnotes n WHERE"
+			    " n.article_id = a.id AND instr(n.text, :v%zu)) OR"
+			    " EXISTS (SELECT 1 FROM fields d WHERE d.article_id ="
+			    " a.id AND instr(d.value, :v%zu)))", i, i, i, i);
+	if (!count)
+		buf_adds(&b, " ORDER BY f.id DESC LIMIT :limit OFFSET :offset");
+	st = NULL;
+	if (sqlite3_prepare_v2(r->db, buf_str(&b), -1, &st, NULL) ==
+	    SQLITE_OK) {
+		filter_bind(st, f);
+		for (i = 0; i < n; i++) {
+			snprintf(name, sizeof(name), ":v%zu", i);
+			if ((k = (size_t)sqlite3_bind_parameter_index(st,
+			    name)) > 0)
+				sqlite3_bind_text(st, (int)k, w[i], -1,
+				    SQLITE_TRANSIENT);
+		}
+		*owned = 1;
+	}
+	free_words(w, n);
+	buf_free(&b);
+	return st;
+}
+
 size_t
 dbr_search(struct dbr *r, const struct filter *f, size_t offset,
     size_t limit, struct article_row **out)
 {
 	sqlite3_stmt *st;
+	size_t rows;
+	int owned;
 
 	*out = NULL;
-	if (f->query == NULL || (st = cached(r, Q_SEARCH, f)) == NULL)
+	if ((st = search_stmt(r, f, 0, &owned)) == NULL)
 		return 0;
 	bind_name_int(st, ":limit", (int64_t)limit);
 	bind_name_int(st, ":offset", (int64_t)offset);
-	return article_rows(r, st, out);
+	rows = article_rows(r, st, out);
+	if (owned)
+		sqlite3_finalize(st);
+	return rows;
 }
 
 size_t
@@ -471,12 +692,15 @@ dbr_search_count(struct dbr *r, const struct filter *f)
 {
 	sqlite3_stmt *st;
 	size_t n;
+	int owned;
 
-	if (f->query == NULL || (st = cached(r, Q_SEARCH_COUNT, f)) == NULL)
+	if ((st = search_stmt(r, f, 1, &owned)) == NULL)
 		return 0;
 	n = sqlite3_step(st) == SQLITE_ROW ?
 	    (size_t)sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
+	if (owned)
+		sqlite3_finalize(st);
 	return n;
 }
 
@@ -546,14 +770,13 @@ dbr_article(struct dbr *r, int64_t id, struct art *a)
 	sqlite3_reset(st);
 
 	cap = 0;
-	st = part(r, &r->blocks, "SELECT type, text FROM blocks WHERE"
-	    " article_id = ? ORDER BY seq", id);
+	st = part(r, &r->blocks, "SELECT type, text FROM blocks WHERE id"
+	    " BETWEEN ?1 << 16 AND (?1 << 16) + 65535 ORDER BY id", id);
 	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(st, 0);
 
-		b.type = t == NULL ? BLOCK_PARAGRAPH : strcmp(t, "heading") ==
-		    0 ? BLOCK_HEADING : strcmp(t, "table") == 0 ? BLOCK_TABLE :
-		    BLOCK_PARAGRAPH;
+		b.type = t == NULL ? BLOCK_PARAGRAPH : *t == 'h' ?
+		    BLOCK_HEADING : *t == 't' ? BLOCK_TABLE : BLOCK_PARAGRAPH;
 		b.text = col_text(st, 1);
 		if (b.text == NULL)
 			b.text = xstrdup("");
@@ -700,33 +923,33 @@ dbr_mark(struct dbr *r, const char *key, int read, int flagged)
 }
 
 void
-dbr_save_position(struct dbr *r, const char *key, int scroll)
+dbr_save_position(struct dbr *r, const char *key, long long place)
 {
 	if (r->pos_set == NULL && (r->pos_set = prepare(r, "INSERT OR REPLACE"
-	    " INTO st.positions(db, article, scroll, updated) VALUES (?, ?,"
+	    " INTO st.positions(db, article, place, updated) VALUES (?, ?,"
 	    " ?, strftime('%s'))")) == NULL)
 		return;
 	sqlite3_bind_text(r->pos_set, 1, r->path, -1, SQLITE_STATIC);
 	sqlite3_bind_text(r->pos_set, 2, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int(r->pos_set, 3, scroll);
+	sqlite3_bind_int64(r->pos_set, 3, place);
 	sqlite3_step(r->pos_set);
 	sqlite3_reset(r->pos_set);
 }
 
 char *
-dbr_load_position(struct dbr *r, int *scroll)
+dbr_load_position(struct dbr *r, long long *place)
 {
 	char *key;
 
-	*scroll = 0;
+	*place = 0;
 	if (r->pos_get == NULL && (r->pos_get = prepare(r, "SELECT article,"
-	    " scroll FROM st.positions WHERE db = ?")) == NULL)
+	    " place FROM st.positions WHERE db = ?")) == NULL)
 		return NULL;
 	sqlite3_bind_text(r->pos_get, 1, r->path, -1, SQLITE_STATIC);
 	key = NULL;
 	if (sqlite3_step(r->pos_get) == SQLITE_ROW) {
 		key = col_text(r->pos_get, 0);
-		*scroll = sqlite3_column_int(r->pos_get, 1);
+		*place = sqlite3_column_int64(r->pos_get, 1);
 	}
 	sqlite3_reset(r->pos_get);
 	return key;
@@ -821,45 +1044,3 @@ art_free(struct art *a)
 	memset(a, 0, sizeof(*a));
 }
 
-/*
- * What the user typed, as an FTS5 query: every word must occur; each
- * is a quoted phrase (so nothing typed is FTS5 syntax), and a single
- * Chinese character is a prefix query, since the index holds bigrams.
- */
-char *
-dbr_fts_query(const char *typed)
-{
-	struct buf b = { 0 };
-	const char *p, *start;
-	uint32_t c;
-	int n, chars;
-
-	for (p = typed; *p != '\0'; ) {
-		c = text_first(p, strlen(p), &n);
-		if (n <= 0 || text_is_space(c) || c == 0x3000) {
-			p += n > 0 ? n : 1;
-			continue;
-		}
-		start = p;
-		chars = 0;
-		while (*p != '\0') {
-			c = text_first(p, strlen(p), &n);
-			if (n <= 0 || text_is_space(c))
-				break;
-			chars++;
-			p += n;
-		}
-		if (b.len > 0)
-			buf_addc(&b, ' ');
-		buf_addc(&b, '"');
-		for (; start < p; start++) {
-			if (*start == '"')
-				buf_addc(&b, '"');
-			buf_addc(&b, *start);
-		}
-		buf_addc(&b, '"');
-		if (chars == 1 && text_is_cjk(c))
-			buf_adds(&b, " *");
-	}
-	return b.len ? buf_take(&b) : NULL;
-}

@@ -21,7 +21,8 @@ struct filter {
 	int64_t	 country;
 	int	 mentions;	/* also articles that only mention it */
 	int64_t	 theme;
-	char	*query;		/* full-text words, or NULL */
+	char	*query;		/* the FTS5 query (dbr_fts_query), or NULL */
+	char	*typed;		/* the search as typed */
 	int	 flagged;	/* only flagged articles */
 };
 
@@ -128,8 +129,10 @@ size_t		 dbr_themes(struct dbr *, struct choice **out);
 void		 dbr_mark(struct dbr *, const char *key, int read, int flagged);
 void		 dbr_marks(struct dbr *, const char *key, int *read,
 		    int *flagged);
-void		 dbr_save_position(struct dbr *, const char *key, int scroll);
-char		*dbr_load_position(struct dbr *, int *scroll);
+/* place: where in the article (render_anchor()), not a line number. */
+void		 dbr_save_position(struct dbr *, const char *key,
+		    long long place);
+char		*dbr_load_position(struct dbr *, long long *place);
 
 void		 dbr_issue_rows_free(struct issue_row *, size_t);
 void		 dbr_section_rows_free(struct section_row *, size_t);

@@ -38,13 +38,11 @@ const char db_schema_sql[] =
 	"  authors TEXT NOT NULL);"
 	"CREATE INDEX articles_by_section ON articles(section_id, id);"
 	"CREATE INDEX articles_by_issue ON articles(issue_id, id);"
+	/* id = article id << DB_BLOCK_SHIFT | position: no index needed */
 	"CREATE TABLE blocks("
-	"  article_id INTEGER NOT NULL,"
-	"  seq INTEGER NOT NULL,"
-	"  type TEXT NOT NULL CHECK (type IN ('paragraph', 'heading',"
-	"    'table')),"
-	"  text TEXT NOT NULL,"
-	"  PRIMARY KEY (article_id, seq)) WITHOUT ROWID;"
+	"  id INTEGER PRIMARY KEY,"
+	"  type TEXT NOT NULL CHECK (type IN ('p', 'h', 't')),"
+	"  text TEXT NOT NULL);"
 	"CREATE TABLE footnotes("
 	"  article_id INTEGER NOT NULL,"
 	"  seq INTEGER NOT NULL,"
@@ -85,8 +83,9 @@ const char db_schema_sql[] =
 	"  rank INTEGER NOT NULL,"
 	"  PRIMARY KEY (theme_id, article_id)) WITHOUT ROWID;"
 	"CREATE INDEX themes_by_article ON article_themes(article_id, rank);"
+	/* no positions: the bigrams of a longer word are ANDed */
 	"CREATE VIRTUAL TABLE fts USING fts5(title, body, content='',"
-	"  tokenize='kuaibao');";
+	"  detail=none, columnsize=0, tokenize='kuaibao');";
 
 int64_t
 db_days(const char *date, int year)

@@ -11,6 +11,9 @@
 
 /* Article ids sort by issue date: days since 1970 << 30 | a counter. */
 #define DB_ID_SHIFT		30
+/* Block ids: article id << 16 | the block's position in the article. */
+#define DB_BLOCK_SHIFT		16
+#define DB_BLOCK_MAX		((1 << DB_BLOCK_SHIFT) - 1)
 
 extern const char db_schema_sql[];
 

@@ -1,4 +1,6 @@
 /* The FTS5 tokenizer: CJK bigrams, case-folded Latin words. */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <sqlite3.h>
@@ -8,6 +10,7 @@
 
 #include "db-tokenizer.h"
 #include "text.h"
+#include "xmalloc.h"
 
 #define TOKEN_MAX	64
 
@@ -50,6 +53,93 @@ struct cjk {
 };
 
 typedef int (*token_fn)(void *, const char *, int, int, int);
+
+/*
+ * The index keeps no positions or counts (detail=none), so a token
+ * seen again in the same text adds nothing: it is not passed on.  This
+ * halves what FTS5 has to hash.  The set is a table of 64-bit hashes
+ * stamped with the number of the call, so it is never cleared.
+ */
+struct seen {
+	uint64_t	*key;
+	uint32_t	*stamp;
+	size_t		 size, used;	/* size: a power of two */
+	uint32_t	 now;
+};
+
+static uint64_t
+hash_token(const char *s, int len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	int i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h | 1;
+}
+
+static void
+seen_grow(struct seen *t)
+{
+	struct seen old = *t;
+	size_t i, j;
+
+	t->size = old.size ? old.size * 2 : 4096;
+	t->key = xcalloc(t->size, sizeof(*t->key));
+	t->stamp = xcalloc(t->size, sizeof(*t->stamp));
+	t->used = 0;
+	for (i = 0; i < old.size; i++) {
+		if (old.stamp[i] != t->now)
+			continue;
+		for (j = old.key[i] & (t->size - 1); t->stamp[j] == t->now;
+		    j = (j + 1) & (t->size - 1))
+			;
+		t->key[j] = old.key[i];
+		t->stamp[j] = t->now;
+		t->used++;
+	}
+	free(old.key);
+	free(old.stamp);
+}
+
+/* 1 if the token was already seen in this text (and remembers it). */
+static int
+seen_before(struct seen *t, const char *s, int len)
+{
+	uint64_t h;
+	size_t j;
+
+	if (t->used * 2 >= t->size)
+		seen_grow(t);
+	h = hash_token(s, len);
+	for (j = h & (t->size - 1); t->stamp[j] == t->now;
+	    j = (j + 1) & (t->size - 1))
+		if (t->key[j] == h)
+			return 1;
+	t->key[j] = h;
+	t->stamp[j] = t->now;
+	t->used++;
+	return 0;
+}
+
+static struct seen seen;
+
+struct dedup {
+	token_fn	 fn;
+	void		*arg;
+};
+
+static int
+dedup_cb(void *arg, const char *tok, int len, int start, int end)
+{
+	struct dedup *d = arg;
+
+	if (seen_before(&seen, tok, len))
+		return SQLITE_OK;
+	return d->fn(d->arg, tok, len, start, end);
+}
 
 static int
 cjk_flush(struct cjk *r, const char *text, int query, token_fn fn, void *arg)
@@ -164,12 +254,22 @@ kb_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text,
     int len, int (*xToken)(void *, int, const char *, int, int, int))
 {
 	struct tok_ctx tc;
+	struct dedup d;
 
 	(void)t;
 	tc.ctx = ctx;
 	tc.xToken = xToken;
-	return db_tokenize(text, len, (flags & FTS5_TOKENIZE_QUERY) != 0,
-	    tok_cb, &tc);
+	if (flags & FTS5_TOKENIZE_QUERY)
+		return db_tokenize(text, len, 1, tok_cb, &tc);
+	/* a document (or one being deleted): each token once */
+	if (++seen.now == 0) {
+		memset(seen.stamp, 0, seen.size * sizeof(*seen.stamp));
+		seen.now = 1;
+	}
+	seen.used = 0;
+	d.fn = tok_cb;
+	d.arg = &tc;
+	return db_tokenize(text, len, 0, dedup_cb, &d);
 }
 
 int

@@ -43,8 +43,7 @@ static const char *const stmt_sql[S_NSTMT] = {
 	    " VALUES (?,?,?,?)",
 	[S_ARTICLE] = "INSERT INTO articles(id, key, issue_id, section_id,"
 	    " title, date, date_text, authors) VALUES (?,?,?,?,?,?,?,?)",
-	[S_BLOCK] = "INSERT INTO blocks(article_id, seq, type, text)"
-	    " VALUES (?,?,?,?)",
+	[S_BLOCK] = "INSERT INTO blocks(id, type, text) VALUES (?,?,?)",
 	[S_NOTE] = "INSERT INTO footnotes(article_id, seq, n, text, urls)"
 	    " VALUES (?,?,?,?,?)",
 	[S_FIELD] = "INSERT INTO fields(article_id, seq, name, value)"
@@ -368,9 +367,15 @@ dbw_open(const char *target, int fresh, const struct gazetteer *g,
 	    " PRAGMA auto_vacuum = INCREMENTAL;") != 0 ||
 	    exec(w, db_schema_sql) != 0)
 		goto fail;
+	/*
+	 * The index is merged once, at the end ('optimize'): merging
+	 * while inserting, FTS5's default, costs more than it saves here.
+	 */
 	if (exec(w, "PRAGMA journal_mode = OFF;"
 	    " PRAGMA locking_mode = EXCLUSIVE; PRAGMA temp_store = MEMORY;"
-	    " PRAGMA cache_size = -65536; BEGIN") != 0)
+	    " PRAGMA cache_size = -65536; BEGIN;"
+	    " INSERT INTO fts(fts, rank) VALUES ('automerge', 0);"
+	    " INSERT INTO fts(fts, rank) VALUES ('crisismerge', 64)") != 0)
 		goto fail;
 	for (i = 0; i < S_NSTMT; i++)
 		if (sqlite3_prepare_v3(w->db, stmt_sql[i], -1,
@@ -415,7 +420,8 @@ static int
 fts_delete(struct dbw *w, sqlite3_int64 id, const char *title)
 {
 	static const char *const parts[] = {
-		"SELECT text FROM blocks WHERE article_id = ? ORDER BY seq",
+		"SELECT text FROM blocks WHERE id BETWEEN ?1 << 16 AND"
+		" (?1 << 16) + 65535 ORDER BY id",
 		"SELECT text FROM footnotes WHERE article_id = ? ORDER BY seq",
 		"SELECT value FROM fields WHERE article_id = ? ORDER BY seq",
 	};
@@ -453,7 +459,7 @@ static int
 delete_issue(struct dbw *w, sqlite3_int64 issue)
 {
 	static const char *const del[] = {
-		"DELETE FROM blocks WHERE article_id IN (SELECT id FROM"
+		"DELETE FROM blocks WHERE id >> 16 IN (SELECT id FROM"
 		" articles WHERE issue_id = ?1)",
 		"DELETE FROM footnotes WHERE article_id IN (SELECT id FROM"
 		" articles WHERE issue_id = ?1)",
@@ -510,8 +516,7 @@ lookup_id(struct dbw *w, enum stmt s, const char *name)
 static const char *
 block_type(enum block_type t)
 {
-	return t == BLOCK_HEADING ? "heading" : t == BLOCK_TABLE ? "table" :
-	    "paragraph";
+	return t == BLOCK_HEADING ? "h" : t == BLOCK_TABLE ? "t" : "p";
 }
 
 static int
@@ -541,11 +546,15 @@ put_article(struct dbw *w, const struct article *a, sqlite3_int64 id,
 	rc = step_done(w, S_ARTICLE);
 	buf_free(&authors);
 	for (i = 0; rc == 0 && i < a->nblocks; i++) {
+		if (i > DB_BLOCK_MAX) {
+			diag(NULL, 0, 0, DIAG_WARNING, "%s: more than %d blocks;"
+			    " the rest is left out", a->title, DB_BLOCK_MAX);
+			break;
+		}
 		st = w->st[S_BLOCK];
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int(st, 2, (int)i);
-		bind_text(st, 3, block_type(a->blocks[i].type));
-		bind_text(st, 4, a->blocks[i].text);
+		sqlite3_bind_int64(st, 1, id << DB_BLOCK_SHIFT | (sqlite3_int64)i);
+		bind_text(st, 2, block_type(a->blocks[i].type));
+		bind_text(st, 3, a->blocks[i].text);
 		rc = step_done(w, S_BLOCK);
 		dbw_fts_add(&body, a->blocks[i].text);
 	}
@@ -739,8 +748,9 @@ finish(struct dbw *w)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return sql_error(w, "meta");
+	/* one merged index segment: the fastest to search */
 	return exec(w, "INSERT INTO fts(fts) VALUES ('optimize');"
-	    " ANALYZE; COMMIT; PRAGMA incremental_vacuum;");
+	    " COMMIT; PRAGMA incremental_vacuum;");
 }
 
 static void

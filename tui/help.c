@@ -8,6 +8,8 @@
 #include "ui.h"
 #include "wrap.h"
 
+#define TITLE	"kuaibao keys  (any key closes; j/k scroll)"
+
 static size_t
 lines(void)
 {
@@ -42,7 +44,8 @@ help_draw(struct ui *ui)
 		return;
 	werase(w);
 	wattrset(w, ui->look[LOOK_TITLE]);
-	mvwaddstr(w, 0, 1, "kuaibao keys  (any key closes; j/k scroll)");
+	mvwaddnstr(w, 0, 1, TITLE, (int)wrap_fit(TITLE, strlen(TITLE),
+	    ui->cols - 2, NULL));
 	for (y = 2, i = ui->help_top; y < ui->body_h && i < key_nhelp;
 	    y++, i++) {
 		buf_truncate(&keys, 0);

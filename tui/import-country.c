@@ -262,11 +262,12 @@ scan(struct tagger *t, const char *s)
 			i += m;
 			continue;
 		}
-		if ((m = abbrev_run(t, s, len, i)) > 0) {
+		c = (int)text_first(s + i, len - i, &n);
+		if (c < 0x10000 && (t->g->isabbrev[c / 8] & (1 << (c % 8))) &&
+		    (m = abbrev_run(t, s, len, i)) > 0) {
 			i += m;
 			continue;
 		}
-		text_first(s + i, len - i, &n);
 		i += n > 0 ? (size_t)n : 1;
 	}
 }

@@ -130,7 +130,17 @@ split(struct input *in, const char *u, size_t len)
 	npages = pcap = 0;
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)u[i];
+		size_t run;
 
+		/* ordinary bytes are copied a run at a time */
+		for (run = i; run < len && ((unsigned char)u[run] >= 0x20 ||
+		    u[run] == '\n' || u[run] == '\t') && u[run] != 0x7f; run++)
+			;
+		if (run > i) {
+			buf_add(&b, u + i, run - i);
+			i = run - 1;
+			continue;
+		}
 		if (c == '\0') {
 			if (nul++ == 0) {
 				position(u, i, &line, &col);
@@ -146,13 +156,11 @@ split(struct input *in, const char *u, size_t len)
 		} else if (c == '\f') {
 			VEC_PUSH(pagestarts, npages, pcap, b.len + 1);
 			c = '\n';
-		} else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
-			if (ctrl++ == 0) {
-				position(u, i, &line, &col);
-				diag(in->path, line, col, DIAG_WARNING,
-				    "control character 0x%02x kept; the reader"
-				    " shows it escaped", c);
-			}
+		} else if (ctrl++ == 0) {
+			position(u, i, &line, &col);
+			diag(in->path, line, col, DIAG_WARNING,
+			    "control character 0x%02x kept; the reader"
+			    " shows it escaped", c);
 		}
 		buf_addc(&b, (char)c);
 	}
@@ -223,6 +231,12 @@ input_from_bytes(const char *path, const char *bytes, size_t len)
 	}
 	if ((u = decode(path, bytes, len, &ulen)) == NULL)
 		return NULL;
+	if (ulen == 0 || blank(u, ulen)) {
+		/* a byte order mark and nothing else */
+		diag(path, 0, 0, DIAG_ERROR, "empty file");
+		free(u);
+		return NULL;
+	}
 	in = xcalloc(1, sizeof(*in));
 	in->path = xstrdup(path);
 	split(in, u, ulen);

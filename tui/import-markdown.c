@@ -18,6 +18,12 @@
 #include "xmalloc.h"
 
 #define LEVEL_LEADIN	7	/* a bold lead-in: always an internal heading */
+/*
+ * A row is continued this many times at most: real ones are continued
+ * once or twice, and re-reading an ever longer last row for every
+ * continuation line would make the import quadratic.
+ */
+#define ROW_MERGES_MAX	16
 
 struct md {
 	struct elemlist	*out;
@@ -30,6 +36,7 @@ struct md {
 	int		 table_line;
 	int		 table_cut;	/* a footnote interrupted the table */
 	size_t		 lastrow;	/* offset of the last row in table */
+	int		 lastmerges;	/* times the last row was continued */
 };
 
 static int
@@ -104,6 +111,37 @@ add_entity(struct buf *b, const char *s, size_t len, size_t *i)
 }
 
 /*
+ * The first c in s[i..len), or NULL.  *cache (NULL at first) keeps the
+ * answer for the next call with a greater i: a search from every '[' or
+ * '<' of a paragraph that has no ']' or '>' would be quadratic.
+ */
+static const char *
+next_char(const char *s, size_t len, size_t i, int c, const char **cache)
+{
+	if (*cache == NULL || *cache < s + i) {
+		*cache = memchr(s + i, c, len - i);
+		if (*cache == NULL)
+			*cache = s + len;
+	}
+	return *cache == s + len ? NULL : *cache;
+}
+
+/* The same for "</sup>" starting in s[i..len). */
+static const char *
+next_sup_close(const char *s, size_t len, size_t i, const char **cache)
+{
+	const char *p;
+
+	if (*cache == NULL || *cache < s + i) {
+		for (p = s + i; p < s + len; p++)
+			if (*p == '<' && strncmp(p, "</sup>", 6) == 0)
+				break;
+		*cache = p;
+	}
+	return *cache == s + len ? NULL : *cache;
+}
+
+/*
  * Inline markup to plain text: markers to [^n], links to their text (or
  * their target when keep_urls, for footnotes), tags and emphasis
  * removed, escapes resolved.
@@ -113,6 +151,7 @@ inline_text(const char *s, size_t len, int keep_urls)
 {
 	struct buf b = { 0 };
 	const char *close, *paren, *end;
+	const char *c_sup = NULL, *c_gt = NULL, *c_rb = NULL, *c_rp = NULL;
 	size_t i;
 	char *out;
 
@@ -128,27 +167,26 @@ inline_text(const char *s, size_t len, int keep_urls)
 			buf_addc(&b, s[i++]);
 		} else if (text_starts(s + i, "<sup>") && i + 5 < len &&
 		    s[i + 5] >= '0' && s[i + 5] <= '9' &&
-		    (end = strstr(s + i, "</sup>")) != NULL &&
-		    end < s + len) {
+		    (end = next_sup_close(s, len, i, &c_sup)) != NULL) {
 			buf_printf(&b, "[^%d]", atoi(s + i + 5));
 			i = (size_t)(end - s) + 6;
 		} else if (s[i] == '<' && i + 1 < len && (text_starts(s + i + 1,
 		    "http") || text_starts(s + i + 1, "www.")) &&
-		    (end = memchr(s + i, '>', len - i)) != NULL) {
+		    (end = next_char(s, len, i, '>', &c_gt)) != NULL) {
 			if (keep_urls)
 				buf_printf(&b, " %.*s ", (int)(end - s - i - 1),
 				    s + i + 1);
 			i = (size_t)(end - s) + 1;
 		} else if (s[i] == '<' && i + 1 < len && (s[i + 1] == '/' ||
 		    (s[i + 1] >= 'a' && s[i + 1] <= 'z')) &&
-		    (end = memchr(s + i, '>', len - i)) != NULL &&
+		    (end = next_char(s, len, i, '>', &c_gt)) != NULL &&
 		    end - (s + i) < 16) {
 			i = (size_t)(end - s) + 1;	/* <sub>, <br>, … */
 		} else if (s[i] == '[' &&
-		    (close = memchr(s + i, ']', len - i)) != NULL &&
+		    (close = next_char(s, len, i, ']', &c_rb)) != NULL &&
 		    close + 1 < s + len && close[1] == '(' &&
-		    (paren = memchr(close, ')', (size_t)(s + len - close))) !=
-		    NULL) {
+		    (paren = next_char(s, len, (size_t)(close - s), ')',
+		    &c_rp)) != NULL) {
 			char *inner = inline_text(s + i + 1,
 			    (size_t)(close - s - i - 1), 0);
 
@@ -272,7 +310,7 @@ add_row(struct md *m, const char *s, size_t len, int line)
 	merge = 0;
 	nlast = 0;
 	last = NULL;
-	if (m->table.len > 0) {
+	if (m->table.len > 0 && m->lastmerges < ROW_MERGES_MAX) {
 		nlast = row_cells(m->table.s + m->lastrow,
 		    m->table.len - m->lastrow, &last);
 		if (nlast == n && !shape_ends_sentence(last[n - 1],
@@ -281,6 +319,7 @@ add_row(struct md *m, const char *s, size_t len, int line)
 			merge = 1;
 	}
 	if (merge) {
+		m->lastmerges++;
 		buf_truncate(&m->table, m->lastrow);
 		for (i = 0; i < n; i++) {
 			if (i > 0)
@@ -294,6 +333,7 @@ add_row(struct md *m, const char *s, size_t len, int line)
 		else
 			buf_addc(&m->table, '\n');
 		m->lastrow = m->table.len;
+		m->lastmerges = 0;
 		for (i = 0; i < n; i++) {
 			if (i > 0)
 				buf_addc(&m->table, '\t');

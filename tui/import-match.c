@@ -22,15 +22,23 @@ struct matcher {
 	size_t		*start;		/* per bucket, into v (sorted) */
 };
 
+/* A hash of the first character's bytes; no decoding, it is hot. */
 static unsigned
 bucket(const char *s, size_t len)
 {
-	uint32_t c;
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned h;
 
-	c = text_first(s, len, NULL);
-	if (c < 0x80 && c >= 'A' && c <= 'Z')
-		c |= 0x20;
-	return c % NBUCKETS;
+	if (p[0] < 0x80)
+		return (p[0] >= 'A' && p[0] <= 'Z' ? p[0] | 0x20 : p[0]);
+	h = p[0];
+	if (len > 1)
+		h = h * 31 + p[1];
+	if (len > 2 && p[0] >= 0xe0)
+		h = h * 31 + p[2];
+	if (len > 3 && p[0] >= 0xf0)
+		h = h * 31 + p[3];
+	return 128 + h % (NBUCKETS - 128);
 }
 
 struct matcher *

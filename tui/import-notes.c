@@ -23,6 +23,11 @@ struct cands {
 	struct cand	*v;
 	size_t		 n, cap;
 	struct cand	 proto;
+	/* An index for best(): without it, binding is quadratic. */
+	size_t		*order;	/* candidates by number, then in order */
+	size_t		*pos;	/* each candidate's place in order */
+	size_t		*up;	/* 1 + the nearest unbound place <= p, or 0 */
+	int		 mono;	/* lines never decrease within a number */
 };
 
 void
@@ -165,24 +170,124 @@ collect(const struct issue *is, int explicit, struct cands *c)
  * latest paragraph that has one, the last one (before the point where
  * the note interrupted that paragraph, if it did).
  */
+static const struct cands *sorting;
+
+static int
+cmp_order(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int m = sorting->v[i].n, n = sorting->v[j].n;
+
+	if (m != n)
+		return m < n ? -1 : 1;
+	return i < j ? -1 : i > j;
+}
+
+static void
+index_cands(struct cands *c)
+{
+	size_t p;
+
+	c->order = xcalloc(c->n + 1, sizeof(*c->order));
+	c->pos = xcalloc(c->n + 1, sizeof(*c->pos));
+	c->up = xcalloc(c->n + 1, sizeof(*c->up));
+	for (p = 0; p < c->n; p++)
+		c->order[p] = p;
+	sorting = c;
+	qsort(c->order, c->n, sizeof(*c->order), cmp_order);
+	c->mono = 1;
+	for (p = 0; p < c->n; p++) {
+		c->pos[c->order[p]] = p;
+		c->up[p] = p + 1;
+		if (p > 0 && c->v[c->order[p]].n == c->v[c->order[p - 1]].n &&
+		    c->v[c->order[p]].line < c->v[c->order[p - 1]].line)
+			c->mono = 0;
+	}
+}
+
+/* 1 + the nearest unbound place at or before place p1 - 1, or 0. */
+static size_t
+find_unbound(struct cands *c, size_t p1)
+{
+	size_t r, next;
+
+	for (r = p1; r != 0 && c->up[r - 1] != r; r = c->up[r - 1])
+		;
+	while (p1 != r) {
+		next = c->up[p1 - 1];
+		c->up[p1 - 1] = r;
+		p1 = next;
+	}
+	return r;
+}
+
+static void
+mark_bound(struct cands *c, struct cand *m)
+{
+	size_t p;
+
+	m->bound = 1;
+	p = c->pos[m - c->v];
+	c->up[p] = p;		/* on to the place before */
+}
+
+static int
+excluded(const struct cand *x, const struct pending_note *note)
+{
+	return note->at > 0 && x->line == note->at_line && x->off >= note->at;
+}
+
 static struct cand *
 best(struct cands *c, const struct pending_note *note)
 {
-	struct cand *found;
-	size_t i;
+	struct cand *found, *x;
+	size_t lo, hi, a, b, mid, r;
 
-	found = NULL;
-	for (i = 0; i < c->n; i++) {
-		if (c->v[i].n != note->n || c->v[i].bound ||
-		    c->v[i].line > note->line)
-			continue;
-		if (note->at > 0 && c->v[i].line == note->at_line &&
-		    c->v[i].off >= note->at)
-			continue;
-		if (found == NULL || c->v[i].line >= found->line)
-			found = &c->v[i];
+	/* the candidates with the note's number: order[lo..hi) */
+	for (a = 0, b = c->n; a < b; ) {
+		mid = a + (b - a) / 2;
+		if (c->v[c->order[mid]].n < note->n)
+			a = mid + 1;
+		else
+			b = mid;
 	}
-	return found;
+	lo = a;
+	for (b = c->n; a < b; ) {
+		mid = a + (b - a) / 2;
+		if (c->v[c->order[mid]].n <= note->n)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	hi = a;
+	if (!c->mono) {
+		found = NULL;
+		for (a = lo; a < hi; a++) {
+			x = &c->v[c->order[a]];
+			if (x->bound || x->line > note->line || excluded(x, note))
+				continue;
+			if (found == NULL || x->line >= found->line)
+				found = x;
+		}
+		return found;
+	}
+	/*
+	 * Lines in order: the last unbound one not after the note is the
+	 * latest, unless the note interrupted its paragraph before it.
+	 */
+	for (a = lo, b = hi; a < b; ) {
+		mid = a + (b - a) / 2;
+		if (c->v[c->order[mid]].line <= note->line)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	for (r = find_unbound(c, a); r > lo; r = find_unbound(c, r - 1)) {
+		x = &c->v[c->order[r - 1]];
+		if (!excluded(x, note))
+			return x;
+	}
+	return NULL;
 }
 
 static void
@@ -202,22 +307,38 @@ attach(struct article *a, const struct pending_note *note)
 	free(text);
 }
 
-/* Rewrites bound bare-digit markers as [^n], last first. */
+/*
+ * Rewrites bound bare-digit markers as [^n]: each block once, whatever
+ * the number of its markers (they are in order and do not overlap).
+ */
 static void
 rewrite(struct issue *is, struct cands *c)
 {
 	struct block *b;
 	struct buf out = { 0 };
-	size_t i;
+	size_t i, j, k, pos;
+	int any;
 
-	for (i = c->n; i-- > 0; ) {
-		if (!c->v[i].bound)
-			continue;
+	for (i = 0; i < c->n; i = j) {
+		for (j = i + 1; j < c->n && c->v[j].sec == c->v[i].sec &&
+		    c->v[j].art == c->v[i].art && c->v[j].blk == c->v[i].blk;
+		    j++)
+			;
 		b = &is->sections[c->v[i].sec].articles[c->v[i].art]
 		    .blocks[c->v[i].blk];
-		buf_add(&out, b->text, c->v[i].off);
-		buf_printf(&out, "[^%d]", c->v[i].n);
-		buf_adds(&out, b->text + c->v[i].off + c->v[i].len);
+		pos = 0;
+		any = 0;
+		for (k = i; k < j; k++) {
+			if (!c->v[k].bound)
+				continue;
+			buf_add(&out, b->text + pos, c->v[k].off - pos);
+			buf_printf(&out, "[^%d]", c->v[k].n);
+			pos = c->v[k].off + c->v[k].len;
+			any = 1;
+		}
+		if (!any)
+			continue;
+		buf_adds(&out, b->text + pos);
 		free(b->text);
 		b->text = buf_take(&out);
 	}
@@ -258,6 +379,7 @@ notes_bind(struct issue *is, struct notepool *pool, int explicit,
 
 	memset(&c, 0, sizeof(c));
 	collect(is, explicit, &c);
+	index_cands(&c);
 	prev = NULL;
 	prev_n = 0;
 	for (i = 0; i < pool->n; i++) {
@@ -270,7 +392,7 @@ notes_bind(struct issue *is, struct notepool *pool, int explicit,
 			prev_n = m->n;
 		}
 		if (m != NULL) {
-			m->bound = 1;
+			mark_bound(&c, m);
 			a = &is->sections[m->sec].articles[m->art];
 		} else {
 			if (!pool->v[i].placed && doc_article_count(is) > 0) {
@@ -300,4 +422,7 @@ notes_bind(struct issue *is, struct notepool *pool, int explicit,
 	} else
 		rewrite(is, &c);
 	free(c.v);
+	free(c.order);
+	free(c.pos);
+	free(c.up);
 }

@@ -230,19 +230,24 @@ shape_unit(uint32_t c)
 	    "年月日号时分秒个项名位次倍亿万千百元岁家所条款章节届期级类种批"
 	    "台辆吨度周天人米克升票座颗枚篇部份代场轮亩户例架艘、．％～－"
 	    "：×";
+	/* decoded once: this runs for every digit of a text */
+	static uint32_t set[sizeof(units)];
+	static size_t nset;
 	const char *p;
-	uint32_t u;
+	size_t i;
 	int n;
 
 	if (c == '%' || c == '~' || c == '-' || c == '/' || c == ':' ||
 	    c == '.' || c == ',' || c == '+' || c == '*' || c == 0x2013 ||
 	    c == 0x00b0 || c == 0x2103)
 		return 1;
-	for (p = units; *p != '\0'; p += n) {
-		u = text_first(p, strlen(p), &n);
-		if (u == c)
+	if (nset == 0)
+		for (p = units; *p != '\0'; p += n)
+			set[nset++] = text_first(p,
+			    (size_t)(units + sizeof(units) - 1 - p), &n);
+	for (i = 0; i < nset; i++)
+		if (set[i] == c)
 			return 1;
-	}
 	return 0;
 }
 

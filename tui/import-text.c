@@ -60,6 +60,8 @@ struct tp {
 
 	char		**seen;		/* standalone lines: titles, headings */
 	size_t		 nseen, seencap;
+	size_t		*seenhash;	/* 1 + index in seen, or 0: a set */
+	size_t		 seenhcap;	/* a power of 2 */
 
 	int		 in_table, table_line;
 	struct buf	 table;
@@ -91,6 +93,19 @@ recent_add(struct tp *t, const char *s, size_t len)
 		buf_truncate(&t->recent, keep);
 	}
 	buf_add(&t->recent, s, len);
+	/*
+	 * A very long line: keep its end only, in whole characters, or
+	 * every footnote line after it would search all of it.
+	 */
+	if (t->recent.len > 2 * RECENT_MAX) {
+		size_t keep = RECENT_MAX;
+
+		while (keep < t->recent.len &&
+		    (t->recent.s[t->recent.len - keep] & 0xc0) == 0x80)
+			keep++;
+		memmove(t->recent.s, t->recent.s + t->recent.len - keep, keep);
+		buf_truncate(&t->recent, keep);
+	}
 }
 
 /* Physical lines, trimmed, with their layout cues. */
@@ -126,9 +141,34 @@ collect(struct tp *t, const struct input *in)
 }
 
 static int
-same_text(const struct phys *a, const char *s)
+cmp_str(const void *a, const void *b)
 {
-	return strlen(s) == a->len && memcmp(a->s, s, a->len) == 0;
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Whether a's text is one of the n headers, sorted by strcmp. */
+static int
+is_header(const struct phys *a, char *const *headers, size_t n)
+{
+	size_t lo, hi, mid, hlen;
+	int c;
+
+	lo = 0;
+	hi = n;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		hlen = strlen(headers[mid]);
+		c = memcmp(a->s, headers[mid], a->len < hlen ? a->len : hlen);
+		if (c == 0)
+			c = (a->len > hlen) - (a->len < hlen);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
 }
 
 /*
@@ -165,22 +205,23 @@ drop_page_furniture(struct tp *t)
 				continue;
 		}
 		h->drop = 1;
-		for (j = 0; j < nh; j++)
-			if (same_text(h, headers[j]))
-				break;
-		if (j == nh)
-			VEC_PUSH(headers, nh, hcap, xstrndup(h->s, h->len));
+		/* duplicates too: sorted and searched below, not scanned */
+		VEC_PUSH(headers, nh, hcap, xstrndup(h->s, h->len));
 	}
-	/* The same header elsewhere, next to a page break. */
-	for (i = 0; i < t->np; i++)
-		for (j = 0; j < nh; j++)
-			if (!t->p[i].drop && same_text(&t->p[i], headers[j]) &&
-			    (t->p[i].page || t->p[i].lead ||
-			    (i + 1 < t->np && (t->p[i + 1].page ||
-			    t->p[i + 1].drop))))
-				t->p[i].drop = 1;
 	if (nh > 0 && t->out->header == NULL)
 		t->out->header = xstrdup(headers[0]);
+	/*
+	 * The same header elsewhere, next to a page break.  A binary
+	 * search: a text with a "header" before every page number would
+	 * make a scan quadratic.
+	 */
+	if (nh > 0)
+		qsort(headers, nh, sizeof(*headers), cmp_str);
+	for (i = 0; i < t->np; i++)
+		if (!t->p[i].drop && (t->p[i].page || t->p[i].lead ||
+		    (i + 1 < t->np && (t->p[i + 1].page ||
+		    t->p[i + 1].drop))) && is_header(&t->p[i], headers, nh))
+			t->p[i].drop = 1;
 	for (j = 0; j < nh; j++)
 		free(headers[j]);
 	free(headers);
@@ -226,6 +267,51 @@ next_phys(const struct tp *t, size_t i)
 	return NULL;
 }
 
+/*
+ * The standalone lines seen so far, with a hash set to find one again:
+ * a scan for every line would make long texts quadratic.
+ */
+static size_t
+seen_slot(const struct tp *t, const char *s)
+{
+	const unsigned char *p;
+	size_t h, mask;
+
+	h = 2166136261u;
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		h = (h ^ *p) * 16777619u;
+	mask = t->seenhcap - 1;
+	for (h &= mask; t->seenhash[h] != 0 &&
+	    strcmp(t->seen[t->seenhash[h] - 1], s) != 0; h = (h + 1) & mask)
+		;
+	return h;
+}
+
+static int
+seen_has(const struct tp *t, const char *s)
+{
+	return t->seenhcap > 0 && t->seenhash[seen_slot(t, s)] != 0;
+}
+
+static void
+seen_add(struct tp *t, char *text)
+{
+	size_t i;
+
+	VEC_PUSH(t->seen, t->nseen, t->seencap, text);
+	if (t->nseen * 2 > t->seenhcap) {
+		free(t->seenhash);
+		t->seenhcap = t->seenhcap ? t->seenhcap * 2 : 64;
+		t->seenhash = xcalloc(t->seenhcap, sizeof(*t->seenhash));
+		for (i = 0; i + 1 < t->nseen; i++)
+			if (t->seenhash[seen_slot(t, t->seen[i])] == 0)
+				t->seenhash[seen_slot(t, t->seen[i])] = i + 1;
+	}
+	i = seen_slot(t, text);
+	if (t->seenhash[i] == 0)
+		t->seenhash[i] = t->nseen;
+}
+
 static void
 flush_para(struct tp *t)
 {
@@ -240,7 +326,7 @@ flush_para(struct tp *t)
 	text = text_squeeze(t->para.s, t->para.len);
 	elem_add(t->out, EL_LINE, text, t->para_line, flags);
 	if (flags & EF_STANDALONE)
-		VEC_PUSH(t->seen, t->nseen, t->seencap, text);
+		seen_add(t, text);
 	else
 		free(text);
 	buf_truncate(&t->para, 0);
@@ -542,14 +628,12 @@ static int
 running_header(const struct tp *t, const struct phys *p)
 {
 	char *text;
-	size_t i;
 	int found;
 
 	if (t->para.len == 0 || !(p->lead || p->page) || !p->trail)
 		return 0;
 	text = text_squeeze(p->s, p->len);
-	for (i = found = 0; i < t->nseen && !found; i++)
-		found = strcmp(text, t->seen[i]) == 0;
+	found = seen_has(t, text);
 	free(text);
 	return found;
 }
@@ -590,5 +674,6 @@ text_read(const struct input *in, struct elemlist *out)
 	while (t.nseen > 0)
 		free(t.seen[--t.nseen]);
 	free(t.seen);
+	free(t.seenhash);
 	free(t.p);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "render.h"
+#include "wrap.h"
 #include "ui.h"
 
 #define MARGIN	1	/* column left blank on each side */
@@ -69,8 +70,8 @@ draw_line(struct ui *ui, size_t n, size_t *m)
 			continue;
 		wattrset(ui->wart, base);
 		waddnstr(ui->wart, s + pos, (int)(r->matches[*m].off - pos));
-		wattrset(ui->wart, *m == ui->match ? ui->look[LOOK_CURMATCH] :
-		    ui->look[LOOK_MATCH]);
+		wattrset(ui->wart, r->matches[*m].occ == ui->match ?
+		    ui->look[LOOK_CURMATCH] : ui->look[LOOK_MATCH]);
 		waddnstr(ui->wart, s + r->matches[*m].off,
 		    (int)r->matches[*m].len);
 		pos = r->matches[*m].off + r->matches[*m].len;
@@ -93,11 +94,15 @@ pane_draw(struct ui *ui)
 		wclrtoeol(ui->wart);
 		n = ui->scroll + (size_t)y;
 		if (ui->r == NULL) {
-			if (y == 1) {
+			if (y == 1 || y == 2) {
+				const char *hint = y == 1 ?
+				    "Choose an article and press Enter." :
+				    "? shows every key.";
+
 				wattrset(ui->wart, ui->look[LOOK_META]);
-				mvwaddstr(ui->wart, y, MARGIN,
-				    "Choose an article and press Enter."
-				    "  ? shows every key.");
+				mvwaddnstr(ui->wart, y, MARGIN, hint, (int)
+				    wrap_fit(hint, strlen(hint),
+				    pane_width(ui), NULL));
 			}
 			continue;
 		}

@@ -36,15 +36,36 @@ add_line(struct rendered *r, const char *s, size_t len, int attr, int label)
 	l.width = wrap_width(s, len);
 	l.attr = attr;
 	l.label = label;
+	l.unit = r->unit;
+	l.src = r->src;
 	buf_add(&r->text, s, len);
 	VEC_PUSH(r->lines, r->nlines, r->linescap, l);
 }
 
+/* The piece of the article the next lines show (see render_anchor). */
+static void
+set_unit(struct rendered *r, int unit)
+{
+	r->unit = unit;
+	r->base = r->src = 0;
+}
+
+/* An empty line between blocks: it belongs to the one before. */
 static void
 blank(struct rendered *r)
 {
-	if (r->nlines > 0 && r->lines[r->nlines - 1].len > 0)
-		add_line(r, "", 0, R_TEXT, 0);
+	int unit;
+	size_t src;
+
+	if (r->nlines == 0 || r->lines[r->nlines - 1].len == 0)
+		return;
+	unit = r->unit;
+	src = r->src;
+	r->unit = r->lines[r->nlines - 1].unit;
+	r->src = r->lines[r->nlines - 1].src;
+	add_line(r, "", 0, R_TEXT, 0);
+	r->unit = unit;
+	r->src = src;
 }
 
 /* Occurrences of the search words in s, merged, in order. */
@@ -78,13 +99,15 @@ find_matches(const struct ctx *c, const char *s, size_t len,
 }
 
 static void
-add_match(struct rendered *r, size_t line, size_t off, size_t len)
+add_match(struct rendered *r, size_t line, size_t off, size_t len,
+    size_t occ)
 {
 	struct rmatch m;
 
 	m.line = line;
 	m.off = off;
 	m.len = len;
+	m.occ = occ;
 	VEC_PUSH(r->matches, r->nmatches, r->matchescap, m);
 }
 
@@ -129,11 +152,16 @@ wrap_add(struct ctx *c, const char *s, size_t len, const char *prefix,
 			    wl[i].off + wl[i].len;
 			if (a < b)
 				add_match(r, r->nlines, pre + a - wl[i].off,
-				    b - a);
+				    b - a, r->noccs + k);
 		}
+		r->src = r->base + wl[i].off;
 		add_line(r, buf_str(&line), line.len, attr,
 		    i == 0 && prefix ? lw : 0);
 	}
+	/* the next text of the same piece continues its offsets */
+	r->base += len + 1;
+	r->src = r->base;
+	r->noccs += nm;
 	free(m);
 	free(wl);
 	buf_free(&line);
@@ -476,6 +504,7 @@ notes(struct ctx *c, const struct art *a)
 	c->r->notes_line = c->r->nlines;
 	add_line(c->r, "注释", strlen("注释"), R_HEADING, 0);
 	for (i = 0; i < a->nnotes; i++) {
+		set_unit(c->r, 2 + (int)a->nblocks + (int)i);
 		prefix = xasprintf("[%d] ", a->notes[i].n);
 		wrap_text(c, a->notes[i].text[0] ? a->notes[i].text : "",
 		    prefix, R_NOTE);
@@ -520,12 +549,15 @@ render_article(const struct art *a, int width, const char *query)
 	c.r = xcalloc(1, sizeof(*c.r));
 	c.r->width = width < 10 ? 10 : width;
 	terms(&c, query);
+	/* units: 0 the header, 1 the fields, then each block, each note */
 	header(&c, a);
+	set_unit(c.r, 1);
 	if (a->nfields > 0) {
 		blank(c.r);
 		fields(&c, a);
 	}
 	for (i = 0; i < a->nblocks; i++) {
+		set_unit(c.r, 2 + (int)i);
 		blank(c.r);
 		switch (a->blocks[i].type) {
 		case BLOCK_HEADING:
@@ -553,6 +585,35 @@ render_free(struct rendered *r)
 	free(r->matches);
 	free_vec(r->urls, r->nurls);
 	free(r);
+}
+
+long long
+render_anchor(const struct rendered *r, size_t line)
+{
+	if (line >= r->nlines)
+		return 0;
+	return (long long)r->lines[line].unit << 32 |
+	    (long long)(r->lines[line].src & 0xffffffffu);
+}
+
+size_t
+render_line_of(const struct rendered *r, long long anchor)
+{
+	size_t i, best;
+	long long key, prev;
+
+	/* the first of the lines that start last at or before the place */
+	best = 0;
+	prev = -1;
+	for (i = 0; i < r->nlines; i++) {
+		key = render_anchor(r, i);
+		if (key > anchor)
+			break;
+		if (key != prev)
+			best = i;
+		prev = key;
+	}
+	return best;
 }
 
 char *

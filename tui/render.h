@@ -32,12 +32,18 @@ struct rline {
 	int	 width;
 	int	 attr;		/* enum rattr */
 	int	 label;		/* columns of a bold label at the start */
+	int	 unit;		/* the piece of the article it shows … */
+	size_t	 src;		/* … and where in it the line starts */
 };
 
-/* A search match to highlight: bytes [off, off+len) of a line. */
+/*
+ * A search match to highlight: bytes [off, off+len) of a line.  A match
+ * that a line break cuts is two parts of one occurrence.
+ */
 struct rmatch {
 	size_t	 line;
 	size_t	 off, len;
+	size_t	 occ;		/* which occurrence, from 0 */
 };
 
 struct rendered {
@@ -46,16 +52,26 @@ struct rendered {
 	size_t		 nlines, linescap;
 	struct rmatch	*matches;	/* in reading order */
 	size_t		 nmatches, matchescap;
+	size_t		 noccs;		/* occurrences */
 	char		**urls;		/* footnote URLs, for copying */
 	size_t		 nurls;
 	size_t		 notes_line;	/* where the footnotes start */
 	int		 width;
+	int		 unit;		/* while laying out */
+	size_t		 src, base;
 };
 
 /* query: what the user searched for (words to highlight), or NULL. */
 struct rendered	*render_article(const struct art *, int width,
 		    const char *query);
 void		 render_free(struct rendered *);
+
+/*
+ * A place in the article that does not depend on the width: the line
+ * showing it again after a resize or a restart.
+ */
+long long	 render_anchor(const struct rendered *, size_t line);
+size_t		 render_line_of(const struct rendered *, long long anchor);
 
 /* The citation of an article: title, issue, date, and its URLs. */
 char		*render_citation(const struct art *);

@@ -77,6 +77,14 @@ sanitize_is_bidi(uint32_t c)
  * moves the cursor by wcwidth) and our layout (libunistring) must
  * agree on its width, or every column after it would be off.
  */
+/* Characters that draw nothing and that terminals handle differently. */
+static int
+sanitize_is_invisible(uint32_t c)
+{
+	return (c >= 0x200b && c <= 0x200d) || (c >= 0x2060 && c <= 0x2064) ||
+	    c == 0xfeff || c == 0x180e;
+}
+
 static int
 sanitize_char_ok(uint32_t c)
 {
@@ -136,6 +144,7 @@ sanitize_text(const char *s, size_t len, int flags)
 	char *out, *o;
 	size_t i, run, n;
 	uint32_t c;
+	int zero;
 
 	/* Each input byte yields at most 3 output bytes (U+FFFD). */
 	if (len > (SIZE_MAX - 1) / 3)
@@ -144,6 +153,7 @@ sanitize_text(const char *s, size_t len, int flags)
 	sanitize_cache_check();
 
 	i = 0;
+	zero = 1;	/* no base character yet to carry a combining mark */
 	while (i < len) {
 		/* Fast path: printable ASCII is copied untouched. */
 		for (run = i; run < len && p[run] >= 0x20 && p[run] < 0x7f;
@@ -153,11 +163,13 @@ sanitize_text(const char *s, size_t len, int flags)
 			memcpy(o, p + i, run - i);
 			o += run - i;
 			i = run;
+			zero = 0;
 			if (i == len)
 				break;
 		}
 
 		c = p[i];
+		zero = 0;
 		if (c < 0x80) {
 			if (c == '\t')
 				*o++ = (flags & SANITIZE_KEEP_TAB) ? '\t' : ' ';
@@ -173,14 +185,28 @@ sanitize_text(const char *s, size_t len, int flags)
 		}
 
 		n = sanitize_decode(p + i, len - i, &c);
-		if (c == 0xad)
-			;	/* soft hyphen: invisible, dropped */
+		if (c == 0xad || sanitize_is_invisible(c))
+			;	/* soft hyphen, zero-width space …: dropped */
 		else if (c != SANITIZE_BAD && sanitize_char_ok_cached(c)) {
-			memcpy(o, p + i, n);
-			o += n;
+			/*
+			 * One combining mark per character: terminals keep
+			 * only a few per cell, and differently.
+			 */
+			if (wcwidth((wchar_t)c) == 0) {
+				if (!zero) {
+					memcpy(o, p + i, n);
+					o += n;
+				}
+				zero = 1;
+			} else {
+				memcpy(o, p + i, n);
+				o += n;
+				zero = 0;
+			}
 		} else {
 			memcpy(o, sanitize_fffd, 3);
 			o += 3;
+			zero = 0;
 		}
 		i += n;
 	}

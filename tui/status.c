@@ -36,68 +36,57 @@ ui_message(struct ui *ui, int error, const char *fmt, ...)
 	ui->dirty |= DIRTY_STATUS;
 }
 
-/* The issue's label, cut to a third of the line: the rest matters. */
+/*
+ * Where the reader is: the issue (*issue, shortened first when the line
+ * is narrow) and the rest (*rest: column, article n/m, scroll %).
+ */
 static void
-issue_part(struct ui *ui, struct buf *b, const char *label)
-{
-	char *s;
-	size_t n;
-
-	s = sanitize_text(label, strlen(label), 0);
-	n = wrap_fit(s, strlen(s), ui->cols / 3, NULL);
-	buf_add(b, s, n);
-	if (n < strlen(s))
-		buf_adds(b, "…");
-	free(s);
-}
-
-static void
-where(struct ui *ui, struct buf *b)
+where(struct ui *ui, struct buf *issue, struct buf *rest)
 {
 	struct trow r;
 	int pos, count, pct;
 	size_t rows;
+	char *label;
 
 	if (ui->focus == PANE_ART && ui->have_art) {
-		char *issue = render_issue_label(ui->art.issue_date,
+		label = render_issue_label(ui->art.issue_date,
 		    ui->art.issue_year, ui->art.issue_number,
 		    ui->art.issue_title);
-
-		issue_part(ui, b, issue);
-		buf_printf(b, " · %s", ui->art.section);
-		free(issue);
+		buf_adds(issue, label);
+		free(label);
+		buf_printf(rest, " · %s", ui->art.section);
 		tree_article_pos(ui->tree, tree_cursor(ui->tree), &pos,
 		    &count);
 		if (count > 0)
-			buf_printf(b, " · %d/%d", pos, count);
+			buf_printf(rest, " · %d/%d", pos, count);
 		if (ui->r != NULL) {
 			rows = ui->r->nlines > (size_t)ui->body_h ?
 			    ui->r->nlines - (size_t)ui->body_h : 0;
 			pct = rows == 0 ? 100 : (int)(ui->scroll * 100 / rows);
-			buf_printf(b, " · %d%%", pct > 100 ? 100 : pct);
+			buf_printf(rest, " · %d%%", pct > 100 ? 100 : pct);
 		}
 		return;
 	}
 	if (!tree_row(ui->tree, tree_cursor(ui->tree), &r)) {
-		buf_adds(b, tree_is_search(ui->tree) ? "no results" :
+		buf_adds(rest, tree_is_search(ui->tree) ? "no results" :
 		    "no issues");
 		return;
 	}
 	if (tree_is_search(ui->tree)) {
-		buf_printf(b, "result %zu/%zu", tree_cursor(ui->tree) + 1,
+		buf_printf(rest, "result %zu/%zu", tree_cursor(ui->tree) + 1,
 		    tree_total(ui->tree));
 		return;
 	}
-	issue_part(ui, b, r.issue_label ? r.issue_label : "");
+	buf_adds(issue, r.issue_label ? r.issue_label : "");
 	if (r.kind == TR_ARTICLE) {
 		tree_article_pos(ui->tree, tree_cursor(ui->tree), &pos,
 		    &count);
-		buf_printf(b, " · %s · %d/%d", r.section ? r.section : "",
+		buf_printf(rest, " · %s · %d/%d", r.section ? r.section : "",
 		    pos, count);
 	} else if (r.kind == TR_SECTION)
-		buf_printf(b, " · %s", r.label);
+		buf_printf(rest, " · %s", r.label);
 	else
-		buf_printf(b, " · %zu issues", tree_total(ui->tree));
+		buf_printf(rest, " · %zu issues", tree_total(ui->tree));
 }
 
 static void
@@ -110,43 +99,73 @@ filters(struct ui *ui, struct buf *b)
 		buf_printf(b, " [主题 %s]", ui->theme_name);
 	if (ui->filter.flagged)
 		buf_adds(b, " [flagged]");
-	if (ui->search_text != NULL)
-		buf_printf(b, " [/%s %zu]", ui->search_text,
+	if (ui->filter.typed != NULL)
+		buf_printf(b, " [/%s %zu]", ui->filter.typed,
 		    tree_total(ui->tree));
 	buf_adds(b, "  ?:help");
+}
+
+/* s, sanitised, cut to cols with an ellipsis when it is longer. */
+static void
+add_cut(struct buf *out, const char *s, size_t len, int cols)
+{
+	char *clean;
+	size_t n;
+	int w;
+
+	clean = sanitize_text(s, len, 0);
+	w = wrap_width(clean, strlen(clean));
+	if (w <= cols)
+		buf_adds(out, clean);
+	else if (cols > 1) {
+		n = wrap_fit(clean, strlen(clean), cols - 1, NULL);
+		buf_add(out, clean, n);
+		buf_adds(out, "…");
+	}
+	free(clean);
 }
 
 void
 status_draw(struct ui *ui)
 {
-	struct buf left = { 0 }, right = { 0 }, line = { 0 };
-	char *l, *r;
-	int rw;
+	struct buf issue = { 0 }, rest = { 0 }, right = { 0 }, line = { 0 };
+	char *r;
+	int width, rw, restw;
 
+	width = ui->cols - 1;	/* the last cell may scroll some terminals */
 	if (ui->msg != NULL)
-		buf_adds(&left, ui->msg);
+		buf_adds(&rest, ui->msg);
 	else
-		where(ui, &left);
+		where(ui, &issue, &rest);
 	filters(ui, &right);
-	l = sanitize_text(buf_str(&left), left.len, 0);
 	r = sanitize_text(buf_str(&right), right.len, 0);
 	rw = wrap_width(r, strlen(r));
-	if (rw > ui->cols / 2)
-		rw = 0;		/* too narrow: the position matters more */
-	wrap_pad(&line, l, strlen(l), ui->cols - rw - 1);
-	if (rw > 0)
-		buf_adds(&line, r);
+	restw = wrap_width(buf_str(&rest), rest.len);
+	/* the position first, then the filters, then the issue's name */
+	if (restw + rw > width - 6)
+		rw = 0;
+	add_cut(&line, buf_str(&issue), issue.len, width - rw - restw);
+	add_cut(&line, buf_str(&rest), rest.len, width - rw -
+	    wrap_width(buf_str(&line), line.len));
+	{
+		struct buf padded = { 0 };
+
+		wrap_pad(&padded, buf_str(&line), line.len, width - rw);
+		if (rw > 0)
+			buf_adds(&padded, r);
+		buf_free(&line);
+		line = padded;
+	}
 	werase(ui->wstatus);
 	wattrset(ui->wstatus, ui->msg && ui->msg_error ?
 	    ui->look[LOOK_ERROR] : ui->look[LOOK_STATUS]);
-	/* the last cell is left alone: writing it may scroll some terminals */
-	mvwaddnstr(ui->wstatus, 0, 0, line.s, (int)wrap_fit(line.s, line.len,
-	    ui->cols - 1, NULL));
+	mvwaddnstr(ui->wstatus, 0, 0, buf_str(&line), (int)wrap_fit(
+	    buf_str(&line), line.len, width, NULL));
 	wattrset(ui->wstatus, A_NORMAL);
 	wnoutrefresh(ui->wstatus);
-	free(l);
 	free(r);
-	buf_free(&left);
+	buf_free(&issue);
+	buf_free(&rest);
 	buf_free(&right);
 	buf_free(&line);
 }

@@ -39,9 +39,15 @@ text_is_space(uint32_t c)
 	    c == '\f' || c == 0x3000 || c == 0xa0;
 }
 
+/*
+ * Decodes the first character.  Well-formed sequences are decoded here
+ * (this is the importer's hottest function); anything else goes to
+ * libunistring, which says U+FFFD.
+ */
 uint32_t
 text_first(const char *s, size_t len, int *bytes)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	ucs4_t c;
 	int n;
 
@@ -50,7 +56,20 @@ text_first(const char *s, size_t len, int *bytes)
 			*bytes = 0;
 		return 0;
 	}
-	n = u8_mbtouc(&c, (const uint8_t *)s, len);
+	if (p[0] < 0x80) {
+		n = 1;
+		c = p[0];
+	} else if (p[0] >= 0xe1 && p[0] <= 0xef && p[0] != 0xed &&
+	    len >= 3 && (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80) {
+		n = 3;
+		c = (ucs4_t)(p[0] & 0x0f) << 12 | (ucs4_t)(p[1] & 0x3f) << 6 |
+		    (p[2] & 0x3f);
+	} else if (p[0] >= 0xc2 && p[0] <= 0xdf && len >= 2 &&
+	    (p[1] & 0xc0) == 0x80) {
+		n = 2;
+		c = (ucs4_t)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
+	} else
+		n = u8_mbtouc(&c, p, len);
 	if (bytes != NULL)
 		*bytes = n;
 	return c;
@@ -194,6 +213,8 @@ text_cols(const char *s, size_t len)
 			continue;
 		}
 		c = text_first(s + i, len - i, &n);
+		if (n <= 0)
+			n = 1;
 		cols += text_is_fullwidth(c) || (c >= 0x2014 && c <= 0x201d) ?
 		    2 : 1;
 	}

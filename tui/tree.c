@@ -186,8 +186,10 @@ static void
 set_filter(struct tree *t, const struct filter *f)
 {
 	free(t->f.query);
+	free(t->f.typed);
 	t->f = *f;
 	t->f.query = f->query ? xstrdup(f->query) : NULL;
+	t->f.typed = f->typed ? xstrdup(f->typed) : NULL;
 	t->search = f->query != NULL;
 }
 
@@ -220,6 +222,7 @@ tree_free(struct tree *t)
 	free_issues(t);
 	free(t->rows);
 	free(t->f.query);
+	free(t->f.typed);
 	free(t);
 }
 
@@ -416,8 +419,9 @@ tree_select_key(struct tree *t, const char *key)
 		in = &t->issues[i];
 		in->expanded = 1;
 		load_sections(t, in);
-		for (s = 0; s < in->nsecs; s++) {
+		for (s = 0; s < in->nsecs; s++)
 			load_articles(t, &in->secs[s]);
+		for (s = 0; s < in->nsecs; s++) {
 			if (in->secs[s].r.id != row.section)
 				continue;
 			in->secs[s].expanded = 1;
@@ -458,6 +462,10 @@ tree_step_article(struct tree *t, int dir)
 	size_t i;
 
 	i = t->cursor;
+	/* from a closed issue or column: its first article */
+	if (dir > 0 && tree_row(t, i, &row) && row.kind != TR_ARTICLE &&
+	    !row.expanded)
+		tree_expand(t, i, 1);
 	for (;;) {
 		if (dir > 0) {
 			if (!tree_row(t, i + 1, &row))

@@ -72,20 +72,21 @@ setup_looks(struct ui *ui)
 	}
 }
 
+/* Lays the article out again (a new width, new search words), keeping
+ * the same text at the top. */
 static void
 render(struct ui *ui)
 {
-	size_t n;
+	long long anchor;
 
+	anchor = ui->r != NULL ? render_anchor(ui->r, ui->scroll) : 0;
 	render_free(ui->r);
 	ui->r = NULL;
 	if (!ui->have_art)
 		return;
-	ui->r = render_article(&ui->art, pane_width(ui), ui->search_text);
-	n = ui->r->nlines;
-	if (ui->scroll >= n)
-		ui->scroll = n > 0 ? n - 1 : 0;
-	if (ui->match >= ui->r->nmatches)
+	ui->r = render_article(&ui->art, pane_width(ui), ui->filter.typed);
+	ui->scroll = render_line_of(ui->r, anchor);
+	if (ui->match >= ui->r->noccs)
 		ui->match = 0;
 }
 
@@ -129,6 +130,16 @@ layout(struct ui *ui)
 	ui->dirty |= DIRTY_ALL;
 }
 
+/* A window's contents, unchanged, copied to the screen again. */
+static void
+touch(WINDOW *w)
+{
+	if (w == NULL)
+		return;
+	touchwin(w);
+	wnoutrefresh(w);
+}
+
 /* The one redraw path: every dirty region, then one doupdate(). */
 static void
 ui_draw(struct ui *ui)
@@ -154,6 +165,16 @@ ui_draw(struct ui *ui)
 		sidebar_draw(ui);
 	if ((ui->dirty & DIRTY_ART) && ui->wart != NULL)
 		pane_draw(ui);
+	if (ui->prompt != NULL || ui->overlay) {
+		/*
+		 * The list of choices covers the panes and changes size as
+		 * one types: the panes are copied back under it first.
+		 */
+		touch(ui->wside);
+		touch(ui->wborder);
+		touch(ui->wart);
+		ui->overlay = ui->prompt != NULL;
+	}
 	if (ui->prompt != NULL)
 		prompt_draw(ui);
 	else if (ui->dirty & DIRTY_STATUS)
@@ -173,8 +194,9 @@ close_article(struct ui *ui)
 	ui->r = NULL;
 }
 
+/* Opens an article at a place (0: its top) from render_anchor(). */
 static void
-open_article(struct ui *ui, int64_t id, size_t scroll)
+open_article(struct ui *ui, int64_t id, long long anchor)
 {
 	close_article(ui);
 	if (!dbr_article(ui->db, id, &ui->art)) {
@@ -183,10 +205,10 @@ open_article(struct ui *ui, int64_t id, size_t scroll)
 		return;
 	}
 	ui->have_art = 1;
-	ui->scroll = scroll;
 	ui->match = 0;
 	render(ui);
-	if (ui->r->nmatches > 0 && scroll == 0) {
+	ui->scroll = render_line_of(ui->r, anchor);
+	if (ui->r->nmatches > 0 && anchor == 0) {
 		/* open at the first match, a little below the top */
 		size_t line = ui->r->matches[0].line;
 
@@ -310,22 +332,34 @@ step_article(struct ui *ui, int dir)
 	ui->dirty |= DIRTY_SIDE;
 }
 
+/* The line of the first part of occurrence occ. */
+static size_t
+match_line(const struct rendered *r, size_t occ)
+{
+	size_t i;
+
+	for (i = 0; i < r->nmatches; i++)
+		if (r->matches[i].occ == occ)
+			return r->matches[i].line;
+	return 0;
+}
+
 static void
 goto_match(struct ui *ui, int dir)
 {
 	size_t n, line;
 
-	if (ui->r == NULL || ui->r->nmatches == 0) {
+	if (ui->r == NULL || ui->r->noccs == 0) {
 		ui_message(ui, 0, ui->filter.query ? "no match here" :
 		    "no search: press / to search");
 		return;
 	}
-	n = ui->r->nmatches;
+	n = ui->r->noccs;
 	if (dir > 0)
 		ui->match = (ui->match + 1) % n;
 	else
 		ui->match = (ui->match + n - 1) % n;
-	line = ui->r->matches[ui->match].line;
+	line = match_line(ui->r, ui->match);
 	if (line < ui->scroll || line >= ui->scroll + (size_t)ui->body_h)
 		scroll_by(ui, (long)line - (long)ui->scroll - ui->body_h / 3);
 	ui_message(ui, 0, "match %zu/%zu", ui->match + 1, n);
@@ -404,7 +438,7 @@ accept_prompt(struct ui *ui)
 			break;
 		free(ui->filter.query);
 		ui->filter.query = q;
-		set_name(&ui->search_text, buf_str(&p->text));
+		set_name(&ui->filter.typed, buf_str(&p->text));
 		focus(ui, PANE_SIDE);
 		refilter(ui);
 		break;
@@ -441,8 +475,8 @@ static void
 clear_filters(struct ui *ui)
 {
 	free(ui->filter.query);
+	free(ui->filter.typed);
 	memset(&ui->filter, 0, sizeof(ui->filter));
-	set_name(&ui->search_text, NULL);
 	set_name(&ui->country_name, NULL);
 	set_name(&ui->theme_name, NULL);
 	refilter(ui);
@@ -631,11 +665,7 @@ key(struct ui *ui, wint_t c, int keycode)
 			accept_prompt(ui);
 		prompt_close(ui->prompt);
 		ui->prompt = NULL;
-		/* the list of choices covered the panes */
-		touchwin(ui->wside ? ui->wside : stdscr);
-		if (ui->wart != NULL)
-			touchwin(ui->wart);
-		ui->dirty |= DIRTY_SIDE | DIRTY_ART | DIRTY_STATUS;
+		ui->dirty |= DIRTY_STATUS;
 		return;
 	}
 	if (ui->help) {
@@ -650,13 +680,13 @@ restore(struct ui *ui)
 {
 	struct trow r;
 	char *k;
-	int scroll;
+	long long anchor;
 
-	if ((k = dbr_load_position(ui->db, &scroll)) == NULL)
+	if ((k = dbr_load_position(ui->db, &anchor)) == NULL)
 		return;
 	if (tree_select_key(ui->tree, k) &&
 	    tree_row(ui->tree, tree_cursor(ui->tree), &r)) {
-		open_article(ui, r.id, (size_t)scroll);
+		open_article(ui, r.id, anchor);
 		ui->focus = PANE_ART;
 		layout(ui);
 	}
@@ -666,8 +696,9 @@ restore(struct ui *ui)
 static void
 save(struct ui *ui)
 {
-	if (ui->have_art)
-		dbr_save_position(ui->db, ui->art.key, (int)ui->scroll);
+	if (ui->have_art && ui->r != NULL)
+		dbr_save_position(ui->db, ui->art.key,
+		    render_anchor(ui->r, ui->scroll));
 }
 
 int
@@ -711,7 +742,7 @@ ui_run(struct dbr *db, const char *warning)
 	free(ui.filter.query);
 	free(ui.country_name);
 	free(ui.theme_name);
-	free(ui.search_text);
+	free(ui.filter.typed);
 	free(ui.msg);
 	delwin(ui.wside);
 	delwin(ui.wborder);

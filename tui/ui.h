@@ -39,7 +39,6 @@ struct ui {
 	struct dbr	*db;
 	struct filter	 filter;
 	char		*country_name;	/* of the active filters */
-	char		*search_text;	/* the search as typed */
 	char		*theme_name;
 	struct tree	*tree;
 	size_t		 side_top;	/* first row shown */
@@ -63,6 +62,7 @@ struct ui {
 	char		*msg;		/* shown on the status line once */
 	int		 msg_error;
 	struct prompt	*prompt;
+	int		 overlay;	/* a prompt's list covered the panes */
 	int		 help;		/* the help screen is up */
 	size_t		 help_top;
 	int		 quit;

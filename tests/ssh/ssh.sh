@@ -339,7 +339,7 @@ keys_for() {
 # saved NAME: "article scroll" from the state database
 saved() {
 	sqlite3 "$tmp/state-$1/kuaibao/state.db" \
-	    "SELECT article || ' ' || scroll FROM positions" 2>&1
+	    "SELECT article || ' ' || place FROM positions" 2>&1
 }
 
 # left NAME PID: the remote readers of session NAME still running: PID
