@@ -1,0 +1,209 @@
+#!/bin/sh
+# Limits: a 10 MB paragraph, a 5,000-character title, 100,000 articles
+# in one issue.
+#
+# The documents are generated (tests/faults/check.py gen-limits) and
+# imported; the title is also set in the database directly, since the
+# importer rightly does not take a 5,000-character line for a title.
+# Then the reader, in tmux, step by step, each step within $STEP
+# seconds: on the huge issue, start, expand it, G to its bottom, open
+# the last article, search a word that all 100,000 articles have and go
+# to the last result; on the 10 MB paragraph, open it, page a few
+# screens, G and g, search a word that occurs once deep inside it and
+# jump to the match, resize; on the long title, open it (no row wider
+# than the pane, border straight).  --list, --cat and --search of them
+# within the same limit.  The reader's peak RSS (VmHWM) is read from
+# /proc before it quits, reported, and must stay under $MAXRSS kB.
+. tests/faults/lib.sh
+need_binaries
+
+STEP=${KB_STEP:-30}
+MAXRSS=${KB_MAXRSS:-512000}	# kB: 500 MB
+L=$TMP/lim
+mkdir -p "$L"
+check_py gen-limits "$L"
+why=
+for f in big title huge; do
+	t0=$(_now)
+	if ! "$KB_IMPORT" -q --new --data-dir data -o "$L/$f.db" "$L/$f.txt" 2>"$TMP/imp.err"; then
+		why="$why
+$f.txt: $(head -c 300 "$TMP/imp.err")"
+	fi
+	echo "# import $f.txt ($(wc -c <"$L/$f.txt") bytes): $(awk -v a="$t0" -v b="$(_now)" 'BEGIN { printf "%.1f", b - a }') s"
+done
+n=$(sqlite3 "$L/huge.db" 'SELECT count(*) FROM articles' 2>/dev/null)
+[ "$n" = 100000 ] || why="$why
+huge.txt: $n articles, not 100000"
+big=$(sqlite3 "$L/big.db" 'SELECT max(length(CAST(text AS BLOB))) FROM blocks' 2>/dev/null)
+[ "${big:-0}" -ge 10000000 ] || why="$why
+big.txt: the longest paragraph is ${big:-0} bytes, not 10 MB"
+sqlite3 "$L/title.db" "UPDATE articles SET title = CAST(readfile('$L/long-title.txt') AS TEXT)" ||
+    why="$why
+cannot set the long title"
+tl=$(sqlite3 "$L/title.db" 'SELECT length(title) FROM articles')
+verdict "the limit documents imported (100000 articles; a $big-byte paragraph; a title of $tl characters)" "$why"
+
+# timed DESC COMMAND...: runs a wait (or anything) and says how long it
+# took; not ok when it failed or took more than $STEP seconds
+timed() {
+	_desc=$1
+	shift
+	_t0=$(_now)
+	"$@" >/dev/null
+	_rc=$?
+	_s=$(awk -v a="$_t0" -v b="$(_now)" 'BEGIN { printf "%.2f", b - a }')
+	if [ "$_rc" -eq 0 ] && awk -v s="$_s" -v m="$STEP" 'BEGIN { exit !(s <= m) }'; then
+		pass "$_desc (${_s} s)"
+	else
+		fail "$_desc (${_s} s, limit ${STEP} s)" "$(diag_screen)"
+		return 1
+	fi
+}
+
+# rss NAME DESC: the reader's peak RSS, under the limit
+rss() {
+	_pid=$(pgrep -P "$(pane_pid "$1")" | head -n 1)
+	_hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$_pid/status" 2>/dev/null)
+	if [ -z "$_hwm" ]; then
+		fail "$2: peak RSS" "no /proc/$_pid/status"
+		return
+	fi
+	echo "# peak RSS, $2: $_hwm kB ($((_hwm / 1024)) MB)"
+	if [ "$_hwm" -le "$MAXRSS" ]; then
+		pass "$2: peak RSS $((_hwm / 1024)) MB <= $((MAXRSS / 1024)) MB"
+	else
+		fail "$2: peak RSS $((_hwm / 1024)) MB > $((MAXRSS / 1024)) MB"
+	fi
+}
+
+quit() {	# quit NAME DESC
+	keys "$1" q
+	_st=$(wait_dead "$1" "$STEP") || _st="no answer to q"
+	verdict "$2: q quits with status 0, nothing on stderr" \
+	    "$([ "$_st" = 0 ] || echo "status $_st")$(head -c 500 "$TMP/err.$1" 2>/dev/null)"
+	kill_session "$1"
+}
+
+W=120 H=40
+SIDE=$(side_width $W)
+
+# ---- 100,000 articles in one issue ---------------------------------
+
+KB_WAIT=$STEP
+start h $W $H -- "$KB" -d "$L/huge.db"
+timed "huge issue: the reader starts" wait_reader h
+# the first issue is shown expanded at start; if not, expand it
+capture h
+if head -n 1 "$LAST" | grep -q '^+ '; then
+	keys h Enter
+fi
+timed "huge issue: expanded, its articles listed" wait_re h '^ +\*? ?美国发布第0号测试文件'
+keys h G
+timed "huge issue: G to the bottom" wait_re h '美国发布第99999号测试文件'
+keys h Enter
+timed "huge issue: the last article opens" wait_re h "│ 美国发布第99999号测试文件"
+capture h "$TMP/s"
+verdict "huge issue: the screen fits, border straight" "$(layout_ok h $W $H "$TMP/s")"
+keys h /
+wait_status h '^/:'
+type_text h '测试文件'
+keys h Enter
+timed "huge issue: a search all 100,000 articles match" wait_status h '\[/测试文件 100000\]'
+keys h G
+if timed "huge issue: G to the last of the 100,000 results" wait_re h '美国发布第0号测试文件 *│'; then
+	rss h "huge issue"
+	quit h "huge issue"
+else
+	# still loading: no point waiting for q
+	rss h "huge issue"
+	kill_session h
+fi
+
+# ---- a 10 MB paragraph ------------------------------------------------
+
+rm -rf "$TMP/state/kuaibao"
+start b $W $H -- "$KB" -d "$L/big.db"
+timed "10 MB paragraph: the reader starts" wait_reader b
+keys b j j Enter
+timed "10 MB paragraph: the article opens" wait_re b "│ 美国发布超长段落测试文件"
+wait_status b '[0-9]+%'
+why=
+for i in 1 2 3 4 5; do
+	capture b "$TMP/prev"
+	keys b Space
+	wait_change b "$TMP/prev" "$STEP" || why="page $i: no change"
+done
+wait_stable b
+capture b "$TMP/s"
+o=$(layout_ok b $W $H "$TMP/s") || why="$why
+$o"
+verdict "10 MB paragraph: five pages down, the screen fits" "$why"
+keys b G
+timed "10 MB paragraph: G to its end" wait_status b '· 100%'
+keys b g
+timed "10 MB paragraph: g to its top" wait_status b '· 0%'
+keys b /
+wait_status b '^/:'
+type_text b '深海探测'
+keys b Enter
+timed "10 MB paragraph: a search for a word deep inside it" wait_status b '\[/深海探测 1\]'
+keys b Enter
+timed "10 MB paragraph: the result opens at the match" wait_re b '│ .*深海探测'
+capture b "$TMP/s"
+st=$(tail -n 1 "$TMP/s")
+case $st in
+*" 0%"*) fail "10 MB paragraph: the match is far from the top" "status line: $st" ;;
+*) pass "10 MB paragraph: the match is far from the top ($(printf '%s' "$st" | grep -oE '[0-9]+%'))" ;;
+esac
+resize b 90 30
+timed "10 MB paragraph: resized to 90x30, laid out again" wait_size b 90 30
+resize b $W $H
+wait_size b $W $H
+rss b "10 MB paragraph"
+quit b "10 MB paragraph"
+
+# ---- a title of 5,000 characters ------------------------------------
+
+rm -rf "$TMP/state/kuaibao"
+start t $W $H -- "$KB" -d "$L/title.db"
+wait_reader t
+keys t j j Enter
+timed "long title: the article opens" wait_re t "│ 长标题"
+wait_stable t
+capture t "$TMP/s"
+verdict "long title: the screen fits, border straight" "$(layout_ok t $W $H "$TMP/s")"
+keys t G
+wait_stable t
+capture t "$TMP/s"
+verdict "long title: at the article's end, the screen fits" "$(layout_ok t $W $H "$TMP/s")"
+resize t 40 12
+timed "long title: at 40x12" wait_size t 40 12
+rss t "long title"
+quit t "long title"
+
+# ---- printing ----------------------------------------------------------
+
+KEYB=$(sqlite3 "$L/big.db" 'SELECT key FROM articles LIMIT 1')
+KEYT=$(sqlite3 "$L/title.db" 'SELECT key FROM articles LIMIT 1')
+pr() {	# pr DESC MINLINES ARGS...
+	_d=$1 _min=$2
+	shift 2
+	_t0=$(_now)
+	"$KB" "$@" >"$TMP/p.out" 2>"$TMP/p.err"
+	_rc=$?
+	_s=$(awk -v a="$_t0" -v b="$(_now)" 'BEGIN { printf "%.2f", b - a }')
+	_n=$(wc -l <"$TMP/p.out")
+	if [ "$_rc" -eq 0 ] && [ ! -s "$TMP/p.err" ] && [ "$_n" -ge "$_min" ] &&
+	    awk -v s="$_s" -v m="$STEP" 'BEGIN { exit !(s <= m) }'; then
+		pass "$_d: $_n lines in $_s s"
+	else
+		fail "$_d: status $_rc, $_n lines (>= $_min wanted) in $_s s (limit $STEP s)" \
+		    "$(head -c 500 "$TMP/p.err")"
+	fi
+}
+pr "--list of the huge issue" 100002 -d "$L/huge.db" --list
+pr "--search in the huge issue" 100 -d "$L/huge.db" --search 测试文件 --limit 100000
+pr "--cat of the 10 MB paragraph" 80000 -d "$L/big.db" --cat "$KEYB" --width 80
+pr "--cat of the long title at width 10" 100 -d "$L/title.db" --cat "$KEYT" --width 10
+
+finish
