@@ -7,7 +7,7 @@
 
 #include <stdint.h>
 
-#define DB_SCHEMA_VERSION	1
+#define DB_SCHEMA_VERSION	2
 
 /* Article ids sort by issue date: days since 1970 << 30 | a counter. */
 #define DB_ID_SHIFT		30
