@@ -47,7 +47,7 @@ row_text(struct ui *ui, const struct trow *r, struct buf *out, int width)
 			buf_printf(&b, "%c ", r->expanded ? '-' : '+');
 	}
 	if (r->kind != TR_ARTICLE) {
-		if (r->unread > 0 && r->unread < r->n)
+		if (r->unread < r->n)	/* 0/n: all read, not "none" */
 			buf_printf(&tail, " %d/%d", r->unread, r->n);
 		else
 			buf_printf(&tail, " %d", r->n);

@@ -374,7 +374,7 @@ def matches(a, word):
 
 
 def count_text(unread, n):
-    return "%d/%d" % (unread, n) if 0 < unread < n else "%d" % n
+    return "%d/%d" % (unread, n) if unread < n else "%d" % n
 
 
 def expected_tree(issues, opts, shown=None):
