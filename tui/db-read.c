@@ -167,10 +167,11 @@ attach_state(struct dbr *r, const char *state, char **warning)
 			sqlite3_exec(r->db, "DETACH st", NULL, NULL, NULL);
 		}
 	}
-	if (!ok)
+	if (!ok) {
 		sqlite3_exec(r->db, "ATTACH ':memory:' AS st", NULL, NULL,
 		    NULL);
-	sqlite3_exec(r->db, state_schema, NULL, NULL, NULL);
+		sqlite3_exec(r->db, state_schema, NULL, NULL, NULL);
+	}
 }
 
 struct dbr *

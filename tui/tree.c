@@ -8,7 +8,7 @@
 #include "tree.h"
 #include "xmalloc.h"
 
-#define PAGE		128	/* issues or results loaded at a time */
+#define PAGE		32	/* issues or results loaded at a time: a screenful */
 #define NONE		UINT32_MAX
 
 struct snode {
