@@ -5,7 +5,8 @@
 # with -max_len=65536 (FUZZ_MAX_LEN), FUZZ_JOBS targets at a time
 # (default 1), and prints per target the executions, exec/s, coverage
 # and crashes.  The corpus is kept in build-fuzz/corpus/TARGET, crash
-# inputs go to build-fuzz/artifacts/ and the logs to build-fuzz/logs/.
+# inputs go to build-fuzz/artifacts/ and the logs to build-fuzz/logs/;
+# tests/fuzz/kuaibao.dict is the dictionary.
 # Save a crash in tests/fuzz/regressions/ once it is fixed.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -34,10 +35,10 @@ mkdir -p "$out/logs" "$out/artifacts"
 fuzz_one() {	# target
 	t=$1
 	mkdir -p "$out/corpus/$t"
-	ls "$out/artifacts/$t"-* 2>/dev/null | sort >"$out/logs/$t.before"
 	"$out/$t" -max_len="$maxlen" -max_total_time="$secs" -timeout=10 \
 	    -rss_limit_mb=4096 -print_final_stats=1 -fork=0 \
-	    -ignore_crashes=0 -artifact_prefix="$out/artifacts/$t-" \
+	    -ignore_crashes=0 -dict=tests/fuzz/kuaibao.dict \
+	    -artifact_prefix="$out/artifacts/$t-" \
 	    "$out/corpus/$t" "$out/seeds" tests/fuzz/seeds \
 	    >"$out/logs/$t.log" 2>&1
 	echo $? >"$out/logs/$t.rc"
@@ -66,8 +67,9 @@ for t in $targets; do
 	cov=$(echo "$last" | sed -n 's/.* cov: \([0-9]*\).*/\1/p')
 	ft=$(echo "$last" | sed -n 's/.* ft: \([0-9]*\).*/\1/p')
 	ncorp=$(find "$out/corpus/$t" -type f | wc -l | tr -d ' ')
-	ls "$out/artifacts/$t"-* 2>/dev/null | sort >"$out/logs/$t.after"
-	new=$(comm -13 "$out/logs/$t.before" "$out/logs/$t.after")
+	# this run's crash, leak, timeout or OOM inputs (not another
+	# run's, which may share the artifacts directory)
+	new=$(sed -n 's/.*Test unit written to //p' "$log")
 	ncrash=$(echo "$new" | grep -c .)
 	printf '%-22s %12s %8s %6s %7s %7s %s\n' "$t" "${runs:-?}" \
 	    "${eps:-?}" "${cov:-?}" "${ft:-?}" "$ncorp" "$ncrash"

@@ -401,6 +401,119 @@ j contains "$tmp/out" "$tmp/needles" >"$tmp/why" || fail "$(cat "$tmp/why")"
 [ "$(j articles "$tmp/out")" -ge 1 ] || fail "no article"
 check "only footnote-like lines: imported, no note lost"
 
+# run_limit SECONDS ARGS...: run with a time limit, $rc 124 if it ran out.
+run_limit() {
+	lim=$(($1 * 10))
+	shift
+	$pre "$imp" "$@" >"$tmp/out" 2>"$tmp/err" &
+	p=$!
+	k=0
+	while kill -0 $p 2>/dev/null && [ $k -lt $lim ]; do
+		sleep 0.1
+		k=$((k + 1))
+	done
+	if kill -0 $p 2>/dev/null; then
+		kill -KILL $p
+		{ wait $p; } 2>/dev/null
+		rc=124
+	else
+		wait $p
+		rc=$?
+	fi
+}
+
+# Inputs that made the plain-text reader quadratic (a hang on a few MB):
+# a different "running header" before every page number, and a page
+# header repeated after each of thousands of titles.
+f=$tmp/in/many-headers.txt
+awk 'BEGIN { for (i = 0; i < 80000; i++)
+	printf "页眉标题%d\n%d\n", i, i % 900 + 1 }' >"$f"
+run_limit 30 -q --json --data-dir "$data" "$f"
+[ "$rc" -le 1 ] || fail "exit status $rc (124: still running after 30 s)"
+check "80,000 page numbers, each after another header: no hang"
+
+f=$tmp/in/many-titles.txt
+awk 'BEGIN { for (i = 0; i < 200000; i++)
+	printf "标题%d \n正文继续\n 页眉 \n", i }' >"$f"
+run_limit 30 -q --json --data-dir "$data" "$f"
+[ "$rc" -le 1 ] || fail "exit status $rc (124: still running after 30 s)"
+check "200,000 titles, each followed by a running header: no hang"
+
+# Footnotes by the ten thousand (each a hang before): markers bound in
+# one long paragraph; every note numbered 1; a 2.7 MB line before the
+# notes.
+f=$tmp/in/many-notes.txt
+awk 'BEGIN { print " 专题评述 "; print ""; print "美国发布报告 "; print ""
+	for (i = 0; i < 40000; i++) {
+		printf "美国研究报告指出%d，", i % 9 + 1
+		if (i % 5 == 4) print ""
+	}
+	print "结束。 "
+	for (i = 0; i < 40000; i++)
+		printf "%d Report %d. https://example.org/%d \n", i % 9 + 1, i, i
+}' >"$f"
+run_limit 30 -q --json --data-dir "$data" "$f"
+[ "$rc" -le 1 ] || fail "exit status $rc (124: still running after 30 s)"
+if [ "$rc" -le 1 ]; then
+	c=$(j count "$tmp/out" "[^")
+	[ "$c" = 40000 ] || fail "$c of 40000 markers bound"
+fi
+check "40,000 footnotes cited in one paragraph: no hang"
+
+f=$tmp/in/notes-one-number.txt
+awk 'BEGIN { print " 专题评述 "; print ""; print "美国发布报告 "; print ""
+	for (i = 0; i < 100000; i++) {
+		printf "美国研究报告指出1，"
+		if (i % 5 == 4) print ""
+	}
+	print "结束。 "
+	for (i = 0; i < 100000; i++)
+		printf "1 Report %d. https://example.org/%d \n", i, i
+}' >"$f"
+run_limit 30 -q --json --data-dir "$data" "$f"
+[ "$rc" -le 1 ] || fail "exit status $rc (124: still running after 30 s)"
+check "100,000 footnotes all numbered 1: no hang"
+
+f=$tmp/in/notes-after-long-line.txt
+awk 'BEGIN { print " 专题评述 "; print ""; print "美国发布报告 "; print ""
+	for (i = 0; i < 100000; i++) printf "美国研究报告指出，"
+	print "政策1。 "
+	for (i = 0; i < 10000; i++)
+		printf "1 Report %d. https://example.org/%d \n", i, i
+}' >"$f"
+run_limit 30 -q --json --data-dir "$data" "$f"
+[ "$rc" -le 1 ] || fail "exit status $rc (124: still running after 30 s)"
+check "10,000 footnote lines after a 2.7 MB line: no hang"
+
+# Markdown that was quadratic: an unclosed <sup>1 on every heading (a
+# search through the rest of the file each time), a paragraph of '['
+# and '<' never closed, a table row continued 40,000 times.
+f=$tmp/in/unclosed-sup.md
+awk 'BEGIN { print "# 科技政策与咨询快报"; print "## 专题评述"; print "### 标题"
+	print "正文。"
+	for (i = 0; i < 40000; i++) printf "# 标题<sup>1 %d\n", i }' >"$f"
+run_limit 30 -q --json --data-dir "$data" "$f"
+[ "$rc" -le 1 ] || fail "exit status $rc (124: still running after 30 s)"
+check "40,000 headings with an unclosed <sup>: no hang"
+
+f=$tmp/in/unclosed-brackets.md
+awk 'BEGIN { print "# 科技政策与咨询快报"; print "## 专题评述"; print "### 标题"
+	for (i = 0; i < 1000000; i++) printf "[a<b"; print "" }' >"$f"
+run_limit 30 -q --json --data-dir "$data" "$f"
+[ "$rc" -le 1 ] || fail "exit status $rc (124: still running after 30 s)"
+[ "$rc" -le 1 ] && [ "$(j longest "$tmp/out")" -lt 4000000 ] &&
+    fail "the paragraph lost text"
+check "a 4 MB paragraph of unclosed '[' and '<': no hang"
+
+f=$tmp/in/long-row.md
+awk 'BEGIN { print "# 科技政策与咨询快报"; print "## 专题评述"; print "### 标题"
+	print "头\t尾"; for (i = 0; i < 40000; i++) printf "\t续\n" }' >"$f"
+run_limit 30 -q --json --data-dir "$data" "$f"
+[ "$rc" -le 1 ] || fail "exit status $rc (124: still running after 30 s)"
+[ "$rc" -le 1 ] && [ "$(j count "$tmp/out" "续")" -ne 40000 ] &&
+    fail "$(j count "$tmp/out" "续") of 40000 cells kept"
+check "a table row continued 40,000 times: no hang, nothing lost"
+
 # Terminal escapes, C1 controls and bidi overrides in a title, body,
 # editors and a footnote: imported; the dump escapes ESC and BEL and
 # never carries them raw; every piece survives.
