@@ -39,17 +39,19 @@ cat_list(struct dbr *db)
 	do {
 		ni = dbr_issues(db, &f, more ? &last : NULL, 256, &issues);
 		for (i = 0; i < ni; i++) {
+			dbr_issue_counts(db, &f, &issues[i]);
 			label = render_issue_label(issues[i].date,
 			    issues[i].year, issues[i].number, issues[i].title);
 			put(label);
 			printf(" (%d)  %s\n", issues[i].n, issues[i].key);
 			free(label);
-			ns = dbr_sections(db, issues[i].id, &f, &secs);
+			ns = dbr_sections(db, &issues[i], &f, &secs);
 			for (s = 0; s < ns; s++) {
 				fputs("  ", stdout);
 				put(secs[s].name);
 				printf(" (%d)\n", secs[s].n);
-				na = dbr_articles(db, secs[s].id, &f, &arts);
+				na = dbr_articles(db, &issues[i], secs[s].id,
+				    &f, &arts);
 				for (a = 0; a < na; a++) {
 					printf("    %s  ", arts[a].key);
 					put(arts[a].title);
@@ -61,10 +63,8 @@ cat_list(struct dbr *db)
 			dbr_section_rows_free(secs, ns);
 			free(secs);
 		}
-		if (ni > 0) {
-			last.day = issues[ni - 1].day;
-			last.id = issues[ni - 1].id;
-		}
+		if (ni > 0)
+			last = issues[ni - 1];
 		more = ni == 256;
 		dbr_issue_rows_free(issues, ni);
 		free(issues);
@@ -115,7 +115,7 @@ cat_search(struct dbr *db, const char *query, int limit)
 		fprintf(stderr, "kuaibao: nothing to search for\n");
 		return 1;
 	}
-	n = dbr_search(db, &f, 0, (size_t)limit, &rows);
+	n = dbr_search(db, &f, INT64_MAX, (size_t)limit, &rows);
 	for (i = 0; i < n; i++) {
 		printf("%s  %s  ", rows[i].key, rows[i].date ? rows[i].date :
 		    "");

@@ -35,7 +35,9 @@ struct issue_row {
 	char	*number;	/* or NULL */
 	int	 year;		/* 0 if unknown */
 	int	 guide;
-	int	 n;		/* matching articles */
+	int64_t	 lo, hi;	/* its articles' ids, -1 if it has none, */
+	int	 ranged;	/* ... known once this is set */
+	int	 n;		/* articles passing the filter */
 	int	 unread;
 };
 
@@ -48,6 +50,7 @@ struct section_row {
 
 struct article_row {
 	int64_t	 id;
+	int64_t	 day;		/* its issue's, as issue_row.day */
 	int64_t	 issue;
 	int64_t	 section;
 	char	*key;
@@ -107,19 +110,43 @@ struct dbr	*dbr_open(const char *path, const char *state, char **err,
 void		 dbr_close(struct dbr *);
 const char	*dbr_error(struct dbr *);
 
-size_t		 dbr_issue_count(struct dbr *, const struct filter *);
-/* Up to limit issues older than after (NULL: from the newest). */
+/*
+ * Issues newest first, older than after (NULL: from the newest), that
+ * hold an article passing the filter; at most limit.  Their counts are
+ * left at -1 (n too under a filter): dbr_issue_counts fills them, for
+ * the issues a screen shows.
+ */
 size_t		 dbr_issues(struct dbr *, const struct filter *,
 		    const struct issue_row *after, size_t limit,
 		    struct issue_row **out);
-size_t		 dbr_sections(struct dbr *, int64_t issue, const struct filter *,
-		    struct section_row **out);
-size_t		 dbr_articles(struct dbr *, int64_t section,
-		    const struct filter *, struct article_row **out);
-/* Search results, newest first. */
-size_t		 dbr_search(struct dbr *, const struct filter *, size_t offset,
-		    size_t limit, struct article_row **out);
-size_t		 dbr_search_count(struct dbr *, const struct filter *);
+void		 dbr_issue_counts(struct dbr *, const struct filter *,
+		    struct issue_row *);
+void		 dbr_issue_range(struct dbr *, struct issue_row *);
+/* The sections of an issue with articles passing the filter. */
+size_t		 dbr_sections(struct dbr *, struct issue_row *,
+		    const struct filter *, struct section_row **out);
+size_t		 dbr_articles(struct dbr *, struct issue_row *,
+		    int64_t section, const struct filter *,
+		    struct article_row **out);
+/* Search results newest first, with ids below before (INT64_MAX: all). */
+size_t		 dbr_search(struct dbr *, const struct filter *,
+		    int64_t before, size_t limit, struct article_row **out);
+
+/*
+ * Counting the articles that pass a filter and the issues they are in,
+ * a bounded step at a time, so that no key waits for a count: call
+ * dbr_count_step on a zeroed struct until done is set.
+ */
+struct dbr_count {
+	int64_t	 before;	/* ids below this are still to count */
+	int64_t	 issue;		/* the issue of the last one counted */
+	size_t	 articles, issues;
+	size_t	 step;		/* rows to count in the next step */
+	int	 done;
+};
+void		 dbr_count_step(struct dbr *, const struct filter *,
+		    struct dbr_count *);
+
 int		 dbr_find(struct dbr *, const char *key, struct article_row *);
 int		 dbr_article(struct dbr *, int64_t id, struct art *);
 size_t		 dbr_countries(struct dbr *, struct choice **out);

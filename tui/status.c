@@ -40,6 +40,18 @@ ui_message(struct ui *ui, int error, const char *fmt, ...)
  * Where the reader is: the issue (*issue, shortened first when the line
  * is narrow) and the rest (*rest: column, article n/m, scroll %).
  */
+/* The number of issues or results, or "…" while it is being counted. */
+static void
+add_total(struct buf *b, struct tree *t)
+{
+	size_t n;
+
+	if (tree_total(t, &n))
+		buf_printf(b, "%zu", n);
+	else
+		buf_adds(b, "…");
+}
+
 static void
 where(struct ui *ui, struct buf *issue, struct buf *rest)
 {
@@ -59,6 +71,8 @@ where(struct ui *ui, struct buf *issue, struct buf *rest)
 		    &count);
 		if (count > 0)
 			buf_printf(rest, " · %d/%d", pos, count);
+		else if (count < 0)
+			buf_printf(rest, " · %d/…", pos);
 		if (ui->r != NULL) {
 			rows = ui->r->nlines > (size_t)ui->body_h ?
 			    ui->r->nlines - (size_t)ui->body_h : 0;
@@ -73,8 +87,8 @@ where(struct ui *ui, struct buf *issue, struct buf *rest)
 		return;
 	}
 	if (tree_is_search(ui->tree)) {
-		buf_printf(rest, "result %zu/%zu", tree_cursor(ui->tree) + 1,
-		    tree_total(ui->tree));
+		buf_printf(rest, "result %zu/", tree_cursor(ui->tree) + 1);
+		add_total(rest, ui->tree);
 		return;
 	}
 	buf_adds(issue, r.issue_label ? r.issue_label : "");
@@ -85,8 +99,11 @@ where(struct ui *ui, struct buf *issue, struct buf *rest)
 		    pos, count);
 	} else if (r.kind == TR_SECTION)
 		buf_printf(rest, " · %s", r.label);
-	else
-		buf_printf(rest, " · %zu issues", tree_total(ui->tree));
+	else {
+		buf_adds(rest, " · ");
+		add_total(rest, ui->tree);
+		buf_adds(rest, " issues");
+	}
 }
 
 static void
@@ -99,9 +116,11 @@ filters(struct ui *ui, struct buf *b)
 		buf_printf(b, " [主题 %s]", ui->theme_name);
 	if (ui->filter.flagged)
 		buf_adds(b, " [flagged]");
-	if (ui->filter.typed != NULL)
-		buf_printf(b, " [/%s %zu]", ui->filter.typed,
-		    tree_total(ui->tree));
+	if (ui->filter.typed != NULL) {
+		buf_printf(b, " [/%s ", ui->filter.typed);
+		add_total(b, ui->tree);
+		buf_adds(b, "]");
+	}
 	buf_adds(b, "  ?:help");
 }
 

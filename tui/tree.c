@@ -43,8 +43,7 @@ struct tree {
 	struct rowref		*rows;
 	size_t			 nrows, rowscap;
 	size_t			 cursor;
-	size_t			 total;
-	int			 total_known;
+	struct dbr_count	 count;		/* of issues or results */
 };
 
 static void
@@ -89,9 +88,9 @@ rebuild(struct tree *t)
 	}
 }
 
-/* Loads the next page of issues or results; 0 when there is no more. */
+/* Loads the next page (limit issues or results); 0 when there is no more. */
 static int
-load_page(struct tree *t)
+load(struct tree *t, size_t limit)
 {
 	struct issue_row *rows;
 	struct article_row *res;
@@ -101,27 +100,42 @@ load_page(struct tree *t)
 	if (t->complete)
 		return 0;
 	if (t->search) {
-		n = dbr_search(t->db, &t->f, t->nresults, PAGE, &res);
+		n = dbr_search(t->db, &t->f, t->nresults ?
+		    t->results[t->nresults - 1].id : INT64_MAX, limit, &res);
 		for (k = 0; k < n; k++)
 			VEC_PUSH(t->results, t->nresults, t->resultscap,
 			    res[k]);
 		free(res);
 	} else {
 		n = dbr_issues(t->db, &t->f, t->nissues ?
-		    &t->issues[t->nissues - 1].r : NULL, PAGE, &rows);
+		    &t->issues[t->nissues - 1].r : NULL, limit, &rows);
 		for (k = 0; k < n; k++) {
 			memset(&in, 0, sizeof(in));
 			in.r = rows[k];
-			in.label = render_issue_label(in.r.date, in.r.year,
-			    in.r.number, in.r.title);
 			VEC_PUSH(t->issues, t->nissues, t->issuescap, in);
 		}
 		free(rows);
 	}
-	if (n < PAGE)
+	if (n < limit)
 		t->complete = 1;
 	rebuild(t);
 	return n > 0;
+}
+
+static int
+load_page(struct tree *t)
+{
+	return load(t, PAGE);
+}
+
+/* An issue's label, made when first shown: most never are. */
+static const char *
+issue_label(struct inode *in)
+{
+	if (in->label == NULL)
+		in->label = render_issue_label(in->r.date, in->r.year,
+		    in->r.number, in->r.title);
+	return in->label;
 }
 
 static void
@@ -136,7 +150,7 @@ load_sections(struct tree *t, struct inode *in)
 		struct section_row *rows;
 		size_t n;
 
-		n = dbr_sections(t->db, in->r.id, &t->f, &rows);
+		n = dbr_sections(t->db, &in->r, &t->f, &rows);
 		in->secs = xcalloc(n + 1, sizeof(*in->secs));
 		for (s = 0; s < n; s++) {
 			in->secs[s].r = rows[s];
@@ -149,11 +163,11 @@ load_sections(struct tree *t, struct inode *in)
 }
 
 static void
-load_articles(struct tree *t, struct snode *sn)
+load_articles(struct tree *t, struct inode *in, struct snode *sn)
 {
 	if (sn->loaded)
 		return;
-	sn->narts = dbr_articles(t->db, sn->r.id, &t->f, &sn->arts);
+	sn->narts = dbr_articles(t->db, &in->r, sn->r.id, &t->f, &sn->arts);
 	sn->loaded = 1;
 }
 
@@ -232,7 +246,7 @@ tree_reload(struct tree *t, const struct filter *f, const char *keep)
 	free_issues(t);
 	set_filter(t, f);
 	t->complete = 0;
-	t->total_known = 0;
+	memset(&t->count, 0, sizeof(t->count));
 	t->cursor = 0;
 	t->nrows = 0;
 	load_page(t);
@@ -246,15 +260,28 @@ tree_is_search(const struct tree *t)
 	return t->search;
 }
 
-size_t
-tree_total(struct tree *t)
+int
+tree_total(struct tree *t, size_t *n)
 {
-	if (!t->total_known) {
-		t->total = t->search ? dbr_search_count(t->db, &t->f) :
-		    dbr_issue_count(t->db, &t->f);
-		t->total_known = 1;
+	if (!t->count.done && t->complete) {
+		/* everything is loaded: nothing left to count */
+		t->count.articles = t->nresults;
+		t->count.issues = t->nissues;
+		t->count.done = 1;
 	}
-	return t->total;
+	/* without a filter, counting is one quick query */
+	if (!t->count.done && t->f.query == NULL && !t->f.country &&
+	    !t->f.theme && !t->f.flagged)
+		dbr_count_step(t->db, &t->f, &t->count);
+	*n = t->search ? t->count.articles : t->count.issues;
+	return t->count.done;
+}
+
+int
+tree_count_step(struct tree *t)
+{
+	dbr_count_step(t->db, &t->f, &t->count);
+	return !t->count.done;
 }
 
 size_t
@@ -272,15 +299,14 @@ tree_more(struct tree *t)
 void
 tree_load_all(struct tree *t)
 {
-	while (load_page(t))
-		;
+	load(t, SIZE_MAX);
 }
 
 int
 tree_row(struct tree *t, size_t i, struct trow *out)
 {
 	const struct rowref *r;
-	const struct inode *in;
+	struct inode *in;
 	const struct snode *sn;
 	const struct article_row *ar;
 
@@ -304,12 +330,14 @@ tree_row(struct tree *t, size_t i, struct trow *out)
 		return 1;
 	}
 	in = &t->issues[r->i];
-	out->issue_label = in->label;
+	out->issue_label = issue_label(in);
 	switch (r->kind) {
 	case TR_ISSUE:
 		out->depth = 0;
 		out->expanded = in->expanded;
-		out->label = in->label;
+		out->label = out->issue_label;
+		if (in->r.unread < 0)
+			dbr_issue_counts(t->db, &t->f, &in->r);
 		out->n = in->r.n;
 		out->unread = in->r.unread;
 		out->id = in->r.id;
@@ -377,7 +405,7 @@ tree_expand(struct tree *t, size_t i, int expand)
 		if (expand) {
 			load_sections(t, in);
 			for (s = 0; s < in->nsecs; s++)
-				load_articles(t, &in->secs[s]);
+				load_articles(t, in, &in->secs[s]);
 		}
 	} else if (r.kind == TR_SECTION) {
 		sn = &in->secs[r.s];
@@ -385,10 +413,20 @@ tree_expand(struct tree *t, size_t i, int expand)
 			return 0;
 		sn->expanded = expand;
 		if (expand)
-			load_articles(t, sn);
+			load_articles(t, in, sn);
 	} else
 		return 0;
 	rebuild(t);
+	return 1;
+}
+
+/* Loads pages until row i exists; 0 when it cannot. */
+static int
+have(struct tree *t, size_t i)
+{
+	while (i >= (t->search ? t->nresults : t->nissues))
+		if (!load_page(t))
+			return 0;
 	return 1;
 }
 
@@ -398,49 +436,44 @@ tree_select_key(struct tree *t, const char *key)
 	struct article_row row;
 	struct inode *in;
 	size_t i, s, a;
+	int found;
 
-	if (t->search) {
-		for (i = 0; ; i++) {
-			if (i >= t->nresults && !load_page(t))
-				return 0;
-			if (strcmp(t->results[i].key, key) == 0) {
-				t->cursor = i;
-				return 1;
-			}
-		}
-	}
 	if (!dbr_find(t->db, key, &row))
 		return 0;
-	for (i = 0; ; i++) {
-		if (i >= t->nissues && !load_page(t))
+	found = 0;
+	/* newest first: past the article's id, it is not there */
+	for (i = 0; t->search && have(t, i) && t->results[i].id >= row.id;
+	    i++)
+		if (t->results[i].id == row.id) {
+			t->cursor = i;
+			found = 1;
 			break;
+		}
+	for (i = 0; !t->search && have(t, i) && t->issues[i].r.day >= row.day;
+	    i++) {
 		if (t->issues[i].r.id != row.issue)
 			continue;
 		in = &t->issues[i];
 		in->expanded = 1;
 		load_sections(t, in);
 		for (s = 0; s < in->nsecs; s++)
-			load_articles(t, &in->secs[s]);
-		for (s = 0; s < in->nsecs; s++) {
-			if (in->secs[s].r.id != row.section)
-				continue;
-			in->secs[s].expanded = 1;
-			rebuild(t);
-			for (a = 0; a < t->nrows; a++)
-				if (t->rows[a].kind == TR_ARTICLE &&
-				    t->rows[a].i == i && t->rows[a].s == s &&
-				    strcmp(in->secs[s].arts[t->rows[a].a].key,
-				    key) == 0) {
-					t->cursor = a;
-					dbr_article_rows_free(&row, 1);
-					return 1;
-				}
-		}
+			load_articles(t, in, &in->secs[s]);
+		for (s = 0; s < in->nsecs; s++)
+			if (in->secs[s].r.id == row.section)
+				in->secs[s].expanded = 1;
+		rebuild(t);
+		for (a = 0; a < t->nrows; a++)
+			if (t->rows[a].kind == TR_ARTICLE &&
+			    t->rows[a].i == i && in->secs[t->rows[a].s].
+			    arts[t->rows[a].a].id == row.id) {
+				t->cursor = a;
+				found = 1;
+			}
 		break;
 	}
 	dbr_article_rows_free(&row, 1);
 	rebuild(t);
-	return 0;
+	return found;
 }
 
 /* The last row below row i (i itself when it has no children shown). */
@@ -523,7 +556,8 @@ tree_set_marks(struct tree *t, const char *key, int read, int flagged)
 					continue;
 				if (ar->read != read) {
 					/* keep the unread counts true */
-					in->r.unread += read ? -1 : 1;
+					if (in->r.unread >= 0)
+						in->r.unread += read ? -1 : 1;
 					in->secs[s].r.unread += read ? -1 : 1;
 				}
 				ar->read = read;
@@ -535,12 +569,14 @@ tree_set_marks(struct tree *t, const char *key, int read, int flagged)
 void
 tree_article_pos(struct tree *t, size_t i, int *pos, int *count)
 {
+	size_t n;
+
 	*pos = *count = 0;
 	if (i >= t->nrows)
 		return;
 	if (t->search) {
 		*pos = (int)i + 1;
-		*count = (int)tree_total(t);
+		*count = tree_total(t, &n) ? (int)n : -1;
 		return;
 	}
 	if (t->rows[i].kind != TR_ARTICLE)

@@ -40,7 +40,13 @@ void		 tree_free(struct tree *);
 void		 tree_reload(struct tree *, const struct filter *,
 		    const char *keep);
 int		 tree_is_search(const struct tree *);
-size_t		 tree_total(struct tree *);	/* issues or results, all */
+/*
+ * The number of issues (or results) in *n; 0 while they are still being
+ * counted: tree_count_step counts some more, returning 1 while there is
+ * more to count (a step is short enough to take between two keys).
+ */
+int		 tree_total(struct tree *, size_t *n);
+int		 tree_count_step(struct tree *);
 
 /* Rows: asking for row i loads what is needed to know it. */
 size_t		 tree_nrows(struct tree *);

@@ -706,7 +706,8 @@ ui_run(struct dbr *db, const char *warning)
 {
 	struct ui ui;
 	wint_t c;
-	int rc;
+	size_t n;
+	int rc, counting;
 
 	memset(&ui, 0, sizeof(ui));
 	ui.db = db;
@@ -722,7 +723,15 @@ ui_run(struct dbr *db, const char *warning)
 		ui_message(&ui, 1, "%s", warning);
 	while (!ui.quit && !term_signalled()) {
 		ui_draw(&ui);
+		/* what a filter matches is counted between keys */
+		counting = !tree_total(ui.tree, &n);
+		timeout(counting ? 0 : -1);
 		rc = get_wch(&c);
+		if (rc == ERR && counting) {
+			if (!tree_count_step(ui.tree))
+				ui.dirty |= DIRTY_STATUS;
+			continue;
+		}
 		if (rc == ERR) {
 			if (errno == EINTR || term_signalled())
 				continue;

@@ -11,7 +11,7 @@
 #     tui/kuaibao-import.c is in its page, and every option in a page's
 #     SYNOPSIS is in the code;
 #   - every table, column and index of the database schema
-#     (tui/db-schema.c) and of the state database (tui/db-read.c), every
+#     (tui/db-schema.c) and of the state database (tui/db-state.c), every
 #     key of the JSON dump (tui/import-json.c) and the schema version are
 #     in kuaibao.5;
 #   - every diagnostic message and level of the importer is in
@@ -296,14 +296,14 @@ else
 	report "kuaibao.5: every table, column and index of the database ($ns)"
 fi
 
-sql_names tui/db-read.c state_schema >"$tmp/names"
+sql_names tui/db-state.c state_schema >"$tmp/names"
 ns=$(wc -l <"$tmp/names" | tr -d ' ')
 if [ "$ns" -lt 4 ]; then
-	notok "the state schema of tui/db-read.c can be read ($ns names)"
+	notok "the state schema of tui/db-state.c can be read ($ns names)"
 else
 	while IFS= read -r w; do
 		has_word "$t5" "$w" ||
-		    echo "$w (tui/db-read.c) is not in kuaibao.5" \
+		    echo "$w (tui/db-state.c) is not in kuaibao.5" \
 		    >>"$tmp/missing"
 	done <"$tmp/names"
 	report "kuaibao.5: every table and column of the state database ($ns)"

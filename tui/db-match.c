@@ -1,0 +1,474 @@
+/*
+ * The tree's and the search's queries under a filter.  Each is built on
+ * one subquery, "the articles passing the filter with ids from :lo to
+ * :hi": the rows of the filter's most selective part (the flags, the
+ * words, the country, the theme; each an index in article id order)
+ * checked against its other parts.  Article ids sort by issue date and
+ * an issue's articles have consecutive ids (db-schema.h), so the next
+ * issue with a match, an issue's matches and the next page of results
+ * are each a short range of that index: what a screen costs does not
+ * grow with the archive.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "db-read.h"
+#include "db-read-int.h"
+#include "db-schema.h"
+#include "xmalloc.h"
+
+#define STEP_MS		2.0	/* time of a dbr_count_step, after its first row */
+
+enum {
+	F_COUNTRY = 1, F_THEME = 2, F_QUERY = 4, F_FLAGGED = 8
+};
+
+#define ISSUE_COLUMNS \
+	"i.id, i.day, i.key, i.title, i.date, i.number, i.year," \
+	" i.kind = 'guide', i.narticles"
+
+#define UNREAD \
+	"NOT EXISTS (SELECT 1 FROM st.marks k WHERE k.key = a.key AND k.read)"
+
+/* What a query needs to know of a filter, the typed words split once. */
+struct match {
+	const struct filter	*f;
+	char			**words;	/* to check in the text */
+	size_t			 nwords;
+};
+
+static void
+match_init(struct match *m, const struct filter *f)
+{
+	char **w;
+	size_t n, i;
+
+	m->f = f;
+	m->words = NULL;
+	m->nwords = 0;
+	n = f->query != NULL && f->typed != NULL ? dbr_words(f->typed, &w) : 0;
+	for (i = 0; i < n; i++)
+		if (dbr_long_cjk(w[i]))
+			w[m->nwords++] = w[i];
+		else
+			free(w[i]);
+	if (n > 0)
+		m->words = w;
+}
+
+static void
+match_free(struct match *m)
+{
+	dbr_words_free(m->words, m->nwords);
+}
+
+/* The other parts of the filter, as conditions on the article id. */
+static void
+checks(struct buf *b, const struct match *m, int mask, const char *id)
+{
+	size_t i;
+
+	if (mask & F_COUNTRY)
+		buf_printf(b, " AND EXISTS (SELECT 1 FROM article_countries c"
+		    " WHERE c.country_id = :country AND c.article_id = %s AND"
+		    " c.role <= :mentions)", id);
+	if (mask & F_THEME)
+		buf_printf(b, " AND EXISTS (SELECT 1 FROM article_themes t"
+		    " WHERE t.theme_id = :theme AND t.article_id = %s)", id);
+	if (mask & F_QUERY)
+		buf_printf(b, " AND EXISTS (SELECT 1 FROM fts WHERE fts MATCH"
+		    " :query AND rowid = %s)", id);
+	/* the index ANDs a long word's bigrams: the word itself must be
+	 * in the title, a block, a note or a field */
+	for (i = 0; i < m->nwords; i++)
+		buf_printf(b, " AND (instr((SELECT title FROM articles WHERE"
+		    " id = %1$s), :w%2$zu) OR EXISTS (SELECT 1 FROM blocks b"
+		    " WHERE b.id BETWEEN %1$s << %3$d AND (%1$s << %3$d) + %4$d"
+		    " AND instr(b.text, :w%2$zu)) OR EXISTS (SELECT 1 FROM"
+		    " footnotes n WHERE n.article_id = %1$s AND instr(n.text,"
+		    " :w%2$zu)) OR EXISTS (SELECT 1 FROM fields d WHERE"
+		    " d.article_id = %1$s AND instr(d.value, :w%2$zu)))", id, i,
+		    DB_BLOCK_SHIFT, DB_BLOCK_MAX);
+}
+
+/* "(SELECT id FROM <the articles passing m from :lo to :hi>) m" */
+static void
+matches(struct buf *b, const struct match *m)
+{
+	const struct filter *f = m->f;
+	int mask;
+
+	mask = (f->country ? F_COUNTRY : 0) | (f->theme ? F_THEME : 0) |
+	    (f->query ? F_QUERY : 0) | (f->flagged ? F_FLAGGED : 0);
+	buf_adds(b, "(SELECT ");
+	if (mask & F_FLAGGED) {
+		buf_adds(b, "p.id AS id FROM st.marks k JOIN articles p ON"
+		    " p.key = k.key WHERE k.flagged AND p.id BETWEEN :lo AND"
+		    " :hi");
+		checks(b, m, mask & ~F_FLAGGED, "p.id");
+	} else if (mask & F_QUERY) {
+		buf_adds(b, "rowid AS id FROM fts WHERE fts MATCH :query AND"
+		    " rowid BETWEEN :lo AND :hi");
+		checks(b, m, mask & ~F_QUERY, "fts.rowid");
+	} else if (mask & F_COUNTRY) {
+		buf_adds(b, "p.article_id AS id FROM article_countries p WHERE"
+		    " p.country_id = :country AND p.role <= :mentions AND"
+		    " p.article_id BETWEEN :lo AND :hi");
+		checks(b, m, mask & ~F_COUNTRY, "p.article_id");
+	} else if (mask & F_THEME) {
+		buf_adds(b, "p.article_id AS id FROM article_themes p WHERE"
+		    " p.theme_id = :theme AND p.article_id BETWEEN :lo AND :hi");
+		checks(b, m, 0, "p.article_id");
+	} else
+		buf_adds(b, "p.id AS id FROM articles p WHERE p.id BETWEEN :lo"
+		    " AND :hi");
+	buf_adds(b, ") m");
+}
+
+/*
+ * The statement for sql, with "%M" standing for the articles passing f
+ * with ids from lo to hi, and the filter bound.
+ */
+static sqlite3_stmt *
+query(struct dbr *r, const struct filter *f, const char *sql, int64_t lo,
+    int64_t hi)
+{
+	struct buf b = { 0 };
+	struct match m;
+	sqlite3_stmt *st;
+	const char *p;
+	char name[32];
+	size_t i;
+
+	match_init(&m, f);
+	for (p = sql; *p != '\0'; p++)
+		if (p[0] == '%' && p[1] == 'M') {
+			matches(&b, &m);
+			p++;
+		} else
+			buf_addc(&b, *p);
+	st = dbr_stmt(r, buf_str(&b));
+	buf_free(&b);
+	if (st != NULL) {
+		dbr_bind_int(st, ":lo", lo);
+		dbr_bind_int(st, ":hi", hi);
+		dbr_bind_int(st, ":country", f->country);
+		dbr_bind_int(st, ":mentions", f->mentions ? 1 : 0);
+		dbr_bind_int(st, ":theme", f->theme);
+		dbr_bind_text(st, ":query", f->query);
+		for (i = 0; i < m.nwords; i++) {
+			snprintf(name, sizeof(name), ":w%zu", i);
+			dbr_bind_text(st, name, m.words[i]);
+		}
+	}
+	match_free(&m);
+	return st;
+}
+
+static int
+filtered(const struct filter *f)
+{
+	return f->country || f->theme || f->query || f->flagged;
+}
+
+static void
+issue_row(sqlite3_stmt *st, struct issue_row *row, int counted)
+{
+	row->id = sqlite3_column_int64(st, 0);
+	row->day = sqlite3_column_int64(st, 1);
+	row->key = dbr_col_text(st, 2);
+	row->title = dbr_col_text(st, 3);
+	row->date = dbr_col_text(st, 4);
+	row->number = dbr_col_text(st, 5);
+	row->year = sqlite3_column_int(st, 6);
+	row->guide = sqlite3_column_int(st, 7);
+	row->n = counted ? sqlite3_column_int(st, 8) : -1;
+	row->unread = -1;
+	row->lo = row->hi = 0;
+	row->ranged = 0;
+}
+
+void
+dbr_issue_range(struct dbr *r, struct issue_row *row)
+{
+	sqlite3_stmt *st;
+
+	if (row->ranged)
+		return;
+	row->lo = row->hi = -1;		/* no articles */
+	st = dbr_stmt(r, "SELECT min(id), max(id) FROM articles WHERE"
+	    " issue_id = ?");
+	if (st != NULL) {
+		sqlite3_bind_int64(st, 1, row->id);
+		if (sqlite3_step(st) == SQLITE_ROW &&
+		    sqlite3_column_type(st, 0) != SQLITE_NULL) {
+			row->lo = sqlite3_column_int64(st, 0);
+			row->hi = sqlite3_column_int64(st, 1);
+		}
+		sqlite3_reset(st);
+	}
+	row->ranged = 1;
+}
+
+/* Unfiltered: a page of the issues table, newest first. */
+static size_t
+issue_page(struct dbr *r, const struct issue_row *after, size_t limit,
+    struct issue_row **out)
+{
+	sqlite3_stmt *st;
+	struct issue_row row;
+	size_t n, cap;
+
+	if ((st = dbr_stmt(r, "SELECT " ISSUE_COLUMNS " FROM issues i WHERE"
+	    " (i.day, i.id) < (:day, :id) ORDER BY i.day DESC, i.id DESC"
+	    " LIMIT :limit")) == NULL)
+		return 0;
+	dbr_bind_int(st, ":day", after ? after->day : INT64_MAX);
+	dbr_bind_int(st, ":id", after ? after->id : INT64_MAX);
+	dbr_bind_int(st, ":limit", limit > INT64_MAX ? -1 : (int64_t)limit);
+	n = cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		issue_row(st, &row, 1);
+		VEC_PUSH(*out, n, cap, row);
+	}
+	sqlite3_reset(st);
+	return n;
+}
+
+/* Filtered: from the newest match below the last issue, its issue. */
+static size_t
+issue_walk(struct dbr *r, const struct filter *f,
+    const struct issue_row *after, size_t limit, struct issue_row **out)
+{
+	sqlite3_stmt *st;
+	struct issue_row row;
+	int64_t before, issue;
+	size_t n, cap;
+
+	before = after ? after->lo : INT64_MAX;
+	n = cap = 0;
+	while (n < limit && before > 0) {
+		st = query(r, f, "SELECT a.issue_id FROM %M JOIN articles a ON"
+		    " a.id = m.id ORDER BY m.id DESC LIMIT 1", 0, before - 1);
+		if (st == NULL || sqlite3_step(st) != SQLITE_ROW) {
+			if (st != NULL)
+				sqlite3_reset(st);
+			break;
+		}
+		issue = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if ((st = dbr_stmt(r, "SELECT " ISSUE_COLUMNS " FROM issues i"
+		    " WHERE i.id = ?")) == NULL)
+			break;
+		sqlite3_bind_int64(st, 1, issue);
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			sqlite3_reset(st);
+			break;
+		}
+		issue_row(st, &row, 0);
+		sqlite3_reset(st);
+		dbr_issue_range(r, &row);
+		VEC_PUSH(*out, n, cap, row);
+		before = row.lo;
+	}
+	return n;
+}
+
+size_t
+dbr_issues(struct dbr *r, const struct filter *f,
+    const struct issue_row *after, size_t limit, struct issue_row **out)
+{
+	*out = NULL;
+	return filtered(f) ? issue_walk(r, f, after, limit, out) :
+	    issue_page(r, after, limit, out);
+}
+
+void
+dbr_issue_counts(struct dbr *r, const struct filter *f,
+    struct issue_row *row)
+{
+	sqlite3_stmt *st;
+
+	dbr_issue_range(r, row);
+	if (row->lo < 0) {
+		row->n = row->unread = 0;
+		return;
+	}
+	st = query(r, f, "SELECT count(*), coalesce(sum(" UNREAD "), 0) FROM"
+	    " %M JOIN articles a ON a.id = m.id", row->lo, row->hi);
+	if (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
+		row->n = sqlite3_column_int(st, 0);
+		row->unread = sqlite3_column_int(st, 1);
+	} else
+		row->n = row->unread = 0;
+	if (st != NULL)
+		sqlite3_reset(st);
+}
+
+size_t
+dbr_sections(struct dbr *r, struct issue_row *issue,
+    const struct filter *f, struct section_row **out)
+{
+	sqlite3_stmt *st;
+	struct section_row row;
+	size_t n, cap;
+
+	*out = NULL;
+	dbr_issue_range(r, issue);
+	if (issue->lo < 0)
+		return 0;
+	st = query(r, f, "SELECT s.id, s.name, c.n, c.unread FROM (SELECT"
+	    " a.section_id AS sid, count(*) AS n, sum(" UNREAD ") AS unread"
+	    " FROM %M JOIN articles a ON a.id = m.id GROUP BY a.section_id)"
+	    " c JOIN sections s ON s.id = c.sid ORDER BY s.pos", issue->lo,
+	    issue->hi);
+	n = cap = 0;
+	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
+		row.id = sqlite3_column_int64(st, 0);
+		row.name = dbr_col_text(st, 1);
+		row.n = sqlite3_column_int(st, 2);
+		row.unread = sqlite3_column_int(st, 3);
+		VEC_PUSH(*out, n, cap, row);
+	}
+	if (st != NULL)
+		sqlite3_reset(st);
+	return n;
+}
+
+/* Rows of (id, issue, section, key, title, date), with their marks. */
+size_t
+dbr_article_rows(struct dbr *r, sqlite3_stmt *st, struct article_row **out)
+{
+	struct article_row row;
+	size_t n, cap;
+
+	*out = NULL;
+	n = cap = 0;
+	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
+		row.id = sqlite3_column_int64(st, 0);
+		row.day = row.id >> DB_ID_SHIFT;
+		row.issue = sqlite3_column_int64(st, 1);
+		row.section = sqlite3_column_int64(st, 2);
+		row.key = dbr_col_text(st, 3);
+		row.title = dbr_col_text(st, 4);
+		row.date = dbr_col_text(st, 5);
+		VEC_PUSH(*out, n, cap, row);
+	}
+	if (st != NULL)
+		sqlite3_reset(st);
+	for (cap = 0; cap < n; cap++)
+		dbr_marks(r, (*out)[cap].key, &(*out)[cap].read,
+		    &(*out)[cap].flagged);
+	return n;
+}
+
+size_t
+dbr_articles(struct dbr *r, struct issue_row *issue, int64_t section,
+    const struct filter *f, struct article_row **out)
+{
+	sqlite3_stmt *st;
+
+	*out = NULL;
+	dbr_issue_range(r, issue);
+	if (issue->lo < 0)
+		return 0;
+	st = query(r, f, "SELECT a.id, a.issue_id, a.section_id, a.key,"
+	    " a.title, NULL FROM %M JOIN articles a ON a.id = m.id WHERE"
+	    " a.section_id = :section ORDER BY m.id", issue->lo, issue->hi);
+	if (st != NULL)
+		dbr_bind_int(st, ":section", section);
+	return dbr_article_rows(r, st, out);
+}
+
+size_t
+dbr_search(struct dbr *r, const struct filter *f, int64_t before,
+    size_t limit, struct article_row **out)
+{
+	sqlite3_stmt *st;
+
+	*out = NULL;
+	st = query(r, f, "SELECT a.id, a.issue_id, a.section_id, a.key,"
+	    " a.title, coalesce(i.date, i.year) FROM %M JOIN articles a ON"
+	    " a.id = m.id JOIN issues i ON i.id = a.issue_id ORDER BY m.id"
+	    " DESC LIMIT :limit", 0, before - 1);
+	if (st != NULL)
+		dbr_bind_int(st, ":limit", limit > INT64_MAX ? -1 :
+		    (int64_t)limit);
+	return dbr_article_rows(r, st, out);
+}
+
+/* Milliseconds on a monotonic clock. */
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+void
+dbr_count_step(struct dbr *r, const struct filter *f, struct dbr_count *c)
+{
+	sqlite3_stmt *st;
+	size_t rows;
+	int64_t issue;
+	double t1, per;
+
+	if (c->done)
+		return;
+	if (!filtered(f)) {
+		st = dbr_stmt(r, "SELECT count(*), (SELECT count(*) FROM"
+		    " articles) FROM issues");
+		if (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
+			c->issues = (size_t)sqlite3_column_int64(st, 0);
+			c->articles = (size_t)sqlite3_column_int64(st, 1);
+		}
+		if (st != NULL)
+			sqlite3_reset(st);
+		c->done = 1;
+		return;
+	}
+	if (c->before == 0) {
+		c->before = INT64_MAX;
+		c->step = 64;
+	}
+	st = query(r, f, "SELECT m.id, a.issue_id FROM %M JOIN articles a ON"
+	    " a.id = m.id ORDER BY m.id DESC LIMIT :limit", 0, c->before - 1);
+	if (st != NULL)
+		dbr_bind_int(st, ":limit", (int64_t)c->step);
+	rows = 0;
+	t1 = now_ms();
+	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
+		if (rows++ == 0)
+			t1 = now_ms();
+		c->before = sqlite3_column_int64(st, 0);
+		issue = sqlite3_column_int64(st, 1);
+		/* an issue's matches are consecutive: count where it changes */
+		if (c->articles == 0 || issue != c->issue)
+			c->issues++;
+		c->issue = issue;
+		c->articles++;
+	}
+	if (st != NULL)
+		sqlite3_reset(st);
+	if (rows < c->step) {
+		c->done = 1;
+		return;
+	}
+	/*
+	 * The next step: as many rows as take STEP_MS after the first.
+	 * Finding the first costs what it costs (a prefix query reads
+	 * many lists) whatever the size, so it is left out.
+	 */
+	per = (now_ms() - t1) / (double)(rows > 1 ? rows - 1 : 1);
+	c->step = per > 0 ? (size_t)(STEP_MS / per) : c->step * 2;
+	if (c->step < 16)
+		c->step = 16;
+	if (c->step > 1 << 20)
+		c->step = 1 << 20;
+}

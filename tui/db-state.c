@@ -1,0 +1,127 @@
+/*
+ * The per-user state: read and flagged marks, and the place last read.
+ * It is a small database of its own, attached to the reader's connection
+ * as "st" so that unread counts are part of the tree's queries.  WAL lets
+ * two sessions of one user read while the other writes; each mark is one
+ * statement, so neither loses the other's.
+ */
+#include <stdlib.h>
+
+#include "db-read.h"
+#include "db-read-int.h"
+#include "xmalloc.h"
+
+static const char state_schema[] =
+	"CREATE TABLE IF NOT EXISTS st.marks("
+	"  key TEXT PRIMARY KEY,"
+	"  read INTEGER NOT NULL DEFAULT 0,"
+	"  flagged INTEGER NOT NULL DEFAULT 0,"
+	"  updated INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE IF NOT EXISTS st.positions("
+	"  db TEXT PRIMARY KEY,"
+	"  article TEXT NOT NULL,"
+	"  place INTEGER NOT NULL,"
+	"  updated INTEGER NOT NULL) WITHOUT ROWID;";
+
+void
+dbr_attach_state(struct dbr *r, const char *path, char **warning)
+{
+	sqlite3_stmt *st;
+	int ok;
+
+	ok = 0;
+	if (path != NULL && sqlite3_prepare_v2(r->db, "ATTACH ? AS st", -1,
+	    &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+		ok = sqlite3_step(st) == SQLITE_DONE;
+		sqlite3_finalize(st);
+		if (ok)
+			ok = sqlite3_exec(r->db, "PRAGMA st.journal_mode = WAL;",
+			    NULL, NULL, NULL) == SQLITE_OK &&
+			    sqlite3_exec(r->db, state_schema, NULL, NULL,
+			    NULL) == SQLITE_OK &&
+			    sqlite3_exec(r->db, "SELECT count(*) FROM st.marks",
+			    NULL, NULL, NULL) == SQLITE_OK;
+		if (!ok) {
+			*warning = xasprintf("%s: %s; marks will not be kept",
+			    path, sqlite3_errmsg(r->db));
+			sqlite3_exec(r->db, "DETACH st", NULL, NULL, NULL);
+		}
+	}
+	if (!ok) {
+		/* in memory: the session keeps its marks until it ends */
+		sqlite3_exec(r->db, "ATTACH ':memory:' AS st", NULL, NULL,
+		    NULL);
+		sqlite3_exec(r->db, state_schema, NULL, NULL, NULL);
+	}
+}
+
+void
+dbr_marks(struct dbr *r, const char *key, int *read, int *flagged)
+{
+	sqlite3_stmt *st;
+
+	*read = *flagged = 0;
+	if ((st = dbr_stmt(r, "SELECT read, flagged FROM st.marks WHERE"
+	    " key = ?")) == NULL)
+		return;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*read = sqlite3_column_int(st, 0);
+		*flagged = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+}
+
+void
+dbr_mark(struct dbr *r, const char *key, int read, int flagged)
+{
+	sqlite3_stmt *st;
+
+	if ((st = dbr_stmt(r, "INSERT INTO st.marks(key, read, flagged,"
+	    " updated) VALUES (?1, ?2, ?3, strftime('%s')) ON CONFLICT(key)"
+	    " DO UPDATE SET read = ?2, flagged = ?3, updated ="
+	    " strftime('%s')")) == NULL)
+		return;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, read);
+	sqlite3_bind_int(st, 3, flagged);
+	sqlite3_step(st);
+	sqlite3_reset(st);
+}
+
+void
+dbr_save_position(struct dbr *r, const char *key, long long place)
+{
+	sqlite3_stmt *st;
+
+	if ((st = dbr_stmt(r, "INSERT OR REPLACE INTO st.positions(db,"
+	    " article, place, updated) VALUES (?, ?, ?, strftime('%s'))")) ==
+	    NULL)
+		return;
+	sqlite3_bind_text(st, 1, r->path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, place);
+	sqlite3_step(st);
+	sqlite3_reset(st);
+}
+
+char *
+dbr_load_position(struct dbr *r, long long *place)
+{
+	sqlite3_stmt *st;
+	char *key;
+
+	*place = 0;
+	if ((st = dbr_stmt(r, "SELECT article, place FROM st.positions"
+	    " WHERE db = ?")) == NULL)
+		return NULL;
+	sqlite3_bind_text(st, 1, r->path, -1, SQLITE_STATIC);
+	key = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		key = dbr_col_text(st, 0);
+		*place = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return key;
+}
