@@ -17,6 +17,9 @@
 # quit with status 0.  Afterwards the database passes PRAGMA
 # integrity_check.
 #
+# Then --list again and again while two databases of different sizes
+# are renamed over the path in a tight loop: never an error.
+#
 # Then two interactive sessions of the same user (one XDG_STATE_HOME)
 # flag different articles at the same time, key by key interleaved;
 # after both quit, every flag is in the state database.
@@ -238,6 +241,51 @@ left=$(ls -A "$TMP/live" | grep -v '^kb\.db$')
 verdict "no temporary or lock file left beside the database" "$left"
 
 echo "# survived: $((NLOOPS + NTTY)) readers ($NLOOPS printing loops, $runs runs; $NTTY interactive) x $nimp imports in $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s"
+
+# ---- renames as fast as they come ----------------------------------
+
+# The importer replaces the database by rename.  Here a bigger and a
+# smaller database are renamed over the path in a tight loop (link and
+# rename, nothing else), while a reader runs --list on it again and
+# again: every run must succeed with one of the two listings.
+R=$TMP/rename
+mkdir -p "$R"
+"$KB_IMPORT" -q --new --data-dir data -o "$R/small.db" "$C1"
+cp "$KB_DB" "$R/big.db"
+cp "$R/small.db" "$R/kb.db"
+{ "$KB" -d "$R/small.db" --list | cksum; "$KB" -d "$R/big.db" --list | cksum; } >"$TMP/exp/rename"
+"$PY" -c '
+import os, sys
+d = sys.argv[1]
+while not os.path.exists(d + "/stop"):
+    for src in ("big.db", "small.db"):
+        try:
+            os.unlink(d + "/t")
+        except FileNotFoundError:
+            pass
+        os.link(d + "/" + src, d + "/t")
+        os.rename(d + "/t", d + "/kb.db")
+' "$R" &
+SWAP=$!
+CLEANUP='touch "$TMP/rename/stop"; kill $SWAP 2>/dev/null'
+n=0
+bad=0
+badmsg=
+NREN=${KB_RENAME_RUNS:-300}
+while [ $n -lt "$NREN" ]; do
+	"$KB" -d "$R/kb.db" --list >"$R/out" 2>"$R/err"
+	rc=$?
+	n=$((n + 1))
+	if [ "$rc" -ne 0 ] || [ -s "$R/err" ] || ! grep -qxF "$(cksum <"$R/out")" "$TMP/exp/rename"; then
+		bad=$((bad + 1))
+		[ -n "$badmsg" ] || badmsg="status $rc: $(head -c 300 "$R/err")"
+	fi
+done
+touch "$R/stop"
+wait $SWAP
+CLEANUP=:
+verdict "$n --list runs while two databases are renamed over the path non-stop: no error" \
+    "$([ $bad -eq 0 ] || echo "$bad of $n failed; the first: $badmsg")"
 
 # ---- two sessions of one user, marking at once -----------------------
 

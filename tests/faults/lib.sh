@@ -100,6 +100,12 @@ finish() {
 	exit $?
 }
 
+# is_asan: the reader is built with AddressSanitizer
+is_asan() {
+	nm -an "$KB" 2>/dev/null | grep -q __asan_init ||
+	    ldd "$KB" 2>/dev/null | grep -q libasan
+}
+
 need_binaries() {
 	for _b in "$KB" "$KB_IMPORT"; do
 		if [ ! -x "$_b" ]; then

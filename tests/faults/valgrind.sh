@@ -20,8 +20,7 @@ if ! command -v valgrind >/dev/null 2>&1; then
 	echo "1..1"
 	exit 0
 fi
-if nm -an "$KB" 2>/dev/null | grep -q __asan_init ||
-    strings "$KB" 2>/dev/null | grep -q AddressSanitizer; then
+if is_asan; then
 	echo "ok 1 - valgrind # SKIP $KB_BUILD is built with AddressSanitizer"
 	echo "1..1"
 	exit 0
