@@ -347,6 +347,14 @@ dbw_open(const char *target, int fresh, const struct gazetteer *g,
 		    why);
 		goto fail;
 	}
+	/* the new file is made beside the target: say so, not "unable to
+	 * open database file" about a temporary name */
+	if (access(dir, W_OK | X_OK) == -1) {
+		diag(dir, 0, 0, DIAG_FATAL, "cannot write here (%s): the"
+		    " database is built beside %s, then renamed", strerror(errno),
+		    base);
+		goto fail;
+	}
 	catch_signals(w->tmp);
 	if (sqlite3_open_v2(w->tmp, &w->db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {

@@ -32,6 +32,9 @@ str(FILE *fp, const char *s)
 		default:
 			if (*p < 0x20 || *p == 0x7f)
 				fprintf(fp, "\\u%04x", *p);
+			else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+				/* C1 controls: CSI is one of them */
+				fprintf(fp, "\\u%04x", *++p);
 			else
 				putc(*p, fp);
 		}

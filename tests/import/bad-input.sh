@@ -558,6 +558,8 @@ tr -d -c '\000-\010\013-\037\177' <"$tmp/out" >"$tmp/raw"
 [ -s "$tmp/raw" ] && fail "raw control bytes in the dump: $(od -An -c \
     "$tmp/raw" | head -n 2 | tr -s ' ')"
 grep -q 'u001b\[31m' "$tmp/out" || fail "ESC not written as \\u001b"
+grep -q 'u009b31m' "$tmp/out" || fail "CSI (U+009B) not written as \\u009b"
+grep -q "$csi\|$nel" "$tmp/out" && fail "raw C1 controls in the dump"
 j contains "$tmp/out" "$tmp/needles" >"$tmp/why" || fail "$(cat "$tmp/why")"
 run -o "$tmp/ctl.db" --new --data-dir "$data" "$f"
 [ "$rc" -eq 1 ] || fail "into a database: exit status $rc"
