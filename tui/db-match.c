@@ -422,12 +422,10 @@ dbr_count_step(struct dbr *r, const struct filter *f, struct dbr_count *c)
 	if (c->done)
 		return;
 	if (!filtered(f)) {
-		st = dbr_stmt(r, "SELECT count(*), (SELECT count(*) FROM"
-		    " articles) FROM issues");
-		if (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
+		/* the issues: the tree shows no article total */
+		st = dbr_stmt(r, "SELECT count(*) FROM issues");
+		if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
 			c->issues = (size_t)sqlite3_column_int64(st, 0);
-			c->articles = (size_t)sqlite3_column_int64(st, 1);
-		}
 		if (st != NULL)
 			sqlite3_reset(st);
 		c->done = 1;

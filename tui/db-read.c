@@ -154,7 +154,7 @@ check_schema(struct dbr *r)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return "the full-text index is damaged; rebuild the database";
-	if (sqlite3_exec(r->db, "SELECT count(*) FROM main.issues", NULL,
+	if (sqlite3_exec(r->db, "SELECT id FROM main.issues LIMIT 1", NULL,
 	    NULL, NULL) != SQLITE_OK)
 		return "the database is damaged";
 	return NULL;

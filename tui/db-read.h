@@ -133,9 +133,10 @@ size_t		 dbr_search(struct dbr *, const struct filter *,
 		    int64_t before, size_t limit, struct article_row **out);
 
 /*
- * Counting the articles that pass a filter and the issues they are in,
- * a bounded step at a time, so that no key waits for a count: call
- * dbr_count_step on a zeroed struct until done is set.
+ * Counting the articles that pass a filter and the issues they are in
+ * (without a filter, only the issues), a bounded step at a time, so that
+ * no key waits for a count: call dbr_count_step on a zeroed struct until
+ * done is set.
  */
 struct dbr_count {
 	int64_t	 before;	/* ids below this are still to count */

@@ -23,6 +23,14 @@ static const char state_schema[] =
 	"  place INTEGER NOT NULL,"
 	"  updated INTEGER NOT NULL) WITHOUT ROWID;";
 
+/* Whether the state's tables are there and can be read. */
+static int
+readable(struct dbr *r)
+{
+	return sqlite3_exec(r->db, "SELECT 1 FROM st.marks, st.positions"
+	    " LIMIT 1", NULL, NULL, NULL) == SQLITE_OK;
+}
+
 void
 dbr_attach_state(struct dbr *r, const char *path, char **warning)
 {
@@ -35,13 +43,12 @@ dbr_attach_state(struct dbr *r, const char *path, char **warning)
 		sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
 		ok = sqlite3_step(st) == SQLITE_DONE;
 		sqlite3_finalize(st);
-		if (ok)
+		/* made once; WAL is kept in the file */
+		if (ok && !readable(r))
 			ok = sqlite3_exec(r->db, "PRAGMA st.journal_mode = WAL;",
 			    NULL, NULL, NULL) == SQLITE_OK &&
 			    sqlite3_exec(r->db, state_schema, NULL, NULL,
-			    NULL) == SQLITE_OK &&
-			    sqlite3_exec(r->db, "SELECT count(*) FROM st.marks",
-			    NULL, NULL, NULL) == SQLITE_OK;
+			    NULL) == SQLITE_OK && readable(r);
 		if (!ok) {
 			*warning = xasprintf("%s: %s; marks will not be kept",
 			    path, sqlite3_errmsg(r->db));

@@ -53,6 +53,13 @@ term_begin(void)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
+	/*
+	 * ncurses 6.4 flushes its output at every cursor move until it
+	 * has once come back from endwin(): a screen became dozens of
+	 * writes (and packets over SSH).  Leaving and coming back once,
+	 * before anything is drawn, makes it one.
+	 */
+	endwin();
 	return 0;
 }
 
