@@ -44,6 +44,8 @@ suite import/corpus python3 tests/import/check-expect.py \
     --importer "$build/kuaibao-import" tests/import/corpus/*.expect
 suite import/unseen python3 tests/import/check-expect.py \
     --importer "$build/kuaibao-import" tests/import/unseen/*.expect
+suite import/cases python3 tests/import/check-expect.py \
+    --importer "$build/kuaibao-import" tests/import/cases/*.expect
 suite import/reflow python3 tests/import/check-reflow.py \
     --importer "$build/kuaibao-import" data/corpus/*
 for t in tests/import/*.sh tests/e2e/*.sh tests/faults/*.sh tests/ssh/*.sh \

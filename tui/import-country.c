@@ -286,8 +286,9 @@ lead_clause(const struct article *a)
 	if (i == a->nblocks)
 		return xstrdup("");
 	p = a->blocks[i].text;
+	/* the date ends at its separator: "，" or "、", or an ASCII "," */
 	if ((i = meta_parse_date(p, &y, &m, &d)) > 0)
-		p += i + strlen("，");
+		p += i + (p[i] == ',' ? 1 : strlen("，"));
 	end = p;
 	while (*end != '\0' && !text_starts(end, "，") &&
 	    !text_starts(end, "。") && !text_starts(end, "；"))

@@ -93,7 +93,13 @@ cmp_pattern(const void *a, const void *b)
 		return bx < by ? -1 : 1;
 	if (x->len != y->len)
 		return x->len > y->len ? -1 : 1;	/* longest first */
-	return strcmp(x->s, y->s);
+	if (strcmp(x->s, y->s) != 0)
+		return strcmp(x->s, y->s);
+	/* the same text twice: a value (a row) beats an exclusion
+	 * (negative), then the earlier row wins */
+	if ((x->value < 0) != (y->value < 0))
+		return x->value < 0 ? 1 : -1;
+	return x->value < y->value ? -1 : x->value > y->value;
 }
 
 void
