@@ -203,14 +203,46 @@ hit(struct tagger *t, int c)
 }
 
 /*
+ * Words an abbreviation character begins, where the run before it is
+ * not a list of countries: 项目中加强, 协定中加入, 其中越来越.
+ */
+static const char *const abbrev_words[] = {
+	"加强", "加入", "加快", "加大", "加速", "加紧", "加深", "加剧",
+	"加上", "加以", "加之", "加工", "加盟", "加重", "越来", "越发",
+	"越过", "法律", "法规", "法案", "法院", "法治", "意见", "意义",
+	"意味", "意识", "意愿", "西部", "西方", "西南", "西北", "日前",
+	"日益", "日常", "日期", "德行", "美好", "美术", NULL
+};
+
+/* Whether the abbreviation at s[off] begins a word or a country's name. */
+static int
+begins_word(struct tagger *t, const char *s, size_t len, size_t off)
+{
+	const char *const *w;
+	size_t m;
+	int c;
+
+	for (w = abbrev_words; *w != NULL; w++)
+		if (text_starts(s + off, *w))
+			return 1;
+	/* 其中美国: 美 is 美国's, and 中 alone is no run; but in 欧美国家
+	 * the 国 is 国家's */
+	m = matcher_at(t->g->names, s, len, off, &c);
+	return m > 0 && c != EXCLUDED && !(m >= strlen("国") &&
+	    text_starts(s + off + m - strlen("国"), "国家"));
+}
+
+/*
  * A run of abbreviations at s[i].  Leading characters that are also
- * common words (以美-印: "with") are dropped; the run must keep two.
- * Returns the bytes consumed, 0 if no run.
+ * common words (以美-印: "with") are dropped, and so is a last one that
+ * begins a word; the run must keep two.  Returns the bytes consumed, 0
+ * if no run.
  */
 static size_t
 abbrev_run(struct tagger *t, const char *s, size_t len, size_t i)
 {
 	int who[MAX_RUN], nwho, c, n, k;
+	size_t at[MAX_RUN];
 	uint32_t ch, prev;
 	size_t j, end;
 
@@ -229,10 +261,13 @@ abbrev_run(struct tagger *t, const char *s, size_t len, size_t i)
 		if ((c = abbrev_of(t->g, ch)) < 0 ||
 		    (nwho == 0 && day_not_japan(ch, prev)))
 			break;
+		at[nwho] = j;
 		who[nwho++] = c;
 		j += (size_t)n;
 		end = j;
 	}
+	if (nwho > 0 && begins_word(t, s, len, at[nwho - 1]))
+		end = at[--nwho];
 	/* common words that happen to be abbreviations, at the start */
 	k = 0;
 	while (k < nwho && in_set(t->g->abbrev[who[k]], "以加越意西法"))
