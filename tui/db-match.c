@@ -28,8 +28,8 @@ enum {
 };
 
 #define ISSUE_COLUMNS \
-	"i.id, i.day, i.key, i.title, i.date, i.number, i.year," \
-	" i.kind = 'guide', i.narticles"
+	"i.id, i.key, i.title, i.date, i.number, i.year, i.kind = 'guide'," \
+	" i.narticles"
 
 #define UNREAD \
 	"NOT EXISTS (SELECT 1 FROM st.marks k WHERE k.key = a.key AND k.read)"
@@ -179,39 +179,16 @@ static void
 issue_row(sqlite3_stmt *st, struct issue_row *row, int counted)
 {
 	row->id = sqlite3_column_int64(st, 0);
-	row->day = sqlite3_column_int64(st, 1);
-	row->key = dbr_col_text(st, 2);
-	row->title = dbr_col_text(st, 3);
-	row->date = dbr_col_text(st, 4);
-	row->number = dbr_col_text(st, 5);
-	row->year = sqlite3_column_int(st, 6);
-	row->guide = sqlite3_column_int(st, 7);
-	row->n = counted ? sqlite3_column_int(st, 8) : -1;
+	row->lo = DB_FIRST_ARTICLE(row->id);
+	row->hi = DB_LAST_ARTICLE(row->id);
+	row->key = dbr_col_text(st, 1);
+	row->title = dbr_col_text(st, 2);
+	row->date = dbr_col_text(st, 3);
+	row->number = dbr_col_text(st, 4);
+	row->year = sqlite3_column_int(st, 5);
+	row->guide = sqlite3_column_int(st, 6);
+	row->n = counted ? sqlite3_column_int(st, 7) : -1;
 	row->unread = -1;
-	row->lo = row->hi = 0;
-	row->ranged = 0;
-}
-
-void
-dbr_issue_range(struct dbr *r, struct issue_row *row)
-{
-	sqlite3_stmt *st;
-
-	if (row->ranged)
-		return;
-	row->lo = row->hi = -1;		/* no articles */
-	st = dbr_stmt(r, "SELECT min(id), max(id) FROM articles WHERE"
-	    " issue_id = ?");
-	if (st != NULL) {
-		sqlite3_bind_int64(st, 1, row->id);
-		if (sqlite3_step(st) == SQLITE_ROW &&
-		    sqlite3_column_type(st, 0) != SQLITE_NULL) {
-			row->lo = sqlite3_column_int64(st, 0);
-			row->hi = sqlite3_column_int64(st, 1);
-		}
-		sqlite3_reset(st);
-	}
-	row->ranged = 1;
 }
 
 /* Unfiltered: a page of the issues table, newest first. */
@@ -224,11 +201,9 @@ issue_page(struct dbr *r, const struct issue_row *after, size_t limit,
 	size_t n, cap;
 
 	if ((st = dbr_stmt(r, "SELECT " ISSUE_COLUMNS " FROM issues i WHERE"
-	    " (i.day, i.id) < (:day, :id) ORDER BY i.day DESC, i.id DESC"
-	    " LIMIT :limit")) == NULL)
+	    " i.id < :before ORDER BY i.id DESC LIMIT :limit")) == NULL)
 		return 0;
-	dbr_bind_int(st, ":day", after ? after->day : INT64_MAX);
-	dbr_bind_int(st, ":id", after ? after->id : INT64_MAX);
+	dbr_bind_int(st, ":before", after ? after->id : INT64_MAX);
 	dbr_bind_int(st, ":limit", limit > INT64_MAX ? -1 : (int64_t)limit);
 	n = cap = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -252,14 +227,14 @@ issue_walk(struct dbr *r, const struct filter *f,
 	before = after ? after->lo : INT64_MAX;
 	n = cap = 0;
 	while (n < limit && before > 0) {
-		st = query(r, f, "SELECT a.issue_id FROM %M JOIN articles a ON"
-		    " a.id = m.id ORDER BY m.id DESC LIMIT 1", 0, before - 1);
+		st = query(r, f, "SELECT m.id FROM %M ORDER BY m.id DESC LIMIT 1",
+		    0, before - 1);
 		if (st == NULL || sqlite3_step(st) != SQLITE_ROW) {
 			if (st != NULL)
 				sqlite3_reset(st);
 			break;
 		}
-		issue = sqlite3_column_int64(st, 0);
+		issue = DB_ISSUE_OF(sqlite3_column_int64(st, 0));
 		sqlite3_reset(st);
 		if ((st = dbr_stmt(r, "SELECT " ISSUE_COLUMNS " FROM issues i"
 		    " WHERE i.id = ?")) == NULL)
@@ -271,7 +246,6 @@ issue_walk(struct dbr *r, const struct filter *f,
 		}
 		issue_row(st, &row, 0);
 		sqlite3_reset(st);
-		dbr_issue_range(r, &row);
 		VEC_PUSH(*out, n, cap, row);
 		before = row.lo;
 	}
@@ -293,11 +267,6 @@ dbr_issue_counts(struct dbr *r, const struct filter *f,
 {
 	sqlite3_stmt *st;
 
-	dbr_issue_range(r, row);
-	if (row->lo < 0) {
-		row->n = row->unread = 0;
-		return;
-	}
 	st = query(r, f, "SELECT count(*), coalesce(sum(" UNREAD "), 0) FROM"
 	    " %M JOIN articles a ON a.id = m.id", row->lo, row->hi);
 	if (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
@@ -318,9 +287,6 @@ dbr_sections(struct dbr *r, struct issue_row *issue,
 	size_t n, cap;
 
 	*out = NULL;
-	dbr_issue_range(r, issue);
-	if (issue->lo < 0)
-		return 0;
 	st = query(r, f, "SELECT s.id, s.name, c.n, c.unread FROM (SELECT"
 	    " a.section_id AS sid, count(*) AS n, sum(" UNREAD ") AS unread"
 	    " FROM %M JOIN articles a ON a.id = m.id GROUP BY a.section_id)"
@@ -350,7 +316,6 @@ dbr_article_rows(struct dbr *r, sqlite3_stmt *st, struct article_row **out)
 	n = cap = 0;
 	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
 		row.id = sqlite3_column_int64(st, 0);
-		row.day = row.id >> DB_ID_SHIFT;
 		row.issue = sqlite3_column_int64(st, 1);
 		row.section = sqlite3_column_int64(st, 2);
 		row.key = dbr_col_text(st, 3);
@@ -373,9 +338,6 @@ dbr_articles(struct dbr *r, struct issue_row *issue, int64_t section,
 	sqlite3_stmt *st;
 
 	*out = NULL;
-	dbr_issue_range(r, issue);
-	if (issue->lo < 0)
-		return 0;
 	st = query(r, f, "SELECT a.id, a.issue_id, a.section_id, a.key,"
 	    " a.title, NULL FROM %M JOIN articles a ON a.id = m.id WHERE"
 	    " a.section_id = :section ORDER BY m.id", issue->lo, issue->hi);
@@ -435,8 +397,8 @@ dbr_count_step(struct dbr *r, const struct filter *f, struct dbr_count *c)
 		c->before = INT64_MAX;
 		c->step = 64;
 	}
-	st = query(r, f, "SELECT m.id, a.issue_id FROM %M JOIN articles a ON"
-	    " a.id = m.id ORDER BY m.id DESC LIMIT :limit", 0, c->before - 1);
+	st = query(r, f, "SELECT m.id FROM %M ORDER BY m.id DESC LIMIT :limit",
+	    0, c->before - 1);
 	if (st != NULL)
 		dbr_bind_int(st, ":limit", (int64_t)c->step);
 	rows = 0;
@@ -445,7 +407,7 @@ dbr_count_step(struct dbr *r, const struct filter *f, struct dbr_count *c)
 		if (rows++ == 0)
 			t1 = now_ms();
 		c->before = sqlite3_column_int64(st, 0);
-		issue = sqlite3_column_int64(st, 1);
+		issue = DB_ISSUE_OF(c->before);
 		/* an issue's matches are consecutive: count where it changes */
 		if (c->articles == 0 || issue != c->issue)
 			c->issues++;

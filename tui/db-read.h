@@ -28,15 +28,13 @@ struct filter {
 
 struct issue_row {
 	int64_t	 id;
-	int64_t	 day;
 	char	*key;
 	char	*title;
 	char	*date;		/* or NULL */
 	char	*number;	/* or NULL */
 	int	 year;		/* 0 if unknown */
 	int	 guide;
-	int64_t	 lo, hi;	/* its articles' ids, -1 if it has none, */
-	int	 ranged;	/* ... known once this is set */
+	int64_t	 lo, hi;	/* the range of its articles' ids */
 	int	 n;		/* articles passing the filter */
 	int	 unread;
 };
@@ -50,7 +48,6 @@ struct section_row {
 
 struct article_row {
 	int64_t	 id;
-	int64_t	 day;		/* its issue's, as issue_row.day */
 	int64_t	 issue;
 	int64_t	 section;
 	char	*key;
@@ -121,7 +118,6 @@ size_t		 dbr_issues(struct dbr *, const struct filter *,
 		    struct issue_row **out);
 void		 dbr_issue_counts(struct dbr *, const struct filter *,
 		    struct issue_row *);
-void		 dbr_issue_range(struct dbr *, struct issue_row *);
 /* The sections of an issue with articles passing the filter. */
 size_t		 dbr_sections(struct dbr *, struct issue_row *,
 		    const struct filter *, struct section_row **out);

@@ -17,9 +17,8 @@ const char db_schema_sql[] =
 	"  year INTEGER,"
 	"  date TEXT,"
 	"  number TEXT,"
-	"  day INTEGER NOT NULL,"	/* days since 1970: sorts issues */
+	"  day INTEGER NOT NULL,"	/* days since 1970 (see db-schema.h) */
 	"  narticles INTEGER NOT NULL);"
-	"CREATE INDEX issues_by_day ON issues(day, id);"
 	"CREATE TABLE sections("
 	"  id INTEGER PRIMARY KEY,"
 	"  issue_id INTEGER NOT NULL REFERENCES issues(id),"
@@ -37,7 +36,6 @@ const char db_schema_sql[] =
 	"  date_text TEXT,"
 	"  authors TEXT NOT NULL);"
 	"CREATE INDEX articles_by_section ON articles(section_id, id);"
-	"CREATE INDEX articles_by_issue ON articles(issue_id, id);"
 	/* id = article id << DB_BLOCK_SHIFT | position: no index needed */
 	"CREATE TABLE blocks("
 	"  id INTEGER PRIMARY KEY,"
@@ -105,6 +103,8 @@ db_days(const char *date, int year)
 	yy = y - (m <= 2);
 	mm = m <= 2 ? m + 9 : m - 3;
 	a = yy >= 0 ? yy / 400 : (yy - 399) / 400;
-	return a * 146097 + (yy - a * 400) * 365 + (yy - a * 400) / 4 -
+	a = a * 146097 + (yy - a * 400) * 365 + (yy - a * 400) / 4 -
 	    (yy - a * 400) / 100 + (153 * mm + 2) / 5 + d - 1 - 719468;
+	/* ids hold days in 17 bits (db-schema.h): 1970 to 2328 */
+	return a < 0 ? 0 : a > DB_MAX_DAY ? DB_MAX_DAY : a;
 }

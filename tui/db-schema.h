@@ -7,10 +7,22 @@
 
 #include <stdint.h>
 
-#define DB_SCHEMA_VERSION	2
+#define DB_SCHEMA_VERSION	3
 
-/* Article ids sort by issue date: days since 1970 << 30 | a counter. */
-#define DB_ID_SHIFT		30
+/*
+ * Ids sort by issue date.  An issue's id is its day (since 1970) <<
+ * DB_SLOT_BITS | its place among that day's issues; its articles' ids
+ * are the issue's << DB_ARTICLE_BITS | their position, from 1.  So an
+ * article's issue is its id >> DB_ARTICLE_BITS and an issue's articles
+ * are one range of ids: the reader never needs a lookup for either.
+ */
+#define DB_MAX_DAY		((1 << 17) - 1)	/* blocks take 16 bits more */
+#define DB_SLOT_BITS		10
+#define DB_ARTICLE_BITS		20
+#define DB_ISSUE_OF(article)	((article) >> DB_ARTICLE_BITS)
+#define DB_FIRST_ARTICLE(issue)	((issue) << DB_ARTICLE_BITS)
+#define DB_LAST_ARTICLE(issue)	(DB_FIRST_ARTICLE(issue) + \
+				    ((int64_t)1 << DB_ARTICLE_BITS) - 1)
 /* Block ids: article id << 16 | the block's position in the article. */
 #define DB_BLOCK_SHIFT		16
 #define DB_BLOCK_MAX		((1 << DB_BLOCK_SHIFT) - 1)
@@ -18,7 +30,7 @@
 extern const char db_schema_sql[];
 
 /* Days since 1970-01-01 of YYYY-MM-DD (or of year-07-01 when only a
- * year is known, 0 when nothing is). */
+ * year is known, 0 when nothing is), within 0 to DB_MAX_DAY. */
 int64_t	db_days(const char *date, int year);
 
 #endif

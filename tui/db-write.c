@@ -55,7 +55,7 @@ static const char *const stmt_sql[S_NSTMT] = {
 	[S_FTS] = "INSERT INTO fts(rowid, title, body) VALUES (?,?,?)",
 	[S_COUNTRY_ID] = "SELECT id FROM countries WHERE name = ?",
 	[S_THEME_ID] = "SELECT id FROM themes WHERE name = ?",
-	[S_MAXID] = "SELECT max(id) FROM articles WHERE id >= ? AND id < ?",
+	[S_MAXID] = "SELECT max(id) FROM issues WHERE id >= ? AND id < ?",
 	[S_FIND_ISSUE] = "SELECT id, source FROM issues WHERE source = ?"
 	    " OR key = ?",
 };
@@ -636,7 +636,7 @@ int
 dbw_put_issue(struct dbw *w, const struct issue *is)
 {
 	sqlite3_stmt *st;
-	sqlite3_int64 issue, section, id, base;
+	sqlite3_int64 issue, section, id, day;
 	const struct section *s;
 	size_t i, k;
 	int rc;
@@ -667,12 +667,26 @@ dbw_put_issue(struct dbw *w, const struct issue *is)
 	}
 	sqlite3_reset(st);
 
-	if (sqlite3_prepare_v2(w->db, "SELECT coalesce(max(id), 0) + 1 FROM"
-	    " issues", -1, &st, NULL) != SQLITE_OK)
-		return sql_error(w, "prepare");
-	sqlite3_step(st);
-	issue = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	/* the next place among the issues of its day (db-schema.h) */
+	day = db_days(is->date, is->year);
+	st = w->st[S_MAXID];
+	sqlite3_bind_int64(st, 1, day << DB_SLOT_BITS);
+	sqlite3_bind_int64(st, 2, (day + 1) << DB_SLOT_BITS);
+	issue = sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL ?
+	    sqlite3_column_int64(st, 0) + 1 : day << DB_SLOT_BITS;
+	sqlite3_reset(st);
+	if (issue >= (day + 1) << DB_SLOT_BITS) {
+		diag(is->source, 0, 0, DIAG_ERROR, "more than %d issues dated"
+		    " %s", (1 << DB_SLOT_BITS) - 1, is->date ? is->date : "the"
+		    " same year");
+		return -1;
+	}
+	if (doc_article_count(is) >= (size_t)1 << DB_ARTICLE_BITS) {
+		diag(is->source, 0, 0, DIAG_ERROR, "more than %d articles in"
+		    " one issue", (1 << DB_ARTICLE_BITS) - 1);
+		return -1;
+	}
 	st = w->st[S_ISSUE];
 	sqlite3_bind_int64(st, 1, issue);
 	bind_text(st, 2, is->key);
@@ -685,20 +699,13 @@ dbw_put_issue(struct dbw *w, const struct issue *is)
 	bind_text(st, 8, is->date);
 	bind_text(st, 9, is->number);
 	sqlite3_bind_int64(st, 10, (sqlite3_int64)doc_article_count(is));
-	sqlite3_bind_int64(st, 11, db_days(is->date, is->year));
+	sqlite3_bind_int64(st, 11, day);
 	if (step_done(w, S_ISSUE) != 0)
 		return -1;
 	VEC_PUSH(w->added, w->nadded, w->addedcap, issue);
 
-	/* Article ids sort by the issue's date; see db-schema.h. */
-	base = db_days(is->date, is->year) * ((sqlite3_int64)1 << DB_ID_SHIFT);
-	st = w->st[S_MAXID];
-	sqlite3_bind_int64(st, 1, base);
-	sqlite3_bind_int64(st, 2, base + ((sqlite3_int64)1 << DB_ID_SHIFT));
-	id = sqlite3_step(st) == SQLITE_ROW &&
-	    sqlite3_column_type(st, 0) != SQLITE_NULL ?
-	    sqlite3_column_int64(st, 0) : base;
-	sqlite3_reset(st);
+	/* article ids follow from the issue's; see db-schema.h */
+	id = DB_FIRST_ARTICLE(issue);
 
 	for (k = 0; k < is->nsections; k++) {
 		s = &is->sections[k];

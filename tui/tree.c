@@ -44,6 +44,7 @@ struct tree {
 	size_t			 nrows, rowscap;
 	size_t			 cursor;
 	struct dbr_count	 count;		/* of issues or results */
+	int			 count_wanted;	/* shown: worth counting */
 };
 
 static void
@@ -247,6 +248,7 @@ tree_reload(struct tree *t, const struct filter *f, const char *keep)
 	set_filter(t, f);
 	t->complete = 0;
 	memset(&t->count, 0, sizeof(t->count));
+	t->count_wanted = 0;
 	t->cursor = 0;
 	t->nrows = 0;
 	load_page(t);
@@ -274,7 +276,14 @@ tree_total(struct tree *t, size_t *n)
 	    !t->f.theme && !t->f.flagged)
 		dbr_count_step(t->db, &t->f, &t->count);
 	*n = t->search ? t->count.articles : t->count.issues;
+	t->count_wanted |= !t->count.done;
 	return t->count.done;
+}
+
+int
+tree_counting(const struct tree *t)
+{
+	return t->count_wanted && !t->count.done;
 }
 
 int
@@ -449,7 +458,7 @@ tree_select_key(struct tree *t, const char *key)
 			found = 1;
 			break;
 		}
-	for (i = 0; !t->search && have(t, i) && t->issues[i].r.day >= row.day;
+	for (i = 0; !t->search && have(t, i) && t->issues[i].r.id >= row.issue;
 	    i++) {
 		if (t->issues[i].r.id != row.issue)
 			continue;

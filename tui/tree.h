@@ -42,10 +42,12 @@ void		 tree_reload(struct tree *, const struct filter *,
 int		 tree_is_search(const struct tree *);
 /*
  * The number of issues (or results) in *n; 0 while they are still being
- * counted: tree_count_step counts some more, returning 1 while there is
+ * counted.  Asking starts the count: tree_counting says whether one is
+ * under way, tree_count_step counts some more, returning 1 while there is
  * more to count (a step is short enough to take between two keys).
  */
 int		 tree_total(struct tree *, size_t *n);
+int		 tree_counting(const struct tree *);
 int		 tree_count_step(struct tree *);
 
 /* Rows: asking for row i loads what is needed to know it. */

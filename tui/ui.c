@@ -706,7 +706,6 @@ ui_run(struct dbr *db, const char *warning)
 {
 	struct ui ui;
 	wint_t c;
-	size_t n;
 	int rc, counting;
 
 	memset(&ui, 0, sizeof(ui));
@@ -724,7 +723,7 @@ ui_run(struct dbr *db, const char *warning)
 	while (!ui.quit && !term_signalled()) {
 		ui_draw(&ui);
 		/* what a filter matches is counted between keys */
-		counting = !tree_total(ui.tree, &n);
+		counting = tree_counting(ui.tree);
 		timeout(counting ? 0 : -1);
 		rc = get_wch(&c);
 		if (rc == ERR && counting) {
