@@ -472,7 +472,7 @@ dbr_choices_free(struct choice *v, size_t n)
 void
 art_free(struct art *a)
 {
-	size_t i, j;
+	size_t i;
 
 	free(a->key);
 	free(a->title);
@@ -483,21 +483,8 @@ art_free(struct art *a)
 	free(a->issue_title);
 	free(a->issue_date);
 	free(a->issue_number);
-	for (i = 0; i < a->nblocks; i++)
-		free(a->blocks[i].text);
-	free(a->blocks);
-	for (i = 0; i < a->nnotes; i++) {
-		free(a->notes[i].text);
-		for (j = 0; j < a->notes[i].nurls; j++)
-			free(a->notes[i].urls[j]);
-		free(a->notes[i].urls);
-	}
-	free(a->notes);
-	for (i = 0; i < a->nfields; i++) {
-		free(a->fields[i].name);
-		free(a->fields[i].value);
-	}
-	free(a->fields);
+	doc_text_free(a->blocks, a->nblocks, a->notes, a->nnotes, a->fields,
+	    a->nfields);
 	for (i = 0; i < a->ncountries; i++)
 		free(a->countries[i]);
 	free(a->countries);

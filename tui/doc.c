@@ -15,10 +15,33 @@ doc_issue_create(const char *source)
 	return is;
 }
 
+void
+doc_text_free(struct block *b, size_t nb, struct footnote *n, size_t nn,
+    struct field *f, size_t nf)
+{
+	size_t i, j;
+
+	for (i = 0; i < nb; i++)
+		free(b[i].text);
+	free(b);
+	for (i = 0; i < nn; i++) {
+		free(n[i].text);
+		for (j = 0; j < n[i].nurls; j++)
+			free(n[i].urls[j]);
+		free(n[i].urls);
+	}
+	free(n);
+	for (i = 0; i < nf; i++) {
+		free(f[i].name);
+		free(f[i].value);
+	}
+	free(f);
+}
+
 static void
 article_free(struct article *a)
 {
-	size_t i, j;
+	size_t i;
 
 	free(a->title);
 	free(a->key);
@@ -27,21 +50,8 @@ article_free(struct article *a)
 	for (i = 0; i < a->nauthors; i++)
 		free(a->authors[i]);
 	free(a->authors);
-	for (i = 0; i < a->nblocks; i++)
-		free(a->blocks[i].text);
-	free(a->blocks);
-	for (i = 0; i < a->nnotes; i++) {
-		free(a->notes[i].text);
-		for (j = 0; j < a->notes[i].nurls; j++)
-			free(a->notes[i].urls[j]);
-		free(a->notes[i].urls);
-	}
-	free(a->notes);
-	for (i = 0; i < a->nfields; i++) {
-		free(a->fields[i].name);
-		free(a->fields[i].value);
-	}
-	free(a->fields);
+	doc_text_free(a->blocks, a->nblocks, a->notes, a->nnotes, a->fields,
+	    a->nfields);
 	free(a->countries);
 	free(a->themes);
 }

@@ -90,6 +90,9 @@ struct issue {
 
 struct issue	*doc_issue_create(const char *source);
 void		 doc_issue_free(struct issue *);
+/* Frees an article's blocks, notes and fields (the arrays too). */
+void		 doc_text_free(struct block *, size_t, struct footnote *,
+		    size_t, struct field *, size_t);
 struct section	*doc_section_add(struct issue *, const char *name);
 struct article	*doc_article_add(struct section *, const char *title, int line);
 void		 doc_block_add(struct article *, enum block_type,

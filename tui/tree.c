@@ -311,13 +311,22 @@ tree_load_all(struct tree *t)
 	load(t, SIZE_MAX);
 }
 
+static void
+article_trow(struct trow *out, const struct article_row *ar)
+{
+	out->label = ar->title;
+	out->id = ar->id;
+	out->key = ar->key;
+	out->read = ar->read;
+	out->flagged = ar->flagged;
+}
+
 int
 tree_row(struct tree *t, size_t i, struct trow *out)
 {
 	const struct rowref *r;
 	struct inode *in;
 	const struct snode *sn;
-	const struct article_row *ar;
 
 	/* keep a page ahead of what is asked for */
 	while (i + PAGE / 2 >= t->nrows && load_page(t))
@@ -328,14 +337,8 @@ tree_row(struct tree *t, size_t i, struct trow *out)
 	memset(out, 0, sizeof(*out));
 	out->kind = r->kind;
 	if (t->search) {
-		ar = &t->results[r->a];
-		out->depth = 0;
-		out->label = ar->title;
-		out->id = ar->id;
-		out->key = ar->key;
-		out->read = ar->read;
-		out->flagged = ar->flagged;
-		out->issue_label = ar->date;
+		article_trow(out, &t->results[r->a]);
+		out->issue_label = t->results[r->a].date;
 		return 1;
 	}
 	in = &t->issues[r->i];
@@ -362,13 +365,8 @@ tree_row(struct tree *t, size_t i, struct trow *out)
 		break;
 	default:
 		sn = &in->secs[r->s];
-		ar = &sn->arts[r->a];
+		article_trow(out, &sn->arts[r->a]);
 		out->depth = 2;
-		out->label = ar->title;
-		out->id = ar->id;
-		out->key = ar->key;
-		out->read = ar->read;
-		out->flagged = ar->flagged;
 		out->section = sn->r.name;
 	}
 	return 1;
