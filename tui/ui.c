@@ -111,20 +111,21 @@ layout(struct ui *ui)
 	delwin(ui->wart);
 	delwin(ui->wstatus);
 	ui->wside = ui->wborder = ui->wart = NULL;
+	/* parts of stdscr, sharing its cells: a screenful less memory */
 	if (ui_side_visible(ui)) {
-		ui->wside = newwin(ui->body_h, ui->cols < NARROW_COLS ?
+		ui->wside = derwin(stdscr, ui->body_h, ui->cols < NARROW_COLS ?
 		    ui->cols : side, 0, 0);
 		if (ui->cols >= NARROW_COLS)
-			ui->wborder = newwin(ui->body_h, 1, 0, side);
+			ui->wborder = derwin(stdscr, ui->body_h, 1, 0, side);
 	}
 	if (ui_art_visible(ui)) {
 		artx = ui_side_visible(ui) ? side + 1 : 0;
-		ui->wart = newwin(ui->body_h, ui->cols - artx > 0 ?
+		ui->wart = derwin(stdscr, ui->body_h, ui->cols - artx > 0 ?
 		    ui->cols - artx : 1, 0, artx);
 		if (ui->wart != NULL)
 			idlok(ui->wart, TRUE);
 	}
-	ui->wstatus = newwin(1, ui->cols, ui->body_h, 0);
+	ui->wstatus = derwin(stdscr, 1, ui->cols, ui->body_h, 0);
 	if (ui->have_art && (ui->r == NULL || ui->r->width != pane_width(ui)))
 		render(ui);
 	ui->dirty |= DIRTY_ALL;
