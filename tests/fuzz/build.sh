@@ -1,5 +1,6 @@
 #!/bin/sh
-# Builds the importer's libFuzzer targets into build-fuzz/ (from the top of
+# Builds the libFuzzer targets (the importer's parsers, the text path,
+# the prompts' input) into build-fuzz/ (from the top of
 # the tree), with AddressSanitizer and UBSan, and the seed corpus made
 # from data/corpus (split into chunks) in build-fuzz/seeds/.
 #
@@ -13,7 +14,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 cc=${FUZZ_CC:-clang}
 out=build-fuzz
-targets="fuzz-import-text fuzz-import-markdown fuzz-import-input"
+targets="fuzz-import-text fuzz-import-markdown fuzz-import-input fuzz-wrap fuzz-query"
 
 if ! command -v "$cc" >/dev/null 2>&1; then
 	echo "build.sh: $cc not found" >&2
@@ -44,11 +45,12 @@ cflags="-std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700
     -D_XOPEN_SOURCE_EXTENDED $pc_cflags -g -O1 -fno-omit-frame-pointer
     -DKB_VERSION=\"fuzz\" -DKB_DATADIR=\"$top/data\" ${FUZZ_CFLAGS:-}"
 
-# The sources the parser needs: tui/import*.c and, transitively, the
-# tui/X.c of every "X.h" they include.  (The reader's files and the
-# database writer are not needed, so an edit in progress there does not
-# stop the fuzzing.)
-files=$(ls tui/import*.c tests/fuzz/*.h)
+# The sources the targets need: tui/import*.c, the typed words of a
+# search (tui/db-words.c), and, transitively, the tui/X.c of every "X.h"
+# they or the targets include.  (The rest of the reader and the database
+# writer are not needed, so an edit in progress there does not stop the
+# fuzzing.)
+files=$(ls tui/import*.c tui/db-words.c tests/fuzz/*.h tests/fuzz/*.c)
 while :; do
 	# shellcheck disable=SC2086
 	more=$(sed -n 's/^#include "\([^"]*\)\.h".*/\1/p' $files | sort -u |

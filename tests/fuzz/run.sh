@@ -20,7 +20,7 @@ short) secs=${FUZZ_SECONDS:-20} ;;
 esac
 maxlen=${FUZZ_MAX_LEN:-65536}
 jobs=${FUZZ_JOBS:-1}
-targets=${*:-fuzz-import-text fuzz-import-markdown fuzz-import-input}
+targets=${*:-fuzz-import-text fuzz-import-markdown fuzz-import-input fuzz-wrap fuzz-query}
 out=build-fuzz
 
 sh tests/fuzz/build.sh
