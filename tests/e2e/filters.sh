@@ -25,6 +25,18 @@ reader $S $W $H
 wait_for $S '?:help' && wait_stable $S || { fail "the reader starts" "$(diag_screen)"; finish; }
 cp "$LAST" "$TMP/start"
 
+# one_choice_left WHAT: one choice is left: one row of list above the
+# prompt, the rest of the screen as it was under the prompt ($TMP/under)
+one_choice_left() {
+	if [ "$(head -n $((H - 2)) "$LAST")" = "$(head -n $((H - 2)) "$TMP/under")" ]; then
+		pass "$1: no other choice is left on the screen (the list is one row)"
+	else
+		fail "$1: no other choice is left on the screen (the list is one row)" \
+		    "rows that differ from the screen under the prompt:" \
+		    "$(head -n $((H - 2)) "$LAST" | diff "$TMP/under" - | grep '^>' | head -12)"
+	fi
+}
+
 # country_filter TYPED HOW: c, the text typed (keys or -l), Enter
 country_filter() {
 	typed=$1
@@ -42,15 +54,7 @@ country_filter() {
 	else
 		fail "c, $typed: the choices narrow to 日本 (JP JPN Japan) with its $N_SUBJ subject articles" "$(diag_screen)"
 	fi
-	# one choice left: one row of list above the prompt, the rest of the
-	# screen as it was under the prompt
-	if [ "$(head -n $((H - 2)) "$LAST")" = "$(head -n $((H - 2)) "$TMP/under")" ]; then
-		pass "c, $typed: no other choice is left on the screen (the list is one row)"
-	else
-		fail "c, $typed: no other choice is left on the screen (the list is one row)" \
-		    "rows that differ from the screen under the prompt:" \
-		    "$(head -n $((H - 2)) "$LAST" | diff "$TMP/under" - | grep '^>' | head -12)"
-	fi
+	one_choice_left "c, $typed"
 	keys $S Enter
 	if wait_status $S '\[国家 日本\]  \?:help$' && wait_stable $S; then
 		pass "$typed, Enter: the status line shows [国家 日本]"
@@ -154,13 +158,7 @@ if wait_status $S '^主题: *$'; then
 	else
 		fail "t, 半导体: the choices narrow to $THEME ($N_THEME articles)" "$(diag_screen)"
 	fi
-	if [ "$(head -n $((H - 2)) "$LAST")" = "$(head -n $((H - 2)) "$TMP/under")" ]; then
-		pass "t, 半导体: no other choice is left on the screen (the list is one row)"
-	else
-		fail "t, 半导体: no other choice is left on the screen (the list is one row)" \
-		    "rows that differ from the screen under the prompt:" \
-		    "$(head -n $((H - 2)) "$LAST" | diff "$TMP/under" - | grep '^>' | head -12)"
-	fi
+	one_choice_left "t, 半导体"
 	keys $S Enter
 	if wait_status $S "\\[主题 $THEME\\]  \\?:help\$" && wait_stable $S; then
 		pass "t: the status line shows [主题 $THEME]"

@@ -5,86 +5,22 @@
 # fixed size, keys sent with send-keys, and what a person would see read
 # back with capture-pane.  Nothing sleeps blindly: wait_* poll the screen
 # until a marker shows up, or give up after $KB_WAIT seconds and report
-# the last screen.
+# the last screen.  What tests/faults shares is in tests/lib/tmux.sh.
 #
 # Output is TAP: ok N - desc / not ok N - desc, then "# " lines.
 
-set -u
 unset TMUX TMUX_PANE	# run from inside tmux too: our own server only
+. tests/lib/tmux.sh
+tm_setup e2e "kbtest$$"
 
-KB_BUILD=${KB_BUILD:-build}
-KB_TOP=${KB_TOP:-$(pwd)}
-cd "$KB_TOP" || exit 1
-case $KB_BUILD in
-/*) KB_BIN=$KB_BUILD ;;
-*) KB_BIN=$KB_TOP/$KB_BUILD ;;
-esac
-KB=$KB_BIN/kuaibao
-KB_IMPORT=$KB_BIN/kuaibao-import
-KB_DB=$KB_TOP/data/kuaibao.db
 KB_WAIT=${KB_WAIT:-5}
+# After $KB_BUDGET seconds (a script with many failing waits) every
+# wait gives up after 1 s, so that a broken reader cannot hold a
+# script much beyond a minute.
+T_BUDGET=${KB_BUDGET:-45}
 E2E=$KB_TOP/tests/e2e
 SCREEN_PY=$E2E/screen.py
-export LC_ALL=C.UTF-8
-export PYTHONDONTWRITEBYTECODE=1	# no __pycache__ in tests/e2e
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/kb-e2e.XXXXXX")
-mkdir -p "$TMP/state" "$TMP/data" "$TMP/home"
-SOCK=kbtest$$
-LAST=$TMP/last		# the last screen a wait_* looked at
-
-tm() {
-	tmux -L "$SOCK" -f /dev/null "$@"
-}
-
-cleanup() {
-	tm kill-server >/dev/null 2>&1
-	rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM HUP
-
-# The server: no status bar (the pane is the whole window), a pane
-# stays after its program ends (its last screen can be read), and the
-# server stays up between sessions.
-tm start-server \; set -g status off \; set -g remain-on-exit on \; \
-    set -g exit-empty off \; set -g default-terminal tmux-256color \
-    >/dev/null 2>&1
-
-# ---- TAP -------------------------------------------------------------
-
-T_N=0
-T_FAILED=0
-
-pass() {
-	T_N=$((T_N + 1))
-	echo "ok $T_N - $1"
-}
-
-fail() {	# fail DESC [diagnostic text...]
-	T_N=$((T_N + 1))
-	T_FAILED=$((T_FAILED + 1))
-	echo "not ok $T_N - $1"
-	shift
-	for _dg in "$@"; do
-		printf '%s\n' "$_dg" | sed 's/^/# /'
-	done
-}
-
-skip() {
-	T_N=$((T_N + 1))
-	echo "ok $T_N - $1 # SKIP ${2:-}"
-}
-
-diag() {	# lines on stdin, as TAP diagnostics
-	sed 's/^/# /'
-}
-
-diag_screen() {	# diag_screen [FILE]: the screen, framed
-	echo "# ---- screen ----"
-	sed 's/^/# |/' "${1:-$LAST}"
-	echo "# ----------------"
-}
+export PYTHONDONTWRITEBYTECODE=1	# no __pycache__ in tests/
 
 # check DESC COMMAND...: ok when the command succeeds; on failure its
 # output (or the last screen) is the diagnostic.
@@ -101,12 +37,6 @@ check() {
 			diag_screen
 		fi
 	fi
-}
-
-finish() {
-	echo "1..$T_N"
-	[ "$T_FAILED" -eq 0 ]
-	exit $?
 }
 
 for _b in "$KB" "$KB_IMPORT"; do
@@ -131,32 +61,10 @@ done
 # A small sh around COMMAND writes its exit status to $TMP/rc.NAME when
 # it ends (tmux does not always collect a pane's exit status).
 start() {
-	_sname=$1 _sw_=$2 _sh_=$3
+	_s1=$1 _s2=$2 _s3=$3
 	shift 3
-	rm -f "$TMP/rc.$_sname"
-	_cmd="exec env -i PATH=$(quote "$PATH") TERM=tmux-256color LANG=C.UTF-8"
-	_cmd="$_cmd HOME=$(quote "$TMP/home") XDG_STATE_HOME=$(quote "$TMP/state")"
-	_cmd="$_cmd XDG_DATA_HOME=$(quote "$TMP/data")"
-	for _v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
-		eval "_val=\${$_v:-}"
-		[ -n "$_val" ] && _cmd="$_cmd $_v=$(quote "$_val")"
-	done
-	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
-		_cmd="$_cmd $(quote "$1")"
-		shift
-	done
-	[ $# -gt 0 ] && shift
-	_cmd="$_cmd sh -c $(quote '"$@"; echo $? >"$0.tmp"; mv "$0.tmp" "$0"')"
-	_cmd="$_cmd $(quote "$TMP/rc.$_sname")"
-	for _a in "$@"; do
-		_cmd="$_cmd $(quote "$_a")"
-	done
-	tm new-session -d -s "$_sname" -x "$_sw_" -y "$_sh_" "$_cmd"
-}
-
-# quote WORD: the word, single-quoted for sh
-quote() {
-	printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"
+	session "$_s1" "$_s2" "$_s3" \
+	    '"$@"; echo $? >"$0.tmp"; mv "$0.tmp" "$0"' "$@"
 }
 
 # reader NAME W H [VAR=VALUE...] [-- ARGS]: the reader on the corpus
@@ -182,137 +90,21 @@ reader() {
 	eval "start \"\$_name\" \"\$_w\" \"\$_h\" $_envs -- \"\$KB\" -d \"\${DB:-\$KB_DB}\" \"\$@\""
 }
 
-keys() {	# keys NAME KEY...: tmux key names (Enter, Space, C-l, j ...)
-	_k=$1
-	shift
-	tm send-keys -t "$_k" "$@"
-}
-
-type_text() {	# type_text NAME TEXT: literal text (Chinese too)
-	tm send-keys -t "$1" -l "$2"
-}
-
-capture() {	# capture NAME [FILE]: the visible screen, plain text
-	tm capture-pane -p -t "$1" >"${2:-$LAST}"
-}
-
-capture_e() {	# capture_e NAME [FILE]: with the SGR escapes
-	tm capture-pane -p -e -t "$1" >"${2:-$LAST}"
-}
-
-resize() {	# resize NAME W H
-	tm resize-window -t "$1" -x "$2" -y "$3"
-}
-
-ended() {	# ended NAME: the program in session NAME has ended
-	[ -s "$TMP/rc.$1" ]
-}
-
 # ---- waiting ---------------------------------------------------------
-
-_now() {
-	date +%s.%N 2>/dev/null | cut -c1-14
-}
-KB_START=$(_now)
-
-# After $KB_BUDGET seconds (a script with many failing waits) every
-# wait gives up after 1 s, so that a broken reader cannot hold a
-# script much beyond a minute.
-KB_BUDGET=${KB_BUDGET:-45}
-_deadline() {
-	awk -v n="$(_now)" -v w="${1:-$KB_WAIT}" -v s="$KB_START" \
-	    -v b="$KB_BUDGET" 'BEGIN { if (n - s > b && w > 1) w = 1
-	    printf "%.3f", n + w }'
-}
-
-_before() {	# _before DEADLINE: true while now < deadline
-	awk -v n="$(_now)" -v d="$1" 'BEGIN { exit !(n < d) }'
-}
-
-# wait_for NAME TEXT [SECONDS]: until the screen holds TEXT (fixed
-# string); 1 on timeout, the last screen in $LAST.
-wait_for() {
-	_d=$(_deadline "${3:-}")
-	while :; do
-		capture "$1"
-		grep -qF -- "$2" "$LAST" && return 0
-		_before "$_d" || return 1
-		sleep 0.05
-	done
-}
-
-# wait_re NAME ERE [SECONDS]
-wait_re() {
-	_d=$(_deadline "${3:-}")
-	while :; do
-		capture "$1"
-		grep -qE -- "$2" "$LAST" && return 0
-		_before "$_d" || return 1
-		sleep 0.05
-	done
-}
-
-# wait_gone NAME TEXT [SECONDS]: until TEXT is no longer on the screen
-wait_gone() {
-	_d=$(_deadline "${3:-}")
-	while :; do
-		capture "$1"
-		grep -qF -- "$2" "$LAST" || return 0
-		_before "$_d" || return 1
-		sleep 0.05
-	done
-}
 
 # wait_line NAME LINE ERE [SECONDS]: until line LINE (1-based, or
 # "last") of the screen matches ERE
 wait_line() {
-	_d=$(_deadline "${4:-}")
-	while :; do
-		capture "$1"
-		if [ "$2" = last ]; then
-			_l=$(tail -n 1 "$LAST")
-		else
-			_l=$(sed -n "${2}p" "$LAST")
-		fi
-		printf '%s\n' "$_l" | grep -q "${KB_GREP:--E}" -- "$3" && return 0
-		_before "$_d" || return 1
-		sleep 0.05
-	done
+	_poll "$1" "${4:-}" _line_is "$2" "$3"
 }
 
-# wait_status NAME ERE: the status line (the last row) matches
-wait_status() {
-	wait_line "$1" last "$2" "${3:-}"
-}
-
-# wait_dead NAME [SECONDS]: until the program in session NAME has
-# ended; prints its exit status ("signal N" when killed by signal N)
-wait_dead() {
-	_d=$(_deadline "${2:-}")
-	while :; do
-		if [ -s "$TMP/rc.$1" ]; then
-			capture "$1" 2>/dev/null
-			_code=$(cat "$TMP/rc.$1")
-			if [ "$_code" -gt 128 ]; then
-				echo "signal $((_code - 128))"
-			else
-				echo "$_code"
-			fi
-			return 0
-		fi
-		_before "$_d" || { capture "$1"; return 1; }
-		sleep 0.05
-	done
-}
-
-# wait_file FILE [SECONDS]: until FILE exists and is not empty
-wait_file() {
-	_d=$(_deadline "${2:-}")
-	while :; do
-		[ -s "$1" ] && return 0
-		_before "$_d" || return 1
-		sleep 0.05
-	done
+_line_is() {	# _line_is LINE ERE: line LINE of $LAST matches ERE
+	if [ "$1" = last ]; then
+		_l=$(tail -n 1 "$LAST")
+	else
+		_l=$(sed -n "${1}p" "$LAST")
+	fi
+	printf '%s\n' "$_l" | grep -q "${KB_GREP:--E}" -- "$2"
 }
 
 # ---- the screen ------------------------------------------------------
@@ -324,14 +116,6 @@ status_line() {
 
 screen_py() {
 	python3 "$SCREEN_PY" "$@"
-}
-
-# The sidebar's width (border excluded) at COLS columns: 35 %, 24-40.
-side_width() {
-	_sw2=$(($1 * 35 / 100))
-	[ "$_sw2" -lt 24 ] && _sw2=24
-	[ "$_sw2" -gt 40 ] && _sw2=40
-	echo "$_sw2"
 }
 
 # quit NAME: q, then wait for the reader to end; fails when it does not
@@ -346,10 +130,6 @@ quit_reader() {
 	return 1
 }
 
-kill_session() {
-	tm kill-session -t "$1" >/dev/null 2>&1
-}
-
 # ---- the corpus ------------------------------------------------------
 
 # The importer's dump of data/corpus: what the reader must show.
@@ -361,31 +141,6 @@ corpus_json() {
 
 expect() {	# expect WHAT ARGS...: see screen.py expect
 	screen_py expect "$CORPUS" "$@"
-}
-
-# wait_change NAME FILE [SECONDS]: until the screen differs from FILE
-wait_change() {
-	_d=$(_deadline "${3:-}")
-	while :; do
-		capture "$1"
-		cmp -s "$LAST" "$2" || return 0
-		_before "$_d" || return 1
-		sleep 0.05
-	done
-}
-
-# wait_stable NAME: until two captures in a row are the same (the
-# terminal has drawn all it was sent)
-wait_stable() {
-	_d=$(_deadline "${2:-}")
-	capture "$1" "$TMP/stable.a"
-	while :; do
-		sleep 0.05
-		capture "$1"
-		cmp -s "$LAST" "$TMP/stable.a" && return 0
-		cp "$LAST" "$TMP/stable.a"
-		_before "$_d" || return 1
-	done
 }
 
 # page_through NAME X0 ROWS OUT: the open article, shown from its top,

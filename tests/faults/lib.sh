@@ -1,79 +1,27 @@
 # Shared helpers for the reliability and security tests of the reader
-# (tests/faults/*.sh; sourced, not run).  Modelled on tests/e2e/lib.sh,
-# but self-contained: every script has its own tmux server on a socket in
-# its own temporary directory, its own HOME and XDG directories, and
-# cleans up after itself.  Nothing sleeps blindly: wait_* poll until a
-# condition holds, or give up after $KB_WAIT seconds.
+# (tests/faults/*.sh; sourced, not run).  What it shares with
+# tests/e2e/lib.sh is in tests/lib/tmux.sh: every script has its own tmux
+# server on a socket in its own temporary directory, its own HOME and XDG
+# directories, and cleans up after itself (plus $CLEANUP, for the
+# processes a script starts).  Nothing sleeps blindly: wait_* poll until
+# a condition holds, or give up after $KB_WAIT seconds.
 #
 # Output is TAP: ok N - desc / not ok N - desc, then "# " lines.
 
-set -u
-
-KB_BUILD=${KB_BUILD:-build}
-KB_TOP=${KB_TOP:-$(pwd)}
-cd "$KB_TOP" || exit 1
-KB=$KB_TOP/$KB_BUILD/kuaibao
-KB_IMPORT=$KB_TOP/$KB_BUILD/kuaibao-import
-KB_DB=$KB_TOP/data/kuaibao.db
-KB_WAIT=${KB_WAIT:-10}
-FAULTS=$KB_TOP/tests/faults
-export LC_ALL=C.UTF-8
 # the sanitizers: no leak report at exit of the interactive reader (it
 # is killed by signals on purpose), every other error fatal and loud
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=0:exitcode=86}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitcode=87}
 
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/kb-faults.XXXXXX") || exit 1
-mkdir -p "$TMP/state" "$TMP/data" "$TMP/home"
-SOCK=$TMP/tmux.sock
-LAST=$TMP/last		# the last screen a wait_* looked at
+. tests/lib/tmux.sh
+# The server as in tests/lib/tmux.sh, and applications may set the
+# clipboard (so a leaked OSC 52 would show up as a paste buffer).
+tm_setup faults '' \; set -g set-clipboard on \; set -g history-limit 0
 
-tm() {
-	tmux -S "$SOCK" -f /dev/null "$@"
-}
-
-# Extra cleanup a script needs (processes it started): set CLEANUP.
-CLEANUP=:
-cleanup() {
-	eval "$CLEANUP"
-	tm kill-server >/dev/null 2>&1
-	chmod -R u+rwx "$TMP" 2>/dev/null
-	rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM HUP
-
-# The server: no status bar, dead panes stay (to read their screen),
-# and applications may set the clipboard (so a leaked OSC 52 would show
-# up as a paste buffer).
-tm start-server \; set -g status off \; set -g remain-on-exit on \; \
-    set -g exit-empty off \; set -g default-terminal tmux-256color \; \
-    set -g set-clipboard on \; set -g history-limit 0 >/dev/null 2>&1
-
-# ---- TAP -------------------------------------------------------------
-
-T_N=0
-T_FAILED=0
-
-pass() {
-	T_N=$((T_N + 1))
-	echo "ok $T_N - $1"
-}
-
-fail() {	# fail DESC [diagnostic text...]
-	T_N=$((T_N + 1))
-	T_FAILED=$((T_FAILED + 1))
-	echo "not ok $T_N - $1"
-	shift
-	for _dg in "$@"; do
-		printf '%s\n' "$_dg" | head -n 60 | sed 's/^/# /'
-	done
-}
-
-skip() {
-	T_N=$((T_N + 1))
-	echo "ok $T_N - $1 # SKIP ${2:-}"
-}
+KB_WAIT=${KB_WAIT:-10}
+T_DIAG_LINES=60
+TM_QUIET=1
+FAULTS=$KB_TOP/tests/faults
 
 # verdict DESC WHY: ok when WHY is empty, else not ok with WHY
 verdict() {
@@ -82,22 +30,6 @@ verdict() {
 	else
 		fail "$1" "$2"
 	fi
-}
-
-diag() {	# lines on stdin, as TAP diagnostics
-	sed 's/^/# /'
-}
-
-diag_screen() {	# diag_screen [FILE]: the screen, framed
-	echo "# ---- screen ----"
-	sed 's/^/# |/' "${1:-$LAST}" | head -n 60
-	echo "# ----------------"
-}
-
-finish() {
-	echo "1..$T_N"
-	[ "$T_FAILED" -eq 0 ]
-	exit $?
 }
 
 # is_asan: the reader is built with AddressSanitizer
@@ -122,28 +54,6 @@ need_binaries() {
 
 # ---- sessions --------------------------------------------------------
 
-# quote WORD: the word, single-quoted for sh
-quote() {
-	printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"
-}
-
-# envcmd [VAR=VALUE...]: "env -i ..." with a clean environment: TERM,
-# LANG, this script's HOME and XDG directories, the sanitizer options;
-# VAR=VALUE override them.
-envcmd() {
-	_e="env -i PATH=$(quote "$PATH") TERM=tmux-256color LANG=C.UTF-8"
-	_e="$_e HOME=$(quote "$TMP/home") XDG_STATE_HOME=$(quote "$TMP/state")"
-	_e="$_e XDG_DATA_HOME=$(quote "$TMP/data")"
-	for _v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
-		eval "_val=\${$_v:-}"
-		[ -n "$_val" ] && _e="$_e $_v=$(quote "$_val")"
-	done
-	for _a in "$@"; do
-		_e="$_e $(quote "$_a")"
-	done
-	printf '%s' "$_e"
-}
-
 # start NAME W H [VAR=VALUE...] -- COMMAND [ARG...]
 # A session of W x H cells running COMMAND in a clean environment; a
 # small sh around it writes its exit status to $TMP/rc.NAME and its
@@ -151,24 +61,14 @@ envcmd() {
 # COMMAND starts only when a line is typed (keys NAME Enter): the pane
 # can be set up first.
 start() {
-	_sname=$1 _sw_=$2 _sh_=$3
+	_s1=$1 _s2=$2 _s3=$3
 	shift 3
-	rm -f "$TMP/rc.$_sname" "$TMP/err.$_sname"
-	_envs=
-	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
-		_envs="$_envs $(quote "$1")"
-		shift
-	done
-	[ $# -gt 0 ] && shift
-	_cmd="exec $(eval "envcmd $_envs")"
-	_cmd="$_cmd sh -c $(quote '[ -z "${KB_GATE:-}" ] || read _gate; "$@" 2>"$0.err"; echo $? >"$0.tmp"; mv "$0.tmp" "$0"')"
-	_cmd="$_cmd $(quote "$TMP/rc.$_sname")"
-	for _a in "$@"; do
-		_cmd="$_cmd $(quote "$_a")"
-	done
-	tm new-session -d -s "$_sname" -x "$_sw_" -y "$_sh_" "$_cmd"
+	rm -f "$TMP/err.$_s1"
+	session "$_s1" "$_s2" "$_s3" \
+	    '[ -z "${KB_GATE:-}" ] || read _gate; "$@" 2>"$0.err"; echo $? >"$0.tmp"; mv "$0.tmp" "$0"' \
+	    "$@"
 	# the stderr file is rc.NAME.err; give it its short name
-	ln -sf "$TMP/rc.$_sname.err" "$TMP/err.$_sname"
+	ln -sf "$TMP/rc.$_s1.err" "$TMP/err.$_s1"
 }
 
 # shell NAME W H [VAR=VALUE...]: an interactive dash (which leaves the
@@ -182,28 +82,6 @@ shell() {
 	wait_for "$_sname" 'KBSH$'
 }
 
-keys() {	# keys NAME KEY...: tmux key names (Enter, Space, C-l, j ...)
-	_k=$1
-	shift
-	tm send-keys -t "$_k" "$@"
-}
-
-type_text() {	# type_text NAME TEXT: literal text (Chinese too)
-	tm send-keys -t "$1" -l "$2"
-}
-
-capture() {	# capture NAME [FILE]: the visible screen, plain text
-	tm capture-pane -p -t "$1" >"${2:-$LAST}"
-}
-
-capture_e() {	# capture_e NAME [FILE]: with the SGR escapes
-	tm capture-pane -p -e -t "$1" >"${2:-$LAST}"
-}
-
-resize() {	# resize NAME W H
-	tm resize-window -t "$1" -x "$2" -y "$3"
-}
-
 pane_pid() {	# pane_pid NAME: the pid of the pane's first process
 	tm display -p -t "$1" '#{pane_pid}'
 }
@@ -212,82 +90,11 @@ tfmt() {	# tfmt NAME FORMAT
 	tm display -p -t "$1" "$2"
 }
 
-kill_session() {
-	tm kill-session -t "$1" >/dev/null 2>&1
-}
-
-ended() {	# ended NAME: the program started with start NAME has ended
-	[ -s "$TMP/rc.$1" ]
-}
-
 # ---- waiting ---------------------------------------------------------
-
-_now() {
-	date +%s.%N 2>/dev/null | cut -c1-14
-}
-
-_deadline() {
-	awk -v n="$(_now)" -v w="${1:-$KB_WAIT}" 'BEGIN { printf "%.3f", n + w }'
-}
-
-_before() {	# _before DEADLINE: true while now < deadline
-	awk -v n="$(_now)" -v d="$1" 'BEGIN { exit !(n < d) }'
-}
-
-# wait_for NAME TEXT [SECONDS]: until the screen holds TEXT (fixed
-# string); 1 on timeout, the last screen in $LAST.
-wait_for() {
-	_d=$(_deadline "${3:-}")
-	while :; do
-		capture "$1" 2>/dev/null
-		grep -qF -- "$2" "$LAST" && return 0
-		_before "$_d" || return 1
-		sleep 0.05
-	done
-}
-
-# wait_re NAME ERE [SECONDS]
-wait_re() {
-	_d=$(_deadline "${3:-}")
-	while :; do
-		capture "$1" 2>/dev/null
-		grep -qE -- "$2" "$LAST" && return 0
-		_before "$_d" || return 1
-		sleep 0.05
-	done
-}
-
-# wait_gone NAME TEXT [SECONDS]
-wait_gone() {
-	_d=$(_deadline "${3:-}")
-	while :; do
-		capture "$1" 2>/dev/null
-		grep -qF -- "$2" "$LAST" || return 0
-		_before "$_d" || return 1
-		sleep 0.05
-	done
-}
-
-# wait_status NAME ERE [SECONDS]: the last row matches ERE
-wait_status() {
-	_d=$(_deadline "${3:-}")
-	while :; do
-		capture "$1" 2>/dev/null
-		tail -n 1 "$LAST" | grep -qE -- "$2" && return 0
-		_before "$_d" || return 1
-		sleep 0.05
-	done
-}
 
 # wait_status_not NAME ERE [SECONDS]: the last row no longer matches
 wait_status_not() {
-	_d=$(_deadline "${3:-}")
-	while :; do
-		capture "$1" 2>/dev/null
-		tail -n 1 "$LAST" | grep -qE -- "$2" || return 0
-		_before "$_d" || return 1
-		sleep 0.05
-	done
+	_poll "$1" "${3:-}" _not _last_row_is "$2"
 }
 
 # wait_size NAME W H [SECONDS]: until the reader has redrawn at W x H:
@@ -314,26 +121,6 @@ wait_size() {
 	done
 }
 
-# wait_dead NAME [SECONDS]: until the program started with start NAME
-# has ended; prints its exit status ("signal N" when killed)
-wait_dead() {
-	_d=$(_deadline "${2:-}")
-	while :; do
-		if [ -s "$TMP/rc.$1" ]; then
-			capture "$1" 2>/dev/null
-			_code=$(cat "$TMP/rc.$1")
-			if [ "$_code" -gt 128 ]; then
-				echo "signal $((_code - 128))"
-			else
-				echo "$_code"
-			fi
-			return 0
-		fi
-		_before "$_d" || { capture "$1" 2>/dev/null; return 1; }
-		sleep 0.05
-	done
-}
-
 # wait_pid_gone PID [SECONDS]
 wait_pid_gone() {
 	_d=$(_deadline "${2:-}")
@@ -342,40 +129,6 @@ wait_pid_gone() {
 		sleep 0.05
 	done
 	return 0
-}
-
-# wait_file FILE [SECONDS]: until FILE exists and is not empty
-wait_file() {
-	_d=$(_deadline "${2:-}")
-	while :; do
-		[ -s "$1" ] && return 0
-		_before "$_d" || return 1
-		sleep 0.05
-	done
-}
-
-# wait_stable NAME [SECONDS]: until two captures in a row are the same
-wait_stable() {
-	_d=$(_deadline "${2:-}")
-	capture "$1" "$TMP/stable.a" 2>/dev/null
-	while :; do
-		sleep 0.05
-		capture "$1" 2>/dev/null
-		cmp -s "$LAST" "$TMP/stable.a" && return 0
-		cp "$LAST" "$TMP/stable.a"
-		_before "$_d" || return 1
-	done
-}
-
-# wait_change NAME FILE [SECONDS]: until the screen differs from FILE
-wait_change() {
-	_d=$(_deadline "${3:-}")
-	while :; do
-		capture "$1" 2>/dev/null
-		cmp -s "$LAST" "$2" || return 0
-		_before "$_d" || return 1
-		sleep 0.05
-	done
 }
 
 # await WAIT-COMMAND...: runs a wait_*; when it times out, says so in a
@@ -389,15 +142,6 @@ await() {
 }
 
 # ---- the reader ------------------------------------------------------
-
-# The sidebar's width (border excluded) at COLS columns: 35 %, 24-40;
-# below 60 columns one pane at a time (no border).
-side_width() {
-	_w=$(($1 * 35 / 100))
-	[ "$_w" -lt 24 ] && _w=24
-	[ "$_w" -gt 40 ] && _w=40
-	echo "$_w"
-}
 
 # The reader's first screen: the status line ends with ?:help
 wait_reader() {	# wait_reader NAME [SECONDS]
