@@ -49,34 +49,18 @@ Every subcommand prints what is wrong and exits 1, or exits 0.
       occurrences KEY WORD  occurrences of WORD in what the pane shows
 """
 import json
+import os
 import signal
 import re
 import sys
-import unicodedata
 from datetime import date
+
+sys.dont_write_bytecode = True      # no __pycache__ in tests/lib
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lib"))
+from termtext import cw, width, read_lines as lines  # noqa: E402
 
 
 # ---------------------------------------------------------------- widths
-
-def cw(ch):
-    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-        return 0
-    if unicodedata.east_asian_width(ch) in ("W", "F"):
-        return 2
-    return 1
-
-
-def width(s):
-    return sum(cw(c) for c in s)
-
-
-def lines(path):
-    with open(path, encoding="utf-8", errors="replace") as f:
-        ls = f.read().split("\n")
-    if ls and ls[-1] == "":
-        ls.pop()
-    return ls
-
 
 def cells(line):
     """[(column, char, width)] of a plain line."""

@@ -27,9 +27,13 @@ and exits 1, or exits 0.
   width TEXT               the display width of TEXT
   gen-limits DIR           the limit documents (see limits.sh)
 """
+import os
 import re
 import sys
-import unicodedata
+
+sys.dont_write_bytecode = True      # no __pycache__ in tests/lib
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lib"))
+from termtext import cw, width, read_lines  # noqa: E402
 
 E = "\x1b"
 
@@ -187,26 +191,6 @@ def cmd_raw(out):
 
 
 # ---------------------------------------------------------------- screens
-
-def cw(ch):
-    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-        return 0
-    if unicodedata.east_asian_width(ch) in ("W", "F"):
-        return 2
-    return 1
-
-
-def width(s):
-    return sum(cw(c) for c in s)
-
-
-def read_lines(path):
-    with open(path, encoding="utf-8", errors="replace") as f:
-        ls = f.read().split("\n")
-    if ls and ls[-1] == "":
-        ls.pop()
-    return ls
-
 
 def at(line, col):
     """The character at display column col, or None."""
