@@ -7,48 +7,8 @@
 # points (the old database intact, stale temporary files removed by the
 # next run), SIGTERM (temporary file removed at once), and a read-only
 # target directory (one FATAL line, exit 3).
-set -u
-top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-imp=${KB_BUILD:-build}/kuaibao-import
-data=data
-export LC_ALL=C.UTF-8
+. "$(dirname "$0")/lib.sh"
 
-n=0
-fails=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $*"; }
-skip() { n=$((n + 1)); echo "ok $n # SKIP $*"; }
-why=
-fail() { why="${why:+$why
-}$*"; }
-check() {
-	if [ -z "$why" ]; then
-		ok "$*"
-	else
-		notok "$*"
-		printf '%s\n' "$why" | sed 's/^/#   /'
-	fi
-	why=
-}
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/kb-atomic.XXXXXX") || exit 1
-bgpids=
-cleanup() {
-	for p in $bgpids; do
-		kill "$p" 2>/dev/null
-	done
-	chmod -R u+rwx "$tmp" 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-
-if [ ! -x "$imp" ]; then
-	echo "1..1"
-	echo "not ok 1 - $imp is not built"
-	exit 1
-fi
 if ! command -v sqlite3 >/dev/null 2>&1; then
 	echo "1..0 # SKIP the sqlite3 shell is needed"
 	exit 0

@@ -7,42 +7,9 @@
 # refused files, that an existing database given with -o is unchanged
 # byte for byte and no temporary file is left; for accepted files, that
 # the JSON dump is valid and the content survived.
-set -u
-top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-imp=${KB_BUILD:-build}/kuaibao-import
-data=data
-export LC_ALL=C.UTF-8
+. "$(dirname "$0")/lib.sh"
+errlog=$tmp/err	# its start goes with a failed check
 
-n=0
-fails=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $*"; }
-skip() { n=$((n + 1)); echo "ok $n # SKIP $*"; }
-# check DESCRIPTION: ok if $why is empty, else not ok with the reasons.
-check() {
-	if [ -z "$why" ]; then
-		ok "$1"
-	else
-		notok "$1"
-		printf '%s\n' "$why" | sed 's/^/#   /'
-		[ -s "$tmp/err" ] && head -c 2000 "$tmp/err" | sed 's/^/# | /'
-	fi
-	why=
-}
-fail() { why="${why:+$why
-}$*"; }
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/kb-bad-input.XXXXXX") || exit 1
-trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-trap 'exit 1' INT TERM HUP
-why=
-
-if [ ! -x "$imp" ]; then
-	echo "1..1"
-	echo "not ok 1 - $imp is not built"
-	exit 1
-fi
 if ! command -v python3 >/dev/null 2>&1; then
 	echo "1..0 # SKIP python3 is needed to check the JSON"
 	exit 0

@@ -32,13 +32,13 @@ for running the importer); offending blocks are listed in "#" comments.
 Exit status 1 if anything failed.  Python 3 standard library only.
 """
 
-import json
 import os
 import re
-import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.dont_write_bytecode = True      # no __pycache__ in tests/import
+import importcheck  # noqa: E402
+from importcheck import ROOT, run_importer  # noqa: E402
 
 # Genuine exceptions found in the documents.  Keys are check names; values
 # are lists of (document basename, normalised text prefix of the block,
@@ -71,22 +71,9 @@ ALLOW = {
     ],
 }
 
-_WIDE = (
-    "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3130-\u318f"
-    "\u31a0-\u31ff\u3200-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
-    "\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-    "\u2014\u2015\u2018-\u201f\u2026\u00b7\u2460-\u24ff\u2776-\u2793"
-)
-_WS_BEFORE_WIDE = re.compile(r"\s+(?=[" + _WIDE + r"])")
-_WS_AFTER_WIDE = re.compile(r"(?<=[" + _WIDE + r"])\s+")
-_WS = re.compile(r"\s+")
-
-
 def norm(s):
-    s = str(s or "")
-    s = _WS_BEFORE_WIDE.sub("", s)
-    s = _WS_AFTER_WIDE.sub("", s)
-    return _WS.sub(" ", s).strip()
+    """importcheck.norm, with None (and any empty value) as ""."""
+    return importcheck.norm(s or "")
 
 
 FINAL = set("。！？；：…”’）」』】》.!?;:)")
@@ -106,28 +93,6 @@ def allowed(check, doc, text):
         if d == doc and t.startswith(norm(prefix)):
             return True
     return False
-
-
-def run_importer(importer, src):
-    cmd = [importer, "--data-dir", "data", "--json", src]
-    try:
-        p = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
-    except FileNotFoundError:
-        return None, "importer not found: %s" % importer
-    except subprocess.TimeoutExpired:
-        return None, "importer timed out after 120 s"
-    except OSError as e:
-        return None, "cannot run importer: %s" % e
-    if p.returncode != 0:
-        err = p.stderr.decode("utf-8", "replace").strip()
-        return None, "importer failed (status %d): %s" % (p.returncode, err[-400:])
-    try:
-        dump = json.loads(p.stdout.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as e:
-        return None, "invalid JSON from importer: %s" % e
-    if not isinstance(dump, dict) or not isinstance(dump.get("issues"), list):
-        return None, "JSON has no 'issues' list"
-    return dump, None
 
 
 def excerpt(text, n=70):
@@ -231,54 +196,22 @@ DESCS = {
 }
 
 
-def main(argv):
-    importer = None
-    files = []
-    i = 0
-    while i < len(argv):
-        if argv[i] == "--importer" and i + 1 < len(argv):
-            importer = argv[i + 1]
-            i += 2
-        elif argv[i].startswith("--importer="):
-            importer = argv[i].split("=", 1)[1]
-            i += 1
-        elif argv[i] in ("-h", "--help"):
-            print(__doc__)
-            return 0
-        else:
-            files.append(argv[i])
-            i += 1
-    if not importer or not files:
-        sys.stderr.write("usage: check-reflow.py --importer PATH FILE...\n")
-        return 2
-    importer = os.path.abspath(importer)
-    results = []   # (ok, desc, comments)
-    for f in files:
-        src = os.path.relpath(os.path.abspath(f), ROOT) if os.path.isabs(f) or os.path.exists(f) else f
-        doc = os.path.basename(f)
-        tag = doc.split("_")[0]
-        dump, err = run_importer(importer, src)
-        if err:
-            results.append((False, "%s: import %s" % (tag, src), [err]))
-            continue
-        off, npara, narts = check_doc(doc, dump)
-        results.append((narts > 0, "%s: import %s (%d articles, %d paragraphs)" % (tag, src, narts, npara),
-                        [] if narts else ["no articles"]))
-        for k in ("page-furniture", "footnote-leak", "paragraph-start", "paragraph-end", "markup"):
-            lst = off[k]
-            com = lst[:25] + (["… and %d more" % (len(lst) - 25)] if len(lst) > 25 else [])
-            results.append((not lst, "%s: %s" % (tag, DESCS[k]) + (" — %d offending" % len(lst) if lst else ""), com))
-    print("1..%d" % len(results))
-    failed = 0
-    for n, (ok, desc, com) in enumerate(results, 1):
-        print("%s %d - %s" % ("ok" if ok else "not ok", n, desc.replace("#", "＃")))
-        if not ok:
-            failed += 1
-            for c in com:
-                print("#   " + c)
-    print("# %d tests, %d failed" % (len(results), failed))
-    return 1 if failed else 0
+def check_file(tap, importer, f):
+    src = os.path.relpath(os.path.abspath(f), ROOT) if os.path.isabs(f) or os.path.exists(f) else f
+    doc = os.path.basename(f)
+    tag = doc.split("_")[0]
+    dump, err = run_importer(importer, src)
+    if err:
+        tap.add(False, "%s: import %s" % (tag, src), extra=[err])
+        return
+    off, npara, narts = check_doc(doc, dump)
+    tap.add(narts > 0, "%s: import %s (%d articles, %d paragraphs)" % (tag, src, narts, npara),
+            extra=[] if narts else ["no articles"])
+    for k in ("page-furniture", "footnote-leak", "paragraph-start", "paragraph-end", "markup"):
+        lst = off[k]
+        com = lst[:25] + (["… and %d more" % (len(lst) - 25)] if len(lst) > 25 else [])
+        tap.add(not lst, "%s: %s" % (tag, DESCS[k]) + (" — %d offending" % len(lst) if lst else ""), extra=com)
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(importcheck.main(sys.argv[1:], __doc__, "check-reflow.py --importer PATH FILE...", check_file))
