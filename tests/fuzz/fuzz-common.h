@@ -2,7 +2,9 @@
  * Shared set-up for the importer's libFuzzer targets: quiet diagnostics
  * (the C stream stderr goes to /dev/null, while file descriptor 2 stays
  * open for the sanitizers' and libFuzzer's own reports), the gazetteer
- * and theme lists, and checks on what the parser produced.
+ * and theme lists, and checks on what the parser produced.  It defines
+ * LLVMFuzzerInitialize (fuzz_setup); a target includes it once and
+ * defines LLVMFuzzerTestOneInput.
  *
  * FUZZ_VERBOSE=1 in the environment keeps the diagnostics.
  * KUAIBAO_DATA_DIR overrides where countries.tsv and themes.tsv are read.
@@ -109,6 +111,18 @@ fuzz_import(const char *path, const uint8_t *data, size_t size)
 			abort();
 		}
 	free(json);
+}
+
+int LLVMFuzzerInitialize(int *, char ***);
+int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fuzz_setup();
+	return 0;
 }
 
 #endif

@@ -122,6 +122,16 @@ section() {
 	awk -v s="$2" '/^[A-Z]/ { on = ($0 == s) ; next } on' "$1"
 }
 
+# words_in TEXTFILE NAMES PREFIX WHY: every line N of the file NAMES,
+# with PREFIX before it, is a word of TEXTFILE; else "PREFIXN WHY" goes
+# into $tmp/missing
+words_in() {
+	while IFS= read -r _n; do
+		has_word "$1" "$3$_n" ||
+		    echo "$3$_n $4" >>"$tmp/missing"
+	done <"$2"
+}
+
 # report DESCRIPTION: ok if $tmp/missing is empty, else not ok listing it
 report() {
 	if [ -s "$tmp/missing" ]; then
@@ -182,15 +192,9 @@ check_options() {
 		notok "the options of $1 can be read ($nl long, $ns short)"
 		return
 	fi
-	while IFS= read -r o; do
-		has_word "$3" "--$o" ||
-		    echo "--$o is not in $2" >>"$tmp/missing"
-	done <"$tmp/long"
+	words_in "$3" "$tmp/long" -- "is not in $2"
 	report "$2: every long option of $1 ($nl)"
-	while IFS= read -r o; do
-		has_word "$3" "-$o" ||
-		    echo "-$o is not in $2" >>"$tmp/missing"
-	done <"$tmp/short"
+	words_in "$3" "$tmp/short" - "is not in $2"
 	report "$2: every short option of $1 ($ns)"
 	section "$3" SYNOPSIS >"$tmp/synopsis"
 	grep -oE -- '--[a-z][a-z0-9-]*' "$tmp/synopsis" | sort -u |
@@ -283,31 +287,23 @@ sql_names() {
 	    }' "$1" | sort -u
 }
 
-sql_names tui/db-schema.c db_schema_sql >"$tmp/names"
-ns=$(wc -l <"$tmp/names" | tr -d ' ')
-if [ "$ns" -lt 20 ]; then
-	notok "the schema of tui/db-schema.c can be read ($ns names)"
-else
-	while IFS= read -r w; do
-		has_word "$t5" "$w" ||
-		    echo "$w (tui/db-schema.c) is not in kuaibao.5" \
-		    >>"$tmp/missing"
-	done <"$tmp/names"
-	report "kuaibao.5: every table, column and index of the database ($ns)"
-fi
-
-sql_names tui/db-state.c state_schema >"$tmp/names"
-ns=$(wc -l <"$tmp/names" | tr -d ' ')
-if [ "$ns" -lt 4 ]; then
-	notok "the state schema of tui/db-state.c can be read ($ns names)"
-else
-	while IFS= read -r w; do
-		has_word "$t5" "$w" ||
-		    echo "$w (tui/db-state.c) is not in kuaibao.5" \
-		    >>"$tmp/missing"
-	done <"$tmp/names"
-	report "kuaibao.5: every table and column of the state database ($ns)"
-fi
+# schema_in_page FILE FUNCTION MIN SCHEMA WHAT: every name of the schema
+# in FUNCTION of FILE (at least MIN of them, else it was not read) is a
+# word of kuaibao.5
+schema_in_page() {
+	sql_names "$1" "$2" >"$tmp/names"
+	ns=$(wc -l <"$tmp/names" | tr -d ' ')
+	if [ "$ns" -lt "$3" ]; then
+		notok "the $4 of $1 can be read ($ns names)"
+		return
+	fi
+	words_in "$t5" "$tmp/names" "" "($1) is not in kuaibao.5"
+	report "kuaibao.5: every $5 ($ns)"
+}
+schema_in_page tui/db-schema.c db_schema_sql 20 schema \
+    "table, column and index of the database"
+schema_in_page tui/db-state.c state_schema 4 "state schema" \
+    "table and column of the state database"
 
 {
 	grep -o 'key(fp, "[a-z_]*"' tui/import-json.c | sed 's/.*"\(.*\)"/\1/'
