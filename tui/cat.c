@@ -37,7 +37,7 @@ cat_list(struct dbr *db)
 	memset(&last, 0, sizeof(last));
 	more = 0;
 	do {
-		ni = dbr_issues(db, &f, more ? &last : NULL, 256, &issues);
+		ni = dbr_issues(db, &f, more ? &last : NULL, 0, 256, &issues);
 		for (i = 0; i < ni; i++) {
 			dbr_issue_counts(db, &f, &issues[i]);
 			label = render_issue_label(issues[i].date,
@@ -115,7 +115,7 @@ cat_search(struct dbr *db, const char *query, int limit)
 		fprintf(stderr, "kuaibao: nothing to search for\n");
 		return 1;
 	}
-	n = dbr_search(db, &f, INT64_MAX, (size_t)limit, &rows);
+	n = dbr_search(db, &f, INT64_MAX, 0, (size_t)limit, &rows);
 	for (i = 0; i < n; i++) {
 		printf("%s  %s  ", rows[i].key, rows[i].date ? rows[i].date :
 		    "");

@@ -193,17 +193,19 @@ issue_row(sqlite3_stmt *st, struct issue_row *row, int counted)
 
 /* Unfiltered: a page of the issues table, newest first. */
 static size_t
-issue_page(struct dbr *r, const struct issue_row *after, size_t limit,
-    struct issue_row **out)
+issue_page(struct dbr *r, const struct issue_row *after, int64_t to,
+    size_t limit, struct issue_row **out)
 {
 	sqlite3_stmt *st;
 	struct issue_row row;
 	size_t n, cap;
 
 	if ((st = dbr_stmt(r, "SELECT " ISSUE_COLUMNS " FROM issues i WHERE"
-	    " i.id < :before ORDER BY i.id DESC LIMIT :limit")) == NULL)
+	    " i.id < :before AND i.id >= :to ORDER BY i.id DESC LIMIT"
+	    " :limit")) == NULL)
 		return 0;
 	dbr_bind_int(st, ":before", after ? after->id : INT64_MAX);
+	dbr_bind_int(st, ":to", to);
 	dbr_bind_int(st, ":limit", limit > INT64_MAX ? -1 : (int64_t)limit);
 	n = cap = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -217,7 +219,8 @@ issue_page(struct dbr *r, const struct issue_row *after, size_t limit,
 /* Filtered: from the newest match below the last issue, its issue. */
 static size_t
 issue_walk(struct dbr *r, const struct filter *f,
-    const struct issue_row *after, size_t limit, struct issue_row **out)
+    const struct issue_row *after, int64_t to, size_t limit,
+    struct issue_row **out)
 {
 	sqlite3_stmt *st;
 	struct issue_row row;
@@ -228,7 +231,7 @@ issue_walk(struct dbr *r, const struct filter *f,
 	n = cap = 0;
 	while (n < limit && before > 0) {
 		st = query(r, f, "SELECT m.id FROM %M ORDER BY m.id DESC LIMIT 1",
-		    0, before - 1);
+		    DB_FIRST_ARTICLE(to), before - 1);
 		if (st == NULL || sqlite3_step(st) != SQLITE_ROW) {
 			if (st != NULL)
 				sqlite3_reset(st);
@@ -254,11 +257,25 @@ issue_walk(struct dbr *r, const struct filter *f,
 
 size_t
 dbr_issues(struct dbr *r, const struct filter *f,
-    const struct issue_row *after, size_t limit, struct issue_row **out)
+    const struct issue_row *after, int64_t to, size_t limit,
+    struct issue_row **out)
 {
 	*out = NULL;
-	return filtered(f) ? issue_walk(r, f, after, limit, out) :
-	    issue_page(r, after, limit, out);
+	return filtered(f) ? issue_walk(r, f, after, to, limit, out) :
+	    issue_page(r, after, to, limit, out);
+}
+
+int
+dbr_passes(struct dbr *r, const struct filter *f, int64_t article)
+{
+	sqlite3_stmt *st;
+	int yes;
+
+	if ((st = query(r, f, "SELECT 1 FROM %M", article, article)) == NULL)
+		return 0;
+	yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return yes;
 }
 
 void
@@ -348,7 +365,7 @@ dbr_articles(struct dbr *r, struct issue_row *issue, int64_t section,
 
 size_t
 dbr_search(struct dbr *r, const struct filter *f, int64_t before,
-    size_t limit, struct article_row **out)
+    int64_t to, size_t limit, struct article_row **out)
 {
 	sqlite3_stmt *st;
 
@@ -356,7 +373,7 @@ dbr_search(struct dbr *r, const struct filter *f, int64_t before,
 	st = query(r, f, "SELECT a.id, a.issue_id, a.section_id, a.key,"
 	    " a.title, coalesce(i.date, i.year) FROM %M JOIN articles a ON"
 	    " a.id = m.id JOIN issues i ON i.id = a.issue_id ORDER BY m.id"
-	    " DESC LIMIT :limit", 0, before - 1);
+	    " DESC LIMIT :limit", to, before - 1);
 	if (st != NULL)
 		dbr_bind_int(st, ":limit", limit > INT64_MAX ? -1 :
 		    (int64_t)limit);

@@ -108,13 +108,13 @@ void		 dbr_close(struct dbr *);
 const char	*dbr_error(struct dbr *);
 
 /*
- * Issues newest first, older than after (NULL: from the newest), that
- * hold an article passing the filter; at most limit.  Their counts are
- * left at -1 (n too under a filter): dbr_issue_counts fills them, for
- * the issues a screen shows.
+ * Issues newest first, older than after (NULL: from the newest) and not
+ * older than the issue id to (0: all), that hold an article passing the
+ * filter; at most limit.  Their counts are left at -1 (n too under a
+ * filter): dbr_issue_counts fills them, for the issues a screen shows.
  */
 size_t		 dbr_issues(struct dbr *, const struct filter *,
-		    const struct issue_row *after, size_t limit,
+		    const struct issue_row *after, int64_t to, size_t limit,
 		    struct issue_row **out);
 void		 dbr_issue_counts(struct dbr *, const struct filter *,
 		    struct issue_row *);
@@ -124,9 +124,13 @@ size_t		 dbr_sections(struct dbr *, struct issue_row *,
 size_t		 dbr_articles(struct dbr *, struct issue_row *,
 		    int64_t section, const struct filter *,
 		    struct article_row **out);
-/* Search results newest first, with ids below before (INT64_MAX: all). */
+/* Search results newest first, with ids below before (INT64_MAX: all)
+ * and from to (0: all). */
 size_t		 dbr_search(struct dbr *, const struct filter *,
-		    int64_t before, size_t limit, struct article_row **out);
+		    int64_t before, int64_t to, size_t limit,
+		    struct article_row **out);
+/* Whether the article passes the filter. */
+int		 dbr_passes(struct dbr *, const struct filter *, int64_t article);
 
 /*
  * Counting the articles that pass a filter and the issues they are in

@@ -17,7 +17,7 @@ const char db_schema_sql[] =
 	"  year INTEGER,"
 	"  date TEXT,"
 	"  number TEXT,"
-	"  day INTEGER NOT NULL,"	/* days since 1970 (see db-schema.h) */
+	"  day INTEGER NOT NULL,"	/* days since 1900 (see db-schema.h) */
 	"  narticles INTEGER NOT NULL);"
 	"CREATE TABLE sections("
 	"  id INTEGER PRIMARY KEY,"
@@ -104,7 +104,7 @@ db_days(const char *date, int year)
 	mm = m <= 2 ? m + 9 : m - 3;
 	a = yy >= 0 ? yy / 400 : (yy - 399) / 400;
 	a = a * 146097 + (yy - a * 400) * 365 + (yy - a * 400) / 4 -
-	    (yy - a * 400) / 100 + (153 * mm + 2) / 5 + d - 1 - 719468;
-	/* ids hold days in 17 bits (db-schema.h): 1970 to 2328 */
+	    (yy - a * 400) / 100 + (153 * mm + 2) / 5 + d - 1 - 693901;
+	/* ids hold days in 17 bits (db-schema.h): 1900 to 2258 */
 	return a < 0 ? 0 : a > DB_MAX_DAY ? DB_MAX_DAY : a;
 }

@@ -10,7 +10,7 @@
 #define DB_SCHEMA_VERSION	3
 
 /*
- * Ids sort by issue date.  An issue's id is its day (since 1970) <<
+ * Ids sort by issue date.  An issue's id is its day (since 1900) <<
  * DB_SLOT_BITS | its place among that day's issues; its articles' ids
  * are the issue's << DB_ARTICLE_BITS | their position, from 1.  So an
  * article's issue is its id >> DB_ARTICLE_BITS and an issue's articles
@@ -29,8 +29,8 @@
 
 extern const char db_schema_sql[];
 
-/* Days since 1970-01-01 of YYYY-MM-DD (or of year-07-01 when only a
- * year is known, 0 when nothing is), within 0 to DB_MAX_DAY. */
+/* Days since 1900-01-01 of YYYY-MM-DD (or of year-07-01 when only a
+ * year is known, 0 when nothing is), within 0 to DB_MAX_DAY (2258). */
 int64_t	db_days(const char *date, int year);
 
 #endif

@@ -89,9 +89,12 @@ rebuild(struct tree *t)
 	}
 }
 
-/* Loads the next page (limit issues or results); 0 when there is no more. */
+/*
+ * Loads the next limit issues or results, or (with to > 0) all of them
+ * down to the issue or article id to; 0 when there is no more.
+ */
 static int
-load(struct tree *t, size_t limit)
+load(struct tree *t, size_t limit, int64_t to)
 {
 	struct issue_row *rows;
 	struct article_row *res;
@@ -102,14 +105,15 @@ load(struct tree *t, size_t limit)
 		return 0;
 	if (t->search) {
 		n = dbr_search(t->db, &t->f, t->nresults ?
-		    t->results[t->nresults - 1].id : INT64_MAX, limit, &res);
+		    t->results[t->nresults - 1].id : INT64_MAX, to, limit,
+		    &res);
 		for (k = 0; k < n; k++)
 			VEC_PUSH(t->results, t->nresults, t->resultscap,
 			    res[k]);
 		free(res);
 	} else {
 		n = dbr_issues(t->db, &t->f, t->nissues ?
-		    &t->issues[t->nissues - 1].r : NULL, limit, &rows);
+		    &t->issues[t->nissues - 1].r : NULL, to, limit, &rows);
 		for (k = 0; k < n; k++) {
 			memset(&in, 0, sizeof(in));
 			in.r = rows[k];
@@ -117,7 +121,7 @@ load(struct tree *t, size_t limit)
 		}
 		free(rows);
 	}
-	if (n < limit)
+	if (n < limit && to == 0)
 		t->complete = 1;
 	rebuild(t);
 	return n > 0;
@@ -126,7 +130,7 @@ load(struct tree *t, size_t limit)
 static int
 load_page(struct tree *t)
 {
-	return load(t, PAGE);
+	return load(t, PAGE, 0);
 }
 
 /* An issue's label, made when first shown: most never are. */
@@ -308,7 +312,7 @@ tree_more(struct tree *t)
 void
 tree_load_all(struct tree *t)
 {
-	load(t, SIZE_MAX);
+	load(t, SIZE_MAX, 0);
 }
 
 static void
@@ -427,16 +431,6 @@ tree_expand(struct tree *t, size_t i, int expand)
 	return 1;
 }
 
-/* Loads pages until row i exists; 0 when it cannot. */
-static int
-have(struct tree *t, size_t i)
-{
-	while (i >= (t->search ? t->nresults : t->nissues))
-		if (!load_page(t))
-			return 0;
-	return 1;
-}
-
 int
 tree_select_key(struct tree *t, const char *key)
 {
@@ -448,16 +442,24 @@ tree_select_key(struct tree *t, const char *key)
 	if (!dbr_find(t->db, key, &row))
 		return 0;
 	found = 0;
-	/* newest first: past the article's id, it is not there */
-	for (i = 0; t->search && have(t, i) && t->results[i].id >= row.id;
-	    i++)
+	/*
+	 * Only if it is there at all.  The tree is loaded down to its
+	 * issue, in one query; a search keeps it only on the first page of
+	 * results: after a new search the newest results come first.
+	 */
+	if (!dbr_passes(t->db, &t->f, row.id))
+		;
+	else if (!t->search)
+		load(t, SIZE_MAX, row.issue);
+	else if (t->nresults == 0)
+		load_page(t);
+	for (i = 0; t->search && i < t->nresults; i++)
 		if (t->results[i].id == row.id) {
 			t->cursor = i;
 			found = 1;
 			break;
 		}
-	for (i = 0; !t->search && have(t, i) && t->issues[i].r.id >= row.issue;
-	    i++) {
+	for (i = 0; !t->search && i < t->nissues; i++) {
 		if (t->issues[i].r.id != row.issue)
 			continue;
 		in = &t->issues[i];

@@ -8,7 +8,8 @@
 #   kuaibao --list: every article of the corpus (69), under its issue
 #   and column, issues newest first with their counts;
 #   kuaibao --search 芯片: "KEY  DATE  TITLE" of each article with it;
-#   errors: an unknown key, a bad --width, --help, --version.
+#   errors: an unknown key, a bad --width, --help, --version;
+#   issues dated 1969 and 1968: listed in date order, both searched.
 . tests/e2e/lib.sh
 
 corpus_json || { fail "kuaibao-import --json dumps the corpus" "$(cat "$TMP/import.err")"; finish; }
@@ -195,6 +196,23 @@ if "$KB" --help >"$TMP/out" 2>&1 && grep -q -- '--cat' "$TMP/out" && grep -q -- 
 	pass "--help prints the usage, status 0"
 else
 	fail "--help prints the usage, status 0" "$(cat "$TMP/out")"
+fi
+# Issues dated before 1970 (an archive's back catalogue): listed by date,
+# newest first, and found by a search like any other.
+old=$TMP/old.db
+"$KB_IMPORT" -q --new --data-dir data -o "$old" --date 1969-12-31 \
+    data/corpus/000_c7f35d69aa6ccfdf.txt 2>/dev/null
+"$KB_IMPORT" -q --data-dir data -o "$old" --date 1968-01-01 \
+    data/corpus/002_4e60794608ee0fcc.txt 2>/dev/null
+"$KB" --list -d "$old" | grep -v '^ ' | cut -d' ' -f1 >"$TMP/out"
+n=$("$KB" --search 美国 -d "$old" | grep -c '  1969-12-31  ')
+m=$("$KB" --search 美国 -d "$old" | grep -c '  1968-01-01  ')
+if [ "$(tr '\n' ' ' <"$TMP/out")" = "1969-12-31 1968-01-01 " ] &&
+    [ "$n" -gt 0 ] && [ "$m" -gt 0 ]; then
+	pass "issues of 1969 and 1968: listed newest first, both searched"
+else
+	fail "issues of 1969 and 1968: listed newest first, both searched" \
+	    "listed: $(tr '\n' ' ' <"$TMP/out")" "found: $n of 1969, $m of 1968"
 fi
 if "$KB" --version >"$TMP/out" 2>&1 && grep -q '^kuaibao [0-9]' "$TMP/out"; then
 	pass "--version prints kuaibao VERSION, status 0"
