@@ -28,6 +28,7 @@
 #include "xmalloc.h"
 
 #define TMP_INFIX	".tmp-"
+#define PACKED		".packed"	/* the compacted copy of the temporary file */
 
 enum stmt {
 	S_ISSUE, S_SECTION, S_ARTICLE, S_BLOCK, S_NOTE, S_FIELD, S_ACOUNTRY,
@@ -70,17 +71,18 @@ struct dbw {
 	size_t		 nadded, addedcap;
 };
 
-/* For the signal handler: the temporary file (and journal) to remove. */
-static char tmp_path[4096];
-static char tmp_journal[4096];
+/* For the signal handler: the temporary files to remove. */
+static const char *const tmp_suffix[] = { "", "-journal", PACKED };
+static char tmp_paths[3][4096];
 
 static void
 on_signal(int sig)
 {
-	if (tmp_path[0] != '\0') {
-		unlink(tmp_path);
-		unlink(tmp_journal);
-	}
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if (tmp_paths[i][0] != '\0')
+			unlink(tmp_paths[i]);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -89,9 +91,11 @@ static void
 catch_signals(const char *tmp)
 {
 	struct sigaction sa;
+	size_t i;
 
-	snprintf(tmp_path, sizeof(tmp_path), "%s", tmp);
-	snprintf(tmp_journal, sizeof(tmp_journal), "%s-journal", tmp);
+	for (i = 0; i < 3; i++)
+		snprintf(tmp_paths[i], sizeof(tmp_paths[i]), "%s%s", tmp,
+		    tmp_suffix[i]);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
@@ -764,8 +768,29 @@ finish(struct dbw *w)
 	if (rc != SQLITE_DONE)
 		return sql_error(w, "meta");
 	/* one merged index segment: the fastest to search */
-	return exec(w, "INSERT INTO fts(fts) VALUES ('optimize');"
-	    " COMMIT; PRAGMA incremental_vacuum;");
+	return exec(w, "INSERT INTO fts(fts) VALUES ('optimize'); COMMIT;");
+}
+
+/*
+ * A copy of the finished database, table by table in key order, into
+ * path.  Documents imported out of date order (a back catalogue listed
+ * newest first) insert in the middle of the tables, whose pages split
+ * half full; the copy is some 10% smaller and a screen reads fewer pages.
+ */
+static int
+pack(struct dbw *w, const char *path)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	unlink(path);
+	if (sqlite3_prepare_v2(w->db, "VACUUM INTO ?", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return sql_error(w, "prepare");
+	bind_text(st, 1, path);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : sql_error(w, "compacting");
 }
 
 static void
@@ -782,7 +807,7 @@ close_db(struct dbw *w)
 static void
 dbw_free(struct dbw *w)
 {
-	tmp_path[0] = '\0';
+	memset(tmp_paths, 0, sizeof(tmp_paths));
 	if (w->lock != -1)
 		close(w->lock);
 	free(w->added);
@@ -794,11 +819,18 @@ dbw_free(struct dbw *w)
 int
 dbw_commit(struct dbw *w)
 {
-	char *d, *dir;
+	char *d, *dir, *packed;
 	int fd, rc;
 
+	packed = xasprintf("%s%s", w->tmp, PACKED);
 	rc = finish(w);
+	if (rc == 0)
+		rc = pack(w, packed);
 	close_db(w);
+	if (rc == 0 && rename(packed, w->tmp) == -1) {
+		diag(packed, 0, 0, DIAG_FATAL, "rename: %s", strerror(errno));
+		rc = -1;
+	}
 	if (rc == 0 && (fd = open(w->tmp, O_RDONLY)) != -1) {
 		if (fsync(fd) == -1)
 			rc = -1;
@@ -819,8 +851,11 @@ dbw_commit(struct dbw *w)
 			close(fd);
 		}
 		free(d);
-	} else
+	} else {
 		unlink(w->tmp);
+		unlink(packed);
+	}
+	free(packed);
 	dbw_free(w);
 	return rc;
 }

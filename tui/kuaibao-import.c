@@ -224,7 +224,7 @@ main(int argc, char *argv[])
 		}
 	} else if (w != NULL && ok) {
 		if (progress)
-			fprintf(stderr, "indexing %zu articles…", narticles);
+			fprintf(stderr, "indexing and compacting %zu articles…", narticles);
 		ok = dbw_commit(w) == 0;
 		if (progress)
 			fprintf(stderr, "\r\033[K");
