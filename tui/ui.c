@@ -126,6 +126,14 @@ layout(struct ui *ui)
 			idlok(ui->wart, TRUE);
 	}
 	ui->wstatus = derwin(stdscr, 1, ui->cols, ui->body_h, 0);
+	/* the cursor is hidden: no move to put it back after drawing */
+	leaveok(stdscr, TRUE);
+	if (ui->wside != NULL)
+		leaveok(ui->wside, TRUE);
+	if (ui->wborder != NULL)
+		leaveok(ui->wborder, TRUE);
+	if (ui->wart != NULL)
+		leaveok(ui->wart, TRUE);
 	if (ui->have_art && (ui->r == NULL || ui->r->width != pane_width(ui)))
 		render(ui);
 	ui->dirty |= DIRTY_ALL;
@@ -145,8 +153,10 @@ touch(WINDOW *w)
 static void
 ui_draw(struct ui *ui)
 {
-	if (ui->dirty & DIRTY_ALL) {
-		clearok(curscr, TRUE);
+	if (ui->dirty & (DIRTY_ALL | DIRTY_CLEAR)) {
+		/* a clear costs the next scroll: ncurses forgets the rows */
+		if (ui->dirty & DIRTY_CLEAR)
+			clearok(curscr, TRUE);
 		werase(stdscr);
 		wnoutrefresh(stdscr);
 		ui->dirty |= DIRTY_SIDE | DIRTY_ART | DIRTY_STATUS;
@@ -176,6 +186,8 @@ ui_draw(struct ui *ui)
 		touch(ui->wart);
 		ui->overlay = ui->prompt != NULL;
 	}
+	/* but for a prompt's, shown where one types */
+	leaveok(ui->wstatus, ui->prompt == NULL);
 	if (ui->prompt != NULL)
 		prompt_draw(ui);
 	else if (ui->dirty & DIRTY_STATUS)
@@ -632,7 +644,7 @@ act(struct ui *ui, enum action a)
 		}
 		break;
 	case ACT_REDRAW:
-		ui->dirty |= DIRTY_ALL;
+		ui->dirty |= DIRTY_CLEAR;
 		break;
 	case ACT_HELP:
 		ui->help = 1;
@@ -739,6 +751,7 @@ ui_run(struct dbr *db, const char *warning)
 		}
 		if (rc == KEY_CODE_YES && c == KEY_RESIZE) {
 			layout(&ui);
+			ui.dirty |= DIRTY_CLEAR;
 			continue;
 		}
 		key(&ui, c, rc == KEY_CODE_YES);

@@ -19,7 +19,8 @@ struct prompt;
 #define DIRTY_SIDE	0x01
 #define DIRTY_ART	0x02
 #define DIRTY_STATUS	0x04
-#define DIRTY_ALL	0x08	/* clear and repaint everything */
+#define DIRTY_ALL	0x08	/* repaint everything */
+#define DIRTY_CLEAR	0x10	/* and the terminal: its contents are unknown */
 
 #define NARROW_COLS	60	/* below this, one pane at a time */
 

@@ -20,6 +20,12 @@ Every subcommand prints what is wrong and exits 1, or exits 0.
   noborder COL ROWS FILE    ... on none of them
   cols X0 X1 FILE           display columns [X0, X1) of every line
   width TEXT                the display width of TEXT
+  unwritten OUT X0 X1 ROWS SCREEN...
+                            none of the text of display columns [X0, X1)
+                            of the first SCREEN (rows 1..ROWS; runs of 4
+                            or more characters without a space, found
+                            nowhere else on any SCREEN) is in the file
+                            OUT: what the reader wrote for a key
   sgr FILE ROW TEXT         SGR state of the cells of TEXT on row ROW
   colour FILE               no colour SGR in a capture -e
   highlight FILE X0 ROWS WORD [--min N]
@@ -109,6 +115,31 @@ def show(rows):
 
 
 # ---------------------------------------------------------------- screens
+
+def cmd_unwritten(out, x0, x1, rows, screens):
+    runs = set()
+    for l in lines(screens[0])[:rows]:
+        runs.update(r for r in re.split(r"[\s\u2502]+", cut(l, x0, x1))
+                    if len(r) >= 4)
+    # a run also shown elsewhere may be written for that place
+    elsewhere = []
+    for path in screens:
+        for l in lines(path)[:rows]:
+            elsewhere.append(cut(l, 0, x0) + "\n" + cut(l, x1))
+    elsewhere = "\n".join(elsewhere)
+    runs = sorted(r for r in runs if r not in elsewhere)
+    with open(out, "rb") as f:
+        written = f.read().decode("utf-8", "replace")
+    again = [r for r in runs if r in written]
+    if not runs:
+        print("no text in columns %d..%d to look for" % (x0, x1))
+        return 1
+    if again:
+        print("written again (%d of %d runs): %s" % (
+            len(again), len(runs), " ".join(again[:5])))
+        return 1
+    return 0
+
 
 def cmd_widths(w, path):
     bad = 0
@@ -763,6 +794,8 @@ def main(argv):
     if c == "width":
         print(width(a[0]))
         return 0
+    if c == "unwritten":
+        return cmd_unwritten(a[0], int(a[1]), int(a[2]), int(a[3]), a[4:])
     if c == "sgr":
         return cmd_sgr(a[0], int(a[1]), a[2])
     if c == "colour":
