@@ -172,7 +172,9 @@ main(int argc, char *argv[])
 	int ch, list, width, limit, rc;
 
 	progname = "kuaibao";
-	setlocale(LC_ALL, "");
+	/* the character type only (UTF-8, widths): numbers and messages
+	 * stay C, and the other categories' files are not read at start */
+	setlocale(LC_CTYPE, "");
 	given = state_given = cat = search = NULL;
 	list = 0;
 	width = 0;
