@@ -784,6 +784,9 @@ pack(struct dbw *w, const char *path)
 	int rc;
 
 	unlink(path);
+	/* the import's cache is not read again: give its memory back */
+	if (exec(w, "PRAGMA cache_size = -2048; PRAGMA shrink_memory;") != 0)
+		return -1;
 	if (sqlite3_prepare_v2(w->db, "VACUUM INTO ?", -1, &st, NULL) !=
 	    SQLITE_OK)
 		return sql_error(w, "prepare");
