@@ -73,14 +73,15 @@ struct dbw {
 
 /* For the signal handler: the temporary files to remove. */
 static const char *const tmp_suffix[] = { "", "-journal", PACKED };
-static char tmp_paths[3][4096];
+#define NTMP	(sizeof(tmp_suffix) / sizeof(tmp_suffix[0]))
+static char tmp_paths[NTMP][4096];
 
 static void
 on_signal(int sig)
 {
 	size_t i;
 
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < NTMP; i++)
 		if (tmp_paths[i][0] != '\0')
 			unlink(tmp_paths[i]);
 	signal(sig, SIG_DFL);
@@ -93,7 +94,7 @@ catch_signals(const char *tmp)
 	struct sigaction sa;
 	size_t i;
 
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < NTMP; i++)
 		snprintf(tmp_paths[i], sizeof(tmp_paths[i]), "%s%s", tmp,
 		    tmp_suffix[i]);
 	memset(&sa, 0, sizeof(sa));
@@ -375,8 +376,7 @@ dbw_open(const char *target, int fresh, const struct gazetteer *g,
 	if (exists && !fresh) {
 		if (copy_db(w, target) != 0)
 			goto fail;
-	} else if (exec(w, "PRAGMA page_size = 4096;"
-	    " PRAGMA auto_vacuum = INCREMENTAL;") != 0 ||
+	} else if (exec(w, "PRAGMA page_size = 4096;") != 0 ||
 	    exec(w, db_schema_sql) != 0)
 		goto fail;
 	/*
