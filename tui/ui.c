@@ -128,12 +128,9 @@ layout(struct ui *ui)
 	ui->wstatus = derwin(stdscr, 1, ui->cols, ui->body_h, 0);
 	/* the cursor is hidden: no move to put it back after drawing */
 	leaveok(stdscr, TRUE);
-	if (ui->wside != NULL)
-		leaveok(ui->wside, TRUE);
-	if (ui->wborder != NULL)
-		leaveok(ui->wborder, TRUE);
-	if (ui->wart != NULL)
-		leaveok(ui->wart, TRUE);
+	leaveok(ui->wside, TRUE);	/* a hidden pane's NULL: ERR, no harm */
+	leaveok(ui->wborder, TRUE);
+	leaveok(ui->wart, TRUE);
 	if (ui->have_art && (ui->r == NULL || ui->r->width != pane_width(ui)))
 		render(ui);
 	ui->dirty |= DIRTY_ALL;
