@@ -300,8 +300,8 @@ dbr_article(struct dbr *r, int64_t id, struct art *a)
 	sqlite3_reset(st);
 
 	cap = 0;
-	st = part(r, "SELECT type, text FROM blocks WHERE id"
-	    " BETWEEN ?1 << 16 AND (?1 << 16) + 65535 ORDER BY id", id);
+	st = part(r, "SELECT type, text FROM blocks WHERE id "
+	    DB_BLOCKS_OF_ARTICLE " ORDER BY id", id);
 	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(st, 0);
 

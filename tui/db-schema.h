@@ -27,6 +27,16 @@
 #define DB_BLOCK_SHIFT		16
 #define DB_BLOCK_MAX		((1 << DB_BLOCK_SHIFT) - 1)
 
+/* The same ranges in SQL, for ?1 an article's id or an issue's. */
+#define DB_STR_(x)		#x
+#define DB_STR(x)		DB_STR_(x)
+#define DB_ID_RANGE_(p, bits)	"BETWEEN " p " << " bits " AND (" p " << " \
+				    bits ") + ((1 << " bits ") - 1)"
+#define DB_BLOCKS_OF_ARTICLE	DB_ID_RANGE_("?1", DB_STR(DB_BLOCK_SHIFT))
+#define DB_BLOCKS_OF_ISSUE	DB_ID_RANGE_("?1", "(" \
+				    DB_STR(DB_ARTICLE_BITS) " + " \
+				    DB_STR(DB_BLOCK_SHIFT) ")")
+
 extern const char db_schema_sql[];
 
 /* Days since 1900-01-01 of YYYY-MM-DD (or of year-07-01 when only a

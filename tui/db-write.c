@@ -320,8 +320,7 @@ put_lists(struct dbw *w, const struct gazetteer *g)
 }
 
 struct dbw *
-dbw_open(const char *target, int fresh, const struct gazetteer *g,
-    const struct themes *t)
+dbw_open(const char *target, int fresh, const struct gazetteer *g)
 {
 	struct dbw *w;
 	char *d, *b, *dir, *base;
@@ -329,7 +328,6 @@ dbw_open(const char *target, int fresh, const struct gazetteer *g,
 	struct stat sb;
 	int i, exists;
 
-	(void)t;
 	w = xcalloc(1, sizeof(*w));
 	w->lock = -1;
 	w->target = xstrdup(target);
@@ -432,8 +430,8 @@ static int
 fts_delete(struct dbw *w, sqlite3_int64 id, const char *title)
 {
 	static const char *const parts[] = {
-		"SELECT text FROM blocks WHERE id BETWEEN ?1 << 16 AND"
-		" (?1 << 16) + 65535 ORDER BY id",
+		"SELECT text FROM blocks WHERE id " DB_BLOCKS_OF_ARTICLE
+		" ORDER BY id",
 		"SELECT text FROM footnotes WHERE article_id = ? ORDER BY seq",
 		"SELECT value FROM fields WHERE article_id = ? ORDER BY seq",
 	};
@@ -471,8 +469,8 @@ static int
 delete_issue(struct dbw *w, sqlite3_int64 issue)
 {
 	static const char *const del[] = {
-		"DELETE FROM blocks WHERE id >> 16 IN (SELECT id FROM"
-		" articles WHERE issue_id = ?1)",
+		/* a range of the key, not a scan of every block */
+		"DELETE FROM blocks WHERE id " DB_BLOCKS_OF_ISSUE,
 		"DELETE FROM footnotes WHERE article_id IN (SELECT id FROM"
 		" articles WHERE issue_id = ?1)",
 		"DELETE FROM fields WHERE article_id IN (SELECT id FROM"

@@ -11,11 +11,10 @@
 struct dbw;
 struct issue;
 struct gazetteer;
-struct themes;
 
 /* NULL after an error message. */
 struct dbw	*dbw_open(const char *target, int fresh,
-		    const struct gazetteer *, const struct themes *);
+		    const struct gazetteer *);
 /* Adds an issue, replacing one from a file of the same name. */
 int		 dbw_put_issue(struct dbw *, const struct issue *);
 int		 dbw_commit(struct dbw *);	/* frees w; 0 on success */

@@ -197,7 +197,7 @@ main(int argc, char *argv[])
 	else {
 		if (out == NULL)
 			out = default_db();
-		if ((w = dbw_open(out, fresh, gaz, themes)) == NULL)
+		if ((w = dbw_open(out, fresh, gaz)) == NULL)
 			nfiles = 0;
 	}
 	for (i = 0; i < nfiles; i++) {
