@@ -126,17 +126,24 @@ exec(struct dbw *w, const char *sql)
 	return 0;
 }
 
+/* Runs a write, ready for the next; an error is reported as what. */
 static int
-step_done(struct dbw *w, enum stmt s)
+step(struct dbw *w, sqlite3_stmt *st, const char *what)
 {
 	int rc;
 
-	rc = sqlite3_step(w->st[s]);
-	sqlite3_reset(w->st[s]);
-	sqlite3_clear_bindings(w->st[s]);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return sql_error(w, "write");
+		return sql_error(w, what);
 	return 0;
+}
+
+static int
+step_done(struct dbw *w, enum stmt s)
+{
+	return step(w, w->st[s], "write");
 }
 
 static void
@@ -282,7 +289,6 @@ put_lists(struct dbw *w, const struct gazetteer *g)
 	sqlite3_stmt *st;
 	const struct country *c;
 	size_t i;
-	int rc;
 
 	if (sqlite3_prepare_v2(w->db, "INSERT INTO countries(name, code,"
 	    " iso3, english) VALUES (?1,?2,?3,?4) ON CONFLICT(name) DO UPDATE"
@@ -295,11 +301,9 @@ put_lists(struct dbw *w, const struct gazetteer *g)
 		bind_text(st, 2, c->code);
 		bind_text(st, 3, c->iso3);
 		bind_text(st, 4, c->english);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
+		if (step(w, st, "countries") != 0) {
 			sqlite3_finalize(st);
-			return sql_error(w, "countries");
+			return -1;
 		}
 	}
 	sqlite3_finalize(st);
@@ -308,11 +312,9 @@ put_lists(struct dbw *w, const struct gazetteer *g)
 		return sql_error(w, "prepare");
 	for (i = 0; i < theme_count; i++) {
 		bind_text(st, 1, theme_names[i]);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
+		if (step(w, st, "themes") != 0) {
 			sqlite3_finalize(st);
-			return sql_error(w, "themes");
+			return -1;
 		}
 	}
 	sqlite3_finalize(st);
@@ -730,12 +732,20 @@ dbw_put_issue(struct dbw *w, const struct issue *is)
 }
 
 static int
+meta_put(struct dbw *w, sqlite3_stmt *st, const char *key, const char *value)
+{
+	bind_text(st, 1, key);
+	bind_text(st, 2, value);
+	return step(w, st, "meta");
+}
+
+static int
 finish(struct dbw *w)
 {
-	char buf[64];
+	char version[16], built[32];
 	time_t now;
 	sqlite3_stmt *st;
-	int rc;
+	int failed;
 
 	if (exec(w, "UPDATE countries SET"
 	    " narticles = (SELECT count(*) FROM article_countries a"
@@ -748,23 +758,15 @@ finish(struct dbw *w)
 	if (sqlite3_prepare_v2(w->db, "INSERT OR REPLACE INTO meta(key,"
 	    " value) VALUES (?,?)", -1, &st, NULL) != SQLITE_OK)
 		return sql_error(w, "prepare");
-	snprintf(buf, sizeof(buf), "%d", DB_SCHEMA_VERSION);
-	bind_text(st, 1, "schema_version");
-	bind_text(st, 2, buf);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	bind_text(st, 1, "generator");
-	bind_text(st, 2, "kuaibao-import " KB_VERSION);
-	rc = rc == SQLITE_DONE ? sqlite3_step(st) : rc;
-	sqlite3_reset(st);
+	snprintf(version, sizeof(version), "%d", DB_SCHEMA_VERSION);
 	now = time(NULL);
-	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
-	bind_text(st, 1, "built");
-	bind_text(st, 2, buf);
-	rc = rc == SQLITE_DONE ? sqlite3_step(st) : rc;
+	strftime(built, sizeof(built), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+	failed = meta_put(w, st, "schema_version", version) != 0 ||
+	    meta_put(w, st, "generator", "kuaibao-import " KB_VERSION) != 0 ||
+	    meta_put(w, st, "built", built) != 0;
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return sql_error(w, "meta");
+	if (failed)
+		return -1;
 	/* one merged index segment: the fastest to search */
 	return exec(w, "INSERT INTO fts(fts) VALUES ('optimize'); COMMIT;");
 }
