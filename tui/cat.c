@@ -39,7 +39,6 @@ cat_list(struct dbr *db)
 	do {
 		ni = dbr_issues(db, &f, more ? &last : NULL, 0, 256, &issues);
 		for (i = 0; i < ni; i++) {
-			dbr_issue_counts(db, &f, &issues[i]);
 			label = render_issue_label(issues[i].date,
 			    issues[i].year, issues[i].number, issues[i].title);
 			put(label);

@@ -322,9 +322,8 @@ dbr_sections(struct dbr *r, struct issue_row *issue,
 	return n;
 }
 
-/* Rows of (id, issue, section, key, title, date), with their marks. */
 size_t
-dbr_article_rows(struct dbr *r, sqlite3_stmt *st, struct article_row **out)
+dbr_article_rows(sqlite3_stmt *st, struct article_row **out)
 {
 	struct article_row row;
 	size_t n, cap;
@@ -338,13 +337,12 @@ dbr_article_rows(struct dbr *r, sqlite3_stmt *st, struct article_row **out)
 		row.key = dbr_col_text(st, 3);
 		row.title = dbr_col_text(st, 4);
 		row.date = dbr_col_text(st, 5);
+		row.read = sqlite3_column_int(st, 6);
+		row.flagged = sqlite3_column_int(st, 7);
 		VEC_PUSH(*out, n, cap, row);
 	}
 	if (st != NULL)
 		sqlite3_reset(st);
-	for (cap = 0; cap < n; cap++)
-		dbr_marks(r, (*out)[cap].key, &(*out)[cap].read,
-		    &(*out)[cap].flagged);
 	return n;
 }
 
@@ -356,11 +354,12 @@ dbr_articles(struct dbr *r, struct issue_row *issue, int64_t section,
 
 	*out = NULL;
 	st = query(r, f, "SELECT a.id, a.issue_id, a.section_id, a.key,"
-	    " a.title, NULL FROM %M JOIN articles a ON a.id = m.id WHERE"
-	    " a.section_id = :section ORDER BY m.id", issue->lo, issue->hi);
+	    " a.title, NULL, k.read, k.flagged FROM %M JOIN articles a ON"
+	    " a.id = m.id" ARTICLE_MARKS " WHERE a.section_id = :section"
+	    " ORDER BY m.id", issue->lo, issue->hi);
 	if (st != NULL)
 		dbr_bind_int(st, ":section", section);
-	return dbr_article_rows(r, st, out);
+	return dbr_article_rows(st, out);
 }
 
 size_t
@@ -371,13 +370,14 @@ dbr_search(struct dbr *r, const struct filter *f, int64_t before,
 
 	*out = NULL;
 	st = query(r, f, "SELECT a.id, a.issue_id, a.section_id, a.key,"
-	    " a.title, coalesce(i.date, i.year) FROM %M JOIN articles a ON"
-	    " a.id = m.id JOIN issues i ON i.id = a.issue_id ORDER BY m.id"
-	    " DESC LIMIT :limit", to, before - 1);
+	    " a.title, coalesce(i.date, i.year), k.read, k.flagged FROM %M"
+	    " JOIN articles a ON a.id = m.id JOIN issues i ON i.id ="
+	    " a.issue_id" ARTICLE_MARKS " ORDER BY m.id DESC LIMIT :limit",
+	    to, before - 1);
 	if (st != NULL)
 		dbr_bind_int(st, ":limit", limit > INT64_MAX ? -1 :
 		    (int64_t)limit);
-	return dbr_article_rows(r, st, out);
+	return dbr_article_rows(st, out);
 }
 
 /* Milliseconds on a monotonic clock. */

@@ -37,11 +37,11 @@ void		 dbr_bind_text(sqlite3_stmt *, const char *name, const char *);
 /* Column i as a string the caller frees, or NULL. */
 char		*dbr_col_text(sqlite3_stmt *, int i);
 
-/* db-match.c: rows of (id, issue, section, key, title, date) from st,
- * with the user's marks. */
+/* db-match.c: rows of (id, issue, section, key, title, date, read,
+ * flagged) from st: articles a, their marks joined by ARTICLE_MARKS. */
+#define ARTICLE_MARKS	" LEFT JOIN st.marks k ON k.key = a.key"
 struct article_row;
-size_t		 dbr_article_rows(struct dbr *, sqlite3_stmt *,
-		    struct article_row **out);
+size_t		 dbr_article_rows(sqlite3_stmt *, struct article_row **out);
 
 /* db-words.c: the words of what was typed (the caller frees them with
  * dbr_words_free); a word of three Chinese characters or more, which the

@@ -242,10 +242,11 @@ dbr_find(struct dbr *r, const char *key, struct article_row *row)
 	size_t n;
 
 	if ((st = dbr_stmt(r, "SELECT a.id, a.issue_id, a.section_id, a.key,"
-	    " a.title, NULL FROM articles a WHERE a.key = ?")) == NULL)
+	    " a.title, NULL, k.read, k.flagged FROM articles a" ARTICLE_MARKS
+	    " WHERE a.key = ?")) == NULL)
 		return 0;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	n = dbr_article_rows(r, st, &rows);
+	n = dbr_article_rows(st, &rows);
 	if (n == 0) {
 		free(rows);
 		return 0;
