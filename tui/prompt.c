@@ -91,27 +91,24 @@ prompt_key(struct prompt *p, wint_t c, int keycode)
 	uint8_t u[8];
 	int n;
 
-	if (keycode) {
+	/* the keys with a code do what their control characters do */
+	if (keycode)
 		switch (c) {
 		case KEY_ENTER:
-			return PR_ACCEPT;
+			c = '\n';
+			break;
 		case KEY_BACKSPACE:
-			backspace(p);
-			narrow(p);
+			c = 127;
 			break;
 		case KEY_DOWN:
-			if (p->sel + 1 < p->nshown)
-				p->sel++;
+			c = CTRL('n');
 			break;
 		case KEY_UP:
-			if (p->sel > 0)
-				p->sel--;
+			c = CTRL('p');
 			break;
 		default:
-			break;
+			return PR_CONTINUE;
 		}
-		return PR_CONTINUE;
-	}
 	switch (c) {
 	case '\n':
 	case '\r':

@@ -478,15 +478,8 @@ fields(struct ctx *c, const struct art *a)
 		label = xasprintf("%s  ", s);
 		free(s);
 		n = split(a->fields[i].value, '\n', &items);
-		for (k = 0; k < n; k++) {
-			char *m = markers(items[k]);
-
-			s = sanitize_text(m, strlen(m), 0);
-			wrap_add(c, s, strlen(s), k == 0 ? label : NULL,
-			    R_FIELD);
-			free(s);
-			free(m);
-		}
+		for (k = 0; k < n; k++)
+			wrap_text(c, items[k], k == 0 ? label : NULL, R_FIELD);
 		free_vec(items, n);
 		free(label);
 	}

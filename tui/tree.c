@@ -13,7 +13,7 @@
 
 struct snode {
 	struct section_row	 r;
-	int			 expanded, loaded;
+	int			 expanded;
 	struct article_row	*arts;
 	size_t			 narts;
 };
@@ -143,37 +143,26 @@ issue_label(struct inode *in)
 	return in->label;
 }
 
+/* An issue's sections and all their articles, once. */
 static void
-load_sections(struct tree *t, struct inode *in)
+load_issue(struct tree *t, struct inode *in)
 {
-	size_t s;
+	struct section_row *rows;
+	size_t s, n;
 
 	if (in->loaded)
 		return;
-	in->nsecs = 0;
-	{
-		struct section_row *rows;
-		size_t n;
-
-		n = dbr_sections(t->db, &in->r, &t->f, &rows);
-		in->secs = xcalloc(n + 1, sizeof(*in->secs));
-		for (s = 0; s < n; s++) {
-			in->secs[s].r = rows[s];
-			in->secs[s].expanded = 1;
-		}
-		in->nsecs = n;
-		free(rows);
+	n = dbr_sections(t->db, &in->r, &t->f, &rows);
+	in->secs = xcalloc(n + 1, sizeof(*in->secs));
+	for (s = 0; s < n; s++) {
+		in->secs[s].r = rows[s];
+		in->secs[s].expanded = 1;
+		in->secs[s].narts = dbr_articles(t->db, &in->r, rows[s].id,
+		    &t->f, &in->secs[s].arts);
 	}
+	in->nsecs = n;
+	free(rows);
 	in->loaded = 1;
-}
-
-static void
-load_articles(struct tree *t, struct inode *in, struct snode *sn)
-{
-	if (sn->loaded)
-		return;
-	sn->narts = dbr_articles(t->db, &in->r, sn->r.id, &t->f, &sn->arts);
-	sn->loaded = 1;
 }
 
 static void
@@ -403,7 +392,6 @@ tree_expand(struct tree *t, size_t i, int expand)
 	struct rowref r;
 	struct inode *in;
 	struct snode *sn;
-	size_t s;
 
 	if (i >= t->nrows || t->search)
 		return 0;
@@ -413,18 +401,13 @@ tree_expand(struct tree *t, size_t i, int expand)
 		if (in->expanded == expand)
 			return 0;
 		in->expanded = expand;
-		if (expand) {
-			load_sections(t, in);
-			for (s = 0; s < in->nsecs; s++)
-				load_articles(t, in, &in->secs[s]);
-		}
+		if (expand)
+			load_issue(t, in);
 	} else if (r.kind == TR_SECTION) {
 		sn = &in->secs[r.s];
 		if (sn->expanded == expand)
 			return 0;
 		sn->expanded = expand;
-		if (expand)
-			load_articles(t, in, sn);
 	} else
 		return 0;
 	rebuild(t);
@@ -464,9 +447,7 @@ tree_select_key(struct tree *t, const char *key)
 			continue;
 		in = &t->issues[i];
 		in->expanded = 1;
-		load_sections(t, in);
-		for (s = 0; s < in->nsecs; s++)
-			load_articles(t, in, &in->secs[s]);
+		load_issue(t, in);
 		for (s = 0; s < in->nsecs; s++)
 			if (in->secs[s].r.id == row.section)
 				in->secs[s].expanded = 1;

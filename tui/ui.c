@@ -274,18 +274,14 @@ scroll_by(struct ui *ui, long delta)
 static void
 cursor_by(struct ui *ui, long delta)
 {
-	struct trow r;
+	size_t old;
 	long c;
 
-	c = (long)tree_cursor(ui->tree) + delta;
-	if (c < 0)
-		c = 0;
-	while (c > 0 && !tree_row(ui->tree, (size_t)c, &r))
-		c--;
-	if ((size_t)c != tree_cursor(ui->tree)) {
-		tree_set_cursor(ui->tree, (size_t)c);
+	old = tree_cursor(ui->tree);
+	c = (long)old + delta;
+	tree_set_cursor(ui->tree, c < 0 ? 0 : (size_t)c);
+	if (tree_cursor(ui->tree) != old)
 		ui->dirty |= DIRTY_SIDE | DIRTY_STATUS;
-	}
 }
 
 /* Enter on a row: open an article, or expand/collapse a group. */
@@ -526,41 +522,42 @@ move_by(struct ui *ui, enum action a)
 {
 	long page = ui->body_h > 1 ? ui->body_h - 1 : 1;
 	int art = ui->focus == PANE_ART && ui->have_art;
+	long d;
 
 	switch (a) {
 	case ACT_DOWN:
-		art ? scroll_by(ui, 1) : cursor_by(ui, 1);
+		d = 1;
 		break;
 	case ACT_UP:
-		art ? scroll_by(ui, -1) : cursor_by(ui, -1);
+		d = -1;
 		break;
 	case ACT_PGDN:
-		art ? scroll_by(ui, page) : cursor_by(ui, page);
+		d = page;
 		break;
 	case ACT_PGUP:
-		art ? scroll_by(ui, -page) : cursor_by(ui, -page);
+		d = -page;
 		break;
 	case ACT_HALFDN:
-		art ? scroll_by(ui, page / 2) : cursor_by(ui, page / 2);
+		d = page / 2;
 		break;
 	case ACT_HALFUP:
-		art ? scroll_by(ui, -page / 2) : cursor_by(ui, -page / 2);
+		d = -page / 2;
 		break;
 	case ACT_TOP:
-		art ? scroll_by(ui, -(long)ui->scroll) :
-		    cursor_by(ui, -(long)tree_cursor(ui->tree));
+		d = art ? -(long)ui->scroll : -(long)tree_cursor(ui->tree);
 		break;
 	case ACT_BOTTOM:
-		if (art)
-			scroll_by(ui, (long)ui->r->nlines);
-		else {
+		if (!art)
 			tree_load_all(ui->tree);
-			cursor_by(ui, (long)tree_nrows(ui->tree));
-		}
+		d = art ? (long)ui->r->nlines : (long)tree_nrows(ui->tree);
 		break;
 	default:
-		break;
+		return;
 	}
+	if (art)
+		scroll_by(ui, d);
+	else
+		cursor_by(ui, d);
 }
 
 static void
@@ -697,8 +694,7 @@ restore(struct ui *ui)
 	if (tree_select_key(ui->tree, k) &&
 	    tree_row(ui->tree, tree_cursor(ui->tree), &r)) {
 		open_article(ui, r.id, anchor);
-		ui->focus = PANE_ART;
-		layout(ui);
+		focus(ui, PANE_ART);
 	}
 	free(k);
 }
