@@ -142,6 +142,17 @@ doc_field_add(struct article *a, const char *name, const char *value)
 	VEC_PUSH(a->fields, a->nfields, a->fieldscap, f);
 }
 
+const char *
+doc_first_paragraph(const struct article *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nblocks; i++)
+		if (a->blocks[i].type == BLOCK_PARAGRAPH)
+			return a->blocks[i].text;
+	return NULL;
+}
+
 size_t
 doc_article_count(const struct issue *is)
 {

@@ -102,5 +102,7 @@ void		 doc_note_add_url(struct footnote *, const char *url);
 void		 doc_field_add(struct article *, const char *name,
 		    const char *value);
 size_t		 doc_article_count(const struct issue *);
+/* The text of an article's first paragraph, or NULL. */
+const char	*doc_first_paragraph(const struct article *);
 
 #endif

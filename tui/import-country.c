@@ -315,12 +315,8 @@ lead_clause(const struct article *a)
 	size_t i;
 	int y, m, d;
 
-	for (i = 0; i < a->nblocks; i++)
-		if (a->blocks[i].type == BLOCK_PARAGRAPH)
-			break;
-	if (i == a->nblocks)
+	if ((p = doc_first_paragraph(a)) == NULL)
 		return xstrdup("");
-	p = a->blocks[i].text;
 	/* the date ends at its separator: "，" or "、", or an ASCII "," */
 	if ((i = meta_parse_date(p, &y, &m, &d)) > 0)
 		p += i + (p[i] == ',' ? 1 : strlen("，"));

@@ -4,7 +4,7 @@
 #include "import-elem.h"
 #include "xmalloc.h"
 
-void
+struct elem *
 elem_add(struct elemlist *el, enum elem_kind kind, const char *text,
     int line, int flags)
 {
@@ -19,6 +19,7 @@ elem_add(struct elemlist *el, enum elem_kind kind, const char *text,
 	e.at = 0;
 	e.at_line = 0;
 	VEC_PUSH(el->v, el->n, el->cap, e);
+	return &el->v[el->n - 1];
 }
 
 void

@@ -40,8 +40,9 @@ struct elemlist {
 	char		*header;	/* running page header, if one was seen */
 };
 
-void	elem_add(struct elemlist *, enum elem_kind, const char *text,
-	    int line, int flags);
+/* Appends a copy of text; returns the element, for its other fields. */
+struct elem	*elem_add(struct elemlist *, enum elem_kind, const char *text,
+		    int line, int flags);
 void	elemlist_free(struct elemlist *);
 
 #endif

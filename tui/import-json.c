@@ -42,6 +42,19 @@ str(FILE *fp, const char *s)
 	putc('"', fp);
 }
 
+/* The strings of a JSON array, without its brackets. */
+static void
+strs(FILE *fp, const char *const *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			fputs(", ", fp);
+		str(fp, v[i]);
+	}
+}
+
 static void
 key(FILE *fp, const char *k, const char *v, int comma)
 {
@@ -65,7 +78,7 @@ block_type(enum block_type t)
 static void
 article(FILE *fp, const struct article *a)
 {
-	size_t i, j;
+	size_t i;
 
 	fputs("{", fp);
 	key(fp, "title", a->title, 0);
@@ -73,11 +86,7 @@ article(FILE *fp, const struct article *a)
 	key(fp, "date", a->date, 1);
 	key(fp, "date_text", a->date_text, 1);
 	fputs(", \"authors\": [", fp);
-	for (i = 0; i < a->nauthors; i++) {
-		if (i > 0)
-			fputs(", ", fp);
-		str(fp, a->authors[i]);
-	}
+	strs(fp, (const char *const *)a->authors, a->nauthors);
 	fputs("],\n      \"countries\": [", fp);
 	for (i = 0; i < a->ncountries; i++) {
 		fprintf(fp, "%s{", i ? ", " : "");
@@ -87,11 +96,7 @@ article(FILE *fp, const struct article *a)
 		fputs("}", fp);
 	}
 	fputs("], \"themes\": [", fp);
-	for (i = 0; i < a->nthemes; i++) {
-		if (i > 0)
-			fputs(", ", fp);
-		str(fp, a->themes[i]);
-	}
+	strs(fp, a->themes, a->nthemes);
 	fputs("],\n      \"blocks\": [", fp);
 	for (i = 0; i < a->nblocks; i++) {
 		fprintf(fp, "%s\n        {", i ? "," : "");
@@ -107,11 +112,8 @@ article(FILE *fp, const struct article *a)
 		key(fp, "url", a->notes[i].nurls ? a->notes[i].urls[0] : NULL,
 		    1);
 		fputs(", \"urls\": [", fp);
-		for (j = 0; j < a->notes[i].nurls; j++) {
-			if (j > 0)
-				fputs(", ", fp);
-			str(fp, a->notes[i].urls[j]);
-		}
+		strs(fp, (const char *const *)a->notes[i].urls,
+		    a->notes[i].nurls);
 		fputs("]}", fp);
 	}
 	fputs("],\n      \"fields\": [", fp);

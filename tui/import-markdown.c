@@ -245,8 +245,7 @@ flush_para(struct md *m)
 		buf_free(&h);
 		rest = inline_text(close + 2, (size_t)(s + len - close - 2), 0);
 		elem_add(m->out, EL_HEADING, lead, m->para_line, EF_BOLD |
-		    EF_MARKERS);
-		m->out->v[m->out->n - 1].level = LEVEL_LEADIN;
+		    EF_MARKERS)->level = LEVEL_LEADIN;
 		if (*rest != '\0')
 			elem_add(m->out, EL_LINE, rest, m->para_line,
 			    EF_MARKERS);
@@ -397,8 +396,7 @@ markdown_read(const struct input *in, struct elemlist *out)
 		}
 		if (note_line(s, len, &n, &off)) {
 			text = inline_text(s + off, len - off, 1);
-			elem_add(out, EL_NOTE, text, in->lines[i].no, 0);
-			out->v[out->n - 1].n = n;
+			elem_add(out, EL_NOTE, text, in->lines[i].no, 0)->n = n;
 			free(text);
 			if (m.table.len > 0)
 				m.table_cut = 1;
@@ -410,8 +408,8 @@ markdown_read(const struct input *in, struct elemlist *out)
 			text = inline_text(s + level, len - level, 0);
 			if (*text != '\0') {
 				elem_add(out, EL_HEADING, text,
-				    in->lines[i].no, EF_MARKERS);
-				out->v[out->n - 1].level = (int)level;
+				    in->lines[i].no, EF_MARKERS)->level =
+				    (int)level;
 			}
 			free(text);
 			blank = 0;

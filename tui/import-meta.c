@@ -72,17 +72,6 @@ meta_parse_date(const char *s, int *y, int *m, int *d)
 	return (size_t)(p - s);
 }
 
-static const char *
-first_paragraph(const struct article *a)
-{
-	size_t i;
-
-	for (i = 0; i < a->nblocks; i++)
-		if (a->blocks[i].type == BLOCK_PARAGRAPH)
-			return a->blocks[i].text;
-	return NULL;
-}
-
 /* The year of publication in a URL: /2023/04/… or /2023/3/… */
 static void
 url_years(const char *url, int *best, int now)
@@ -122,7 +111,7 @@ meta_year(struct issue *is)
 	for (s = 0; s < is->nsections; s++)
 		for (i = 0; i < is->sections[s].narticles; i++) {
 			a = &is->sections[s].articles[i];
-			if ((p = first_paragraph(a)) != NULL &&
+			if ((p = doc_first_paragraph(a)) != NULL &&
 			    meta_parse_date(p, &y, &m, &d) > 0 && y <= now &&
 			    y > best)
 				best = y;
@@ -148,7 +137,7 @@ meta_dates(struct issue *is)
 	for (s = 0; s < is->nsections; s++)
 		for (i = 0; i < is->sections[s].narticles; i++) {
 			a = &is->sections[s].articles[i];
-			if ((p = first_paragraph(a)) == NULL ||
+			if ((p = doc_first_paragraph(a)) == NULL ||
 			    (n = meta_parse_date(p, &y, &m, &d)) == 0)
 				continue;
 			a->date_text = text_squeeze(p, n);

@@ -360,8 +360,7 @@ next_in_sequence(struct cands *c, const struct pending_note *note,
 		if (c->v[i].line > note->line)
 			break;
 		if (c->v[i].n == note->n && !c->v[i].bound &&
-		    !(note->at > 0 && c->v[i].line == note->at_line &&
-		    c->v[i].off >= note->at))
+		    !excluded(&c->v[i], note))
 			return &c->v[i];
 	}
 	return NULL;
@@ -375,23 +374,18 @@ notes_bind(struct issue *is, struct notepool *pool, int explicit,
 	struct cand *m, *prev;
 	struct article *a;
 	size_t i;
-	int prev_n;
 
 	memset(&c, 0, sizeof(c));
 	collect(is, explicit, &c);
 	index_cands(&c);
 	prev = NULL;
-	prev_n = 0;
 	for (i = 0; i < pool->n; i++) {
-		m = next_in_sequence(&c, &pool->v[i], pool->v[i].n ==
-		    prev_n + 1 ? prev : NULL);
+		m = next_in_sequence(&c, &pool->v[i], prev != NULL &&
+		    pool->v[i].n == prev->n + 1 ? prev : NULL);
 		if (m == NULL)
 			m = best(&c, &pool->v[i]);
 		if (m != NULL) {
 			prev = m;
-			prev_n = m->n;
-		}
-		if (m != NULL) {
 			mark_bound(&c, m);
 			a = &is->sections[m->sec].articles[m->art];
 		} else {

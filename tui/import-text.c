@@ -336,15 +336,16 @@ flush_para(struct tp *t)
 static void
 flush_note(struct tp *t)
 {
+	struct elem *e;
 	char *text;
 
 	if (t->note.len == 0)
 		return;
 	text = text_squeeze(t->note.s, t->note.len);
-	elem_add(t->out, EL_NOTE, text, t->note_line, 0);
-	t->out->v[t->out->n - 1].n = t->note_n;
-	t->out->v[t->out->n - 1].at = t->note_at;
-	t->out->v[t->out->n - 1].at_line = t->note_at_line;
+	e = elem_add(t->out, EL_NOTE, text, t->note_line, 0);
+	e->n = t->note_n;
+	e->at = t->note_at;
+	e->at_line = t->note_at_line;
 	free(text);
 	buf_truncate(&t->note, 0);
 }
