@@ -63,7 +63,7 @@ match_init(struct match *m, const struct filter *f)
 static void
 match_free(struct match *m)
 {
-	dbr_words_free(m->words, m->nwords);
+	free_strings(m->words, m->nwords);
 }
 
 /* The other parts of the filter, as conditions on the article id. */

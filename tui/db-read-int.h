@@ -44,10 +44,9 @@ struct article_row;
 size_t		 dbr_article_rows(sqlite3_stmt *, struct article_row **out);
 
 /* db-words.c: the words of what was typed (the caller frees them with
- * dbr_words_free); a word of three Chinese characters or more, which the
+ * free_strings); a word of three Chinese characters or more, which the
  * index (bigrams, no positions) can only approximate. */
 size_t		 dbr_words(const char *typed, char ***out);
-void		 dbr_words_free(char **, size_t);
 int		 dbr_long_cjk(const char *word);
 
 /* db-state.c: attaches the per-user state as "st"; see dbr_open. */

@@ -38,14 +38,6 @@ dbr_words(const char *typed, char ***out)
 	return n;
 }
 
-void
-dbr_words_free(char **v, size_t n)
-{
-	while (n > 0)
-		free(v[--n]);
-	free(v);
-}
-
 struct qctx {
 	struct buf	*b;
 	int		 ntok;
@@ -114,6 +106,6 @@ dbr_fts_query(const char *typed)
 		if (q.ntok == 1 && w[i][len] == '\0' && text_is_cjk(c))
 			buf_adds(&b, " *");
 	}
-	dbr_words_free(w, n);
+	free_strings(w, n);
 	return b.len ? buf_take(&b) : NULL;
 }

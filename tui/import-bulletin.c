@@ -255,9 +255,7 @@ take_text(struct builder *b, size_t i)
 		set_authors(b, names, nnames);
 		return;
 	}
-	while (nnames > 0)
-		free(names[--nnames]);
-	free(names);
+	free_strings(names, nnames);
 
 	next = peek(b, i);
 	after = NULL;

@@ -340,12 +340,8 @@ add_row(struct md *m, const char *s, size_t len, int line)
 		}
 	}
 	m->table_cut = 0;
-	for (i = 0; i < n; i++)
-		free(cells[i]);
-	free(cells);
-	for (i = 0; i < nlast; i++)
-		free(last[i]);
-	free(last);
+	free_strings(cells, n);
+	free_strings(last, nlast);
 }
 
 /* A line that may continue a sentence left open by the previous one. */

@@ -427,9 +427,7 @@ shape_editors(const char *s, size_t len, char ***names, size_t *nnames)
 			break;
 		k = skip_class(s + i, end - i, is_name_char, &cnt);
 		if (cnt < 2 || cnt > 4 || nv >= 8) {
-			while (nv > 0)
-				free(v[--nv]);
-			free(v);
+			free_strings(v, nv);
 			return len;
 		}
 		v = xreallocarray(v, nv + 1, sizeof(*v));

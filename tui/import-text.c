@@ -179,7 +179,7 @@ static void
 drop_page_furniture(struct tp *t)
 {
 	char **headers;
-	size_t i, j, nh, hcap;
+	size_t i, nh, hcap;
 	struct phys *h;
 
 	headers = NULL;
@@ -222,9 +222,7 @@ drop_page_furniture(struct tp *t)
 		    (i + 1 < t->np && (t->p[i + 1].page ||
 		    t->p[i + 1].drop))) && is_header(&t->p[i], headers, nh))
 			t->p[i].drop = 1;
-	for (j = 0; j < nh; j++)
-		free(headers[j]);
-	free(headers);
+	free_strings(headers, nh);
 }
 
 /*
@@ -672,9 +670,7 @@ text_read(const struct input *in, struct elemlist *out)
 	buf_free(&t.note);
 	buf_free(&t.table);
 	buf_free(&t.recent);
-	while (t.nseen > 0)
-		free(t.seen[--t.nseen]);
-	free(t.seen);
+	free_strings(t.seen, t.nseen);
 	free(t.seenhash);
 	free(t.p);
 }

@@ -228,14 +228,6 @@ split(const char *s, char sep, char ***out)
 	}
 }
 
-static void
-free_vec(char **v, size_t n)
-{
-	while (n > 0)
-		free(v[--n]);
-	free(v);
-}
-
 /* Column widths for a table: natural if they fit, else shared out. */
 static int
 table_widths(char ***cells, size_t *ncells, size_t nrows, size_t ncols,
@@ -371,10 +363,10 @@ table(struct ctx *c, const char *raw)
 		}
 	}
 	for (i = 0; i < nrows; i++)
-		free_vec(cells[i], ncells[i]);
+		free_strings(cells[i], ncells[i]);
 	free(cells);
 	free(ncells);
-	free_vec(rows, nrows);
+	free_strings(rows, nrows);
 	free(s);
 }
 
@@ -480,7 +472,7 @@ fields(struct ctx *c, const struct art *a)
 		n = split(a->fields[i].value, '\n', &items);
 		for (k = 0; k < n; k++)
 			wrap_text(c, items[k], k == 0 ? label : NULL, R_FIELD);
-		free_vec(items, n);
+		free_strings(items, n);
 		free(label);
 	}
 }
@@ -564,7 +556,7 @@ render_article(const struct art *a, int width, const char *query)
 		}
 	}
 	notes(&c, a);
-	free_vec(c.terms, c.nterms);
+	free_strings(c.terms, c.nterms);
 	return c.r;
 }
 
@@ -576,7 +568,7 @@ render_free(struct rendered *r)
 	buf_free(&r->text);
 	free(r->lines);
 	free(r->matches);
-	free_vec(r->urls, r->nurls);
+	free_strings(r->urls, r->nurls);
 	free(r);
 }
 

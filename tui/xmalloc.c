@@ -91,3 +91,11 @@ xasprintf(const char *fmt, ...)
 	va_end(ap);
 	return p;
 }
+
+void
+free_strings(char **v, size_t n)
+{
+	while (n > 0)
+		free(v[--n]);
+	free(v);
+}

@@ -10,6 +10,7 @@ void	*xreallocarray(void *, size_t, size_t);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+void	 free_strings(char **, size_t);	/* n strings, then the array */
 extern const char *progname;
 void	 fatal(const char *, ...) __attribute__((format(printf, 1, 2), noreturn));
 
