@@ -383,6 +383,13 @@ starts_url(const struct phys *p)
 	return text_starts(p->s, "http") || text_starts(p->s, "www.");
 }
 
+/* Whether a note's line goes on on the next line, by the page's cue. */
+static int
+note_continues(const struct tp *t, const struct phys *p)
+{
+	return t->trailmode ? !p->trail : p->cols >= t->width + 8;
+}
+
 /*
  * Footnote lines.  Returns 1 if the line belongs to a footnote block.
  */
@@ -396,8 +403,7 @@ take_note(struct tp *t, size_t i)
 	if (t->in_notes) {
 		if (t->note_open) {
 			text_join(&t->note, p->s, p->len, 0);
-			t->note_open = t->trailmode ? !p->trail :
-			    p->cols >= t->width + 8;
+			t->note_open = note_continues(t, p);
 			return 1;
 		}
 		if (is_note_start(t, p, &n, &off)) {
@@ -407,8 +413,7 @@ take_note(struct tp *t, size_t i)
 		if (starts_url(p) || (!p->lead && !p->page &&
 		    p->cols > t->width + 8)) {
 			text_join(&t->note, p->s, p->len, 1);
-			t->note_open = t->trailmode ? !p->trail :
-			    p->cols >= t->width + 8;
+			t->note_open = note_continues(t, p);
 			return 1;
 		}
 		flush_note(t);
@@ -431,7 +436,7 @@ start:
 		free(before);
 	}
 	buf_add(&t->note, p->s + off, p->len - off);
-	t->note_open = t->trailmode ? !p->trail : p->cols >= t->width + 8;
+	t->note_open = note_continues(t, p);
 	return 1;
 }
 
@@ -475,14 +480,9 @@ row_flush(struct tp *t)
 static void
 table_end(struct tp *t)
 {
-	char *text;
-
 	row_flush(t);
-	if (t->table.len > 0) {
-		text = xstrdup(t->table.s);
-		elem_add(t->out, EL_TABLE, text, t->table_line, 0);
-		free(text);
-	}
+	if (t->table.len > 0)
+		elem_add(t->out, EL_TABLE, t->table.s, t->table_line, 0);
 	buf_truncate(&t->table, 0);
 	t->in_table = 0;
 }
