@@ -51,7 +51,7 @@ help_draw(struct ui *ui)
 		buf_truncate(&keys, 0);
 		buf_truncate(&line, 0);
 		keys_of(key_help[i].action, &keys);
-		wrap_pad(&line, keys.s ? keys.s : "", keys.len, 16);
+		wrap_pad(&line, buf_str(&keys), keys.len, 16);
 		buf_adds(&line, key_help[i].text);
 		n = wrap_fit(line.s, line.len, ui->cols - 2, NULL);
 		wattrset(w, A_NORMAL);

@@ -53,9 +53,9 @@ row_text(struct ui *ui, const struct trow *r, struct buf *out, int width)
 			buf_printf(&tail, " %d", r->n);
 	}
 	buf_adds(&b, label);
-	tw = wrap_width(tail.s ? tail.s : "", tail.len);
+	tw = wrap_width(buf_str(&tail), tail.len);
 	wrap_pad(out, b.s, b.len, width - tw);
-	buf_adds(out, tail.s ? tail.s : "");
+	buf_adds(out, buf_str(&tail));
 	free(label);
 	buf_free(&b);
 	buf_free(&tail);

@@ -14,24 +14,18 @@
 #include "tree.h"
 #include "ui.h"
 #include "wrap.h"
-#include "xmalloc.h"
 
 void
 ui_message(struct ui *ui, int error, const char *fmt, ...)
 {
+	struct buf b = { 0 };
 	va_list ap;
-	char *s;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	s = xmalloc((size_t)(n > 0 ? n : 0) + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
 	free(ui->msg);
-	ui->msg = s;
+	ui->msg = buf_take(&b);
 	ui->msg_error = error;
 	ui->dirty |= DIRTY_STATUS;
 }
