@@ -47,8 +47,6 @@ static int
 is_toc(const struct elem *e)
 {
 	const char *s, *nl;
-	char *row;
-	int ok;
 
 	if (e->kind == EL_LINE || e->kind == EL_HEADING)
 		return shape_toc_entry(e->text, strlen(e->text));
@@ -56,10 +54,7 @@ is_toc(const struct elem *e)
 		return 0;
 	for (s = e->text; ; s = nl + 1) {
 		nl = strchr(s, '\n');
-		row = xstrndup(s, nl ? (size_t)(nl - s) : strlen(s));
-		ok = shape_toc_entry(row, strlen(row));
-		free(row);
-		if (!ok)
+		if (!shape_toc_entry(s, nl ? (size_t)(nl - s) : strlen(s)))
 			return 0;
 		if (nl == NULL)
 			return 1;
