@@ -300,9 +300,10 @@ shape_toc_entry(const char *s, size_t len)
 	while (i > 0) {
 		if (s[i - 1] == '.')
 			i--;
-		else if (i >= 3 && (memcmp(s + i - 3, "\xe2\x80\xa6", 3) == 0 ||
-		    memcmp(s + i - 3, "\xc2\xb7", 2) == 0))
-			i -= 3;
+		else if (i >= 3 && memcmp(s + i - 3, "\xe2\x80\xa6", 3) == 0)
+			i -= 3;		/* … */
+		else if (i >= 2 && memcmp(s + i - 2, "\xc2\xb7", 2) == 0)
+			i -= 2;		/* · */
 		else
 			break;
 		dots++;
