@@ -13,7 +13,7 @@
 
 /* Bytes of a leading enumerator (一、 （一） 1、 1. （1） (1) ① 第一，), or 0. */
 size_t	shape_enum(const char *, size_t);
-/* 1 for Chinese numbering (一、 （一）), 2 for 1、/1./（1）, 3 for ①. */
+/* The numbering's kind: 1 一、 2 （一） 3 1、 1. 第一 4 （1） (1) 5 ①, or 0. */
 int	shape_enum_kind(const char *, size_t);
 /* The text ends a sentence (。！？；… possibly inside closing quotes). */
 int	shape_ends_sentence(const char *, size_t);
