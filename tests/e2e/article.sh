@@ -12,7 +12,6 @@
 # URLs); what it must show comes from the importer's dump (screen.py).
 . tests/e2e/lib.sh
 
-corpus_json || { fail "kuaibao-import --json dumps the corpus" "$(cat "$TMP/import.err")"; finish; }
 KEY=dd146d8cb3d5
 TITLE=$(expect article $KEY title)
 SECTION=$(expect article $KEY section)
@@ -34,16 +33,10 @@ for size in 80x24 120x40; do
 		continue
 	fi
 	pass "$size: Enter on the article in the sidebar opens it"
-	if screen_py cols "$X" "$W" "$LAST" | head -n 1 | grep -qF "$(title_start "$TITLE")"; then
-		pass "$size: the title is the first line of the pane"
-	else
-		fail "$size: the title is the first line of the pane" "$(diag_screen)"
-	fi
-	if status_line | grep -qE "· $SECTION · $POS · 0%.*\\?:help\$"; then
-		pass "$size: the status line shows the column, the article's place ($POS) and 0%"
-	else
-		fail "$size: the status line shows the column, the article's place ($POS) and 0%" "$(diag_screen)"
-	fi
+	screen_py cols "$X" "$W" "$LAST" | head -n 1 | grep -qF "$(title_start "$TITLE")"
+	outcome $? "$size: the title is the first line of the pane"
+	status_line | grep -qE "· $SECTION · $POS · 0%.*\\?:help\$"
+	outcome $? "$size: the status line shows the column, the article's place ($POS) and 0%"
 	check "$size: the border is straight with the article open" \
 	    screen_py border "$SW" "$ROWS" "$LAST"
 	check "$size: no row is wider than $W columns with the article open" \
@@ -57,12 +50,9 @@ for size in 80x24 120x40; do
 	else
 		fail "$size: Space pages down until the status line shows 100%" "$(diag_screen)"
 	fi
-	if [ -s "$TMP/article.$W" ] &&
-	    [ "$(tail -n 1 "$TMP/article.$W")" = "$(screen_py cols "$X" "$W" "$LAST" | sed -n "${ROWS}p;$((ROWS - 1))p" | grep -v '^$' | tail -n 1)" ]; then
-		pass "$size: at 100% the last line of the article is at the bottom of the pane"
-	else
-		fail "$size: at 100% the last line of the article is at the bottom of the pane" "$(diag_screen)"
-	fi
+	[ -s "$TMP/article.$W" ] &&
+	    [ "$(tail -n 1 "$TMP/article.$W")" = "$(screen_py cols "$X" "$W" "$LAST" | sed -n "${ROWS}p;$((ROWS - 1))p" | grep -v '^$' | tail -n 1)" ]
+	outcome $? "$size: at 100% the last line of the article is at the bottom of the pane"
 	quit_reader "$S" || fail "$size: q quits" "$(diag_screen)"
 	kill_session "$S"
 done
@@ -85,37 +75,22 @@ pane_text "$LAST" >"$TMP/top"
 
 cp "$LAST" "$TMP/scr0"
 keys $S j
-if wait_change $S "$TMP/scr0" && wait_stable $S &&
-    [ "$(pane_text "$LAST" | head -n 1)" = "$(sed -n 2p "$TMP/top")" ]; then
-	pass "j in the article scrolls it one line"
-else
-	fail "j in the article scrolls it one line" "$(diag_screen)"
-fi
+wait_change $S "$TMP/scr0" && wait_stable $S &&
+    [ "$(pane_text "$LAST" | head -n 1)" = "$(sed -n 2p "$TMP/top")" ]
+outcome $? "j in the article scrolls it one line"
 keys $S k
-if wait_for $S "$(title_start "$TITLE")" && wait_status $S ' · 0%' && wait_stable $S &&
-    [ "$(pane_text "$LAST")" = "$(cat "$TMP/top")" ]; then
-	pass "k scrolls back to the top"
-else
-	fail "k scrolls back to the top" "$(diag_screen)"
-fi
+wait_for $S "$(title_start "$TITLE")" && wait_status $S ' · 0%' && wait_stable $S &&
+    [ "$(pane_text "$LAST")" = "$(cat "$TMP/top")" ]
+outcome $? "k scrolls back to the top"
 keys $S G
-if wait_status $S ' · 100%' && wait_for $S '注释'; then
-	pass "G goes to the end (100%, the notes)"
-else
-	fail "G goes to the end (100%, the notes)" "$(diag_screen)"
-fi
+wait_status $S ' · 100%' && wait_for $S '注释'
+outcome $? "G goes to the end (100%, the notes)"
 keys $S b
-if wait_status $S ' · [0-9]{1,2}%' && wait_gone $S '注释'; then
-	pass "b pages up"
-else
-	fail "b pages up" "$(diag_screen)"
-fi
+wait_status $S ' · [0-9]{1,2}%' && wait_gone $S '注释'
+outcome $? "b pages up"
 keys $S g
-if wait_status $S ' · 0%' && wait_for $S "$(title_start "$TITLE")"; then
-	pass "g goes to the top"
-else
-	fail "g goes to the top" "$(diag_screen)"
-fi
+wait_status $S ' · 0%' && wait_for $S "$(title_start "$TITLE")"
+outcome $? "g goes to the top"
 
 # ] opens the next article, [ the previous one
 NEXT=$(python3 -c '
@@ -125,48 +100,30 @@ k = [a["key"] for a in arts].index(sys.argv[2])
 print(arts[k + 1]["key"])' "$CORPUS" $KEY)
 NEXT_TITLE=$(expect article "$NEXT" title)
 keys $S ']'
-if wait_for $S "$(title_start "$NEXT_TITLE")" &&
-    wait_status $S "· $(expect article "$NEXT" section) · $(expect article "$NEXT" position) · 0%"; then
-	pass "] opens the next article ($NEXT_TITLE) with its place in the status line"
-else
-	fail "] opens the next article ($NEXT_TITLE) with its place in the status line" "$(diag_screen)"
-fi
+wait_for $S "$(title_start "$NEXT_TITLE")" &&
+    wait_status $S "· $(expect article "$NEXT" section) · $(expect article "$NEXT" position) · 0%"
+outcome $? "] opens the next article ($NEXT_TITLE) with its place in the status line"
 keys $S '['
-if wait_for $S "$(title_start "$TITLE")" && wait_status $S "· $SECTION · $POS · 0%"; then
-	pass "[ opens the previous article again"
-else
-	fail "[ opens the previous article again" "$(diag_screen)"
-fi
+wait_for $S "$(title_start "$TITLE")" && wait_status $S "· $SECTION · $POS · 0%"
+outcome $? "[ opens the previous article again"
 
 # Tab: to the sidebar (the status line loses the %), j moves the cursor
 # there and leaves the article alone; Tab back
 keys $S Tab
-if wait_status $S "· $SECTION · $POS +\\?:help" && wait_stable $S; then
-	pass "Tab moves to the sidebar: the status line names the row, without %"
-else
-	fail "Tab moves to the sidebar: the status line names the row, without %" "$(diag_screen)"
-fi
+wait_status $S "· $SECTION · $POS +\\?:help" && wait_stable $S
+outcome $? "Tab moves to the sidebar: the status line names the row, without %"
 cp "$LAST" "$TMP/before-j"
 keys $S j
-if wait_status $S "· $(expect article "$NEXT" section) +\\?:help" &&
+wait_status $S "· $(expect article "$NEXT" section) +\\?:help" &&
     wait_stable $S &&
-    [ "$(pane_text "$LAST")" = "$(pane_text "$TMP/before-j")" ]; then
-	pass "j in the sidebar moves the cursor and leaves the article as it is"
-else
-	fail "j in the sidebar moves the cursor and leaves the article as it is" "$(diag_screen)"
-fi
+    [ "$(pane_text "$LAST")" = "$(pane_text "$TMP/before-j")" ]
+outcome $? "j in the sidebar moves the cursor and leaves the article as it is"
 keys $S k Tab
-if wait_status $S "· $SECTION · $POS · 0%"; then
-	pass "Tab goes back to the article"
-else
-	fail "Tab goes back to the article" "$(diag_screen)"
-fi
+wait_status $S "· $SECTION · $POS · 0%"
+outcome $? "Tab goes back to the article"
 keys $S h
-if wait_status $S "· $SECTION · $POS +\\?:help"; then
-	pass "h in the article goes back to the sidebar"
-else
-	fail "h in the article goes back to the sidebar" "$(diag_screen)"
-fi
+wait_status $S "· $SECTION · $POS +\\?:help"
+outcome $? "h in the article goes back to the sidebar"
 
 # s hides the sidebar: the article takes the whole width; s shows it again
 keys $S s
@@ -191,12 +148,9 @@ cp "$LAST" "$TMP/before-l"
 keys $S C-l Tab
 wait_status $S "· $SECTION · $POS +\\?:help"
 keys $S Tab
-if wait_status $S "· $SECTION · $POS · 0%" && wait_stable $S &&
-    cmp -s "$LAST" "$TMP/before-l"; then
-	pass "^L redraws the same screen"
-else
-	fail "^L redraws the same screen" "$(diag_screen)"
-fi
+wait_status $S "· $SECTION · $POS · 0%" && wait_stable $S &&
+    cmp -s "$LAST" "$TMP/before-l"
+outcome $? "^L redraws the same screen"
 quit_reader $S || fail "q quits" "$(diag_screen)"
 
 # ---- the empty pane's hint fits ----

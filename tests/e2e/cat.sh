@@ -12,7 +12,6 @@
 #   issues dated 1969 and 1968: listed in date order, both searched.
 . tests/e2e/lib.sh
 
-corpus_json || { fail "kuaibao-import --json dumps the corpus" "$(cat "$TMP/import.err")"; finish; }
 DOC=data/corpus/000_c7f35d69aa6ccfdf.txt
 KEY=dd146d8cb3d5
 

@@ -14,7 +14,6 @@
 # the role "subject"; "any mention" adds the role "mentioned").
 . tests/e2e/lib.sh
 
-corpus_json || { fail "kuaibao-import --json dumps the corpus" "$(cat "$TMP/import.err")"; finish; }
 W=120 H=40 S=flt
 SW=$(side_width $W)
 ROWS=$((H - 1))
@@ -47,21 +46,14 @@ country_filter() {
 		return 1
 	fi
 	type_text $S "$typed"
-	if wait_status $S "^国家: $typed\$" &&
+	wait_status $S "^国家: $typed\$" &&
 	    wait_line $S $((H - 1)) "^ 日本  JP JPN  Japan +$N_SUBJ\$" &&
-	    wait_stable $S; then
-		pass "c, $typed: the choices narrow to 日本 (JP JPN Japan) with its $N_SUBJ subject articles"
-	else
-		fail "c, $typed: the choices narrow to 日本 (JP JPN Japan) with its $N_SUBJ subject articles" "$(diag_screen)"
-	fi
+	    wait_stable $S
+	outcome $? "c, $typed: the choices narrow to 日本 (JP JPN Japan) with its $N_SUBJ subject articles"
 	one_choice_left "c, $typed"
 	keys $S Enter
-	if wait_status $S '\[国家 日本\]  \?:help$' && wait_stable $S; then
-		pass "$typed, Enter: the status line shows [国家 日本]"
-	else
-		fail "$typed, Enter: the status line shows [国家 日本]" "$(diag_screen)"
-		return 1
-	fi
+	wait_status $S '\[国家 日本\]  \?:help$' && wait_stable $S
+	outcome $? "$typed, Enter: the status line shows [国家 日本]" || return 1
 	check "$typed: the sidebar shows only the issues, columns and articles about Japan, with their counts" \
 	    screen_py sidebar "$LAST" "$SW" $ROWS "$CORPUS" --country 日本
 	check "$typed: the border is straight on every row after the prompt closed" \
@@ -89,12 +81,9 @@ print(",".join(i["key"] for i in json.load(open(sys.argv[1]))["issues"]))' "$COR
 		fail "C widens the filter: [国家 日本 +提及]" "$(diag_screen)"
 	fi
 	keys $S c
-	if wait_status $S '^国家 \(提及也算\): *$' &&
-	    wait_re $S "^ 日本  JP JPN  Japan +$N_ALL\$"; then
-		pass "with C the country prompt counts every mention ($N_ALL for 日本)"
-	else
-		fail "with C the country prompt counts every mention ($N_ALL for 日本)" "$(diag_screen)"
-	fi
+	wait_status $S '^国家 \(提及也算\): *$' &&
+	    wait_re $S "^ 日本  JP JPN  Japan +$N_ALL\$"
+	outcome $? "with C the country prompt counts every mention ($N_ALL for 日本)"
 	keys $S Escape
 	wait_status $S '\[国家 日本 \+提及\]' && wait_stable $S
 	check "Esc closes the prompt; the border is straight again" \
@@ -111,11 +100,8 @@ keys $S x
 if wait_gone $S '[国家' && wait_stable $S; then
 	check "x clears the filter: the tree is the one at start" \
 	    screen_py sidebar "$LAST" "$SW" $ROWS "$CORPUS"
-	if status_line | grep -q 'cleared.*?:help$' && ! status_line | grep -q '\['; then
-		pass "x: the status line shows no filter"
-	else
-		fail "x: the status line shows no filter" "$(diag_screen)"
-	fi
+	status_line | grep -q 'cleared.*?:help$' && ! status_line | grep -q '\['
+	outcome $? "x: the status line shows no filter"
 	check "x: the border is straight" screen_py border "$SW" $ROWS "$LAST"
 else
 	fail "x clears the filter" "$(diag_screen)"
@@ -133,11 +119,8 @@ wait_gone $S '[国家' && wait_stable $S
 keys $S c
 wait_status $S '^国家: *$'
 type_text $S zzz
-if wait_re $S '^ \(nothing matches\)' && wait_status $S '^国家: zzz$'; then
-	pass "c, zzz: the prompt says nothing matches"
-else
-	fail "c, zzz: the prompt says nothing matches" "$(diag_screen)"
-fi
+wait_re $S '^ \(nothing matches\)' && wait_status $S '^国家: zzz$'
+outcome $? "c, zzz: the prompt says nothing matches"
 keys $S Enter
 if wait_status $S 'nothing matches zzz' && wait_stable $S; then
 	check "zzz, Enter: an error on the status line, the tree unchanged" \
@@ -153,11 +136,8 @@ capture $S "$TMP/under"
 keys $S t
 if wait_status $S '^主题: *$'; then
 	type_text $S 半导体
-	if wait_line $S $((H - 1)) "^ $THEME +$N_THEME\$" && wait_stable $S; then
-		pass "t, 半导体: the choices narrow to $THEME ($N_THEME articles)"
-	else
-		fail "t, 半导体: the choices narrow to $THEME ($N_THEME articles)" "$(diag_screen)"
-	fi
+	wait_line $S $((H - 1)) "^ $THEME +$N_THEME\$" && wait_stable $S
+	outcome $? "t, 半导体: the choices narrow to $THEME ($N_THEME articles)"
 	one_choice_left "t, 半导体"
 	keys $S Enter
 	if wait_status $S "\\[主题 $THEME\\]  \\?:help\$" && wait_stable $S; then

@@ -9,8 +9,6 @@
 #   editors, URLs; Down, Enter: note [1]'s URL exactly.
 . tests/e2e/lib.sh
 
-corpus_json || { fail "kuaibao-import --json dumps the corpus" "$(cat "$TMP/import.err")"; finish; }
-
 # the keys a reader is told about (the key table of the brief)
 KEYS='j k ↓ ↑ Enter l → h ← Space PgDn b PgUp g G [ ] Tab / n N c C t F x m u y s ^L ? q'
 
@@ -67,11 +65,8 @@ for size in 80x24 120x40; do
 	fi
 	check "$size: no help row is wider than $W columns" screen_py widths "$W" "$TMP/help.0"
 	keys $S Space
-	if wait_gone $S 'kuaibao keys' && wait_stable $S && cmp -s "$LAST" "$TMP/before"; then
-		pass "$size: another key closes the help, the screen as before"
-	else
-		fail "$size: another key closes the help, the screen as before" "$(diag_screen)"
-	fi
+	wait_gone $S 'kuaibao keys' && wait_stable $S && cmp -s "$LAST" "$TMP/before"
+	outcome $? "$size: another key closes the help, the screen as before"
 	quit_reader $S || fail "$size: q quits" "$(diag_screen)"
 	kill_session $S
 done
@@ -81,11 +76,8 @@ reader help40 40 12
 if wait_for help40 '?:help' && wait_stable help40; then
 	keys help40 '?'
 	if wait_for help40 'kuaibao keys' && wait_stable help40; then
-		if [ -z "$(sed -n 2p "$LAST" | tr -d ' ')" ]; then
-			pass "40x12: the help's title fits its row (row 2 is blank)"
-		else
-			fail "40x12: the help's title fits its row (row 2 is blank)" "$(diag_screen)"
-		fi
+		[ -z "$(sed -n 2p "$LAST" | tr -d ' ')" ]
+		outcome $? "40x12: the help's title fits its row (row 2 is blank)"
 		check "40x12: no help row is wider than 40 columns" screen_py widths 40 "$LAST"
 	else
 		fail "40x12: ? shows the help" "$(diag_screen)"
@@ -106,19 +98,13 @@ fi
 expect article $KEY urls >"$TMP/urls"
 URL1=$(sed -n 1p "$TMP/urls")
 keys $S y
-if wait_status $S '^copy: *$' && wait_re $S '^ 引用 citation' &&
-    wait_re $S "^ $(sed -n 1p "$TMP/urls" | sed 's/[.]/[.]/g')" && wait_stable $S; then
-	pass "y: the copy menu offers the citation and each note URL"
-else
-	fail "y: the copy menu offers the citation and each note URL" "$(diag_screen)"
-fi
+wait_status $S '^copy: *$' && wait_re $S '^ 引用 citation' &&
+    wait_re $S "^ $(sed -n 1p "$TMP/urls" | sed 's/[.]/[.]/g')" && wait_stable $S
+outcome $? "y: the copy menu offers the citation and each note URL"
 tm delete-buffer >/dev/null 2>&1
 keys $S Enter
-if wait_status $S '^copied: ' && wait_stable $S; then
-	pass "y, Enter: the status line says copied"
-else
-	fail "y, Enter: the status line says copied" "$(diag_screen)"
-fi
+wait_status $S '^copied: ' && wait_stable $S
+outcome $? "y, Enter: the status line says copied"
 tm show-buffer >"$TMP/buffer" 2>&1
 check "y, Enter: the paste buffer holds the citation (title, bulletin, year, column, editors, URLs, in order)" \
     python3 - "$TMP/buffer" "$CORPUS" $KEY <<'EOF'

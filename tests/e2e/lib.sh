@@ -39,6 +39,19 @@ check() {
 	fi
 }
 
+# outcome STATUS DESC: ok DESC when STATUS (the $? of a condition) is 0,
+# else not ok DESC with the last screen; returns 1 then.
+#	wait_for $S 'x' && wait_stable $S
+#	outcome $? "x shows" || return 1
+outcome() {
+	if [ "$1" -eq 0 ]; then
+		pass "$2"
+	else
+		fail "$2" "$(diag_screen)"
+		return 1
+	fi
+}
+
 for _b in "$KB" "$KB_IMPORT"; do
 	if [ ! -x "$_b" ]; then
 		fail "$_b is built (make)"
@@ -216,3 +229,6 @@ title_start() {
 pane_x() {
 	echo $(($1 + 2))
 }
+
+# Every script needs the corpus dump: stop here when it cannot be made.
+corpus_json || { fail "kuaibao-import --json dumps the corpus" "$(cat "$TMP/import.err")"; finish; }

@@ -14,7 +14,6 @@
 # the pane instead would cost several kilobytes.
 . tests/e2e/lib.sh
 
-corpus_json || { fail "kuaibao-import --json dumps the corpus" "$(cat "$TMP/import.err")"; finish; }
 KEY=dd146d8cb3d5	# 美国发布促进清洁能源发展的《美国国家创新路径》: many lines
 W=80 H=24 S=out
 SW=$(side_width $W)
@@ -98,11 +97,8 @@ for step in "j 1" "j 2" "j 3" "k 1"; do
 	k=${step% *}
 	if written $S "$k"; then
 		_n=$(bytes)
-		if [ "$_n" -le "$LINE_MAX" ]; then
-			pass "$step at full width writes one line: $_n ≤ $LINE_MAX bytes"
-		else
-			fail "$step at full width writes one line: $_n ≤ $LINE_MAX bytes" "$(diag_screen)"
-		fi
+		[ "$_n" -le "$LINE_MAX" ]
+		outcome $? "$step at full width writes one line: $_n ≤ $LINE_MAX bytes"
 	else
 		fail "$step at full width scrolls the article" "$(diag_screen)"
 	fi

@@ -11,7 +11,6 @@
 # sidebar alone, full width, and Enter the article again.
 . tests/e2e/lib.sh
 
-corpus_json || { fail "kuaibao-import --json dumps the corpus" "$(cat "$TMP/import.err")"; finish; }
 KEY=dd146d8cb3d5
 TITLE=$(expect article $KEY title)
 SECTION=$(expect article $KEY section)
@@ -58,13 +57,10 @@ checks() {
 	_size=$1 w=$2 h=$3 _how=$4
 	rows=$((h - 1))
 	if [ "$_how" = top ]; then
-		if pane_join "$w" | grep -qF "$(title_start "$TITLE")" &&
+		pane_join "$w" | grep -qF "$(title_start "$TITLE")" &&
 		    screen_py cols "$([ "$w" -lt 60 ] && echo 1 || pane_x "$(side_width "$w")")" "$w" "$LAST" |
-		    head -n 1 | grep -qF "$(title_start "$TITLE")"; then
-			pass "$_size ($_how): the article is still open, its title the first line"
-		else
-			fail "$_size ($_how): the article is still open, its title the first line" "$(diag_screen)"
-		fi
+		    head -n 1 | grep -qF "$(title_start "$TITLE")"
+		outcome $? "$_size ($_how): the article is still open, its title the first line"
 		pct='0%' pct_name=0%
 	else
 		if pane_join "$w" 3 | grep -qF "$_how"; then
@@ -80,11 +76,8 @@ checks() {
 	else
 		_want="$POS · $pct" _what="$POS and $pct_name"
 	fi
-	if status_line | grep -qE "$_want"; then
-		pass "$_size ($_how): the status line shows $_what"
-	else
-		fail "$_size ($_how): the status line shows $_what" "$(diag_screen)"
-	fi
+	status_line | grep -qE "$_want"
+	outcome $? "$_size ($_how): the status line shows $_what"
 	check "$_size ($_how): no row is wider than $w columns" screen_py widths "$w" "$LAST"
 	if [ "$w" -ge 60 ]; then
 		check "$_size ($_how): the border is straight on every row" \
@@ -136,27 +129,18 @@ for how in top middle; do
 				fail "40x12: h shows the sidebar alone, full width" "$(diag_screen)"
 			fi
 			keys $S Enter
-			if wait_status $S "$SECTION · $POS" && wait_stable $S &&
+			wait_status $S "$SECTION · $POS" && wait_stable $S &&
 			    ! grep -q '│' "$LAST" &&
-			    pane_join 40 | grep -qF "$(title_start "$TITLE")"; then
-				pass "40x12: Enter on the article shows it alone again"
-			else
-				fail "40x12: Enter on the article shows it alone again" "$(diag_screen)"
-			fi
+			    pane_join 40 | grep -qF "$(title_start "$TITLE")"
+			outcome $? "40x12: Enter on the article shows it alone again"
 			keys $S s
-			if wait_re $S '^[+-] ' && wait_status $S "$POS +\\?:help" &&
-			    wait_stable $S && ! grep -q '│' "$LAST"; then
-				pass "40x12: s shows the sidebar alone"
-			else
-				fail "40x12: s shows the sidebar alone" "$(diag_screen)"
-			fi
+			wait_re $S '^[+-] ' && wait_status $S "$POS +\\?:help" &&
+			    wait_stable $S && ! grep -q '│' "$LAST"
+			outcome $? "40x12: s shows the sidebar alone"
 			keys $S s
-			if wait_status $S "$POS · 0%" && wait_stable $S &&
-			    pane_join 40 | grep -qF "$(title_start "$TITLE")"; then
-				pass "40x12: s again shows the article alone"
-			else
-				fail "40x12: s again shows the article alone" "$(diag_screen)"
-			fi
+			wait_status $S "$POS · 0%" && wait_stable $S &&
+			    pane_join 40 | grep -qF "$(title_start "$TITLE")"
+			outcome $? "40x12: s again shows the article alone"
 		fi
 	done
 	quit_reader $S || fail "q quits" "$(diag_screen)"

@@ -17,9 +17,7 @@ Every subcommand prints what is wrong and exits 1, or exits 0.
   widths W FILE             no line wider than W columns
   border COL ROWS FILE [--char C]
                             display column COL holds │ (or C) on rows 1..ROWS
-  noborder COL ROWS FILE    ... on none of them
   cols X0 X1 FILE           display columns [X0, X1) of every line
-  width TEXT                the display width of TEXT
   unwritten OUT X0 X1 ROWS SCREEN...
                             none of the text of display columns [X0, X1)
                             of the first SCREEN (rows 1..ROWS; runs of 4
@@ -50,8 +48,8 @@ Every subcommand prints what is wrong and exits 1, or exits 0.
       search WORD           count of articles matching WORD
       country NAME [mentions] | theme NAME
                             "N" articles, then "label count" per issue
-      article KEY FIELD     title, section, issue, authors, last, urls,
-                            citation, notes
+      article KEY FIELD     title, section, issue, issue-key, urls,
+                            offset, position
       occurrences KEY WORD  occurrences of WORD in what the pane shows
 """
 import json
@@ -150,15 +148,14 @@ def cmd_widths(w, path):
     return bad
 
 
-def cmd_border(col, rows, path, want=True, char="\u2502"):
+def cmd_border(col, rows, path, char="\u2502"):
     ls = lines(path)
     bad = 0
     for i in range(rows):
         l = ls[i] if i < len(ls) else ""
         c = at(l, col)
-        if (c == char) != want:
-            print("row %d: column %d holds %r%s: %s" % (i + 1, col, c,
-                  "" if want else " (a border)", l))
+        if c != char:
+            print("row %d: column %d holds %r: %s" % (i + 1, col, c, l))
             bad = 1
     return bad
 
@@ -537,24 +534,6 @@ def find_article(issues, key):
     raise SystemExit("no article %s in the corpus" % key)
 
 
-def citation(iss, s, a):
-    c = "%s. %s" % (a["title"], iss["title"])
-    if iss.get("number"):
-        c += ", %s" % iss["number"]
-    if iss.get("date"):
-        c += ", %s" % iss["date"]
-    elif iss.get("year"):
-        c += ", %d" % iss["year"]
-    c += ". %s" % s["name"]
-    if a["authors"]:
-        c += " (%s)" % " ".join(a["authors"])
-    c += "."
-    for n in a.get("footnotes", []):
-        for u in n.get("urls", []):
-            c += " " + u
-    return c
-
-
 def shown_text(iss, s, a):
     """Everything the pane shows of an article, as one string per part."""
     parts = [a["title"], iss["title"], s["name"]]
@@ -714,21 +693,10 @@ def cmd_expect(corpus, what, args):
             print(issue_label(iss))
         elif f == "issue-key":
             print(iss["key"])
-        elif f == "issue-title":
-            print(iss["title"])
-        elif f == "authors":
-            print(" ".join(a["authors"]))
-        elif f == "last":
-            print([b for b in a["blocks"] if b["type"] == "paragraph"][-1]["text"])
         elif f == "urls":
             for n in a.get("footnotes", []):
                 for u in n.get("urls", []):
                     print(u)
-        elif f == "notes":
-            for n in a.get("footnotes", []):
-                print("[%d] %s" % (n["n"], n["text"]))
-        elif f == "citation":
-            print(citation(iss, s, a))
         elif f == "offset":
             # rows below the issue row, every column expanded
             n = 0
@@ -741,8 +709,6 @@ def cmd_expect(corpus, what, args):
         elif f == "position":
             arts = s["articles"]
             print("%d/%d" % ([b["key"] for b in arts].index(a["key"]) + 1, len(arts)))
-        elif f == "date":
-            print(a.get("date") or "")
         else:
             raise SystemExit("unknown field " + f)
     elif what == "occurrences":
@@ -785,14 +751,9 @@ def main(argv):
         # leaves "x" in capture-pane -p
         ch = a[4] if len(a) > 4 and a[3] == "--char" else "\u2502"
         return cmd_border(int(a[0]), int(a[1]), a[2], char=ch)
-    if c == "noborder":
-        return cmd_border(int(a[0]), int(a[1]), a[2], want=False)
     if c == "cols":
         for l in lines(a[2]):
             print(cut(l, int(a[0]), int(a[1])).rstrip())
-        return 0
-    if c == "width":
-        print(width(a[0]))
         return 0
     if c == "unwritten":
         return cmd_unwritten(a[0], int(a[1]), int(a[2]), int(a[3]), a[4:])

@@ -15,7 +15,6 @@
 # Expected results come from the importer's JSON dump of data/corpus.
 . tests/e2e/lib.sh
 
-corpus_json || { fail "kuaibao-import --json dumps the corpus" "$(cat "$TMP/import.err")"; finish; }
 W=120 H=40 S=srch
 SW=$(side_width $W)
 ROWS=$((H - 1))
@@ -35,12 +34,8 @@ search_word() {
 	type_text $S "$word"
 	wait_status $S "^/: $word\$"
 	keys $S Enter
-	if wait_status $S "^result 1/$n .*\\[/$word $n\\]  \\?:help\$" && wait_stable $S; then
-		pass "/$word: the status line shows result 1/$n and [/$word $n]"
-	else
-		fail "/$word: the status line shows result 1/$n and [/$word $n]" "$(diag_screen)"
-		return 1
-	fi
+	wait_status $S "^result 1/$n .*\\[/$word $n\\]  \\?:help\$" && wait_stable $S
+	outcome $? "/$word: the status line shows result 1/$n and [/$word $n]" || return 1
 	check "/$word: the sidebar lists the $n articles with $word, newest first" \
 	    screen_py results "$LAST" "$SW" $ROWS "$CORPUS" "$word"
 	check "/$word: the border is straight" screen_py border "$SW" $ROWS "$LAST"
@@ -52,45 +47,29 @@ search_word() {
 	title=$(expect article "$key" title)
 	m=$(expect occurrences "$key" "$word")
 	keys $S Enter
-	if wait_status $S "· [0-9]+%.*\\[/$word $n\\]" && wait_stable $S; then
-		pass "/$word, Enter: the first result opens ($title)"
-	else
-		fail "/$word, Enter: the first result opens ($title)" "$(diag_screen)"
-		return 1
-	fi
+	wait_status $S "· [0-9]+%.*\\[/$word $n\\]" && wait_stable $S
+	outcome $? "/$word, Enter: the first result opens ($title)" || return 1
 	capture_e $S "$TMP/e"
 	check "/$word: every match on the screen is drawn apart from the text around it" \
 	    screen_py highlight "$TMP/e" "$X" $ROWS "$word"
 	if [ "$m" -gt 1 ]; then
 		keys $S n
-		if wait_status $S "^match 2/$m( |\$)"; then
-			pass "/$word: n shows match 2/$m ($m occurrences of $word in the article)"
-		else
-			fail "/$word: n shows match 2/$m ($m occurrences of $word in the article)" "$(diag_screen)"
-		fi
+		wait_status $S "^match 2/$m( |\$)"
+		outcome $? "/$word: n shows match 2/$m ($m occurrences of $word in the article)"
 		capture_e $S "$TMP/e"
 		check "/$word: after n the matches on the screen are still drawn apart" \
 		    screen_py highlight "$TMP/e" "$X" $ROWS "$word"
 		keys $S N
-		if wait_status $S "^match 1/$m( |\$)"; then
-			pass "/$word: N goes back to match 1/$m"
-		else
-			fail "/$word: N goes back to match 1/$m" "$(diag_screen)"
-		fi
+		wait_status $S "^match 1/$m( |\$)"
+		outcome $? "/$word: N goes back to match 1/$m"
 		keys $S N
-		if wait_status $S "^match $m/$m( |\$)"; then
-			pass "/$word: N on the first match wraps to the last ($m/$m)"
-		else
-			fail "/$word: N on the first match wraps to the last ($m/$m)" "$(diag_screen)"
-		fi
+		wait_status $S "^match $m/$m( |\$)"
+		outcome $? "/$word: N on the first match wraps to the last ($m/$m)"
 	fi
 	check "/$word: no row is wider than $W columns" screen_py widths $W "$LAST"
 	keys $S x
-	if wait_gone $S "[/$word" && wait_stable $S; then
-		pass "x clears the search"
-	else
-		fail "x clears the search" "$(diag_screen)"
-	fi
+	wait_gone $S "[/$word" && wait_stable $S
+	outcome $? "x clears the search"
 }
 
 search_word 芯片
@@ -112,11 +91,8 @@ keys $S Enter
 if wait_status $S "\\[/$WORD [0-9]+\\]" && wait_stable $S; then
 	check "/$WORD: the sidebar lists the $n articles with $WORD" \
 	    screen_py results "$LAST" "$SW" $ROWS "$CORPUS" $WORD
-	if status_line | grep -qE "^result 1/$n .*\\[/$WORD $n\\]  \\?:help\$"; then
-		pass "/$WORD: the status line counts the $n results listed (result 1/$n, [/$WORD $n])"
-	else
-		fail "/$WORD: the status line counts the $n results listed (result 1/$n, [/$WORD $n])" "$(diag_screen)"
-	fi
+	status_line | grep -qE "^result 1/$n .*\\[/$WORD $n\\]  \\?:help\$"
+	outcome $? "/$WORD: the status line counts the $n results listed (result 1/$n, [/$WORD $n])"
 else
 	fail "/$WORD: the search runs" "$(diag_screen)"
 fi
@@ -133,7 +109,7 @@ wait_status $S '\[/半导体 ' && wait_stable $S
 keys $S Enter
 wait_status $S '· [0-9]+%' && wait_stable $S
 capture_e $S "$TMP/e"
-if python3 - "$TMP/e" "$X" $ROWS 半导体 <<'EOF'
+python3 - "$TMP/e" "$X" $ROWS 半导体 <<'EOF'
 import sys
 sys.path.insert(0, "tests/e2e")
 from screen import pane_sgr_rows
@@ -149,11 +125,7 @@ for cs in rows:
 print("# %d matches on the screen, drawn as: %s" % (len(looks), sorted(set(looks))))
 sys.exit(0 if len(looks) >= 2 and len(set(looks)) == 2 and looks.count(looks[0]) == 1 else 1)
 EOF
-then
-	pass "/半导体: the current match is drawn unlike the other matches"
-else
-	fail "/半导体: the current match is drawn unlike the other matches" "$(diag_screen)"
-fi
+outcome $? "/半导体: the current match is drawn unlike the other matches"
 quit_reader $S || fail "q quits" "$(diag_screen)"
 
 finish

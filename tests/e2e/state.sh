@@ -10,7 +10,6 @@
 # article's issue, and a restart at another size keeps the place.
 . tests/e2e/lib.sh
 
-corpus_json || { fail "kuaibao-import --json dumps the corpus" "$(cat "$TMP/import.err")"; finish; }
 W=80 H=24
 SW=$(side_width $W)
 ROWS=$((H - 1))
@@ -50,12 +49,9 @@ if ! wait_for s1 '?:help' || ! open_article s1 "$SW" $ROWS $KEY; then
 	finish
 fi
 keys s1 j j j j j j j
-if wait_status s1 ' · [1-9][0-9]?%' && wait_stable s1 &&
-    [ "$(pane_text "$LAST" | head -n 1)" != "$(title_start "$TITLE")" ]; then
-	pass "j scrolls the article"
-else
-	fail "j scrolls the article" "$(diag_screen)"
-fi
+wait_status s1 ' · [1-9][0-9]?%' && wait_stable s1 &&
+    [ "$(pane_text "$LAST" | head -n 1)" != "$(title_start "$TITLE")" ]
+outcome $? "j scrolls the article"
 cp "$LAST" "$TMP/before-quit"
 quit_reader s1 || fail "q quits" "$(diag_screen)"
 kill_session s1
@@ -85,18 +81,12 @@ to_row s2 "$(row_of 1)"
 if wait_status s2 "· $(expect article "$A2" section) · $(expect article "$A2" position) +\\?:help" &&
     wait_stable s2; then
 	keys s2 m
-	if wait_status s2 '^flagged' && wait_re s2 "^    !\\*$(title_start "$(expect article "$A2" title)")"; then
-		pass "m flags the article under the cursor: ! in its mark column"
-	else
-		fail "m flags the article under the cursor: ! in its mark column" "$(diag_screen)"
-	fi
+	wait_status s2 '^flagged' && wait_re s2 "^    !\\*$(title_start "$(expect article "$A2" title)")"
+	outcome $? "m flags the article under the cursor: ! in its mark column"
 	keys s2 j j u
-	if wait_status s2 '^marked read' &&
-	    wait_re s2 "^      $(title_start "$(expect article "$A3" title)")"; then
-		pass "u marks the article under the cursor read: ' ' for '*'"
-	else
-		fail "u marks the article under the cursor read: ' ' for '*'" "$(diag_screen)"
-	fi
+	wait_status s2 '^marked read' &&
+	    wait_re s2 "^      $(title_start "$(expect article "$A3" title)")"
+	outcome $? "u marks the article under the cursor read: ' ' for '*'"
 	keys s2 F
 	if wait_status s2 '\[flagged\]  \?:help$' && wait_stable s2; then
 		check "F: only the flagged article" \
@@ -136,11 +126,8 @@ if wait_status ra "$SECTION · .* · [0-9]+%" && wait_stable ra &&
 	wait_status rb "· $(expect article "$A5" position) +\\?:help" && wait_stable rb
 	keys ra m
 	keys rb m
-	if wait_status ra '^flagged' && wait_status rb '^flagged'; then
-		pass "each reader flags its own article"
-	else
-		fail "each reader flags its own article" "$(diag_screen)"
-	fi
+	wait_status ra '^flagged' && wait_status rb '^flagged'
+	outcome $? "each reader flags its own article"
 	quit_reader ra || fail "the first reader quits" "$(diag_screen)"
 	quit_reader rb || fail "the second reader quits" "$(diag_screen)"
 	got=$(sqlite3 "$STATE_DB" 'SELECT key FROM marks WHERE flagged = 1 ORDER BY key' 2>&1 | tr '\n' ' ')
@@ -172,11 +159,8 @@ top=$(pane_text "$LAST" | grep -v '^$' | head -n 1 | python3 -c 'import sys; pri
 quit_reader s5 || fail "q quits" "$(diag_screen)"
 reader s6 120 40
 if wait_status s6 "$SECTION · .* · [0-9]+%" && wait_stable s6; then
-	if screen_py cols "$(pane_x 40)" 120 "$LAST" | head -n 3 | tr -d '\n' | grep -qF "$top"; then
-		pass "restart at 120x40: the text that was at the top at 80x24 ('$top') is at the top"
-	else
-		fail "restart at 120x40: the text that was at the top at 80x24 ('$top') is at the top" "$(diag_screen)"
-	fi
+	screen_py cols "$(pane_x 40)" 120 "$LAST" | head -n 3 | tr -d '\n' | grep -qF "$top"
+	outcome $? "restart at 120x40: the text that was at the top at 80x24 ('$top') is at the top"
 	check "restart at 120x40: the restored article's issue shows every column with its articles, marks and flags" \
 	    screen_py sidebar "$LAST" 40 39 "$CORPUS" --read "$KEY,$A3" \
 	    --flag "$A2,$A4,$A5" --expand "$ISSUE_KEY" --expand-first --top auto

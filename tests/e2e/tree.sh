@@ -11,8 +11,6 @@
 # counts right-aligned against the border.
 . tests/e2e/lib.sh
 
-corpus_json || { fail "kuaibao-import --json dumps the corpus" "$(cat "$TMP/import.err")"; finish; }
-
 # the issue a person would look for: the one with a full date
 dated=$(expect issues | awk -F'\t' '$2 ~ /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] / { print NR; exit }')
 dated_label=$(expect issues | sed -n "${dated}p" | cut -f2)
@@ -39,12 +37,9 @@ for size in 80x24 120x40; do
 	    screen_py border "$SW" "$ROWS" "$LAST"
 	check "$size: no row is wider than $W columns" screen_py widths "$W" "$LAST"
 	first=$(expect issues | head -n 1 | cut -f2 | cut -c1-4)
-	if status_line | grep -q "^$first.*?:help\$" &&
-	    [ "$(wc -l <"$LAST")" -eq "$H" ]; then
-		pass "$size: the status line is the last row: the issue on the left, ?:help on the right"
-	else
-		fail "$size: the status line is the last row: the issue on the left, ?:help on the right" "$(diag_screen)"
-	fi
+	status_line | grep -q "^$first.*?:help\$" &&
+	    [ "$(wc -l <"$LAST")" -eq "$H" ]
+	outcome $? "$size: the status line is the last row: the issue on the left, ?:help on the right"
 
 	# Enter on the expanded issue collapses it: only issue rows remain
 	keys "$S" Enter
@@ -68,11 +63,8 @@ for size in 80x24 120x40; do
 	if wait_for "$S" "- $dated_label" && wait_stable "$S"; then
 		check "$size: j and Enter expand $dated_label with its columns and articles" \
 		    screen_py sidebar "$LAST" "$SW" "$ROWS" "$CORPUS" --expand "$dated_key"
-		if status_line | grep -q "^$dated_label"; then
-			pass "$size: the status line names the issue under the cursor"
-		else
-			fail "$size: the status line names the issue under the cursor" "$(diag_screen)"
-		fi
+		status_line | grep -q "^$dated_label"
+		outcome $? "$size: the status line names the issue under the cursor"
 	else
 		fail "$size: j and Enter expand $dated_label" "$(diag_screen)"
 	fi
@@ -85,17 +77,11 @@ for size in 80x24 120x40; do
 	# up to the issue, and h once more collapses the issue
 	first_sec=$(sed -n 's/^  - \([^ ]*\) .*/\1/p' "$LAST" | head -n 1)
 	keys "$S" j h
-	if wait_for "$S" "  + $first_sec" && wait_stable "$S"; then
-		pass "$size: j onto the column $first_sec and h collapses it"
-	else
-		fail "$size: j onto the column $first_sec and h collapses it" "$(diag_screen)"
-	fi
+	wait_for "$S" "  + $first_sec" && wait_stable "$S"
+	outcome $? "$size: j onto the column $first_sec and h collapses it"
 	keys "$S" h
-	if wait_status "$S" "^$dated_label · " && wait_stable "$S"; then
-		pass "$size: h on a collapsed column goes up to its issue"
-	else
-		fail "$size: h on a collapsed column goes up to its issue" "$(diag_screen)"
-	fi
+	wait_status "$S" "^$dated_label · " && wait_stable "$S"
+	outcome $? "$size: h on a collapsed column goes up to its issue"
 	keys "$S" h
 	if wait_gone "$S" "- $dated_label" && wait_stable "$S"; then
 		check "$size: h on the issue collapses it" \

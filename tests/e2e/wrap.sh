@@ -17,7 +17,6 @@
 # whole).
 . tests/e2e/lib.sh
 
-corpus_json || { fail "kuaibao-import --json dumps the corpus" "$(cat "$TMP/import.err")"; finish; }
 KEY=dd146d8cb3d5
 DOC=data/corpus/000_c7f35d69aa6ccfdf.txt
 
