@@ -21,9 +21,7 @@ for size in 80x24 120x40; do
 	W=${size%x*}
 	H=${size#*x}
 	S=art$W
-	SW=$(side_width "$W")
-	ROWS=$((H - 1))
-	X=$(pane_x "$SW")
+	screen_size "$W" "$H"
 	PW=$((W - SW - 3))	# border and a margin on each side
 	rm -rf "$TMP/state"/*
 	reader "$S" "$W" "$H"
@@ -59,9 +57,7 @@ done
 
 # ---- the keys of the article pane, at 80x24 ----
 W=80 H=24 S=keys
-SW=$(side_width $W)
-ROWS=$((H - 1))
-X=$(pane_x "$SW")
+screen_size "$W" "$H"
 pane_text() {	# the article pane's rows of a screen
 	screen_py cols "$X" $W "$1" | head -n $ROWS
 }

@@ -15,8 +15,7 @@
 . tests/e2e/lib.sh
 
 W=120 H=40 S=flt
-SW=$(side_width $W)
-ROWS=$((H - 1))
+screen_size "$W" "$H"
 N_SUBJ=$(expect country 日本 | head -n 1)
 N_ALL=$(expect country 日本 mentions | head -n 1)
 

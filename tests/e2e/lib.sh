@@ -230,5 +230,13 @@ pane_x() {
 	echo $(($1 + 2))
 }
 
+# screen_size W H: the sidebar's width SW, the rows above the status
+# line ROWS and the article text's first column X at that size
+screen_size() {
+	SW=$(side_width "$1")
+	ROWS=$(($2 - 1))
+	X=$(pane_x "$SW")
+}
+
 # Every script needs the corpus dump: stop here when it cannot be made.
 corpus_json || { fail "kuaibao-import --json dumps the corpus" "$(cat "$TMP/import.err")"; finish; }

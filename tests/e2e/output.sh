@@ -16,8 +16,7 @@
 
 KEY=dd146d8cb3d5	# 美国发布促进清洁能源发展的《美国国家创新路径》: many lines
 W=80 H=24 S=out
-SW=$(side_width $W)
-ROWS=$((H - 1))
+screen_size "$W" "$H"
 LINE_MAX=$((4 * W))
 
 # written NAME KEY...: the bytes the reader writes for the keys, in
@@ -52,7 +51,6 @@ if ! wait_for $S '?:help' || ! open_article $S "$SW" $ROWS $KEY; then
 	fail "80x24: the article opens" "$(diag_screen)"
 	finish
 fi
-X=$(pane_x "$SW")
 
 # beside the sidebar: j scrolls the article, the sidebar is not redrawn
 cp "$LAST" "$TMP/screen"

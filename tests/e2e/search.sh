@@ -16,9 +16,7 @@
 . tests/e2e/lib.sh
 
 W=120 H=40 S=srch
-SW=$(side_width $W)
-ROWS=$((H - 1))
-X=$(pane_x "$SW")
+screen_size "$W" "$H"
 
 reader $S $W $H
 wait_for $S '?:help' && wait_stable $S || { fail "the reader starts" "$(diag_screen)"; finish; }

@@ -11,9 +11,7 @@
 . tests/e2e/lib.sh
 
 W=80 H=24
-SW=$(side_width $W)
-ROWS=$((H - 1))
-X=$(pane_x "$SW")
+screen_size "$W" "$H"
 KEY=dd146d8cb3d5
 TITLE=$(expect article $KEY title)
 SECTION=$(expect article $KEY section)

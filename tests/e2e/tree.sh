@@ -23,8 +23,7 @@ for size in 80x24 120x40; do
 	W=${size%x*}
 	H=${size#*x}
 	S=tree$W
-	SW=$(side_width "$W")
-	ROWS=$((H - 1))
+	screen_size "$W" "$H"
 	rm -rf "$TMP/state"/*	# no article restored from the run before
 	reader "$S" "$W" "$H"
 	if ! wait_for "$S" '?:help' || ! wait_stable "$S"; then
