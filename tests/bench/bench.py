@@ -844,10 +844,6 @@ class Report:
                 self.p()
                 kb, ls, nm = d.get("kuaibao"), d.get("less"), d.get("neomutt")
                 rows = []
-
-                def col(agg, f, scale=1.0, digits=None):
-                    return fmt_stat(stats(agg[f]) if agg else None, digits,
-                                    scale)
                 fs = {k: stats(a["first_screen_ms"]) if a else None
                       for k, a in (("kb", kb), ("less", ls), ("nm", nm))}
                 rs = {k: stats(a["rss_kb"]) if a else None

@@ -100,23 +100,17 @@ def split_pdf_text(path, text):
         if sq in COLUMNS:
             column = sq
             expect = True
-            if cur is not None:
-                arts[-1].lines = cur
-                cur = None
+            cur = None
             continue
         if expect and column is not None and title_like(s, sq):
-            if cur is not None:
-                arts[-1].lines = cur
             cur = [raw]
-            arts.append(Article(column, sq, None, 0, path))
+            arts.append(Article(column, sq, cur, 0, path))
             expect = False
             continue
         if cur is not None:
             cur.append(raw)
         if EDITORS_RE.search(s):
             expect = True
-    if cur is not None:
-        arts[-1].lines = cur
     return arts
 
 
@@ -150,9 +144,6 @@ def split_markdown(path, text):
         m = MD_HEADING_RE.match(raw)
         if m and len(m.group(1)) == 1 and arts:
             # A level-1 heading after the articles: the back page.
-            if cur is not None:
-                arts[-1].lines = cur
-                cur = None
             trailer = lines[i:]
             break
         if not s:
@@ -162,23 +153,17 @@ def split_markdown(path, text):
         if m and squeeze(m.group(2)) in COLUMNS:
             column = squeeze(m.group(2))
             expect = True
-            if cur is not None:
-                arts[-1].lines = cur
-                cur = None
+            cur = None
             continue
         if expect and m:
-            if cur is not None:
-                arts[-1].lines = cur
             cur = [raw]
-            arts.append(Article(column, squeeze(m.group(2)), None, 0, path))
+            arts.append(Article(column, squeeze(m.group(2)), cur, 0, path))
             expect = False
             continue
         if cur is not None:
             cur.append(raw)
         if EDITORS_RE.search(s):
             expect = True
-    if cur is not None:
-        arts[-1].lines = cur
     # Strip trailing blank lines of each chunk; the writer adds its own.
     for a in arts:
         while a.lines and not a.lines[-1].strip():

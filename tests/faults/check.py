@@ -19,12 +19,7 @@ and exits 1, or exits 0.
                            is an escape sequence
   bytes FILE               printed output: no byte < 0x20 but \\n, no DEL,
                            no C1 control, no bidi control, valid UTF-8
-  pane FILE X0 ROWS CAT [SKIP]
-                           rows 1..ROWS of the screen, from display
-                           column X0, are lines SKIP.. of the --cat
-                           output CAT (zero-width characters aside)
   same A B                 two captures are the same
-  width TEXT               the display width of TEXT
   gen-limits DIR           the limit documents (see limits.sh)
 """
 import os
@@ -332,23 +327,6 @@ def cmd_gen_limits(d):
             f.write("               （张三 李四） \n\n")
 
 
-def cut(line, x0):
-    """The part of line from display column x0 on."""
-    x = 0
-    out = []
-    for ch in line:
-        if x >= x0:
-            out.append(ch)
-        x += cw(ch)
-    return "".join(out)
-
-
-def visible(s):
-    """s without zero-width characters (terminals attach them to a
-    neighbouring cell in different ways), right-trimmed."""
-    return "".join(c for c in s if cw(c) > 0).rstrip()
-
-
 def cmd_same(a, b):
     """Two captures of a screen are the same; prints the rows that
     differ."""
@@ -361,24 +339,6 @@ def cmd_same(a, b):
             bad.append("row %d:\n  shown    %r\n  redrawn  %r" % (i + 1, x, y))
     if bad:
         print("%d rows differ:" % len(bad))
-        print("\n".join(bad[:6]))
-        sys.exit(1)
-
-
-def cmd_pane(path, x0, rows, catfile, skip):
-    """Rows 1..rows of the screen, from display column x0, are lines
-    skip.. of the --cat output (zero-width characters aside)."""
-    ls = read_lines(path)
-    want = read_lines(catfile)[skip:skip + rows]
-    want += [""] * (rows - len(want))
-    bad = []
-    for i in range(rows):
-        got = visible(cut(ls[i], x0)) if i < len(ls) else ""
-        exp = visible(want[i])
-        if got != exp:
-            bad.append("row %d:\n  shown    %r\n  expected %r" % (i + 1, got[:70], exp[:70]))
-    if bad:
-        print("%d rows differ from --cat:" % len(bad))
         print("\n".join(bad[:6]))
         sys.exit(1)
 
@@ -403,14 +363,10 @@ def main(argv):
         cmd_layout(int(argv[2]), int(argv[3]), argv[4], border, rows)
     elif cmd == "same":
         cmd_same(argv[2], argv[3])
-    elif cmd == "pane":
-        cmd_pane(argv[2], int(argv[3]), int(argv[4]), argv[5], int(argv[6]) if len(argv) > 6 else 0)
     elif cmd == "sgr":
         cmd_sgr(argv[2])
     elif cmd == "bytes":
         cmd_bytes(argv[2])
-    elif cmd == "width":
-        print(width(argv[2]))
     elif cmd == "gen-limits":
         cmd_gen_limits(argv[2])
     else:
