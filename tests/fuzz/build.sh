@@ -14,7 +14,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 cc=${FUZZ_CC:-clang}
 out=build-fuzz
-targets="fuzz-import-text fuzz-import-markdown fuzz-import-input fuzz-wrap fuzz-query"
+. tests/fuzz/targets.sh
 
 if ! command -v "$cc" >/dev/null 2>&1; then
 	echo "build.sh: $cc not found" >&2

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Long fuzzing runs for `make fuzz`, from the top of the tree:
 #   sh tests/fuzz/run.sh long [TARGET...]
-# fuzzes each target (default: all three) for FUZZ_SECONDS (default 600)
+# fuzzes each target (default: all of targets.sh) for FUZZ_SECONDS (default 600)
 # with -max_len=65536 (FUZZ_MAX_LEN), FUZZ_JOBS targets at a time
 # (default 1), and prints per target the executions, exec/s, coverage
 # and crashes.  The corpus is kept in build-fuzz/corpus/TARGET, crash
@@ -20,7 +20,8 @@ short) secs=${FUZZ_SECONDS:-20} ;;
 esac
 maxlen=${FUZZ_MAX_LEN:-65536}
 jobs=${FUZZ_JOBS:-1}
-targets=${*:-fuzz-import-text fuzz-import-markdown fuzz-import-input fuzz-wrap fuzz-query}
+. tests/fuzz/targets.sh
+targets=${*:-$targets}
 out=build-fuzz
 
 sh tests/fuzz/build.sh

@@ -14,13 +14,8 @@ cd "$top" || exit 1
 imp=${KB_BUILD:-build}/kuaibao-import
 secs=${FUZZ_SMOKE_SECONDS:-12}
 out=build-fuzz
-targets="fuzz-import-text fuzz-import-markdown fuzz-import-input fuzz-wrap fuzz-query"
-n=0
-fails=0
-
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $*"; }
-skip() { n=$((n + 1)); echo "ok $n # SKIP $*"; }
+. tests/fuzz/targets.sh
+. tests/lib/tap.sh
 
 echo "1..$((2 + 2 * $(echo $targets | wc -w)))"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kb-fuzz-smoke.XXXXXX") || exit 1

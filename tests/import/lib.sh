@@ -13,11 +13,7 @@ imp=${KB_BUILD:-build}/kuaibao-import
 data=data
 export LC_ALL=C.UTF-8
 
-n=0
-fails=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $*"; }
-skip() { n=$((n + 1)); echo "ok $n # SKIP $*"; }
+. tests/lib/tap.sh
 why=
 errlog=
 fail() { why="${why:+$why

@@ -22,11 +22,7 @@ cd "$top" || exit 1
 export LC_ALL=C.UTF-8
 
 pages="man/kuaibao.1 man/kuaibao-import.1 man/kuaibao.5"
-n=0
-fails=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $*"; }
-skip() { n=$((n + 1)); echo "ok $n # SKIP $*"; }
+. tests/lib/tap.sh
 # comment: stdin as TAP diagnostic lines
 comment() { sed 's/^/# /'; }
 

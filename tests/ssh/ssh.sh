@@ -20,11 +20,7 @@ kb=$build/kuaibao
 db=$top/data/kuaibao.db
 sshd=${KB_SSHD:-/usr/sbin/sshd}
 
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-nok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $*"; }
-skip() { n=$((n + 1)); echo "ok $n # SKIP $*"; }
+. tests/lib/tap.sh
 diag() { sed 's/^/# /'; }		# stdin as diagnostics
 diagf() { [ -f "$1" ] && tail -n "${2:-20}" "$1" | diag; }
 skip_all() { echo "1..0 # SKIP $*"; exit 0; }
@@ -36,7 +32,7 @@ done
 command -v tmux >/dev/null 2>&1 || skip_all "no tmux"
 command -v pgrep >/dev/null 2>&1 || skip_all "no pgrep"
 if [ ! -x "$kb" ] || [ ! -f "$db" ]; then
-	nok "$kb and $db exist (run make first)"
+	notok "$kb and $db exist (run make first)"
 	echo "1..$n"
 	exit 1
 fi
@@ -94,7 +90,7 @@ q() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
 ssh-keygen -q -t ed25519 -N '' -C kb-ssh-host -f "$tmp/host_key" \
     >/dev/null 2>&1 &&
     ssh-keygen -q -t ed25519 -N '' -C kb-ssh-user -f "$tmp/user_key" \
-    >/dev/null 2>&1 || { nok "ssh-keygen"; echo "1..$n"; exit 1; }
+    >/dev/null 2>&1 || { notok "ssh-keygen"; echo "1..$n"; exit 1; }
 cp "$tmp/user_key.pub" "$tmp/authorized_keys"
 chmod 600 "$tmp/authorized_keys"
 
@@ -149,7 +145,7 @@ for try in 0 1 2 3 4 5 6 7; do
 	p=$((base + try * 97))
 	write_config "$p"
 	if ! "$sshd" -t -f "$tmp/sshd_config" >"$tmp/sshd-t.log" 2>&1; then
-		nok "sshd accepts the test configuration"
+		notok "sshd accepts the test configuration"
 		diag <"$tmp/sshd-t.log"
 		echo "1..$n"
 		exit 1
@@ -181,7 +177,7 @@ for try in 0 1 2 3 4 5 6 7; do
 	echo "# port $p is in use"
 done
 if [ -z "$port" ]; then
-	nok "sshd listens on 127.0.0.1 and answers with the throwaway host key"
+	notok "sshd listens on 127.0.0.1 and answers with the throwaway host key"
 	diagf "$tmp/sshd.log"
 	echo "1..$n"
 	exit 1
@@ -201,7 +197,7 @@ out=$(kbssh -T "$user@127.0.0.1" 'echo "kb-ssh-login $(id -un) LANG=$LANG"' \
 if [ "$out" = "kb-ssh-login $user LANG=C.UTF-8" ]; then
 	ok "ssh login as $user with the throwaway key; SendEnv LANG arrives"
 else
-	nok "ssh login as $user with the throwaway key; SendEnv LANG arrives"
+	notok "ssh login as $user with the throwaway key; SendEnv LANG arrives"
 	echo "$out" | diag
 	diag <"$tmp/ssh.err"
 	diagf "$tmp/sshd.log"
@@ -217,7 +213,7 @@ kbssh -T "$user@127.0.0.1" "$kbq --list -d $dbq" </dev/null \
 if [ -s "$tmp/list" ] && cmp -s "$tmp/list" "$tmp/list-remote"; then
 	ok "kuaibao --list over ssh prints what it prints locally"
 else
-	nok "kuaibao --list over ssh prints what it prints locally"
+	notok "kuaibao --list over ssh prints what it prints locally"
 	diff "$tmp/list" "$tmp/list-remote" | head -10 | diag
 	diag <"$tmp/ssh.err"
 fi
@@ -228,7 +224,7 @@ rc=$?
 if [ $rc -ne 0 ] && grep -q "not a terminal" "$tmp/notty.out"; then
 	ok "without ssh -t the reader says it needs a terminal (exit $rc)"
 else
-	nok "without ssh -t the reader says it needs a terminal (exit $rc)"
+	notok "without ssh -t the reader says it needs a terminal (exit $rc)"
 	diag <"$tmp/notty.out"
 fi
 
@@ -390,7 +386,7 @@ main() {
 	    grep -q "?:help" "$scr"; then
 		ok "ssh -t in tmux: the reader's first screen (sidebar │, issues)"
 	else
-		nok "ssh -t in tmux: the reader's first screen (sidebar │, issues)"
+		notok "ssh -t in tmux: the reader's first screen (sidebar │, issues)"
 		diag <"$scr"
 		diagf "$tmp/sshd.log"
 		echo "# the reader did not come up: skipping the rest"
@@ -409,11 +405,11 @@ main() {
 		if [ -n "$p0" ] && [ -n "$p1" ] && [ "$p1" -gt "$p0" ]; then
 			ok "Space pages the article: ${p0}% -> ${p1}%"
 		else
-			nok "Space pages the article: ${p0:-?}% -> ${p1:-?}%"
+			notok "Space pages the article: ${p0:-?}% -> ${p1:-?}%"
 			diag <"$scr"
 		fi
 	else
-		nok "move down and Enter open an article"
+		notok "move down and Enter open an article"
 		[ -f "$tmp/why" ] && diag <"$tmp/why"
 		diag <"$scr"
 		title=
@@ -440,7 +436,7 @@ main() {
 		ok "resize to 80x24 over ssh re-lays out: border column" \
 		    "$b100 -> $b80"
 	else
-		nok "resize to 80x24 over ssh re-lays out: border column" \
+		notok "resize to 80x24 over ssh re-lays out: border column" \
 		    "$b100 -> $(printf '%s ' $b80)"
 		diag <"$scr"
 	fi
@@ -449,13 +445,13 @@ main() {
 	if until_re main 5 '^kb-ssh-exit=0$'; then
 		ok "q ends the reader and the ssh session (exit 0)"
 	else
-		nok "q ends the reader and the ssh session (exit 0)"
+		notok "q ends the reader and the ssh session (exit 0)"
 		diag <"$scr"
 	fi
 	if [ -n "$rpid" ] && gone main "$rpid" 3; then
 		ok "the remote reader has exited"
 	else
-		nok "the remote reader has exited (pid ${rpid:-?})"
+		notok "the remote reader has exited (pid ${rpid:-?})"
 		still=$(left main "${rpid:-0}")
 		[ -n "$still" ] &&
 		    ps -o pid,stat,args -p "$(echo $still | tr ' ' ,)" | diag
@@ -467,7 +463,7 @@ main() {
 		if keys_for "$title" | grep -qx "${s% *}"; then
 			ok "the position was saved on q: $s"
 		else
-			nok "the position was saved on q: $s"
+			notok "the position was saved on q: $s"
 			echo "title: $title" | diag
 		fi
 	fi
@@ -477,7 +473,7 @@ main() {
 drop() {
 	start "$1"
 	if ! until_re "$1" 10 "$issue_re" || ! open "$1"; then
-		nok "$2: the reader came up and opened an article"
+		notok "$2: the reader came up and opened an article"
 		[ -f "$tmp/why" ] && diag <"$tmp/why"
 		diag <"$scr"
 		return
@@ -485,7 +481,7 @@ drop() {
 	key "$1" Space
 	rp=$(cat "$tmp/remote-$1.pid" 2>/dev/null)
 	if [ -z "$rp" ] || ! remote_alive "$1" "$rp"; then
-		nok "$2: the remote reader is running"
+		notok "$2: the remote reader is running"
 		return
 	fi
 	case $1 in
@@ -508,7 +504,7 @@ drop() {
 	if gone "$1" "$rp" 5; then
 		ok "$2: the remote reader was hung up (SIGHUP) and exited"
 	else
-		nok "$2: the remote reader was hung up (SIGHUP) and exited"
+		notok "$2: the remote reader was hung up (SIGHUP) and exited"
 		still=$(left "$1" "$rp")
 		[ -n "$still" ] &&
 		    ps -o pid,ppid,stat,args -p "$(echo $still | tr ' ' ,)" | diag
@@ -524,7 +520,7 @@ drop() {
 	    [ "${s#* }" -gt 0 ] 2>/dev/null; then
 		ok "$2: the open article and its scroll were saved: $s"
 	else
-		nok "$2: the open article and its scroll were saved: $s"
+		notok "$2: the open article and its scroll were saved: $s"
 		echo "title: $title" | diag
 	fi
 }
@@ -539,9 +535,9 @@ fi
 if grep -q "Accepted publickey for $user" "$tmp/sshd.log"; then
 	ok "sshd log: publickey logins for $user"
 else
-	nok "sshd log: publickey logins for $user"
+	notok "sshd log: publickey logins for $user"
 	diagf "$tmp/sshd.log"
 fi
 
 echo "1..$n"
-[ $failed -eq 0 ]
+[ $fails -eq 0 ]
