@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <wchar.h>
 
 #include <cmocka.h>
 
@@ -90,6 +91,32 @@ tap_slurp(const char *path, size_t *lenp)
 	fclose(f);
 	*lenp = (size_t)n;
 	return s;
+}
+
+/*
+ * The display width of the len bytes at s as the C library (and so
+ * ncurses) measures it: mbrtowc() and wcwidth().  Fails the test on
+ * bytes that are not UTF-8, on NUL and on a character wcwidth() does
+ * not know.
+ */
+static inline int
+tap_libc_width(const char *s, size_t len)
+{
+	mbstate_t st;
+	wchar_t wc;
+	size_t i, n;
+	int w, cw;
+
+	memset(&st, 0, sizeof(st));
+	w = 0;
+	for (i = 0; i < len; i += n) {
+		n = mbrtowc(&wc, s + i, len - i, &st);
+		assert_true(n != (size_t)-1 && n != (size_t)-2 && n != 0);
+		cw = wcwidth(wc);
+		assert_true(cw >= 0);
+		w += cw;
+	}
+	return w;
 }
 
 #endif

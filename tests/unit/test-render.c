@@ -5,8 +5,6 @@
  */
 #include "tap.h"
 
-#include <wchar.h>
-
 #include "db-read.h"
 #include "render.h"
 
@@ -57,27 +55,6 @@ article(void)
 	return a;
 }
 
-/* The width as the C library (and so ncurses) measures it. */
-static int
-libc_width(const char *s, size_t len)
-{
-	mbstate_t st;
-	wchar_t wc;
-	size_t i, n;
-	int w, cw;
-
-	memset(&st, 0, sizeof(st));
-	w = 0;
-	for (i = 0; i < len; i += n) {
-		n = mbrtowc(&wc, s + i, len - i, &st);
-		assert_true(n != (size_t)-1 && n != (size_t)-2 && n != 0);
-		cw = wcwidth(wc);
-		assert_true(cw >= 0);
-		w += cw;
-	}
-	return w;
-}
-
 static char *
 joined(const struct rendered *r)
 {
@@ -106,7 +83,7 @@ test_widths(void **state)
 		r = render_article(&a, width, NULL);
 		for (i = 0; i < r->nlines; i++) {
 			const struct rline *l = &r->lines[i];
-			int w = libc_width(r->text.s + l->off, l->len);
+			int w = tap_libc_width(r->text.s + l->off, l->len);
 
 			assert_int_equal(w, l->width);
 			if (w > width)

@@ -1,6 +1,5 @@
 /* Unit tests for wrap.c: width, truncation, line breaking of Chinese. */
 #include <glob.h>
-#include <wchar.h>
 
 #include "tap.h"
 
@@ -11,25 +10,7 @@
 #define W(s)	wrap_width((s), strlen(s))
 
 /* Width by the C library, as ncurses will count it. */
-static int
-c_width(const char *s)
-{
-	wchar_t wc;
-	mbstate_t mbs;
-	size_t r, n = strlen(s);
-	int w = 0;
-
-	memset(&mbs, 0, sizeof(mbs));
-	while (n > 0) {
-		r = mbrtowc(&wc, s, n, &mbs);
-		assert_true(r != (size_t)-1 && r != (size_t)-2 && r != 0);
-		assert_true(wcwidth(wc) >= 0);
-		w += wcwidth(wc);
-		s += r;
-		n -= r;
-	}
-	return w;
-}
+#define C_W(s)	tap_libc_width((s), strlen(s))
 
 static void
 test_width(void **state)
@@ -62,7 +43,7 @@ test_width_sanitised_emoji(void **state)
 
 	(void)state;
 	s = sanitize_text(in, sizeof(in) - 1, 0);
-	assert_int_equal(W(s), c_width(s));
+	assert_int_equal(W(s), C_W(s));
 	if (strcmp(s, "a\xef\xbf\xbdz") != 0) {
 		free(s);
 		skip();		/* a newer libc that knows U+1FAE8 */
@@ -130,7 +111,7 @@ check_pad(const char *s, int cols, const char *want)
 	wrap_pad(&b, s, strlen(s), cols);
 	buf_adds(&b, "|");
 	assert_string_equal(buf_str(&b), want);
-	assert_int_equal(c_width(buf_str(&b)), (cols > 0 ? cols : 0) + 2);
+	assert_int_equal(C_W(buf_str(&b)), (cols > 0 ? cols : 0) + 2);
 	buf_free(&b);
 }
 
@@ -171,7 +152,7 @@ test_pad_mixed_rows(void **state)
 		for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
 			buf_truncate(&b, 0);
 			wrap_pad(&b, labels[i], strlen(labels[i]), cols);
-			assert_int_equal(c_width(buf_str(&b)), cols);
+			assert_int_equal(C_W(buf_str(&b)), cols);
 			assert_int_equal(W(buf_str(&b)), cols);
 		}
 	buf_free(&b);
