@@ -171,6 +171,15 @@ $_o"
 	fi
 }
 
+# toggle_sidebar: s, and wait for the reader to draw it (a resize right
+# after could otherwise reach it before the key)
+toggle_sidebar() {
+	wait_stable $S
+	cp "$LAST" "$TMP/toggle.before"
+	keys $S s
+	await wait_change $S "$TMP/toggle.before"
+}
+
 view "the sidebar of hostile titles"
 keys $S j j j Enter
 await wait_re $S '│ 美国发布量子测试[0-9]+号'
@@ -234,10 +243,10 @@ view "the help" --noredraw
 NOBORDER=
 keys $S Escape
 await wait_gone $S 'kuaibao keys'
-keys $S s
+toggle_sidebar
 NOBORDER=1
 view "the article, sidebar hidden"
-keys $S s
+toggle_sidebar
 NOBORDER=
 W=50 H=20
 resize $S $W $H
