@@ -171,13 +171,14 @@ $_o"
 	fi
 }
 
-# toggle_sidebar: s, and wait for the reader to draw it (a resize right
-# after could otherwise reach it before the key)
-toggle_sidebar() {
+# press KEY...: the keys, then wait until the screen shows their effect
+# (a capture taken before a slow reader, under ASan, has drawn it would
+# differ from its redraw; a resize right after could reach it first)
+press() {
 	wait_stable $S
-	cp "$LAST" "$TMP/toggle.before"
-	keys $S s
-	await wait_change $S "$TMP/toggle.before"
+	cp "$LAST" "$TMP/press.before"
+	keys $S "$@"
+	await wait_change $S "$TMP/press.before"
 }
 
 view "the sidebar of hostile titles"
@@ -189,20 +190,20 @@ if grep -qF '^[' "$TMP/v.txt" && grep -qF 'PWNED' "$TMP/v.txt"; then
 else
 	fail "ESC and the sequences after it are shown, as ^[ and text" "$(diag_screen "$TMP/v.txt")"
 fi
-keys $S Space
+press Space
 view "the article paged down once"
-keys $S Space Space
+press Space Space
 view "the article paged down three times"
-keys $S G
+press G
 view "the article's end (notes and URLs)"
 if grep -q 'evil\.example' "$TMP/v.txt" && grep -q '�' "$TMP/v.txt"; then
 	pass "the notes' hostile URLs are shown, C1 and bidi controls as U+FFFD"
 else
 	fail "the notes' hostile URLs are shown, C1 and bidi controls as U+FFFD" "$(diag_screen "$TMP/v.txt")"
 fi
-keys $S ']'
+press ']'
 view "the next article"
-keys $S ']' ']' ']' ']' ']'
+press ']' ']' ']' ']' ']'
 view "five articles further"
 keys $S /
 await wait_status $S '^/:'
@@ -211,9 +212,9 @@ view "the search prompt" --prompt
 keys $S Enter
 await wait_status $S '\[/量子 文件 [0-9]+\]'
 view "the search results"
-keys $S Enter
+press Enter
 view "a search result open, matches highlighted"
-keys $S n n
+press n n
 view "the next match"
 keys $S y
 await wait_status $S '^copy:'
@@ -243,10 +244,10 @@ view "the help" --noredraw
 NOBORDER=
 keys $S Escape
 await wait_gone $S 'kuaibao keys'
-toggle_sidebar
+press s
 NOBORDER=1
 view "the article, sidebar hidden"
-toggle_sidebar
+press s
 NOBORDER=
 W=50 H=20
 resize $S $W $H
