@@ -271,20 +271,25 @@ flush_table(struct md *m)
 	m->table_cut = 0;
 }
 
-/* Splits a row into cleaned cells. */
+/*
+ * Splits a row into cells: cleaned when it is a source line, as stored
+ * when it is a row of the table already (cleaning twice would decode
+ * "&amp;lt;" to "<").
+ */
 static size_t
-row_cells(const char *s, size_t len, char ***cells)
+row_cells(const char *s, size_t len, int clean, char ***cells)
 {
 	const char *p, *tab;
-	size_t n;
+	size_t n, cell;
 
 	*cells = NULL;
 	n = 0;
 	for (p = s; ; p = tab + 1) {
 		tab = memchr(p, '\t', (size_t)(s + len - p));
 		*cells = xreallocarray(*cells, n + 1, sizeof(**cells));
-		(*cells)[n++] = inline_text(p, tab ? (size_t)(tab - p) :
-		    (size_t)(s + len - p), 0);
+		cell = tab ? (size_t)(tab - p) : (size_t)(s + len - p);
+		(*cells)[n++] = clean ? inline_text(p, cell, 0) :
+		    xstrndup(p, cell);
 		if (tab == NULL)
 			break;
 	}
@@ -303,7 +308,7 @@ add_row(struct md *m, const char *s, size_t len, int line)
 	size_t n, nlast, i, filled;
 	int merge;
 
-	n = row_cells(s, len, &cells);
+	n = row_cells(s, len, 1, &cells);
 	for (i = filled = 0; i < n; i++)
 		filled += cells[i][0] != '\0';
 	merge = 0;
@@ -311,7 +316,7 @@ add_row(struct md *m, const char *s, size_t len, int line)
 	last = NULL;
 	if (m->table.len > 0 && m->lastmerges < ROW_MERGES_MAX) {
 		nlast = row_cells(m->table.s + m->lastrow,
-		    m->table.len - m->lastrow, &last);
+		    m->table.len - m->lastrow, 0, &last);
 		if (nlast == n && !shape_ends_sentence(last[n - 1],
 		    strlen(last[n - 1])) && (m->table_cut || (filled == 1 &&
 		    cells[0][0] == '\0' && cells[n - 1][0] != '\0')))
