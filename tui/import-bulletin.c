@@ -200,17 +200,12 @@ colophon(const struct elem *e)
 		"主编：", "E-mail", "Email"
 	};
 	char *c;
-	size_t i, k;
+	size_t i;
 	int hit;
 
 	if (e == NULL || !is_text(e))
 		return 0;
-	/* labels are letter-spaced: 主    办： */
-	c = xstrdup(e->text);
-	for (i = k = 0; c[i] != '\0'; i++)
-		if (c[i] != ' ')
-			c[k++] = c[i];
-	c[k] = '\0';
+	c = text_unspaced(e->text);	/* labels are letter-spaced: 主    办： */
 	hit = 0;
 	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
 		if (text_starts(c, labels[i]))

@@ -16,18 +16,6 @@
 
 #define COVER_MAX	200	/* a cover longer than this is not a cover */
 
-/* The text with all white space removed (for matching 目 录 and 目录). */
-static char *
-compact(const char *s)
-{
-	struct buf b = { 0 };
-
-	for (; *s != '\0'; s++)
-		if (*s != ' ' && *s != '\t')
-			buf_addc(&b, *s);
-	return buf_take(&b);
-}
-
 static int
 is_marker(const struct elem *e, const char *word)
 {
@@ -36,7 +24,7 @@ is_marker(const struct elem *e, const char *word)
 
 	if (e->kind != EL_LINE && e->kind != EL_HEADING)
 		return 0;
-	c = compact(e->text);
+	c = text_unspaced(e->text);
 	match = strcmp(c, word) == 0;
 	free(c);
 	return match;
@@ -81,16 +69,14 @@ is_section(const struct elem *e)
 	    shape_section_name(e->text, strlen(e->text));
 }
 
-/* 2021年8月5日 → 2021-08-05; 2021年 alone sets the year. */
+/* 2021年8月5日 → 2021-08-05; 2021年 alone sets the year (s unspaced). */
 static void
 read_date(struct cover *c, const char *s)
 {
 	const char *p;
 	int y, m, d, n;
-	char *squeezed;
 
-	squeezed = compact(s);
-	for (p = squeezed; *p != '\0'; p++) {
+	for (p = s; *p != '\0'; p++) {
 		if (*p < '0' || *p > '9')
 			continue;
 		n = 0;
@@ -108,24 +94,22 @@ read_date(struct cover *c, const char *s)
 		while (p[1] >= '0' && p[1] <= '9')
 			p++;
 	}
-	free(squeezed);
 }
 
 /*
  * Issue numbers, in the order printed: 总第086期 第08期, or 2024年第5期
- * on one line and 总第119期 on the next.
+ * on one line and 总第119期 on the next (s unspaced).
  */
 static void
 read_number(struct cover *c, const char *s)
 {
 	struct buf b = { 0 };
-	char *squeezed, *tok;
+	char *tok;
 	const char *p, *q;
 
-	squeezed = compact(s);
 	if (c->number != NULL)
 		buf_adds(&b, c->number);
-	for (p = squeezed; (p = strstr(p, "第")) != NULL; p = q) {
+	for (p = s; (p = strstr(p, "第")) != NULL; p = q) {
 		q = p + strlen("第");
 		if (*q < '0' || *q > '9')
 			continue;
@@ -134,7 +118,7 @@ read_number(struct cover *c, const char *s)
 		if (!text_starts(q, "期"))
 			continue;
 		q += strlen("期");
-		if (p - squeezed >= 3 && text_starts(p - 3, "总"))
+		if (p - s >= 3 && text_starts(p - 3, "总"))
 			p -= 3;
 		tok = xstrndup(p, (size_t)(q - p));
 		if (strstr(buf_str(&b), tok) == NULL) {
@@ -144,7 +128,6 @@ read_number(struct cover *c, const char *s)
 		}
 		free(tok);
 	}
-	free(squeezed);
 	free(c->number);
 	c->number = b.len > 0 ? buf_take(&b) : NULL;
 	buf_free(&b);
@@ -171,6 +154,7 @@ void
 cover_read(const struct elemlist *el, struct cover *c)
 {
 	size_t i, toc, brief, end;
+	char *unspaced;
 
 	memset(c, 0, sizeof(*c));
 	toc = brief = (size_t)-1;
@@ -209,8 +193,10 @@ cover_read(const struct elemlist *el, struct cover *c)
 			continue;
 		if (brief == (size_t)-1 || i < brief)
 			read_title(c, &el->v[i]);	/* not from 本期要目 */
-		read_date(c, el->v[i].text);
-		read_number(c, el->v[i].text);
+		unspaced = text_unspaced(el->v[i].text);
+		read_date(c, unspaced);
+		read_number(c, unspaced);
+		free(unspaced);
 	}
 }
 

@@ -143,6 +143,17 @@ two_han(const char *s, size_t len, int backward)
 }
 
 char *
+text_unspaced(const char *s)
+{
+	struct buf b = { 0 };
+
+	for (; *s != '\0'; s++)
+		if (*s != ' ' && *s != '\t')
+			buf_addc(&b, *s);
+	return buf_take(&b);
+}
+
+char *
 text_squeeze(const char *s, size_t len)
 {
 	struct buf b = { 0 };

@@ -29,6 +29,9 @@ void	 text_join(struct buf *, const char *, size_t, int sep_space);
  */
 char	*text_squeeze(const char *s, size_t len);
 
+/* A copy without ASCII spaces and tabs: letter-spaced labels (目 录, 主  办：). */
+char	*text_unspaced(const char *s);
+
 /* Trims ASCII and ideographic spaces at both ends; returns the new length. */
 size_t	 text_trim(const char **s, size_t len);
 
