@@ -19,6 +19,7 @@
 #include "db-read.h"
 #include "db-read-int.h"
 #include "db-schema.h"
+#include "text.h"
 #include "xmalloc.h"
 
 #define STEP_MS		2.0	/* time of a dbr_count_step, after its first row */
@@ -50,7 +51,7 @@ match_init(struct match *m, const struct filter *f)
 	m->f = f;
 	m->words = NULL;
 	m->nwords = 0;
-	n = f->query != NULL && f->typed != NULL ? dbr_words(f->typed, &w) : 0;
+	n = f->query != NULL && f->typed != NULL ? text_words(f->typed, &w) : 0;
 	for (i = 0; i < n; i++)
 		if (dbr_long_cjk(w[i]))
 			w[m->nwords++] = w[i];

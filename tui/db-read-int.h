@@ -43,10 +43,8 @@ char		*dbr_col_text(sqlite3_stmt *, int i);
 struct article_row;
 size_t		 dbr_article_rows(sqlite3_stmt *, struct article_row **out);
 
-/* db-words.c: the words of what was typed (the caller frees them with
- * free_strings); a word of three Chinese characters or more, which the
+/* db-words.c: a word of three Chinese characters or more, which the
  * index (bigrams, no positions) can only approximate. */
-size_t		 dbr_words(const char *typed, char ***out);
 int		 dbr_long_cjk(const char *word);
 
 /* db-state.c: attaches the per-user state as "st"; see dbr_open. */

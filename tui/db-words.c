@@ -10,34 +10,6 @@
 #include "text.h"
 #include "xmalloc.h"
 
-/* The words of what was typed (split at spaces, U+3000 too). */
-size_t
-dbr_words(const char *typed, char ***out)
-{
-	const char *p, *start;
-	uint32_t c;
-	size_t n;
-	int len;
-
-	*out = NULL;
-	n = 0;
-	for (p = typed; *p != '\0'; ) {
-		c = text_first(p, strlen(p), &len);
-		if (len <= 0 || text_is_space(c)) {
-			p += len > 0 ? len : 1;
-			continue;
-		}
-		for (start = p; *p != '\0'; p += len) {
-			c = text_first(p, strlen(p), &len);
-			if (len <= 0 || text_is_space(c))
-				break;
-		}
-		*out = xreallocarray(*out, n + 1, sizeof(**out));
-		(*out)[n++] = xstrndup(start, (size_t)(p - start));
-	}
-	return n;
-}
-
 struct qctx {
 	struct buf	*b;
 	int		 ntok;
@@ -97,7 +69,7 @@ dbr_fts_query(const char *typed)
 	uint32_t c;
 	int len;
 
-	n = dbr_words(typed, &w);
+	n = text_words(typed, &w);
 	q.b = &b;
 	for (i = 0; i < n; i++) {
 		q.ntok = 0;

@@ -22,7 +22,7 @@ struct range {
 
 struct ctx {
 	struct rendered	*r;
-	char		**terms;	/* search words, lower-case ASCII */
+	char		**terms;	/* the search's words (ASCII case ignored) */
 	size_t		 nterms;
 };
 
@@ -505,25 +505,6 @@ notes(struct ctx *c, const struct art *a)
 	}
 }
 
-static void
-terms(struct ctx *c, const char *query)
-{
-	char *copy, *w, *save;
-
-	if (query == NULL)
-		return;
-	copy = xstrdup(query);
-	for (w = copy; (w = strstr(w, "\xe3\x80\x80")) != NULL; )
-		memcpy(w, "   ", 3);		/* U+3000 separates words too */
-	for (w = strtok_r(copy, " ", &save); w != NULL;
-	    w = strtok_r(NULL, " ", &save)) {
-		c->terms = xreallocarray(c->terms, c->nterms + 1,
-		    sizeof(*c->terms));
-		c->terms[c->nterms++] = xstrdup(w);
-	}
-	free(copy);
-}
-
 struct rendered *
 render_article(const struct art *a, int width, const char *query)
 {
@@ -533,7 +514,8 @@ render_article(const struct art *a, int width, const char *query)
 	memset(&c, 0, sizeof(c));
 	c.r = xcalloc(1, sizeof(*c.r));
 	c.r->width = width < 10 ? 10 : width;
-	terms(&c, query);
+	if (query != NULL)
+		c.nterms = text_words(query, &c.terms);	/* as searched */
 	/* units: 0 the header, 1 the fields, then each block, each note */
 	header(&c, a);
 	set_unit(c.r, 1);

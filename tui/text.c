@@ -142,6 +142,33 @@ two_han(const char *s, size_t len, int backward)
 	return k == 2;
 }
 
+size_t
+text_words(const char *s, char ***out)
+{
+	const char *p, *start;
+	uint32_t c;
+	size_t n;
+	int len;
+
+	*out = NULL;
+	n = 0;
+	for (p = s; *p != '\0'; ) {
+		c = text_first(p, strlen(p), &len);
+		if (len <= 0 || text_is_space(c)) {
+			p += len > 0 ? len : 1;
+			continue;
+		}
+		for (start = p; *p != '\0'; p += len) {
+			c = text_first(p, strlen(p), &len);
+			if (len <= 0 || text_is_space(c))
+				break;
+		}
+		*out = xreallocarray(*out, n + 1, sizeof(**out));
+		(*out)[n++] = xstrndup(start, (size_t)(p - start));
+	}
+	return n;
+}
+
 char *
 text_unspaced(const char *s)
 {

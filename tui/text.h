@@ -29,6 +29,10 @@ void	 text_join(struct buf *, const char *, size_t, int sep_space);
  */
 char	*text_squeeze(const char *s, size_t len);
 
+/* The words of s, split at white space (U+3000 and U+00A0 too); the
+ * caller frees them with free_strings. */
+size_t	 text_words(const char *s, char ***out);
+
 /* A copy without ASCII spaces and tabs: letter-spaced labels (目 录, 主  办：). */
 char	*text_unspaced(const char *s);
 

@@ -182,6 +182,36 @@ test_matches(void **state)
 	render_free(r);
 }
 
+/* What the search splits at splits the highlighted words too: the
+ * ideographic space and the no-break space a paste brings. */
+static void
+test_match_separators(void **state)
+{
+	static const char *const queries[] = {
+		"清洁能源\xe3\x80\x80ostp", "清洁能源\xc2\xa0ostp", "清洁能源\tostp"
+	};
+	struct art a = article();
+	struct rendered *base, *r;
+	size_t q, i;
+
+	(void)state;
+	base = render_article(&a, 30, "清洁能源 ostp");
+	for (q = 0; q < sizeof(queries) / sizeof(queries[0]); q++) {
+		r = render_article(&a, 30, queries[q]);
+		assert_int_equal(r->nmatches, base->nmatches);
+		for (i = 0; i < r->nmatches; i++) {
+			assert_int_equal(r->matches[i].line,
+			    base->matches[i].line);
+			assert_int_equal(r->matches[i].off,
+			    base->matches[i].off);
+			assert_int_equal(r->matches[i].len,
+			    base->matches[i].len);
+		}
+		render_free(r);
+	}
+	render_free(base);
+}
+
 static void
 test_labels(void **state)
 {
@@ -208,6 +238,7 @@ main(void)
 		cmocka_unit_test(test_content),
 		cmocka_unit_test(test_table_columns),
 		cmocka_unit_test(test_matches),
+		cmocka_unit_test(test_match_separators),
 		cmocka_unit_test(test_labels),
 	};
 
