@@ -88,8 +88,6 @@ static int
 titleish(const struct elem *e)
 {
 	size_t len;
-	char **names;
-	size_t nnames, i, off;
 	int cols;
 
 	if (!is_text(e) || e->level == LEVEL_LEADIN)
@@ -104,11 +102,7 @@ titleish(const struct elem *e)
 	    shape_ends_clause(e->text, len) ||
 	    shape_toc_entry(e->text, len) || shape_caption(e->text, len))
 		return 0;
-	off = shape_editors(e->text, len, &names, &nnames);
-	for (i = 0; i < nnames; i++)
-		free(names[i]);
-	free(names);
-	if (off < len)
+	if (shape_editors(e->text, len, NULL, NULL) < len)
 		return 0;
 	/* a title is one phrase: a full stop inside means a paragraph */
 	if (strstr(e->text, "。") != NULL)

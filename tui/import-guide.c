@@ -26,7 +26,8 @@ static const char *const field_names[] = {
 /*
  * A field label at the start of s: returns the field's index and sets
  * *value to the text after the colon and *suffix to an ordinal such as
- * 一 in 领域方向一 (or NULL).  -1 if none.
+ * 一 in 领域方向一 (or NULL); either may be NULL when not wanted.  -1 if
+ * none.
  */
 static int
 field_label(const char *s, const char **value, char **suffix)
@@ -34,7 +35,8 @@ field_label(const char *s, const char **value, char **suffix)
 	size_t i, n, lab, colon;
 	const char *p;
 
-	*suffix = NULL;
+	if (suffix != NULL)
+		*suffix = NULL;
 	p = s;
 	if (text_starts(p, "共"))
 		p += strlen("共");
@@ -49,11 +51,11 @@ field_label(const char *s, const char **value, char **suffix)
 		/* the label is the name, perhaps with an ordinal, then ： */
 		if (lab - n > 3 * 2 + colon)
 			continue;
-		if (lab - n > colon)
+		if (suffix != NULL && lab - n > colon)
 			*suffix = xstrndup(p + n, lab - n - colon);
-		*value = p + lab;
-		while (**value == ' ')
-			(*value)++;
+		if (value != NULL)
+			for (*value = p + lab; **value == ' '; (*value)++)
+				;
 		return (int)i;
 	}
 	return -1;
@@ -63,16 +65,11 @@ int
 guide_detect(const struct elemlist *el)
 {
 	size_t i, n;
-	const char *v;
-	char *suffix;
 
-	for (i = n = 0; i < el->n; i++) {
-		if (el->v[i].kind != EL_LINE)
-			continue;
-		if (field_label(el->v[i].text, &v, &suffix) >= 0)
+	for (i = n = 0; i < el->n; i++)
+		if (el->v[i].kind == EL_LINE &&
+		    field_label(el->v[i].text, NULL, NULL) >= 0)
 			n++;
-		free(suffix);
-	}
 	return n >= 3;
 }
 
@@ -151,10 +148,8 @@ is_direction(const struct elemlist *el, size_t i, struct gb *g,
     size_t *nameoff)
 {
 	const struct elem *e = &el->v[i];
-	const char *v;
-	char *suffix;
 	size_t j;
-	int ma, mi, f;
+	int ma, mi;
 
 	if (e->kind != EL_LINE ||
 	    !shape_direction(e->text, strlen(e->text), &ma, &mi, nameoff))
@@ -167,9 +162,7 @@ is_direction(const struct elemlist *el, size_t i, struct gb *g,
 		;
 	if (j == el->n)
 		return 0;
-	f = field_label(el->v[j].text, &v, &suffix);
-	free(suffix);
-	if (f < 0)
+	if (field_label(el->v[j].text, NULL, NULL) < 0)
 		return 0;
 	g->major = ma;
 	g->minor = mi;

@@ -386,8 +386,10 @@ shape_editors(const char *s, size_t len, char ***names, size_t *nnames)
 	char **v;
 	size_t nv;
 
-	*names = NULL;
-	*nnames = 0;
+	if (names != NULL) {
+		*names = NULL;
+		*nnames = 0;
+	}
 	end = text_trim(&s, len);
 	if (end == 0)
 		return len;
@@ -431,14 +433,19 @@ shape_editors(const char *s, size_t len, char ***names, size_t *nnames)
 			free_strings(v, nv);
 			return len;
 		}
-		v = xreallocarray(v, nv + 1, sizeof(*v));
-		v[nv++] = xstrndup(s + i, k);
+		if (names != NULL) {
+			v = xreallocarray(v, nv + 1, sizeof(*v));
+			v[nv] = xstrndup(s + i, k);
+		}
+		nv++;
 		i += k;
 	}
 	if (nv == 0)
 		return len;
-	*names = v;
-	*nnames = nv;
+	if (names != NULL) {
+		*names = v;
+		*nnames = nv;
+	}
 	return (size_t)(s - orig) + open;
 }
 

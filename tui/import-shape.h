@@ -42,8 +42,8 @@ int	shape_caption(const char *, size_t);
 /*
  * Editors' names closing an article: "（张秋菊 秦冰雪）" alone or at the
  * end of a paragraph.  Returns the offset where the parenthesis starts
- * (len if there is none) and sets the names (caller frees each and the
- * array).
+ * (len if there is none) and sets the names (caller frees them with
+ * free_strings), unless names is NULL.
  */
 size_t	shape_editors(const char *, size_t, char ***names, size_t *nnames);
 

@@ -512,21 +512,14 @@ static int
 take_table(struct tp *t, const struct phys *p)
 {
 	struct row *r = &t->row;
-	char **names;
-	size_t nnames, i;
 	struct buf empty = { 0 };
 	int narrow;
 
-	names = NULL;
-	nnames = 0;
 	narrow = p->cols <= t->width * 45 / 100;
 	if (!r->item_open && !r->left_open) {
 		if (shape_enum(p->s, p->len) || shape_table_header(p->s, p->len) ||
 		    shape_caption(p->s, p->len) ||
-		    shape_editors(p->s, p->len, &names, &nnames) < p->len) {
-			for (i = 0; i < nnames; i++)
-				free(names[i]);
-			free(names);
+		    shape_editors(p->s, p->len, NULL, NULL) < p->len) {
 			table_end(t);
 			return 0;
 		}
