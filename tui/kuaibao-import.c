@@ -197,8 +197,12 @@ main(int argc, char *argv[])
 	else {
 		if (out == NULL)
 			out = default_db();
+		if (progress)
+			fprintf(stderr, "opening %s…", out);	/* copies it */
 		if ((w = dbw_open(out, fresh, gaz)) == NULL)
 			nfiles = 0;
+		if (progress)
+			fprintf(stderr, "\r\033[K");
 	}
 	for (i = 0; i < nfiles; i++) {
 		if (progress)

@@ -369,5 +369,91 @@ else
 fi
 chmod 755 "$ro"
 
+# 13. The next monthly issue into a larger archive (it brings less than
+# a tenth of the archive's articles: the copy made at the start is the
+# compacted one, the index merged only where FTS5 would): every issue is
+# kept, the new one added and found by a search, the file whole, and the
+# index, after 16 such updates, in few segments (one after --new).
+# segments DB: the number of segments of the full-text index, read from
+# its structure record (fts5_index.c: a 4-byte cookie, perhaps the
+# 4-byte V2 marker, then varints: levels, segments)
+segments() {
+	python3 - "$1" <<'PY'
+import sqlite3, sys
+rec = sqlite3.connect(sys.argv[1]).execute(
+    "SELECT block FROM fts_data WHERE id = 10").fetchone()[0]
+i = 8 if rec[4:8] == b"\xff\x00\x00\x01" else 4
+vals = []
+while len(vals) < 2:
+    v = 0
+    while True:
+        v = (v << 7) | (rec[i] & 0x7f)
+        i += 1
+        if rec[i - 1] < 0x80:
+            break
+    vals.append(v)
+print(vals[1])
+PY
+}
+mkdir -p "$tmp/months"
+big=$tmp/d/big.db
+imp_q --new -o "$big" "$c1" "$c2"
+nseg=$(segments "$big")
+[ "$nseg" = 1 ] || fail "$nseg index segments after --new, expected 1"
+y=2001
+while [ $y -le 2016 ]; do
+	cp "$c1" "$tmp/months/$y.txt"
+	imp_q -o "$big" --date "$y-01-05" "$tmp/months/$y.txt" ||
+	    fail "update $y: $(cat "$tmp/err")"
+	y=$((y + 1))
+done
+imp_q --new -o "$tmp/d/c3.db" "$c3"
+na0=$(narticles "$big") ni0=$(nissues "$big") na3=$(narticles "$tmp/d/c3.db")
+[ $((na3 * 10)) -lt "$na0" ] ||
+    fail "the archive ($na0 articles) is too small for $c3 ($na3)"
+content "$big" >"$tmp/c.before"
+imp_q -o "$big" "$c3" || fail "the monthly update: $(cat "$tmp/err")"
+[ "$(nissues "$big")" = $((ni0 + 1)) ] ||
+    fail "$(nissues "$big") issues, expected $((ni0 + 1))"
+[ "$(narticles "$big")" = $((na0 + na3)) ] ||
+    fail "$(narticles "$big") articles, expected $na0 + $na3"
+content "$tmp/d/c3.db" | cat "$tmp/c.before" - | sort >"$tmp/c.expect"
+content "$big" | sort >"$tmp/c.got"
+cmp -s "$tmp/c.expect" "$tmp/c.got" ||
+    fail "content: $(diff "$tmp/c.expect" "$tmp/c.got" | head -n 4)"
+[ "$(q "$big" 'PRAGMA integrity_check;')" = ok ] || fail "integrity_check"
+[ "$(q "$big" 'PRAGMA freelist_count;')" = 0 ] ||
+    fail "$(q "$big" 'PRAGMA freelist_count;') free pages"
+# a two-character word: the start of the first title that opens with one
+first="FROM articles WHERE unicode(title) BETWEEN 19968 AND 40959 AND
+    unicode(substr(title, 2)) BETWEEN 19968 AND 40959 ORDER BY id LIMIT 1"
+key=$(q "$tmp/d/c3.db" "SELECT key $first;")
+word=$(q "$tmp/d/c3.db" "SELECT substr(title, 1, 2) $first;")
+HOME=$tmp "${KB_BUILD:-build}/kuaibao" -d "$big" --search "$word" --limit 1000 \
+    >"$tmp/found" 2>&1 || fail "--search $word: $(head -n 2 "$tmp/found")"
+grep -q "^$key " "$tmp/found" ||
+    fail "--search $word does not find $key: $(head -n 3 "$tmp/found")"
+nseg=$(segments "$big")
+[ "$nseg" -le 6 ] || fail "$nseg index segments after 17 updates"
+check "17 small updates: all issues kept, the new one searchable, $nseg index segments"
+
+# 14. A database that cannot be read past its header: one FATAL line
+# naming it, exit 3, the file unchanged, nothing left beside it.
+mkdir -p "$tmp/bad"
+cp "$tmp/d/a.db" "$tmp/bad/kb.db"
+python3 -c 'import sys
+f = open(sys.argv[1], "r+b"); f.seek(8192); f.write(b"\xff" * 65536)' \
+    "$tmp/bad/kb.db"
+sum0=$(cksum <"$tmp/bad/kb.db")
+"$imp" -o "$tmp/bad/kb.db" --data-dir "$data" "$c1" >/dev/null 2>"$tmp/err"
+rc=$?
+[ $rc -eq 3 ] || fail "exit status $rc, expected 3"
+[ "$(wc -l <"$tmp/err" | tr -d ' ')" -eq 1 ] &&
+    grep -q "^kuaibao-import: $tmp/bad/kb.db: FATAL: " "$tmp/err" ||
+    fail "not one FATAL line naming the database: $(cat "$tmp/err")"
+[ "$(cksum <"$tmp/bad/kb.db")" = "$sum0" ] || fail "the database changed"
+[ "$(ls -A "$tmp/bad")" = kb.db ] || fail "left: $(ls -A "$tmp/bad")"
+check "a malformed database: one FATAL line, exit 3, unchanged"
+
 echo "1..$n"
 [ "$fails" -eq 0 ]
