@@ -17,27 +17,21 @@ SECTION=$(expect article $KEY section)
 POS=$(expect article $KEY position)
 S=rsz
 
-# resize_to W H: resize, then wait for the reader's redraw at the new
-# size: H rows, the border straight at the new sidebar width (one pane
-# when narrow: no border anywhere), the status line at the bottom
-resize_to() {
+# resized W H: the screen in $LAST is the reader's redraw at W x H: H
+# rows, the border straight at the new sidebar width (one pane when
+# narrow: no border anywhere), the status line at the bottom
+resized() {
+	[ "$(wc -l <"$LAST")" -eq "$2" ] && status_line | grep -q "$POS" &&
+	    if [ "$1" -ge 60 ]; then
+		screen_py border "$(side_width "$1")" $(($2 - 1)) "$LAST" >/dev/null
+	    else
+		! grep -q '│' "$LAST"
+	    fi
+}
+
+resize_to() {	# resize_to W H: resize, wait for the redraw
 	resize $S "$1" "$2"
-	_d=$(_deadline)
-	while :; do
-		capture $S
-		if [ "$(wc -l <"$LAST")" -eq "$2" ] &&
-		    status_line | grep -q "$POS" &&
-		    if [ "$1" -ge 60 ]; then
-			screen_py border "$(side_width "$1")" $(($2 - 1)) "$LAST" >/dev/null
-		    else
-			! grep -q '│' "$LAST"
-		    fi; then
-			wait_stable $S
-			return 0
-		fi
-		_before "$_d" || return 1
-		sleep 0.05
-	done
+	_poll $S "" resized "$1" "$2" && wait_stable $S
 }
 
 # pane_join W [N]: the article pane's text on the screen (its first N

@@ -240,7 +240,7 @@ verdict "afterwards the database passes PRAGMA integrity_check" "$([ "$ic" = ok 
 left=$(ls -A "$TMP/live" | grep -v '^kb\.db$')
 verdict "no temporary or lock file left beside the database" "$left"
 
-echo "# survived: $((NLOOPS + NTTY)) readers ($NLOOPS printing loops, $runs runs; $NTTY interactive) x $nimp imports in $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s"
+echo "# survived: $((NLOOPS + NTTY)) readers ($NLOOPS printing loops, $runs runs; $NTTY interactive) x $nimp imports in $(elapsed "$t0" "$t1") s"
 
 # ---- renames as fast as they come ----------------------------------
 

@@ -285,15 +285,7 @@ else
 	    "buffers: $(tm list-buffers 2>&1)" "$(diag_screen)"
 fi
 
-keys $S q
-st=$(wait_dead $S) || st="still running"
-errs=$(cat "$TMP/err.$S" 2>/dev/null)
-if [ "$st" = 0 ] && [ -z "$errs" ]; then
-	pass "the reader quits cleanly (status 0, nothing on stderr)"
-else
-	fail "the reader quits cleanly (status 0, nothing on stderr)" \
-	    "status: $st" "$errs"
-fi
+verdict "the reader quits cleanly (status 0, nothing on stderr)" "$(quit_why $S)"
 # ---- printing --------------------------------------------------------
 
 nprint=0

@@ -121,6 +121,16 @@ wait_size() {
 	done
 }
 
+# quit_why NAME [SECONDS]: q to the reader started with start NAME;
+# prints nothing when it ends with status 0 and nothing on stderr, else
+# what went wrong
+quit_why() {
+	keys "$1" q
+	_qs=$(wait_dead "$1" "${2:-}") || _qs="no answer to q"
+	[ "$_qs" = 0 ] || echo "status $_qs"
+	head -c 500 "$TMP/err.$1" 2>/dev/null
+}
+
 # wait_pid_gone PID [SECONDS]
 wait_pid_gone() {
 	_d=$(_deadline "${2:-}")

@@ -37,7 +37,7 @@ for f in big title huge; do
 		why="$why
 $f.txt: $(head -c 300 "$TMP/imp.err")"
 	fi
-	echo "# import $f.txt ($(wc -c <"$L/$f.txt") bytes): $(awk -v a="$t0" -v b="$(_now)" 'BEGIN { printf "%.1f", b - a }') s"
+	echo "# import $f.txt ($(wc -c <"$L/$f.txt") bytes): $(elapsed "$t0") s"
 done
 n=$(sqlite3 "$L/huge.db" 'SELECT count(*) FROM articles' 2>/dev/null)
 [ "$n" = 100000 ] || why="$why
@@ -59,8 +59,8 @@ timed() {
 	_t0=$(_now)
 	"$@" >/dev/null
 	_rc=$?
-	_s=$(awk -v a="$_t0" -v b="$(_now)" 'BEGIN { printf "%.2f", b - a }')
-	if [ "$_rc" -eq 0 ] && awk -v s="$_s" -v m="$STEP" 'BEGIN { exit !(s <= m) }'; then
+	_s=$(elapsed "$_t0" "" 2)
+	if [ "$_rc" -eq 0 ] && within "$_s" "$STEP"; then
 		pass "$_desc (${_s} s)"
 	else
 		fail "$_desc (${_s} s, limit ${STEP} s)" "$(diag_screen)"
@@ -85,10 +85,8 @@ rss() {
 }
 
 quit() {	# quit NAME DESC
-	keys "$1" q
-	_st=$(wait_dead "$1" "$STEP") || _st="no answer to q"
 	verdict "$2: q quits with status 0, nothing on stderr" \
-	    "$([ "$_st" = 0 ] || echo "status $_st")$(head -c 500 "$TMP/err.$1" 2>/dev/null)"
+	    "$(quit_why "$1" "$STEP")"
 	kill_session "$1"
 }
 
@@ -212,10 +210,10 @@ pr() {	# pr DESC MINLINES ARGS...
 	_t0=$(_now)
 	"$KB" "$@" >"$TMP/p.out" 2>"$TMP/p.err"
 	_rc=$?
-	_s=$(awk -v a="$_t0" -v b="$(_now)" 'BEGIN { printf "%.2f", b - a }')
+	_s=$(elapsed "$_t0" "" 2)
 	_n=$(wc -l <"$TMP/p.out")
 	if [ "$_rc" -eq 0 ] && [ ! -s "$TMP/p.err" ] && [ "$_n" -ge "$_min" ] &&
-	    awk -v s="$_s" -v m="$STEP" 'BEGIN { exit !(s <= m) }'; then
+	    within "$_s" "$STEP"; then
 		pass "$_d: $_n lines in $_s s"
 	else
 		fail "$_d: status $_rc, $_n lines (>= $_min wanted) in $_s s (limit $STEP s)" \

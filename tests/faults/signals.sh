@@ -110,7 +110,7 @@ nfaults=$((nfaults + 100))
 t0=$(_now)
 storm w 100
 t1=$(_now)
-echo "# 100 resizes in $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }') s"
+echo "# 100 resizes in $(elapsed "$t0" "$t1" 2) s"
 if ended w; then
 	fail "100 resizes (sidebar): the reader is alive" "it ended: $(cat "$TMP/rc.w") $(cat "$TMP/err.w")"
 else
@@ -141,11 +141,8 @@ for sz in 40x12 59x20 60x20 80x24 100x30 132x43 200x60 250x80 300x100; do
 	resize w "${sz%x*}" "${sz#*x}"
 	screen_ok w "${sz%x*}" "${sz#*x}" "$sz: the screen fits, no line wider, border straight, same as redrawn"
 done
-keys w q
-st=$(wait_dead w) || st="still running"
-errs=$(cat "$TMP/err.w" 2>/dev/null)
 verdict "after storms and sizes, q quits with status 0 and nothing on stderr" \
-    "$([ "$st" = 0 ] || echo "status $st")$errs"
+    "$(quit_why w)"
 kill_session w
 
 # ---- tiny terminals --------------------------------------------------
@@ -167,12 +164,7 @@ for sz in 1x1 2x2 10x3; do
 	keys tiny j Space G g h j Enter '?' Escape
 	wait_stable tiny
 	ended tiny && why="it ended at $sz: status $(cat "$TMP/rc.tiny"): $(head -c 500 "$TMP/err.tiny")"
-	if [ -z "$why" ]; then
-		keys tiny q
-		st=$(wait_dead tiny) || st="no answer to q"
-		[ "$st" = 0 ] || why="status $st after q: $(head -c 500 "$TMP/err.tiny" 2>/dev/null)"
-		[ -s "$TMP/err.tiny" ] && why="$why stderr: $(head -c 500 "$TMP/err.tiny")"
-	fi
+	[ -n "$why" ] || why=$(quit_why tiny)
 	verdict "a ${sz} terminal: no crash, no hang, q quits" "$why"
 	kill_session tiny
 done

@@ -212,6 +212,17 @@ _deadline() {
 	    printf "%.3f", n + w }'
 }
 
+# elapsed T0 [T1 [DIGITS]]: seconds from T0 to T1 (default: now), both
+# from _now, with DIGITS decimals (default 1)
+elapsed() {
+	awk -v a="$1" -v b="${2:-$(_now)}" -v d="${3:-1}" \
+	    'BEGIN { printf "%." d "f", b - a }'
+}
+
+within() {	# within SECONDS LIMIT: true when SECONDS <= LIMIT
+	awk -v s="$1" -v m="$2" 'BEGIN { exit !(s <= m) }'
+}
+
 _before() {	# _before DEADLINE: true while now < deadline
 	awk -v n="$(_now)" -v d="$1" 'BEGIN { exit !(n < d) }'
 }
