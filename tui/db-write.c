@@ -410,7 +410,7 @@ dbw_open(const char *target, int fresh, const struct gazetteer *g)
 	    exec(w, db_schema_sql) != 0))
 		goto fail;
 	/*
-	 * The index is merged once, at the end ('optimize'): merging
+	 * The index is merged once, at the end (see finish): merging
 	 * while inserting, FTS5's default, costs more than it saves here.
 	 */
 	if (exec(w, "PRAGMA journal_mode = OFF;"
