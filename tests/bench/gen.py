@@ -387,8 +387,9 @@ def group(chosen_items):
     return [(c, cols[c]) for c in order]
 
 
-def pdf_issue(rng, pool, variants, date, total_no, year_no, newest=False):
-    y, m, d = date
+def issue_groups(rng, pool, variants, newest):
+    """An issue's articles: 18 to 22, by column, shuffled within each;
+    (groups, count)."""
     count = 18 + rng.randrange(5)
     items = choose(rng, pool, variants, count)
     if newest:
@@ -396,6 +397,12 @@ def pdf_issue(rng, pool, variants, date, total_no, year_no, newest=False):
     groups = group(items)
     for _, its in groups:
         rng.shuffle(its)
+    return groups, count
+
+
+def pdf_issue(rng, pool, variants, date, total_no, year_no, newest=False):
+    y, m, d = date
+    groups, count = issue_groups(rng, pool, variants, newest)
     out = []
 
     def line(s=""):
@@ -443,13 +450,7 @@ def renumber(lines, counter):
 def md_issue(rng, pool, variants, trailer, date, total_no, year_no,
              newest=False):
     y, m, d = date
-    count = 18 + rng.randrange(5)
-    items = choose(rng, pool, variants, count)
-    if newest:
-        items = longest_lead(pool, variants, items)
-    groups = group(items)
-    for _, its in groups:
-        rng.shuffle(its)
+    groups, count = issue_groups(rng, pool, variants, newest)
     out = ["\n\n# Science & Technology Policy & Consulting\n\n",
            "# 科技政策与咨询快报\n\n",
            "国家高端智库  \n中国科学院\n\n",
