@@ -32,6 +32,7 @@
 #define DB_STR(x)		DB_STR_(x)
 #define DB_ID_RANGE_(p, bits)	"BETWEEN " p " << " bits " AND (" p " << " \
 				    bits ") + ((1 << " bits ") - 1)"
+#define DB_ARTICLES_OF_ISSUE	DB_ID_RANGE_("?1", DB_STR(DB_ARTICLE_BITS))
 #define DB_BLOCKS_OF_ARTICLE	DB_ID_RANGE_("?1", DB_STR(DB_BLOCK_SHIFT))
 #define DB_BLOCKS_OF_ISSUE	DB_ID_RANGE_("?1", "(" \
 				    DB_STR(DB_ARTICLE_BITS) " + " \

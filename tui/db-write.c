@@ -501,17 +501,15 @@ static int
 delete_issue(struct dbw *w, sqlite3_int64 issue)
 {
 	static const char *const del[] = {
-		/* a range of the key, not a scan of every block */
+		/* ranges of the keys, not scans of whole tables */
 		"DELETE FROM blocks WHERE id " DB_BLOCKS_OF_ISSUE,
-		"DELETE FROM footnotes WHERE article_id IN (SELECT id FROM"
-		" articles WHERE issue_id = ?1)",
-		"DELETE FROM fields WHERE article_id IN (SELECT id FROM"
-		" articles WHERE issue_id = ?1)",
-		"DELETE FROM article_countries WHERE article_id IN (SELECT id"
-		" FROM articles WHERE issue_id = ?1)",
-		"DELETE FROM article_themes WHERE article_id IN (SELECT id"
-		" FROM articles WHERE issue_id = ?1)",
-		"DELETE FROM articles WHERE issue_id = ?1",
+		"DELETE FROM footnotes WHERE article_id " DB_ARTICLES_OF_ISSUE,
+		"DELETE FROM fields WHERE article_id " DB_ARTICLES_OF_ISSUE,
+		"DELETE FROM article_countries WHERE article_id "
+		    DB_ARTICLES_OF_ISSUE,
+		"DELETE FROM article_themes WHERE article_id "
+		    DB_ARTICLES_OF_ISSUE,
+		"DELETE FROM articles WHERE id " DB_ARTICLES_OF_ISSUE,
 		"DELETE FROM sections WHERE issue_id = ?1",
 		"DELETE FROM issues WHERE id = ?1",
 	};
@@ -520,7 +518,7 @@ delete_issue(struct dbw *w, sqlite3_int64 issue)
 	int rc;
 
 	if (sqlite3_prepare_v2(w->db, "SELECT id, title FROM articles"
-	    " WHERE issue_id = ?", -1, &st, NULL) != SQLITE_OK)
+	    " WHERE id " DB_ARTICLES_OF_ISSUE, -1, &st, NULL) != SQLITE_OK)
 		return sql_error(w, "prepare");
 	sqlite3_bind_int64(st, 1, issue);
 	while (sqlite3_step(st) == SQLITE_ROW)
