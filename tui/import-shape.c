@@ -430,7 +430,7 @@ shape_editors(const char *s, size_t len, char ***names, size_t *nnames)
 			break;
 		k = skip_class(s + i, end - i, is_name_char, &cnt);
 		if (cnt < 2 || cnt > 4 || nv >= 8) {
-			free_strings(v, nv);
+			free_strings(v, v != NULL ? nv : 0);	/* NULL: counted only */
 			return len;
 		}
 		if (names != NULL) {
