@@ -145,21 +145,22 @@ two_han(const char *s, size_t len, int backward)
 size_t
 text_words(const char *s, char ***out)
 {
-	const char *p, *start;
+	const char *p, *start, *end;
 	uint32_t c;
 	size_t n;
 	int len;
 
 	*out = NULL;
 	n = 0;
-	for (p = s; *p != '\0'; ) {
-		c = text_first(p, strlen(p), &len);
+	end = s + strlen(s);
+	for (p = s; p < end; ) {
+		c = text_first(p, (size_t)(end - p), &len);
 		if (len <= 0 || text_is_space(c)) {
 			p += len > 0 ? len : 1;
 			continue;
 		}
-		for (start = p; *p != '\0'; p += len) {
-			c = text_first(p, strlen(p), &len);
+		for (start = p; p < end; p += len) {
+			c = text_first(p, (size_t)(end - p), &len);
 			if (len <= 0 || text_is_space(c))
 				break;
 		}
