@@ -670,7 +670,7 @@ dbw_put_issue(struct dbw *w, const struct issue *is)
 	sqlite3_stmt *st;
 	sqlite3_int64 issue, section, id, day;
 	const struct section *s;
-	size_t i, k;
+	size_t i, k, narticles;
 	int rc;
 
 	/* The same file, or the same issue from another file, is replaced. */
@@ -714,7 +714,8 @@ dbw_put_issue(struct dbw *w, const struct issue *is)
 		    " same year");
 		return -1;
 	}
-	if (doc_article_count(is) >= (size_t)1 << DB_ARTICLE_BITS) {
+	narticles = doc_article_count(is);
+	if (narticles >= (size_t)1 << DB_ARTICLE_BITS) {
 		diag(is->source, 0, 0, DIAG_ERROR, "more than %d articles in"
 		    " one issue", (1 << DB_ARTICLE_BITS) - 1);
 		return -1;
@@ -730,12 +731,12 @@ dbw_put_issue(struct dbw *w, const struct issue *is)
 		sqlite3_bind_int(st, 7, is->year);
 	bind_text(st, 8, is->date);
 	bind_text(st, 9, is->number);
-	sqlite3_bind_int64(st, 10, (sqlite3_int64)doc_article_count(is));
+	sqlite3_bind_int64(st, 10, (sqlite3_int64)narticles);
 	sqlite3_bind_int64(st, 11, day);
 	if (step_done(w, S_ISSUE) != 0)
 		return -1;
 	VEC_PUSH(w->added, w->nadded, w->addedcap, issue);
-	w->written += (sqlite3_int64)doc_article_count(is);
+	w->written += (sqlite3_int64)narticles;
 
 	/* article ids follow from the issue's; see db-schema.h */
 	id = DB_FIRST_ARTICLE(issue);
