@@ -88,12 +88,11 @@ checks(struct buf *b, const struct match *m, int mask, const char *id)
 	for (i = 0; i < m->nwords; i++)
 		buf_printf(b, " AND (instr((SELECT title FROM articles WHERE"
 		    " id = %1$s), :w%2$zu) OR EXISTS (SELECT 1 FROM blocks b"
-		    " WHERE b.id BETWEEN %1$s << %3$d AND (%1$s << %3$d) + %4$d"
+		    " WHERE b.id " DB_ID_RANGE_("%1$s", DB_STR(DB_BLOCK_SHIFT))
 		    " AND instr(b.text, :w%2$zu)) OR EXISTS (SELECT 1 FROM"
 		    " footnotes n WHERE n.article_id = %1$s AND instr(n.text,"
 		    " :w%2$zu)) OR EXISTS (SELECT 1 FROM fields d WHERE"
-		    " d.article_id = %1$s AND instr(d.value, :w%2$zu)))", id, i,
-		    DB_BLOCK_SHIFT, DB_BLOCK_MAX);
+		    " d.article_id = %1$s AND instr(d.value, :w%2$zu)))", id, i);
 }
 
 /* "(SELECT id FROM <the articles passing m from :lo to :hi>) m" */
