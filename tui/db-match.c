@@ -169,8 +169,8 @@ query(struct dbr *r, const struct filter *f, const char *sql, int64_t lo,
 	return st;
 }
 
-static int
-filtered(const struct filter *f)
+int
+dbr_filtered(const struct filter *f)
 {
 	return f->country || f->theme || f->query || f->flagged;
 }
@@ -261,7 +261,7 @@ dbr_issues(struct dbr *r, const struct filter *f,
     struct issue_row **out)
 {
 	*out = NULL;
-	return filtered(f) ? issue_walk(r, f, after, to, limit, out) :
+	return dbr_filtered(f) ? issue_walk(r, f, after, to, limit, out) :
 	    issue_page(r, after, to, limit, out);
 }
 
@@ -400,7 +400,7 @@ dbr_count_step(struct dbr *r, const struct filter *f, struct dbr_count *c)
 
 	if (c->done)
 		return;
-	if (!filtered(f)) {
+	if (!dbr_filtered(f)) {
 		/* the issues: the tree shows no article total */
 		st = dbr_stmt(r, "SELECT count(*) FROM issues");
 		if (st != NULL && sqlite3_step(st) == SQLITE_ROW)

@@ -107,6 +107,9 @@ struct dbr	*dbr_open(const char *path, const char *state, char **err,
 void		 dbr_close(struct dbr *);
 const char	*dbr_error(struct dbr *);
 
+/* Whether f narrows the archive at all (a country, theme, search, flag). */
+int		 dbr_filtered(const struct filter *);
+
 /*
  * Issues newest first, older than after (NULL: from the newest) and not
  * older than the issue id to (0: all), that hold an article passing the

@@ -265,8 +265,7 @@ tree_total(struct tree *t, size_t *n)
 		t->count.done = 1;
 	}
 	/* without a filter, counting is one quick query */
-	if (!t->count.done && t->f.query == NULL && !t->f.country &&
-	    !t->f.theme && !t->f.flagged)
+	if (!t->count.done && !dbr_filtered(&t->f))
 		dbr_count_step(t->db, &t->f, &t->count);
 	*n = t->search ? t->count.articles : t->count.issues;
 	t->count_wanted |= !t->count.done;
