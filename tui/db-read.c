@@ -473,8 +473,6 @@ dbr_choices_free(struct choice *v, size_t n)
 void
 art_free(struct art *a)
 {
-	size_t i;
-
 	free(a->key);
 	free(a->title);
 	free(a->date);
@@ -486,13 +484,9 @@ art_free(struct art *a)
 	free(a->issue_number);
 	doc_text_free(a->blocks, a->nblocks, a->notes, a->nnotes, a->fields,
 	    a->nfields);
-	for (i = 0; i < a->ncountries; i++)
-		free(a->countries[i]);
-	free(a->countries);
+	free_strings(a->countries, a->ncountries);
 	free(a->subject);
-	for (i = 0; i < a->nthemes; i++)
-		free(a->themes[i]);
-	free(a->themes);
+	free_strings(a->themes, a->nthemes);
 	memset(a, 0, sizeof(*a));
 }
 

@@ -19,16 +19,14 @@ void
 doc_text_free(struct block *b, size_t nb, struct footnote *n, size_t nn,
     struct field *f, size_t nf)
 {
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; i < nb; i++)
 		free(b[i].text);
 	free(b);
 	for (i = 0; i < nn; i++) {
 		free(n[i].text);
-		for (j = 0; j < n[i].nurls; j++)
-			free(n[i].urls[j]);
-		free(n[i].urls);
+		free_strings(n[i].urls, n[i].nurls);
 	}
 	free(n);
 	for (i = 0; i < nf; i++) {
@@ -41,15 +39,11 @@ doc_text_free(struct block *b, size_t nb, struct footnote *n, size_t nn,
 static void
 article_free(struct article *a)
 {
-	size_t i;
-
 	free(a->title);
 	free(a->key);
 	free(a->date);
 	free(a->date_text);
-	for (i = 0; i < a->nauthors; i++)
-		free(a->authors[i]);
-	free(a->authors);
+	free_strings(a->authors, a->nauthors);
 	doc_text_free(a->blocks, a->nblocks, a->notes, a->nnotes, a->fields,
 	    a->nfields);
 	free(a->countries);
