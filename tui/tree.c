@@ -457,11 +457,11 @@ tree_select_key(struct tree *t, const char *key)
 			    arts[t->rows[a].a].id == row.id) {
 				t->cursor = a;
 				found = 1;
+				break;
 			}
 		break;
 	}
 	dbr_article_rows_free(&row, 1);
-	rebuild(t);
 	return found;
 }
 
