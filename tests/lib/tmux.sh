@@ -300,21 +300,14 @@ wait_stable() {
 # wait_dead NAME [SECONDS]: until the program started with start NAME
 # has ended; prints its exit status ("signal N" when killed by signal N)
 wait_dead() {
-	_d=$(_deadline "${2:-}")
-	while :; do
-		if [ -s "$TMP/rc.$1" ]; then
-			capture "$1" 2>/dev/null
-			_code=$(cat "$TMP/rc.$1")
-			if [ "$_code" -gt 128 ]; then
-				echo "signal $((_code - 128))"
-			else
-				echo "$_code"
-			fi
-			return 0
-		fi
-		_before "$_d" || { _look "$1"; return 1; }
-		sleep 0.05
-	done
+	wait_file "$TMP/rc.$1" "${2:-}" || { _look "$1"; return 1; }
+	capture "$1" 2>/dev/null
+	_code=$(cat "$TMP/rc.$1")
+	if [ "$_code" -gt 128 ]; then
+		echo "signal $((_code - 128))"
+	else
+		echo "$_code"
+	fi
 }
 
 # wait_file FILE [SECONDS]: until FILE exists and is not empty
