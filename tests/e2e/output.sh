@@ -38,6 +38,9 @@ written() {
 		sleep 0.05
 		_n=$((_n + 1))
 	done
+	# a key that moves something writes something: an empty record
+	# would pass every check below
+	[ -s "$TMP/out" ] || { echo "# nothing was recorded"; _rc=1; }
 	return "$_rc"
 }
 
@@ -63,7 +66,8 @@ fi
 
 # in the sidebar: j moves the cursor, the article is not redrawn
 keys $S Tab
-wait_status $S '\?:help' && wait_stable $S
+# the sidebar's status line: no scroll percentage before ?:help
+wait_status $S '/[0-9]+ +\?:help$' && wait_stable $S
 cp "$LAST" "$TMP/screen"
 if written $S j; then
 	check "j in the sidebar writes none of the article's text ($(bytes) bytes)" \

@@ -171,14 +171,16 @@ $_o"
 	fi
 }
 
-# press KEY...: the keys, then wait until the screen shows their effect
+# press KEY...: each key, then wait until the screen shows its effect
 # (a capture taken before a slow reader, under ASan, has drawn it would
 # differ from its redraw; a resize right after could reach it first)
 press() {
-	wait_stable $S
-	cp "$LAST" "$TMP/press.before"
-	keys $S "$@"
-	await wait_change $S "$TMP/press.before"
+	for _k in "$@"; do
+		wait_stable $S
+		cp "$LAST" "$TMP/press.before"
+		keys $S "$_k"
+		await wait_change $S "$TMP/press.before"
+	done
 }
 
 view "the sidebar of hostile titles"
@@ -192,7 +194,8 @@ else
 fi
 press Space
 view "the article paged down once"
-press Space Space
+press Space
+keys $S Space	# (the end is on the screen by now: no change to wait for)
 view "the article paged down three times"
 keys $S G	# (the end may already be on the screen)
 view "the article's end (notes and URLs)"

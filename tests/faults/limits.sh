@@ -190,6 +190,7 @@ wait_stable t
 capture t "$TMP/s"
 verdict "long title: the screen fits, border straight" "$(layout_ok t $W $H "$TMP/s")"
 keys t G
+timed "long title: G to the article's end" wait_status t '· 100%' || return 1
 wait_stable t
 capture t "$TMP/s"
 verdict "long title: at the article's end, the screen fits" "$(layout_ok t $W $H "$TMP/s")"
