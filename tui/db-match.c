@@ -222,23 +222,22 @@ issue_walk(struct dbr *r, const struct filter *f,
     const struct issue_row *after, int64_t to, size_t limit,
     struct issue_row **out)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *match, *st;
 	struct issue_row row;
 	int64_t before, issue;
 	size_t n, cap;
 
 	before = after ? after->lo : INT64_MAX;
 	n = cap = 0;
-	while (n < limit && before > 0) {
-		st = query(r, f, "SELECT m.id FROM %M ORDER BY m.id DESC LIMIT 1",
-		    DB_FIRST_ARTICLE(to), before - 1);
-		if (st == NULL || sqlite3_step(st) != SQLITE_ROW) {
-			if (st != NULL)
-				sqlite3_reset(st);
+	/* one statement for every step, only its upper bound rebound */
+	match = query(r, f, "SELECT m.id FROM %M ORDER BY m.id DESC LIMIT 1",
+	    DB_FIRST_ARTICLE(to), before - 1);
+	while (match != NULL && n < limit && before > 0) {
+		dbr_bind_int(match, ":hi", before - 1);
+		if (sqlite3_step(match) != SQLITE_ROW)
 			break;
-		}
-		issue = DB_ISSUE_OF(sqlite3_column_int64(st, 0));
-		sqlite3_reset(st);
+		issue = DB_ISSUE_OF(sqlite3_column_int64(match, 0));
+		sqlite3_reset(match);
 		if ((st = dbr_stmt(r, "SELECT " ISSUE_COLUMNS " FROM issues i"
 		    " WHERE i.id = ?")) == NULL)
 			break;
@@ -252,6 +251,8 @@ issue_walk(struct dbr *r, const struct filter *f,
 		VEC_PUSH(*out, n, cap, row);
 		before = row.lo;
 	}
+	if (match != NULL)
+		sqlite3_reset(match);
 	return n;
 }
 
