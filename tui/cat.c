@@ -44,12 +44,12 @@ cat_list(struct dbr *db)
 			put(label);
 			printf(" (%d)  %s\n", issues[i].n, issues[i].key);
 			free(label);
-			ns = dbr_sections(db, &issues[i], &f, &secs);
+			ns = dbr_sections(db, issues[i].id, &f, &secs);
 			for (s = 0; s < ns; s++) {
 				fputs("  ", stdout);
 				put(secs[s].name);
 				printf(" (%d)\n", secs[s].n);
-				na = dbr_articles(db, &issues[i], secs[s].id,
+				na = dbr_articles(db, issues[i].id, secs[s].id,
 				    &f, &arts);
 				for (a = 0; a < na; a++) {
 					printf("    %s  ", arts[a].key);

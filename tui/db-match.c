@@ -179,8 +179,6 @@ static void
 issue_row(sqlite3_stmt *st, struct issue_row *row, int counted)
 {
 	row->id = sqlite3_column_int64(st, 0);
-	row->lo = DB_FIRST_ARTICLE(row->id);
-	row->hi = DB_LAST_ARTICLE(row->id);
 	row->key = dbr_col_text(st, 1);
 	row->title = dbr_col_text(st, 2);
 	row->date = dbr_col_text(st, 3);
@@ -227,7 +225,7 @@ issue_walk(struct dbr *r, const struct filter *f,
 	int64_t before, issue;
 	size_t n, cap;
 
-	before = after ? after->lo : INT64_MAX;
+	before = after ? DB_FIRST_ARTICLE(after->id) : INT64_MAX;
 	n = cap = 0;
 	/* one statement for every step, only its upper bound rebound */
 	match = query(r, f, "SELECT m.id FROM %M ORDER BY m.id DESC LIMIT 1",
@@ -249,7 +247,7 @@ issue_walk(struct dbr *r, const struct filter *f,
 		issue_row(st, &row, 0);
 		sqlite3_reset(st);
 		VEC_PUSH(*out, n, cap, row);
-		before = row.lo;
+		before = DB_FIRST_ARTICLE(row.id);
 	}
 	if (match != NULL)
 		sqlite3_reset(match);
@@ -286,7 +284,8 @@ dbr_issue_counts(struct dbr *r, const struct filter *f,
 	sqlite3_stmt *st;
 
 	st = query(r, f, "SELECT count(*), coalesce(sum(" UNREAD "), 0) FROM"
-	    " %M JOIN articles a ON a.id = m.id", row->lo, row->hi);
+	    " %M JOIN articles a ON a.id = m.id", DB_FIRST_ARTICLE(row->id),
+	    DB_LAST_ARTICLE(row->id));
 	if (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
 		row->n = sqlite3_column_int(st, 0);
 		row->unread = sqlite3_column_int(st, 1);
@@ -297,7 +296,7 @@ dbr_issue_counts(struct dbr *r, const struct filter *f,
 }
 
 size_t
-dbr_sections(struct dbr *r, struct issue_row *issue,
+dbr_sections(struct dbr *r, int64_t issue,
     const struct filter *f, struct section_row **out)
 {
 	sqlite3_stmt *st;
@@ -308,8 +307,8 @@ dbr_sections(struct dbr *r, struct issue_row *issue,
 	st = query(r, f, "SELECT s.id, s.name, c.n, c.unread FROM (SELECT"
 	    " a.section_id AS sid, count(*) AS n, sum(" UNREAD ") AS unread"
 	    " FROM %M JOIN articles a ON a.id = m.id GROUP BY a.section_id)"
-	    " c JOIN sections s ON s.id = c.sid ORDER BY s.pos", issue->lo,
-	    issue->hi);
+	    " c JOIN sections s ON s.id = c.sid ORDER BY s.pos",
+	    DB_FIRST_ARTICLE(issue), DB_LAST_ARTICLE(issue));
 	n = cap = 0;
 	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
 		row.id = sqlite3_column_int64(st, 0);
@@ -348,7 +347,7 @@ dbr_article_rows(sqlite3_stmt *st, struct article_row **out)
 }
 
 size_t
-dbr_articles(struct dbr *r, struct issue_row *issue, int64_t section,
+dbr_articles(struct dbr *r, int64_t issue, int64_t section,
     const struct filter *f, struct article_row **out)
 {
 	sqlite3_stmt *st;
@@ -357,7 +356,7 @@ dbr_articles(struct dbr *r, struct issue_row *issue, int64_t section,
 	st = query(r, f, "SELECT a.id, a.issue_id, a.section_id, a.key,"
 	    " a.title, NULL, k.read, k.flagged FROM %M JOIN articles a ON"
 	    " a.id = m.id" ARTICLE_MARKS " WHERE a.section_id = :section"
-	    " ORDER BY m.id", issue->lo, issue->hi);
+	    " ORDER BY m.id", DB_FIRST_ARTICLE(issue), DB_LAST_ARTICLE(issue));
 	if (st != NULL)
 		dbr_bind_int(st, ":section", section);
 	return dbr_article_rows(st, out);

@@ -34,7 +34,6 @@ struct issue_row {
 	char	*number;	/* or NULL */
 	int	 year;		/* 0 if unknown */
 	int	 guide;
-	int64_t	 lo, hi;	/* the range of its articles' ids */
 	int	 n;		/* articles passing the filter */
 	int	 unread;
 };
@@ -122,9 +121,9 @@ size_t		 dbr_issues(struct dbr *, const struct filter *,
 void		 dbr_issue_counts(struct dbr *, const struct filter *,
 		    struct issue_row *);
 /* The sections of an issue with articles passing the filter. */
-size_t		 dbr_sections(struct dbr *, struct issue_row *,
+size_t		 dbr_sections(struct dbr *, int64_t issue,
 		    const struct filter *, struct section_row **out);
-size_t		 dbr_articles(struct dbr *, struct issue_row *,
+size_t		 dbr_articles(struct dbr *, int64_t issue,
 		    int64_t section, const struct filter *,
 		    struct article_row **out);
 /* Search results newest first, with ids below before (INT64_MAX: all)

@@ -152,12 +152,12 @@ load_issue(struct tree *t, struct inode *in)
 
 	if (in->loaded)
 		return;
-	n = dbr_sections(t->db, &in->r, &t->f, &rows);
+	n = dbr_sections(t->db, in->r.id, &t->f, &rows);
 	in->secs = xcalloc(n + 1, sizeof(*in->secs));
 	for (s = 0; s < n; s++) {
 		in->secs[s].r = rows[s];
 		in->secs[s].expanded = 1;
-		in->secs[s].narts = dbr_articles(t->db, &in->r, rows[s].id,
+		in->secs[s].narts = dbr_articles(t->db, in->r.id, rows[s].id,
 		    &t->f, &in->secs[s].arts);
 	}
 	in->nsecs = n;
