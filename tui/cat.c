@@ -114,7 +114,7 @@ cat_search(struct dbr *db, const char *query, int limit)
 		fprintf(stderr, "kuaibao: nothing to search for\n");
 		return 1;
 	}
-	n = dbr_search(db, &f, INT64_MAX, 0, (size_t)limit, &rows);
+	n = dbr_search(db, &f, INT64_MAX, (size_t)limit, &rows);
 	for (i = 0; i < n; i++) {
 		printf("%s  %s  ", rows[i].key, rows[i].date ? rows[i].date :
 		    "");

@@ -364,7 +364,7 @@ dbr_articles(struct dbr *r, int64_t issue, int64_t section,
 
 size_t
 dbr_search(struct dbr *r, const struct filter *f, int64_t before,
-    int64_t to, size_t limit, struct article_row **out)
+    size_t limit, struct article_row **out)
 {
 	sqlite3_stmt *st;
 
@@ -373,7 +373,7 @@ dbr_search(struct dbr *r, const struct filter *f, int64_t before,
 	    " a.title, coalesce(i.date, i.year), k.read, k.flagged FROM %M"
 	    " JOIN articles a ON a.id = m.id JOIN issues i ON i.id ="
 	    " a.issue_id" ARTICLE_MARKS " ORDER BY m.id DESC LIMIT :limit",
-	    to, before - 1);
+	    0, before - 1);
 	if (st != NULL)
 		dbr_bind_int(st, ":limit", limit > INT64_MAX ? -1 :
 		    (int64_t)limit);

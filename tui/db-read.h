@@ -126,11 +126,9 @@ size_t		 dbr_sections(struct dbr *, int64_t issue,
 size_t		 dbr_articles(struct dbr *, int64_t issue,
 		    int64_t section, const struct filter *,
 		    struct article_row **out);
-/* Search results newest first, with ids below before (INT64_MAX: all)
- * and from to (0: all). */
+/* Search results newest first, with ids below before (INT64_MAX: all). */
 size_t		 dbr_search(struct dbr *, const struct filter *,
-		    int64_t before, int64_t to, size_t limit,
-		    struct article_row **out);
+		    int64_t before, size_t limit, struct article_row **out);
 /* Whether the article passes the filter. */
 int		 dbr_passes(struct dbr *, const struct filter *, int64_t article);
 

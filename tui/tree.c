@@ -90,8 +90,8 @@ rebuild(struct tree *t)
 }
 
 /*
- * Loads the next limit issues or results, or (with to > 0) all of them
- * down to the issue or article id to; 0 when there is no more.
+ * Loads the next limit issues or results, or (with to > 0, issues only)
+ * all of them down to the issue id to; 0 when there is no more.
  */
 static int
 load(struct tree *t, size_t limit, int64_t to)
@@ -105,8 +105,7 @@ load(struct tree *t, size_t limit, int64_t to)
 		return 0;
 	if (t->search) {
 		n = dbr_search(t->db, &t->f, t->nresults ?
-		    t->results[t->nresults - 1].id : INT64_MAX, to, limit,
-		    &res);
+		    t->results[t->nresults - 1].id : INT64_MAX, limit, &res);
 		for (k = 0; k < n; k++)
 			VEC_PUSH(t->results, t->nresults, t->resultscap,
 			    res[k]);
