@@ -30,10 +30,6 @@ ui_message(struct ui *ui, int error, const char *fmt, ...)
 	ui->dirty |= DIRTY_STATUS;
 }
 
-/*
- * Where the reader is: the issue (*issue, shortened first when the line
- * is narrow) and the rest (*rest: column, article n/m, scroll %).
- */
 /* The number of issues or results, or "…" while it is being counted. */
 static void
 add_total(struct buf *b, struct tree *t)
@@ -46,6 +42,10 @@ add_total(struct buf *b, struct tree *t)
 		buf_adds(b, "…");
 }
 
+/*
+ * Where the reader is: the issue (*issue, shortened first when the line
+ * is narrow) and the rest (*rest: column, article n/m, scroll %).
+ */
 static void
 where(struct ui *ui, struct buf *issue, struct buf *rest)
 {
