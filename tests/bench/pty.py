@@ -67,7 +67,10 @@ import struct
 import sys
 import termios
 import time
-import unicodedata
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))), "lib"))
+from termtext import cw  # noqa: E402
 
 
 # --------------------------------------------------------------------------
@@ -83,12 +86,8 @@ DEC_GRAPHICS = {
 
 
 def char_width(ch):
-    if ch < " ":
-        return 0
-    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me",
-                                                                "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    """tests/lib/termtext.py's width; control characters take none."""
+    return 0 if ch < " " else cw(ch)
 
 
 class Screen:
