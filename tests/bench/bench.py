@@ -540,21 +540,22 @@ class Bench:
                     "ESCDELAY": "25"}
         neomutt = shutil.which("neomutt") if \
             os.environ.get("BENCH_NEOMUTT", "1") != "0" else None
+        reader_ok = self.has_reader
+        if reader_ok:
+            p = subprocess.run([self.reader, "--list", "-d", kbdb],
+                               stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
+            reader_ok = p.returncode == 0
+            if not reader_ok:
+                self.note("kuaibao --list -d %s failed (%s): reader "
+                          "scenarios skipped at %s" % (
+                              os.path.relpath(kbdb, ROOT),
+                              p.stderr.strip().splitlines()[-1:] or
+                              "exit %d" % p.returncode, size))
         for cols, rows in TERMS:
             key = "%dx%d" % (cols, rows)
             r = res[key] = {}
-            if self.has_reader and not hasattr(self, "_ok_%s" % size):
-                p = subprocess.run([self.reader, "--list", "-d", kbdb],
-                                   stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.PIPE, text=True)
-                setattr(self, "_ok_%s" % size, p.returncode == 0)
-                if p.returncode != 0:
-                    self.note("kuaibao --list -d %s failed (%s): reader "
-                              "scenarios skipped at %s" % (
-                                  os.path.relpath(kbdb, ROOT),
-                                  p.stderr.strip().splitlines()[-1:] or
-                                  "exit %d" % p.returncode, size))
-            if self.has_reader and getattr(self, "_ok_%s" % size):
+            if reader_ok:
                 sess = []
                 for name, sc in scens["kuaibao"].items():
                     if name.startswith("_"):
@@ -635,7 +636,8 @@ class Bench:
                 with open(os.path.join(exp, "keys.txt")) as f:
                     imp["articles"] = sum(1 for _ in f)
                 imp["issues"] = imp["files"]
-            tridb, tri = self.trigram(size, exp, astamp)
+            if only & {"import", "search"}:    # the reader needs none
+                tridb, tri = self.trigram(size, exp, astamp)
             if "import" in only:
                 self.results["import"][size] = {"kuaibao": imp,
                                                 "trigram": tri,
