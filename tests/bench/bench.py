@@ -94,6 +94,12 @@ def write_json(path, obj):
     os.replace(tmp, path)
 
 
+def set_stamp(d, stamp):
+    """Marks directory d as made for stamp (see Bench.stamped)."""
+    with open(os.path.join(d, "STAMP"), "w") as f:
+        f.write(stamp + "\n")
+
+
 def stats(values):
     vals = [v for v in values if v is not None]
     if not vals:
@@ -186,18 +192,36 @@ class Bench:
         corpus = sorted(glob.glob(os.path.join(self.data, "corpus", "*")))
         stamp = sha_files([os.path.join(HERE, "gen.py")] + corpus,
                           "issues=%d" % issues)
-        sf = os.path.join(d, "STAMP")
-        if not self.rebuild and os.path.exists(sf) and \
-                open(sf).read().strip() == stamp:
+        if self.stamped(d, stamp):
             return d, stamp
         log("generating %s archive (%d issues) in %s" % (size, issues, d))
         if os.path.isdir(d):
             shutil.rmtree(d)
         subprocess.run([sys.executable, os.path.join(HERE, "gen.py"),
                         "--issues", str(issues), d], check=True)
-        with open(sf, "w") as f:
-            f.write(stamp + "\n")
+        set_stamp(d, stamp)
         return d, stamp
+
+    def stamped(self, d, stamp):
+        """Directory d was made for stamp (its STAMP file says so)."""
+        sf = os.path.join(d, "STAMP")
+        return not self.rebuild and os.path.exists(sf) and \
+            open(sf).read().strip() == stamp
+
+    def build_runs(self, size):
+        """Timed builds: BENCH_IMPORT_RUNS_100K (default 1) at 100k."""
+        return self.runs if size != "100k" else \
+            env_int("BENCH_IMPORT_RUNS_100K", 1)
+
+    def cached(self, meta, db, stamp, runs):
+        """The figures in meta when they were measured for stamp, with
+        db still there and at least runs runs; else None."""
+        old = read_json(meta)
+        if not self.rebuild and old and old.get("stamp") == stamp and \
+                os.path.exists(db) and len(old.get("seconds", [])) >= runs:
+            old["cached"] = True
+            return old
+        return None
 
     def archive_files(self, d):
         return sorted(glob.glob(os.path.join(d, "*.txt")) +
@@ -233,12 +257,9 @@ class Bench:
                            os.path.join(self.data, "countries.tsv"),
                            os.path.join(self.data, "themes.tsv")],
                           astamp)
-        runs = self.runs if size != "100k" else \
-            env_int("BENCH_IMPORT_RUNS_100K", 1)
-        old = read_json(meta)
-        if not self.rebuild and old and old.get("stamp") == stamp and \
-                os.path.exists(db) and len(old.get("seconds", [])) >= runs:
-            old["cached"] = True
+        runs = self.build_runs(size)
+        old = self.cached(meta, db, stamp, runs)
+        if old:
             return db, old, stamp
         src_bytes = sum(os.path.getsize(f) for f in files)
         secs, rss = [], []
@@ -304,18 +325,16 @@ class Bench:
         issues = SIZES[size]
         d = os.path.join(self.out, "export-%d" % issues)
         stamp = sha_files([os.path.join(HERE, "export.py")], astamp)
-        sf = os.path.join(d, "STAMP")
-        if not self.rebuild and os.path.exists(sf) and \
-                open(sf).read().strip() == stamp:
+        if self.stamped(d, stamp):
             return d
         log("exporting %s articles for the baselines" % size)
+        sf = os.path.join(d, "STAMP")
         if os.path.exists(sf):
             os.unlink(sf)
         subprocess.run([sys.executable, os.path.join(HERE, "export.py"),
                         "--importer", self.importer, "--data-dir", self.data,
                         d] + self.archive_files(adir), check=True)
-        with open(sf, "w") as f:
-            f.write(stamp + "\n")
+        set_stamp(d, stamp)
         return d
 
     def trigram(self, size, exp, astamp):
@@ -328,12 +347,9 @@ class Bench:
         stamp = sha_files([os.path.join(HERE, "trigram.py"),
                            os.path.join(HERE, "export.py")],
                           astamp + sqlite3.sqlite_version)
-        runs = self.runs if size != "100k" else \
-            env_int("BENCH_IMPORT_RUNS_100K", 1)
-        old = read_json(meta)
-        if not self.rebuild and old and old.get("stamp") == stamp and \
-                os.path.exists(db) and len(old.get("seconds", [])) >= runs:
-            old["cached"] = True
+        runs = self.build_runs(size)
+        old = self.cached(meta, db, stamp, runs)
+        if old:
             return db, old
         secs = []
         last = None
