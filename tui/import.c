@@ -12,7 +12,7 @@
 #include "import-markdown.h"
 #include "import-meta.h"
 #include "import-notes.h"
-#include "import-text.h"
+#include "import-pdftext.h"
 #include "import-theme.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -104,7 +104,7 @@ parse(struct input *in, const struct import_opts *o)
 	if (md)
 		markdown_read(in, &el);
 	else
-		text_read(in, &el);
+		pdftext_read(in, &el);
 	is = doc_issue_create(in->path);
 	if (guide_detect(&el)) {
 		guide_build(&el, is, &notes);

@@ -274,3 +274,15 @@ text_ends(const char *s, size_t len, const char *suffix)
 	n = strlen(suffix);
 	return len >= n && memcmp(s + len - n, suffix, n) == 0;
 }
+
+int
+text_has(const char *s, size_t len, const char *needle)
+{
+	size_t n, i;
+
+	n = strlen(needle);
+	for (i = 0; n > 0 && i + n <= len; i++)
+		if (s[i] == needle[0] && memcmp(s + i, needle, n) == 0)
+			return 1;
+	return 0;
+}

@@ -42,6 +42,8 @@ size_t	 text_trim(const char **s, size_t len);
 /* Display width in columns (CJK 2, else 1), for layout guesses only. */
 int	 text_cols(const char *s, size_t len);
 
+/* Whether the len bytes at s contain needle. */
+int	 text_has(const char *s, size_t len, const char *needle);
 int	 text_starts(const char *s, const char *prefix);
 int	 text_ends(const char *s, size_t len, const char *suffix);
 

@@ -1,0 +1,401 @@
+/*
+ * Physical lines of a PDF extraction: their cues, the width of a full
+ * line, and the page furniture among them.  See import-lines.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "import-input.h"
+#include "import-lines.h"
+#include "import-shape.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define MIN_BODY_COLS	16	/* shorter lines say nothing of the width */
+#define HEADER_MAX_COLS	50
+
+/*
+ * Printed width.  Quotes, dashes and the ellipsis are full-width in a
+ * Chinese font though Unicode calls them ambiguous; Latin letters are
+ * counted apart, since a proportional font makes their width uncertain.
+ */
+static int
+width_of(const char *s, size_t len, int *latin)
+{
+	uint32_t c;
+	size_t i;
+	int n, cols;
+
+	cols = *latin = 0;
+	for (i = 0; i < len; i += (size_t)n) {
+		c = text_first(s + i, len - i, &n);
+		if (n <= 0)
+			break;
+		if (text_is_fullwidth(c) || c == 0x201c || c == 0x201d ||
+		    c == 0x2018 || c == 0x2019 || c == 0x2014 ||
+		    c == 0x2026 || c == 0x00b7)
+			cols += 2;
+		else {
+			cols++;
+			if (c != ' ')
+				(*latin)++;
+		}
+	}
+	return cols;
+}
+
+static int
+is_blank(const char *s, size_t len, size_t *spaces)
+{
+	size_t i;
+
+	*spaces = 0;
+	for (i = 0; i < len; i++) {
+		if (s[i] == ' ' || s[i] == '\t')
+			(*spaces)++;
+		else
+			return 0;
+	}
+	return 1;
+}
+
+static void
+collect(struct lines *L, const struct input *in)
+{
+	struct phys ph;
+	const char *s;
+	size_t i, len, cap, spaces;
+	int page, blank, rule;
+
+	cap = 0;
+	page = 1;
+	blank = rule = 0;
+	for (i = 0; i < in->nlines; i++) {
+		s = in->lines[i].s;
+		len = in->lines[i].len;
+		if (in->lines[i].flags & LINE_PAGESTART)
+			page = 1;
+		if (is_blank(s, len, &spaces)) {
+			blank = 1;
+			if (spaces >= 20)
+				rule = 1;
+			continue;
+		}
+		memset(&ph, 0, sizeof(ph));
+		ph.lead = s[0] == ' ' || s[0] == '\t';
+		ph.indent = text_starts(s, "\xe3\x80\x80") ||
+		    text_starts(s, "  ");
+		ph.trail = s[len - 1] == ' ' || s[len - 1] == '\t';
+		ph.len = text_trim(&s, len);
+		ph.s = s;
+		if (ph.len == 0) {	/* ideographic spaces only */
+			blank = 1;
+			continue;
+		}
+		ph.no = in->lines[i].no;
+		ph.cols = width_of(ph.s, ph.len, &ph.latin);
+		ph.page = page;
+		ph.blank = blank;
+		ph.rule = rule;
+		page = blank = rule = 0;
+		VEC_PUSH(L->p, L->n, cap, ph);
+	}
+}
+
+/*
+ * A cue is worth reading only where it tells lines apart: a blank line
+ * after every line, or a trailing space on every line, says nothing.
+ */
+static void
+cues(struct lines *L)
+{
+	size_t i, trails, blanks;
+
+	trails = blanks = 0;
+	for (i = 0; i < L->n; i++) {
+		trails += L->p[i].trail;
+		blanks += i > 0 && L->p[i].blank;
+	}
+	L->trailmode = L->n > 0 && trails * 50 >= L->n * 2 &&
+	    trails * 20 <= L->n * 19;
+	L->blankmode = L->n > 1 && blanks * 50 >= L->n * 2 &&
+	    blanks * 5 <= L->n * 3;
+}
+
+static int
+has_url(const struct phys *p)
+{
+	return text_has(p->s, p->len, "://") ||
+	    text_has(p->s, p->len, "www.");
+}
+
+/*
+ * The width of a full line: the most common width among the longer
+ * lines.  A paragraph's first line is indented in most typesetting and
+ * loses its indent in most extractions: a second peak two characters
+ * below the first gives the indent.
+ */
+static void
+measure(struct lines *L)
+{
+	int *h, max, w, best, bestscore, i2;
+	size_t i;
+
+	max = 0;
+	for (i = 0; i < L->n; i++)
+		if (L->p[i].cols > max)
+			max = L->p[i].cols;
+	h = xcalloc((size_t)max + 3, sizeof(*h));
+	for (i = 0; i < L->n; i++)
+		if (L->p[i].cols >= MIN_BODY_COLS && !has_url(&L->p[i]))
+			h[L->p[i].cols]++;
+	best = bestscore = 0;
+	for (w = MIN_BODY_COLS; w <= max; w++)
+		if (h[w] >= bestscore && h[w] > 0) {
+			best = w;
+			bestscore = h[w];
+		}
+	if (bestscore < 3) {
+		/* too few lines for a mode: the longest will do */
+		best = 0;
+		for (i = 0; i < L->n; i++)
+			if (!has_url(&L->p[i]) && L->p[i].cols > best)
+				best = L->p[i].cols;
+	}
+	L->width = best > MIN_BODY_COLS ? best : 60;
+	L->indent = 0;
+	i2 = L->width - 4;
+	if (bestscore >= 3 && i2 > MIN_BODY_COLS &&
+	    (h[i2 - 1] + h[i2] + h[i2 + 1]) * 5 >= bestscore)
+		L->indent = 4;
+	free(h);
+}
+
+/* The line ends inside a URL: a number after it is the URL's tail. */
+static int
+ends_in_url(const struct phys *p)
+{
+	size_t i;
+
+	for (i = p->len; i > 0 && p->s[i - 1] != ' '; i--)
+		;
+	return text_has(p->s + i, p->len - i, "://") ||
+	    text_has(p->s + i, p->len - i, "www.");
+}
+
+/* Page numbers are small: 2022 after a URL's hyphen is not one. */
+static int
+is_pagenum(const struct lines *L, size_t i)
+{
+	const struct phys *p = &L->p[i];
+	size_t k;
+	long v;
+
+	if (!shape_pagenum(p->s, p->len))
+		return 0;
+	for (k = 0; k < p->len && (p->s[k] < '0' || p->s[k] > '9'); k++)
+		;
+	v = strtol(p->s + k, NULL, 10);
+	if (v > 20 && (size_t)v > L->n / 8)
+		return 0;
+	return i == 0 || !ends_in_url(&L->p[i - 1]);
+}
+
+static int
+header_shape(const struct phys *p)
+{
+	size_t off;
+	int n;
+
+	return p->cols <= HEADER_MAX_COLS &&
+	    !shape_ends_sentence(p->s, p->len) &&
+	    !shape_ends_clause(p->s, p->len) && !shape_enum(p->s, p->len) &&
+	    !shape_pagenum(p->s, p->len) &&
+	    !shape_note_start(p->s, p->len, &n, &off) && !has_url(p) &&
+	    shape_editors(p->s, p->len, NULL, NULL) == p->len;
+}
+
+static int
+same_text(const struct phys *a, const struct phys *b)
+{
+	return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+}
+
+static const struct phys *sort_p;	/* for cmp_line only */
+
+static int
+cmp_line(const void *a, const void *b)
+{
+	const struct phys *x = &sort_p[*(const size_t *)a];
+	const struct phys *y = &sort_p[*(const size_t *)b];
+	int c;
+
+	c = memcmp(x->s, y->s, x->len < y->len ? x->len : y->len);
+	if (c == 0)
+		c = (x->len > y->len) - (x->len < y->len);
+	return c;
+}
+
+/*
+ * How often each candidate's text occurs among the candidates, by line:
+ * sorted by text, not compared pairwise (there may be thousands of
+ * pages).  The caller frees the counts.
+ */
+static size_t *
+count_same(const struct lines *L, const size_t *cand, size_t ncand)
+{
+	size_t *sorted, *count, k, j, m;
+
+	sorted = xcalloc(ncand + 1, sizeof(*sorted));
+	count = xcalloc(L->n + 1, sizeof(*count));
+	memcpy(sorted, cand, ncand * sizeof(*sorted));
+	sort_p = L->p;
+	qsort(sorted, ncand, sizeof(*sorted), cmp_line);
+	for (k = 0; k < ncand; k = j) {
+		for (j = k + 1; j < ncand && same_text(&L->p[sorted[j]],
+		    &L->p[sorted[k]]); j++)
+			;
+		for (m = k; m < j; m++)
+			count[sorted[m]] = j - k;
+	}
+	free(sorted);
+	return count;
+}
+
+/* Line i stands where a page broke a sentence off at the margin. */
+static int
+interrupts(const struct lines *L, size_t i)
+{
+	const struct phys *p;
+
+	while (i > 0) {
+		p = &L->p[--i];
+		if (!p->drop)
+			return p->cols >= L->width - L->indent - 2 &&
+			    !shape_ends_sentence(p->s, p->len);
+	}
+	return 0;
+}
+
+/*
+ * Page numbers go, and the running header printed next to them or
+ * after a form feed: a short line that stands just before a page
+ * number, or is repeated at page breaks, or cuts a sentence in two
+ * there.
+ */
+static void
+furniture(struct lines *L)
+{
+	size_t i, *cand, ncand, cap, k, *same;
+	struct phys *p;
+	int before;
+
+	cand = NULL;
+	ncand = cap = 0;
+	for (i = 0; i < L->n; i++) {
+		if (!is_pagenum(L, i))
+			continue;
+		L->p[i].drop = 1;
+		if (i + 1 < L->n)
+			L->p[i + 1].page = 1;
+	}
+	for (i = 0; i < L->n; i++) {
+		p = &L->p[i];
+		if (p->drop || !header_shape(p))
+			continue;
+		if ((i + 1 < L->n && L->p[i + 1].drop) ||
+		    (i > 0 && L->p[i - 1].drop) || (p->page && i > 0))
+			VEC_PUSH(cand, ncand, cap, i);
+	}
+	same = count_same(L, cand, ncand);
+	for (k = 0; k < ncand; k++) {
+		i = cand[k];
+		p = &L->p[i];
+		before = i + 1 < L->n && L->p[i + 1].drop;
+		if (!before && same[i] < 2 && !interrupts(L, i))
+			continue;
+		p->drop = 1;
+		if (i + 1 < L->n)
+			L->p[i + 1].page = 1;
+		if (L->header == NULL)
+			L->header = xstrndup(p->s, p->len);
+	}
+	free(cand);
+	free(same);
+	for (i = 0; i < L->n; i++)
+		L->ndropped += L->p[i].drop;
+}
+
+void
+lines_read(struct lines *L, const struct input *in)
+{
+	memset(L, 0, sizeof(*L));
+	collect(L, in);
+	cues(L);
+	measure(L);
+	furniture(L);
+}
+
+void
+lines_free(struct lines *L)
+{
+	free(L->p);
+	free(L->header);
+	memset(L, 0, sizeof(*L));
+}
+
+static int
+is_opener(uint32_t c)
+{
+	return c == 0xff08 || c == 0x300a || c == 0x201c || c == 0x2018 ||
+	    c == 0x3010 || c == 0x300c || c == '(' || c == '"';
+}
+
+static int
+is_closer(uint32_t c)
+{
+	return c == 0x3002 || c == 0xff0c || c == 0x3001 || c == 0xff1b ||
+	    c == 0xff1a || c == 0xff09 || c == 0x300b || c == 0x201d ||
+	    c == 0x2019 || c == 0xff01 || c == 0xff1f || c == 0x3011 ||
+	    c == 0x300d;
+}
+
+/*
+ * Columns of what would have had to fit on the line before: opening
+ * marks (never left at a line's end), then a Latin word or one
+ * character, then closing marks (never at a line's start).
+ */
+int
+lines_unit(const struct phys *p)
+{
+	uint32_t c;
+	size_t i;
+	int n, cols, word;
+
+	cols = word = 0;
+	for (i = 0; i < p->len; i += (size_t)n) {
+		c = text_first(p->s + i, p->len - i, &n);
+		if (n <= 0)
+			break;
+		if (is_opener(c))
+			cols += c < 0x80 ? 1 : 2;
+		else if (c > ' ' && c < 0x80) {
+			cols++;
+			word = 1;
+		} else if (word || c == ' ')
+			break;
+		else {
+			cols += 2;
+			i += (size_t)n;
+			break;
+		}
+	}
+	while (i < p->len) {
+		c = text_first(p->s + i, p->len - i, &n);
+		if (n <= 0 || !is_closer(c))
+			break;
+		cols += 2;
+		i += (size_t)n;
+	}
+	return cols;
+}

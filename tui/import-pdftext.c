@@ -1,0 +1,956 @@
+/*
+ * Reader for plain text extracted from PDF, by whatever tool: joins
+ * physical lines into logical lines (paragraphs, titles, headings,
+ * column names, editors' credits), lifts footnote blocks out of the
+ * paragraphs they interrupt, and rebuilds tables whose columns the PDF
+ * flattened.
+ *
+ * Where a logical line ends is read from the cues the extraction carries
+ * (a blank line, a trailing space: import-lines.c) and, where it carries
+ * none, from the page: a line that stops short of the margin although
+ * the next line's first word would have fitted ends there; a full line
+ * runs on, unless what follows it stands alone.  Footnotes are found by
+ * their numbers, which follow each other and are cited by a marker in
+ * the text above them; a note runs on while its line is full or its URL
+ * is unfinished.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "import-elem.h"
+#include "import-input.h"
+#include "import-lines.h"
+#include "import-meta.h"
+#include "import-pdftext.h"
+#include "import-shape.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define RECENT_MAX	8192
+#define TITLE_MAX_COLS	120	/* a title or heading is at most this wide */
+#define NONE		((size_t)-1)
+
+enum role { R_BODY, R_DROP, R_NOTE, R_NOTECONT };
+
+struct row {
+	struct buf	 left;
+	int		 left_open;
+	struct buf	*items;
+	size_t		 nitems, itemscap;
+	int		 item_open;
+};
+
+struct tp {
+	struct lines	 L;
+	struct elemlist	*out;
+	unsigned char	*role;		/* enum role of each line */
+	int		*note_n_at;	/* R_NOTE: its number */
+	size_t		*note_off;	/* R_NOTE: where its text starts */
+	int		 notewidth;	/* columns of a full footnote line */
+	unsigned char	 numbers[1000 / 8];	/* the notes' numbers, a set */
+
+	struct buf	 para;		/* the logical line being built */
+	size_t		 last;		/* its last physical line */
+	size_t		 first;		/* its first */
+	int		 para_nphys;
+	int		 para_punct;	/* it holds punctuation */
+	int		 para_stop;	/* it holds a full stop */
+	int		 para_cols;
+	int		 expect_title;	/* after a credit or a column name */
+
+	struct buf	 note;
+	int		 note_n, note_line;
+	size_t		 note_at;
+	int		 note_at_line;
+	size_t		 at_len, at_para_len;	/* squeezed length of para */
+
+	char		**seen;		/* standalone lines: titles, headings */
+	size_t		 nseen, seencap;
+	size_t		*seenhash;	/* 1 + index in seen, or 0: a set */
+	size_t		 seenhcap;	/* a power of 2 */
+
+	int		 in_table, table_line, itemw, narrow;
+	struct buf	 table;
+	struct row	 row;
+};
+
+/* ---- small shapes -------------------------------------------------- */
+
+static int
+has_punct(const char *s, size_t len)
+{
+	static const char *const marks[] = { "，", "。", "；", "！", "？", "：" };
+	size_t i;
+
+	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (text_has(s, len, marks[i]))
+			return 1;
+	return 0;
+}
+
+static int
+has_stop(const char *s, size_t len)
+{
+	return text_has(s, len, "。") || text_has(s, len, "！") ||
+	    text_has(s, len, "？") || text_has(s, len, "；");
+}
+
+/* Opens with a date, as an article's lead does: 4 月 20 日， */
+static int
+date_lead(const struct phys *p)
+{
+	char head[96], *u;
+	size_t n;
+	int y, m, d, found;
+
+	n = p->len < sizeof(head) - 1 ? p->len : sizeof(head) - 1;
+	memcpy(head, p->s, n);
+	head[n] = '\0';
+	u = text_unspaced(head);
+	found = meta_parse_date(u, &y, &m, &d) > 0;
+	free(u);
+	return found;
+}
+
+/* The editors' credit closes the line: …落地。（陈晓怡） */
+static int
+credit_end(const struct phys *p)
+{
+	return shape_editors(p->s, p->len, NULL, NULL) < p->len;
+}
+
+static int
+credit_only(const struct phys *p)
+{
+	return shape_editors(p->s, p->len, NULL, NULL) == 0;
+}
+
+/* A numbered heading: 一、… 3、… with no sentence in it. */
+static int
+heading_shape(const struct phys *p)
+{
+	return shape_enum(p->s, p->len) > 0 && !has_punct(p->s, p->len);
+}
+
+/* What begins a new logical line whatever came before. */
+static int
+starts_block(const struct phys *q)
+{
+	int ma, mi;
+	size_t off;
+
+	return shape_enum(q->s, q->len) > 0 ||
+	    shape_direction(q->s, q->len, &ma, &mi, &off) ||
+	    shape_label(q->s, q->len) > 0 || credit_only(q) ||
+	    shape_caption(q->s, q->len) || shape_toc_entry(q->s, q->len);
+}
+
+static int
+is_letter(uint32_t c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static int
+starts_url(const struct phys *p)
+{
+	return text_starts(p->s, "http") || text_starts(p->s, "www.");
+}
+
+/* The text ends inside a URL: its last word is one. */
+static int
+url_open(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || s[len - 1] == ' ')
+		return 0;
+	for (i = len; i > 0 && s[i - 1] != ' '; i--)
+		;
+	return text_has(s + i, len - i, "://") || text_has(s + i, len - i,
+	    "@") || text_starts(s + i, "www.");
+}
+
+static int
+url_char(unsigned char c)
+{
+	return c > ' ' && c < 0x7f && c != '<' && c != '>' && c != '"';
+}
+
+/*
+ * A line that goes on with a URL: its first word is made of URL
+ * characters, and is either all of the line or looks like a piece of a
+ * path (S-National-Pathway.pdf, v/data/reports, id=5), not like the
+ * number or word that opens a sentence.
+ */
+static int
+url_tail(const struct phys *p)
+{
+	size_t i, k;
+	int punct;
+
+	punct = 0;
+	for (i = 0; i < p->len && url_char((unsigned char)p->s[i]); i++)
+		if (strchr("/.-_=?&%#~", p->s[i]) != NULL)
+			punct++;
+	if (i == 0)
+		return 0;
+	for (k = i; k < p->len && p->s[k] == ' '; k++)
+		;
+	if (k == p->len)
+		return 1;
+	return punct > 0 && i >= 4 && (i == p->len || p->s[i] == ' ');
+}
+
+/* ---- the standalone lines seen, for running headers ---------------- */
+
+static size_t
+seen_slot(const struct tp *t, const char *s)
+{
+	const unsigned char *p;
+	size_t h, mask;
+
+	h = 2166136261u;
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		h = (h ^ *p) * 16777619u;
+	mask = t->seenhcap - 1;
+	for (h &= mask; t->seenhash[h] != 0 &&
+	    strcmp(t->seen[t->seenhash[h] - 1], s) != 0; h = (h + 1) & mask)
+		;
+	return h;
+}
+
+static int
+seen_has(const struct tp *t, const char *s)
+{
+	return t->seenhcap > 0 && t->seenhash[seen_slot(t, s)] != 0;
+}
+
+static void
+seen_add(struct tp *t, char *text)
+{
+	size_t i;
+
+	VEC_PUSH(t->seen, t->nseen, t->seencap, text);
+	if (t->nseen * 2 > t->seenhcap) {
+		free(t->seenhash);
+		t->seenhcap = t->seenhcap ? t->seenhcap * 2 : 64;
+		t->seenhash = xcalloc(t->seenhcap, sizeof(*t->seenhash));
+		for (i = 0; i + 1 < t->nseen; i++)
+			if (t->seenhash[seen_slot(t, t->seen[i])] == 0)
+				t->seenhash[seen_slot(t, t->seen[i])] = i + 1;
+	}
+	i = seen_slot(t, text);
+	if (t->seenhash[i] == 0)
+		t->seenhash[i] = t->nseen;
+}
+
+/* ---- footnotes ----------------------------------------------------- */
+
+static void
+recent_add(struct buf *b, const char *s, size_t len)
+{
+	size_t keep;
+
+	if (b->len + len > RECENT_MAX && b->len > RECENT_MAX / 2) {
+		keep = RECENT_MAX / 2;
+		memmove(b->s, b->s + b->len - keep, keep);
+		buf_truncate(b, keep);
+	}
+	buf_add(b, s, len);
+	/* a very long line: its end only, in whole characters */
+	if (b->len > 2 * RECENT_MAX) {
+		keep = RECENT_MAX;
+		while (keep < b->len && (b->s[b->len - keep] & 0xc0) == 0x80)
+			keep++;
+		memmove(b->s, b->s + b->len - keep, keep);
+		buf_truncate(b, keep);
+	}
+}
+
+/* A script other than Chinese: the title of a source cited in a note. */
+static int
+foreign(const char *s, size_t len)
+{
+	uint32_t c;
+	size_t i;
+	int n;
+
+	for (i = 0; i < len; i += (size_t)n) {
+		c = text_first(s + i, len - i, &n);
+		if (n <= 0)
+			break;
+		if (is_letter(c) || (c >= 0x400 && c <= 0x4ff) ||
+		    (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Looks like a note rather than a numbered line of a table: it cites a
+ * source (in another script, by a URL, a title in 《》), is set in
+ * smaller type than the body, follows a note rule, or ends the page.
+ */
+static int
+note_like(const struct tp *t, size_t i, size_t off)
+{
+	const struct phys *p = &t->L.p[i];
+	size_t j;
+
+	if (p->rule || p->cols > t->L.width + 6 ||
+	    foreign(p->s + off, p->len - off) || text_has(p->s, p->len, "《"))
+		return 1;
+	if (i + 1 == t->L.n)
+		return 1;
+	j = i + 1;
+	return t->L.p[j].drop || t->L.p[j].page || starts_url(&t->L.p[j]);
+}
+
+/* Whether line i goes on with the note whose last line is prev. */
+static int
+note_goes_on(const struct tp *t, size_t prev, size_t i,
+    const struct buf *note)
+{
+	const struct phys *a = &t->L.p[prev], *p = &t->L.p[i];
+
+	if (p->page || (t->L.blankmode && p->blank))
+		return 0;
+	if (url_open(note->s, note->len) && url_tail(p))
+		return 1;
+	if (starts_url(p) && !p->lead)
+		return 1;
+	if (p->lead || shape_ends_sentence(a->s, a->len))
+		return 0;
+	/* wider than the body: set in the notes' smaller type */
+	if (p->cols > t->L.width + 8)
+		return 1;
+	if (t->L.trailmode)
+		return !a->trail;
+	return a->cols >= t->notewidth - 4;
+}
+
+/*
+ * "N text": within a block of notes, the next number begins the next
+ * note even where its text reads like a quantity (8 次世代…).
+ */
+static int
+numbered(const struct phys *p, int *n, size_t *off)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->len && i < 4 && p->s[i] >= '0' && p->s[i] <= '9';
+	    i++)
+		;
+	if (i == 0 || i > 3)
+		return 0;
+	for (j = i; j < p->len && p->s[j] == ' '; j++)
+		;
+	if (j == i || j == p->len)
+		return 0;
+	*n = atoi(p->s);
+	*off = j;
+	return 1;
+}
+
+static void
+note_begin(struct tp *t, size_t i, int n, size_t off, struct buf *note)
+{
+	const struct phys *p = &t->L.p[i];
+
+	t->role[i] = R_NOTE;
+	t->note_n_at[i] = n;
+	t->numbers[n / 8] |= 1 << n % 8;	/* n has at most 3 digits */
+	t->note_off[i] = off;
+	buf_truncate(note, 0);
+	buf_add(note, p->s + off, p->len - off);
+}
+
+/*
+ * First pass: which lines are footnotes.  A note begins with the next
+ * number (or 1, where numbering starts again), cited by a marker in the
+ * body text above it; within a block of notes the next number suffices.
+ */
+static void
+find_notes(struct tp *t)
+{
+	struct buf recent = { 0 }, note = { 0 };
+	const struct phys *p;
+	size_t i, off, prev;
+	int n, cur, top, in_note;
+
+	cur = top = in_note = 0;
+	prev = 0;
+	for (i = 0; i < t->L.n; i++) {
+		p = &t->L.p[i];
+		if (p->drop) {
+			t->role[i] = R_DROP;
+			continue;
+		}
+		if (in_note) {
+			if (numbered(p, &n, &off) &&
+			    n > cur && n <= cur + 3 && (p->cols >
+			    t->L.width + 6 || shape_has_marker(recent.s,
+			    recent.len, n))) {
+				note_begin(t, i, n, off, &note);
+				cur = n;
+				top = n > top ? n : top;
+				prev = i;
+				continue;
+			}
+			if (note_goes_on(t, prev, i, &note)) {
+				t->role[i] = R_NOTECONT;
+				text_join(&note, p->s, p->len,
+				    !url_open(note.s, note.len));
+				if (p->cols > t->notewidth)
+					t->notewidth = p->cols;
+				if (t->L.p[prev].cols > t->notewidth)
+					t->notewidth = t->L.p[prev].cols;
+				prev = i;
+				continue;
+			}
+			in_note = 0;
+		}
+		if (shape_note_start(p->s, p->len, &n, &off) &&
+		    (n == 1 || (n > top && n <= top + 3)) &&
+		    shape_has_marker(recent.s, recent.len, n) &&
+		    note_like(t, i, off)) {
+			note_begin(t, i, n, off, &note);
+			cur = n;
+			top = n > top ? n : top;
+			in_note = 1;
+			prev = i;
+			continue;
+		}
+		t->role[i] = R_BODY;
+		recent_add(&recent, p->s, p->len);
+	}
+	buf_free(&recent);
+	buf_free(&note);
+}
+
+/* ---- logical lines -------------------------------------------------- */
+
+static size_t
+next_body(const struct tp *t, size_t i)
+{
+	for (i++; i < t->L.n; i++)
+		if (t->role[i] == R_BODY)
+			return i;
+	return NONE;
+}
+
+/*
+ * Whether p fills a line of the given width: the first word of q would
+ * not have fitted after it.  A column either way is noise (punctuation
+ * is squeezed in some lines); Latin letters make the width uncertain.
+ */
+static int
+full_at(const struct phys *p, const struct phys *q, int width)
+{
+	int room, slack;
+
+	room = width - p->cols;
+	slack = 1 + (p->latin + 2) / 3;
+	return room < lines_unit(q) + slack;
+}
+
+/* The width p's line had: a paragraph's first line loses its indent. */
+static int
+width_for(const struct tp *t, size_t i)
+{
+	if (i != t->first || t->expect_title)
+		return t->L.width;
+	return t->L.width - t->L.indent;
+}
+
+/*
+ * Line i is the first line of a paragraph whose indent the extraction
+ * dropped: clearly short of the margin, yet full for a first line.
+ */
+static int
+indented_first(const struct tp *t, size_t i)
+{
+	const struct phys *q = &t->L.p[i];
+	size_t j;
+
+	if (t->L.indent == 0 || (j = next_body(t, i)) == NONE ||
+	    shape_ends_sentence(q->s, q->len) || starts_block(&t->L.p[j]))
+		return 0;
+	return t->L.width - q->cols >= t->L.indent - 1 &&
+	    full_at(q, &t->L.p[j], t->L.width - t->L.indent);
+}
+
+/*
+ * A title, heading or column name starts at line i: a few lines with no
+ * sentence in them, the last stopping short of the margin or followed
+ * by a paragraph that opens with a date.
+ */
+static int
+standalone_run(const struct tp *t, size_t i)
+{
+	const struct phys *r;
+	size_t k, nxt;
+	int cols, n;
+
+	cols = 0;
+	for (k = i, n = 0; k != NONE && n < 4; k = nxt, n++) {
+		r = &t->L.p[k];
+		if (has_stop(r->s, r->len) || credit_end(r))
+			return 0;
+		cols += r->cols;
+		if (cols > TITLE_MAX_COLS)
+			return 0;
+		nxt = next_body(t, k);
+		if (nxt == NONE || !full_at(r, &t->L.p[nxt], t->L.width) ||
+		    date_lead(&t->L.p[nxt]))
+			return !shape_ends_clause(r->s, r->len) &&
+			    !shape_ends_sentence(r->s, r->len);
+		if (t->L.trailmode && r->trail)
+			return 1;
+	}
+	return 0;
+}
+
+/* q opens with the marker of a note: 9发布讲话 after "Chris Skidmore". */
+static int
+opens_with_marker(const struct tp *t, const struct phys *q)
+{
+	uint32_t c;
+	size_t k;
+	int n;
+
+	for (k = 0; k < q->len && k < 4 && q->s[k] >= '0' && q->s[k] <= '9';
+	    k++)
+		;
+	if (k == 0 || k > 3 || k == q->len)
+		return 0;
+	c = text_first(q->s + k, q->len - k, NULL);
+	if (!text_is_cjk(c) || shape_unit(c))
+		return 0;
+	n = atoi(q->s);
+	return t->numbers[n / 8] & (1 << n % 8);
+}
+
+/*
+ * A title set in larger type than the body wraps short of the margin:
+ * its lines run on, without a full stop, to the paragraph that opens
+ * with a date.
+ */
+static int
+title_goes_on(const struct tp *t, size_t qi)
+{
+	const struct phys *r, *f = &t->L.p[t->first];
+	size_t k;
+	int cols, n;
+
+	if (t->para_stop || shape_enum(f->s, f->len) || credit_end(f) ||
+	    (t->para_nphys == 1 && shape_section_name(f->s, f->len)))
+		return 0;
+	cols = t->para_cols;
+	for (k = qi, n = 0; k != NONE && n < 4; k = next_body(t, k), n++) {
+		r = &t->L.p[k];
+		if (date_lead(r))
+			return n > 0;
+		if (has_stop(r->s, r->len) || starts_block(r) || credit_end(r))
+			return 0;
+		if ((cols += r->cols) > TITLE_MAX_COLS)
+			return 0;
+	}
+	return 0;
+}
+
+/* Whether body line qi goes on with the logical line ending at pi. */
+static int
+continues(const struct tp *t, size_t pi, size_t qi)
+{
+	const struct phys *p = &t->L.p[pi], *q = &t->L.p[qi];
+	int broke;
+
+	broke = q->page || pi + 1 != qi;	/* a page or notes between */
+	if (credit_end(p) || shape_toc_entry(p->s, p->len))
+		return 0;
+	if (opens_with_marker(t, q))
+		return 1;	/* no paragraph begins with a note's marker */
+	if (t->L.blankmode && q->blank && !broke)
+		return 0;
+	if (t->L.trailmode) {
+		if (!p->trail)
+			return 1;
+		/* a Latin word wrapped at a space */
+		return p->cols >= t->L.width - 10 && !q->lead && !broke &&
+		    is_letter(text_last(p->s, p->len, NULL)) &&
+		    (is_letter((unsigned char)q->s[0]) ||
+		    (q->s[0] >= '0' && q->s[0] <= '9'));
+	}
+	if (shape_ends_clause(p->s, p->len) || title_goes_on(t, qi))
+		return 1;
+	/* a contents entry wrapped before its leader and page number */
+	if (shape_toc_entry(q->s, q->len) && !shape_toc_entry(p->s, p->len) &&
+	    !shape_section_name(p->s, p->len) &&
+	    !shape_ends_sentence(p->s, p->len) && !broke)
+		return 1;
+	if (!full_at(p, q, width_for(t, pi)))
+		return 0;
+	/* a full line: what follows may still stand alone */
+	if (starts_block(q) && (shape_ends_sentence(p->s, p->len) ||
+	    heading_shape(p)))
+		return 0;
+	if ((shape_ends_sentence(p->s, p->len) || heading_shape(p)) &&
+	    indented_first(t, qi))
+		return 0;
+	if (shape_ends_sentence(p->s, p->len) && standalone_run(t, qi))
+		return 0;
+	if (!t->para_punct && !has_punct(p->s, p->len) && date_lead(q))
+		return 0;
+	return 1;
+}
+
+static void
+flush_para(struct tp *t)
+{
+	const struct phys *p;
+	char *text;
+	int flags, ends_short;
+
+	if (t->para.len == 0)
+		return;
+	p = &t->L.p[t->last];
+	flags = (t->L.p[t->first].lead || t->L.p[t->first].page) ?
+	    EF_PAGESTART : 0;
+	ends_short = p->cols < t->L.width - 4;
+	if (ends_short && (t->para_nphys == 1 ||
+	    !has_stop(t->para.s, t->para.len)))
+		flags |= EF_STANDALONE;
+	text = text_squeeze(t->para.s, t->para.len);
+	elem_add(t->out, EL_LINE, text, t->L.p[t->first].no, flags);
+	t->expect_title = credit_end(p) || (t->expect_title &&
+	    shape_section_name(text, strlen(text)));
+	if (flags & EF_STANDALONE)
+		seen_add(t, text);
+	else
+		free(text);
+	buf_truncate(&t->para, 0);
+	t->para_nphys = t->para_cols = 0;
+	t->at_para_len = 0;
+	t->para_punct = t->para_stop = 0;
+}
+
+/*
+ * Whether a Latin word wrapped after line i had a space there: where
+ * trailing spaces are kept, the line says; elsewhere a break inside a
+ * word is less likely than one at a space.
+ */
+/*
+ * Whether a Latin word wrapped between lines i and j had a space there:
+ * where trailing spaces are kept, the line says; elsewhere a break
+ * inside a word is less likely than one at a space, but for a URL.
+ */
+static int
+latin_space(const struct tp *t, size_t i, size_t j)
+{
+	const struct phys *p = &t->L.p[i];
+
+	if (opens_with_marker(t, &t->L.p[j]))
+		return 0;
+	if (t->L.trailmode)
+		return p->trail;
+	return !url_open(p->s, p->len);
+}
+
+static void
+para_add(struct tp *t, size_t i)
+{
+	const struct phys *p = &t->L.p[i];
+
+	if (t->para.len == 0) {
+		t->first = i;
+		buf_add(&t->para, p->s, p->len);
+	} else
+		text_join(&t->para, p->s, p->len, latin_space(t, t->last, i));
+	t->last = i;
+	t->para_nphys++;
+	t->para_cols += p->cols;
+	t->para_punct |= has_punct(p->s, p->len);
+	t->para_stop |= has_stop(p->s, p->len);
+}
+
+/* A title repeated at the top of a page, in the middle of a paragraph. */
+static int
+running_header(const struct tp *t, size_t i)
+{
+	const struct phys *p = &t->L.p[i], *a;
+	char *text;
+	int found;
+
+	if (t->para.len == 0 || !(p->lead || p->page))
+		return 0;
+	a = &t->L.p[t->last];
+	if (shape_ends_sentence(a->s, a->len) || a->cols < t->L.width -
+	    t->L.indent - 4 || credit_end(a) || shape_toc_entry(a->s, a->len))
+		return 0;
+	text = text_squeeze(p->s, p->len);
+	found = seen_has(t, text);
+	free(text);
+	return found;
+}
+
+/* ---- notes, second pass -------------------------------------------- */
+
+static void
+flush_note(struct tp *t)
+{
+	struct elem *e;
+	char *text;
+
+	if (t->note.len == 0)
+		return;
+	text = text_squeeze(t->note.s, t->note.len);
+	e = elem_add(t->out, EL_NOTE, text, t->note_line, 0);
+	e->n = t->note_n;
+	e->at = t->note_at;
+	e->at_line = t->note_at_line;
+	free(text);
+	buf_truncate(&t->note, 0);
+}
+
+static void
+take_note(struct tp *t, size_t i)
+{
+	const struct phys *p = &t->L.p[i];
+	char *before;
+
+	if (t->role[i] == R_NOTECONT) {
+		text_join(&t->note, p->s, p->len, latin_space(t, i - 1, i) &&
+		    !url_open(t->note.s, t->note.len));
+		return;
+	}
+	flush_note(t);
+	t->note_n = t->note_n_at[i];
+	t->note_line = p->no;
+	t->note_at = t->note_at_line = 0;
+	if (t->para.len > 0) {
+		/* the marker is before this point of the open paragraph */
+		if (t->at_para_len != t->para.len) {
+			before = text_squeeze(t->para.s, t->para.len);
+			t->at_len = strlen(before);
+			t->at_para_len = t->para.len;
+			free(before);
+		}
+		t->note_at = t->at_len + 1;
+		t->note_at_line = t->L.p[t->first].no;
+	}
+	buf_add(&t->note, p->s + t->note_off[i], p->len - t->note_off[i]);
+}
+
+/* ---- tables: a header of short words, then cells by width ---------- */
+
+static void
+add_cell(struct buf *b, const struct buf *cell)
+{
+	char *text;
+
+	text = text_squeeze(buf_str(cell), cell->len);
+	buf_adds(b, text);
+	free(text);
+}
+
+static void
+row_flush(struct tp *t)
+{
+	struct row *r = &t->row;
+	size_t i;
+
+	if (r->left.len == 0 && r->nitems == 0)
+		return;
+	if (t->table.len > 0)
+		buf_addc(&t->table, '\n');
+	add_cell(&t->table, &r->left);
+	for (i = 0; i < r->nitems || i == 0; i++) {
+		if (i > 0)
+			buf_addc(&t->table, '\n');
+		buf_addc(&t->table, '\t');
+		if (i < r->nitems)
+			add_cell(&t->table, &r->items[i]);
+	}
+	for (i = 0; i < r->nitems; i++)
+		buf_free(&r->items[i]);
+	free(r->items);
+	buf_free(&r->left);
+	memset(r, 0, sizeof(*r));
+}
+
+static void
+table_end(struct tp *t)
+{
+	row_flush(t);
+	if (t->table.len > 0)
+		elem_add(t->out, EL_TABLE, t->table.s, t->table_line, 0);
+	buf_truncate(&t->table, 0);
+	t->in_table = 0;
+}
+
+/*
+ * A table begins with a header of two to four short words, alone on a
+ * line, and a narrow first cell under it.  Its cells are narrow lines
+ * (the left column) and wider ones (the items); the widest item line
+ * within reach gives the width at which items wrap.
+ */
+static int
+table_starts(struct tp *t, size_t i)
+{
+	const struct phys *p = &t->L.p[i], *q;
+	size_t k, j;
+	int n;
+
+	if (!shape_table_header(p->s, p->len) || p->cols > t->L.width / 2)
+		return 0;
+	if ((j = next_body(t, i)) == NONE)
+		return 0;
+	t->narrow = t->L.width * 45 / 100;
+	t->itemw = 0;
+	for (k = j, n = 0; k != NONE && n < 80; k = next_body(t, k), n++) {
+		q = &t->L.p[k];
+		if (q->cols >= t->L.width - 2 || starts_block(q) ||
+		    shape_table_header(q->s, q->len))
+			break;		/* a paragraph: the table is over */
+		if (q->cols > t->narrow && q->cols > t->itemw)
+			t->itemw = q->cols;
+	}
+	if (t->itemw == 0)
+		return 0;
+	t->in_table = 1;
+	t->table_line = p->no;
+	for (k = 0; k < p->len; k++) {
+		if (p->s[k] == ' ' || p->s[k] == '\t') {
+			while (k + 1 < p->len && (p->s[k + 1] == ' ' ||
+			    p->s[k + 1] == '\t'))
+				k++;
+			buf_addc(&t->table, '\t');
+		} else
+			buf_addc(&t->table, p->s[k]);
+	}
+	return 1;
+}
+
+/* Whether the cell that line i ends goes on to the next line. */
+static int
+cell_open(const struct tp *t, size_t i, int narrow)
+{
+	const struct phys *p = &t->L.p[i], *q;
+	size_t j;
+
+	if (t->L.trailmode)
+		return !p->trail;
+	if ((j = next_body(t, i)) == NONE)
+		return 0;
+	q = &t->L.p[j];
+	if (t->L.blankmode && q->blank)
+		return 0;
+	if (narrow)
+		return q->cols <= t->narrow;
+	return q->cols > t->narrow && full_at(p, q, t->itemw);
+}
+
+static int
+take_table(struct tp *t, size_t i)
+{
+	const struct phys *p = &t->L.p[i];
+	struct row *r = &t->row;
+	struct buf empty = { 0 };
+	int narrow;
+
+	narrow = p->cols <= t->narrow;
+	if (!r->item_open && !r->left_open) {
+		if (shape_enum(p->s, p->len) ||
+		    shape_table_header(p->s, p->len) ||
+		    shape_caption(p->s, p->len) || credit_end(p) ||
+		    p->cols > t->itemw + 4 ||
+		    (t->L.blankmode && p->blank && !narrow)) {
+			table_end(t);
+			return 0;
+		}
+	}
+	if (r->item_open) {
+		text_join(&r->items[r->nitems - 1], p->s, p->len, 0);
+		r->item_open = cell_open(t, i, 0);
+	} else if (r->left_open && narrow) {
+		text_join(&r->left, p->s, p->len, 0);
+		r->left_open = cell_open(t, i, 1);
+	} else if (narrow && !r->left_open) {
+		row_flush(t);
+		buf_add(&r->left, p->s, p->len);
+		r->left_open = cell_open(t, i, 1);
+	} else {
+		VEC_PUSH(r->items, r->nitems, r->itemscap, empty);
+		buf_add(&r->items[r->nitems - 1], p->s, p->len);
+		r->item_open = cell_open(t, i, 0);
+		r->left_open = 0;
+	}
+	return 1;
+}
+
+/* ---- the reader ----------------------------------------------------- */
+
+static void
+take_body(struct tp *t, size_t i)
+{
+	flush_note(t);
+	if (t->in_table && take_table(t, i))
+		return;
+	if (t->para.len > 0 && running_header(t, i))
+		return;
+	if (t->para.len > 0 && !continues(t, t->last, i))
+		flush_para(t);
+	if (t->para.len == 0 && table_starts(t, i))
+		return;
+	para_add(t, i);
+}
+
+void
+pdftext_read(const struct input *in, struct elemlist *out)
+{
+	struct tp t;
+	size_t i;
+
+	memset(&t, 0, sizeof(t));
+	t.out = out;
+	t.expect_title = 1;
+	lines_read(&t.L, in);
+	if (out->header == NULL) {
+		out->header = t.L.header;
+		t.L.header = NULL;
+	}
+	t.role = xcalloc(t.L.n + 1, sizeof(*t.role));
+	t.note_n_at = xcalloc(t.L.n + 1, sizeof(*t.note_n_at));
+	t.note_off = xcalloc(t.L.n + 1, sizeof(*t.note_off));
+	t.notewidth = t.L.width;
+	find_notes(&t);
+	for (i = 0; i < t.L.n; i++) {
+		switch (t.role[i]) {
+		case R_DROP:
+			break;
+		case R_NOTE:
+		case R_NOTECONT:
+			take_note(&t, i);
+			break;
+		default:
+			take_body(&t, i);
+			break;
+		}
+	}
+	flush_note(&t);
+	if (t.in_table)
+		table_end(&t);
+	flush_para(&t);
+	buf_free(&t.para);
+	buf_free(&t.note);
+	buf_free(&t.table);
+	free_strings(t.seen, t.nseen);
+	free(t.seenhash);
+	free(t.role);
+	free(t.note_n_at);
+	free(t.note_off);
+	lines_free(&t.L);
+}
