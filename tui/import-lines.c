@@ -14,34 +14,46 @@
 #define MIN_BODY_COLS	16	/* shorter lines say nothing of the width */
 #define HEADER_MAX_COLS	50
 
+static int
+wide(uint32_t c)
+{
+	return text_is_fullwidth(c) || c == 0x201c || c == 0x201d ||
+	    c == 0x2018 || c == 0x2019 || c == 0x2014 || c == 0x2026 ||
+	    c == 0x00b7;
+}
+
 /*
  * Printed width.  Quotes, dashes and the ellipsis are full-width in a
- * Chinese font though Unicode calls them ambiguous; Latin letters are
- * counted apart, since a proportional font makes their width uncertain.
+ * Chinese font though Unicode calls them ambiguous.  A space next to a
+ * Chinese character stands for the sliver a typesetter puts between
+ * scripts (2023 年): half a column.  Latin letters are counted apart,
+ * since a proportional font makes their width uncertain.
  */
 static int
 width_of(const char *s, size_t len, int *latin)
 {
-	uint32_t c;
+	uint32_t c, prev;
 	size_t i;
-	int n, cols;
+	int n, halves;
 
-	cols = *latin = 0;
+	halves = *latin = 0;
+	prev = 0;
 	for (i = 0; i < len; i += (size_t)n) {
 		c = text_first(s + i, len - i, &n);
 		if (n <= 0)
 			break;
-		if (text_is_fullwidth(c) || c == 0x201c || c == 0x201d ||
-		    c == 0x2018 || c == 0x2019 || c == 0x2014 ||
-		    c == 0x2026 || c == 0x00b7)
-			cols += 2;
+		if (wide(c))
+			halves += 4;
+		else if (c == ' ')
+			halves += wide(prev) || wide(text_first(s + i + 1,
+			    len - i - 1, NULL)) ? 1 : 2;
 		else {
-			cols++;
-			if (c != ' ')
-				(*latin)++;
+			halves += 2;
+			(*latin)++;
 		}
+		prev = c;
 	}
-	return cols;
+	return (halves + 1) / 2;
 }
 
 static int

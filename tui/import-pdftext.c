@@ -53,6 +53,8 @@ struct tp {
 	struct buf	 para;		/* the logical line being built */
 	size_t		 last;		/* its last physical line */
 	size_t		 first;		/* its first */
+	int		 lastcols;	/* the last line's columns, with any
+					   piece a superscript split off */
 	int		 para_nphys;
 	int		 para_punct;	/* it holds punctuation */
 	int		 para_stop;	/* it holds a full stop */
@@ -323,12 +325,12 @@ note_goes_on(const struct tp *t, size_t prev, size_t i,
 		return 1;
 	if (p->lead || shape_ends_sentence(a->s, a->len))
 		return 0;
-	/* wider than the body: set in the notes' smaller type */
-	if (p->cols > t->L.width + 8)
+	/* wider than any body line: set in the notes' smaller type */
+	if (p->cols > t->L.width + 6)
 		return 1;
 	if (t->L.trailmode)
 		return !a->trail;
-	return a->cols >= t->notewidth - 4;
+	return a->cols > t->L.width + 6 || a->cols >= t->notewidth - 4;
 }
 
 /*
@@ -447,12 +449,12 @@ next_body(const struct tp *t, size_t i)
  * is squeezed in some lines); Latin letters make the width uncertain.
  */
 static int
-full_at(const struct phys *p, const struct phys *q, int width)
+full_at(const struct phys *p, int cols, const struct phys *q, int width)
 {
 	int room, slack;
 
-	room = width - p->cols;
-	slack = 1 + (p->latin + 2) / 3;
+	room = width - cols;
+	slack = 1 + p->latin / 3;
 	return room < lines_unit(q) + slack;
 }
 
@@ -479,7 +481,7 @@ indented_first(const struct tp *t, size_t i)
 	    shape_ends_sentence(q->s, q->len) || starts_block(&t->L.p[j]))
 		return 0;
 	return t->L.width - q->cols >= t->L.indent - 1 &&
-	    full_at(q, &t->L.p[j], t->L.width - t->L.indent);
+	    full_at(q, q->cols, &t->L.p[j], t->L.width - t->L.indent);
 }
 
 /*
@@ -503,7 +505,8 @@ standalone_run(const struct tp *t, size_t i)
 		if (cols > TITLE_MAX_COLS)
 			return 0;
 		nxt = next_body(t, k);
-		if (nxt == NONE || !full_at(r, &t->L.p[nxt], t->L.width) ||
+		if (nxt == NONE || !full_at(r, r->cols, &t->L.p[nxt],
+		    t->L.width) ||
 		    date_lead(&t->L.p[nxt]))
 			return !shape_ends_clause(r->s, r->len) &&
 			    !shape_ends_sentence(r->s, r->len);
@@ -531,6 +534,22 @@ opens_with_marker(const struct tp *t, const struct phys *q)
 		return 0;
 	n = atoi(q->s);
 	return t->numbers[n / 8] & (1 << n % 8);
+}
+
+/*
+ * A paragraph's first line may fall a character or so short of its
+ * indented measure (the indent itself varies).  It runs on unless the
+ * next line looks like a paragraph's first line, or begins a block.
+ */
+static int
+nearly_full(const struct tp *t, size_t pi, size_t qi)
+{
+	const struct phys *p = &t->L.p[pi], *q = &t->L.p[qi];
+
+	return t->L.indent > 0 && !t->expect_title &&
+	    full_at(p, t->lastcols + 3, q, width_for(t, pi)) &&
+	    !starts_block(q) && !indented_first(t, qi) &&
+	    !standalone_run(t, qi);
 }
 
 /*
@@ -573,6 +592,8 @@ continues(const struct tp *t, size_t pi, size_t qi)
 		return 0;
 	if (opens_with_marker(t, q))
 		return 1;	/* no paragraph begins with a note's marker */
+	if (shape_table_header(q->s, q->len))
+		return 0;	/* Chinese prose has no spaces between words */
 	if (t->L.blankmode && q->blank && !broke)
 		return 0;
 	if (t->L.trailmode) {
@@ -591,7 +612,8 @@ continues(const struct tp *t, size_t pi, size_t qi)
 	    !shape_section_name(p->s, p->len) &&
 	    !shape_ends_sentence(p->s, p->len) && !broke)
 		return 1;
-	if (!full_at(p, q, width_for(t, pi)))
+	if (!full_at(p, t->lastcols, q, width_for(t, pi)) &&
+	    !(pi == t->first && nearly_full(t, pi, qi)))
 		return 0;
 	/* a full line: what follows may still stand alone */
 	if (starts_block(q) && (shape_ends_sentence(p->s, p->len) ||
@@ -656,6 +678,10 @@ latin_space(const struct tp *t, size_t i, size_t j)
 		return 0;
 	if (t->L.trailmode)
 		return p->trail;
+	/* a number is not broken at a space: 在 20 / 30 年前 */
+	if (p->s[p->len - 1] >= '0' && p->s[p->len - 1] <= '9' &&
+	    t->L.p[j].s[0] >= '0' && t->L.p[j].s[0] <= '9')
+		return 0;
 	return !url_open(p->s, p->len);
 }
 
@@ -667,8 +693,13 @@ para_add(struct tp *t, size_t i)
 	if (t->para.len == 0) {
 		t->first = i;
 		buf_add(&t->para, p->s, p->len);
-	} else
+		t->lastcols = p->cols;
+	} else {
 		text_join(&t->para, p->s, p->len, latin_space(t, t->last, i));
+		/* a line cut in two at a superscript marker is one line */
+		t->lastcols = opens_with_marker(t, p) ? t->lastcols + p->cols :
+		    p->cols;
+	}
 	t->last = i;
 	t->para_nphys++;
 	t->para_cols += p->cols;
@@ -850,7 +881,7 @@ cell_open(const struct tp *t, size_t i, int narrow)
 		return 0;
 	if (narrow)
 		return q->cols <= t->narrow;
-	return q->cols > t->narrow && full_at(p, q, t->itemw);
+	return q->cols > t->narrow && full_at(p, p->cols, q, t->itemw);
 }
 
 static int
