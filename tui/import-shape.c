@@ -449,6 +449,17 @@ shape_editors(const char *s, size_t len, char ***names, size_t *nnames)
 	return (size_t)(s - orig) + open;
 }
 
+/*
+ * ASCII punctuation ending a clause after a marker ("局"2, 法案17.),
+ * not a number going on (3.0, 2,000).
+ */
+static int
+ascii_stop(const char *s, size_t len)
+{
+	return len > 0 && (s[0] == ',' || s[0] == '.' || s[0] == ';') &&
+	    (len == 1 || !is_digit((unsigned char)s[1]));
+}
+
 void
 shape_markers(const char *s, size_t len,
     void (*fn)(void *, size_t, size_t, int), void *arg)
@@ -476,9 +487,9 @@ shape_markers(const char *s, size_t len,
 		    prev == 0x00a3 || prev == 0x20ac || prev == '&' ||
 		    prev == 0xff5e || prev == 0x2014)
 			continue;
-		if (i < len && (is_digit(next) || shape_unit(next) ||
-		    (next < 0x80 && ((next | 0x20) >= 'a' &&
-		    (next | 0x20) <= 'z'))))
+		if (i < len && (is_digit(next) || (shape_unit(next) &&
+		    !ascii_stop(s + i, len - i)) || (next < 0x80 &&
+		    ((next | 0x20) >= 'a' && (next | 0x20) <= 'z'))))
 			continue;
 		fn(arg, start, i - start, atoi(s + start));
 	}
