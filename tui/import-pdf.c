@@ -31,8 +31,8 @@ extern char **environ;
 enum outcome { RAN, TOO_LONG, TOO_MUCH, READ_ERROR };
 
 struct child {
-	pid_t		 pid;
-	struct pollfd	 fd[2];	/* its stdout and stderr; fd -1 once closed */
+	pid_t	 pid;
+	int	 fd[2];		/* its stdout and stderr; -1 once closed */
 };
 
 int
@@ -105,9 +105,8 @@ start(const char *path, struct child *ch)
 		close(err[0]);
 		return e;
 	}
-	ch->fd[0].fd = out[0];
-	ch->fd[1].fd = err[0];
-	ch->fd[0].events = ch->fd[1].events = POLLIN;
+	ch->fd[0] = out[0];
+	ch->fd[1] = err[0];
 	return 0;
 }
 
@@ -129,6 +128,7 @@ static enum outcome
 drain(struct child *ch, struct buf *out, struct buf *err, int seconds,
     int *error)
 {
+	struct pollfd pfd[2];
 	struct timespec t0;
 	char chunk[65536];
 	ssize_t r;
@@ -136,27 +136,32 @@ drain(struct child *ch, struct buf *out, struct buf *err, int seconds,
 	int i;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	while (ch->fd[0].fd != -1 || ch->fd[1].fd != -1) {
+	while (ch->fd[0] != -1 || ch->fd[1] != -1) {
 		if ((left = seconds * 1000L - ms_since(&t0)) <= 0)
 			return TOO_LONG;
-		if (poll(ch->fd, 2, (int)left) == -1) {
+		for (i = 0; i < 2; i++) {
+			pfd[i].fd = ch->fd[i];	/* poll() ignores -1 */
+			pfd[i].events = POLLIN;
+			pfd[i].revents = 0;
+		}
+		if (poll(pfd, 2, (int)left) == -1) {
 			if (errno == EINTR)
 				continue;
 			*error = errno;
 			return READ_ERROR;
 		}
 		for (i = 0; i < 2; i++) {
-			if (ch->fd[i].fd == -1 || ch->fd[i].revents == 0)
+			if (ch->fd[i] == -1 || pfd[i].revents == 0)
 				continue;
-			if ((r = read(ch->fd[i].fd, chunk, sizeof(chunk))) == -1) {
+			if ((r = read(ch->fd[i], chunk, sizeof(chunk))) == -1) {
 				if (errno == EINTR || errno == EAGAIN)
 					continue;
 				*error = errno;
 				return READ_ERROR;
 			}
 			if (r == 0) {
-				close(ch->fd[i].fd);
-				ch->fd[i].fd = -1;
+				close(ch->fd[i]);
+				ch->fd[i] = -1;
 			} else if (i == 0) {
 				if (out->len + (size_t)r > PDF_MAX_TEXT)
 					return TOO_MUCH;
@@ -176,7 +181,8 @@ drain(struct child *ch, struct buf *out, struct buf *err, int seconds,
 static char *
 last_error(const struct buf *err)
 {
-	char *s, *line, *save, *best, *v;
+	char *s, *line, *save, *v;
+	const char *best;
 	size_t i;
 
 	s = xstrdup(buf_str(err));
@@ -185,7 +191,9 @@ last_error(const struct buf *err)
 	    line = strtok_r(NULL, "\n", &save))
 		if (best == NULL || strstr(line, "Error") != NULL)
 			best = line;
-	v = xstrndup(best != NULL ? best : "no message", 160);
+	if (best == NULL)
+		best = "no message";
+	v = xstrndup(best, strnlen(best, 160));
 	free(s);
 	for (i = 0; v[i] != '\0'; i++)
 		if ((unsigned char)v[i] < 0x20 || (unsigned char)v[i] > 0x7e)
@@ -215,8 +223,8 @@ pdf_text(const char *path, size_t *len)
 	if ((how = drain(&ch, &out, &err, seconds, &e)) != RAN)
 		kill(ch.pid, SIGKILL);
 	for (i = 0; i < 2; i++)
-		if (ch.fd[i].fd != -1)
-			close(ch.fd[i].fd);
+		if (ch.fd[i] != -1)
+			close(ch.fd[i]);
 	while (waitpid(ch.pid, &status, 0) == -1 && errno == EINTR)
 		;
 	msg = NULL;
