@@ -14,6 +14,11 @@ need() {	# need DEBIAN-PACKAGE TEST-COMMAND...
 	"$@" >/dev/null 2>&1 || missing="$missing $pkg"
 }
 
+# ReportLab, in python3 or in Debian's own (python3 may be another one)
+have_reportlab() {
+	python3 -c 'import reportlab' || /usr/bin/python3 -c 'import reportlab'
+}
+
 have_lib() {	# a header that compiles and a library that links
 	printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <%s>\nint main(void){return 0;}\n' "$1" |
 	    ${CC:-cc} -x c -o /dev/null - "$2" >/dev/null 2>&1
@@ -25,6 +30,7 @@ need pkg-config command -v pkg-config
 need libncurses-dev pkg-config --exists ncursesw
 need libsqlite3-dev pkg-config --exists sqlite3
 need libunistring-dev have_lib unistr.h -lunistring
+need poppler-utils command -v pdftotext
 if [ "$what" = test ]; then
 	need tmux command -v tmux
 	need python3 command -v python3
@@ -35,6 +41,8 @@ if [ "$what" = test ]; then
 	need openssh-server test -x /usr/sbin/sshd
 	need clang command -v clang
 	need valgrind command -v valgrind
+	need python3-reportlab have_reportlab
+	need fonts-wqy-microhei test -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 fi
 
 [ -z "$missing" ] && exit 0
@@ -59,12 +67,17 @@ translate() {
 		dnf:libcmocka-dev) echo libcmocka-devel ;;
 		dnf:pkg-config) echo pkgconf-pkg-config ;;
 		dnf:openssh-client) echo openssh-clients ;;
+		dnf:fonts-wqy-microhei) echo wqy-microhei-fonts ;;
 		pacman:libncurses-dev|brew:libncurses-dev) echo ncurses ;;
 		pacman:libsqlite3-dev|brew:libsqlite3-dev) echo sqlite ;;
 		pacman:libunistring-dev|brew:libunistring-dev) echo libunistring ;;
 		pacman:libcmocka-dev|brew:libcmocka-dev) echo cmocka ;;
 		pacman:pkg-config) echo pkgconf ;;
 		pacman:openssh-*) echo openssh ;;
+		pacman:poppler-utils|brew:poppler-utils) echo poppler ;;
+		pacman:python3-reportlab) echo python-reportlab ;;
+		pacman:fonts-wqy-microhei) echo wqy-microhei ;;
+		brew:python3-reportlab|brew:fonts-wqy-microhei) ;;	# the test skips
 		pacman:python3|brew:python3) echo python ;;
 		brew:clang) echo llvm ;;
 		brew:openssh-*) echo openssh ;;

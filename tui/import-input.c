@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "import-input.h"
+#include "import-pdf.h"
 #include "xmalloc.h"
 
 #define LONG_LINE	(1024 * 1024)
@@ -272,6 +273,11 @@ input_load(const char *path)
 		return NULL;
 	}
 	fclose(fp);
+	if (pdf_detect(path, bytes, len)) {
+		free(bytes);
+		if ((bytes = pdf_text(path, &len)) == NULL)
+			return NULL;
+	}
 	in = input_from_bytes(path, bytes, len);
 	free(bytes);
 	return in;

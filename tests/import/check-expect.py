@@ -11,6 +11,9 @@ For every FILE.expect the script runs
 
     IMPORTER --data-dir data --json <file named in the expect file>
 
+or, with `--source SRC`, on SRC instead (the same document in another
+form, e.g. typeset as a PDF: tests/import/pdf.sh).
+
 with the repository root as working directory, parses the JSON dump
 (format "kuaibao-dump/1") and checks every assertion.  Output is TAP:
 `1..N`, then `ok n - desc` / `not ok n - desc`; a failure is followed by
@@ -374,6 +377,8 @@ def check_file(tap, importer, path):
     except (OSError, ExpectError, UnicodeDecodeError) as e:
         tap.add(False, "%s: read expect file" % tag, extra=[str(e)])
         return
+    if source is not None:
+        src = source
     dump, err = run_importer(importer, src)
     if err:
         tap.add(False, "%s: import %s" % (tag, src), extra=[err])
@@ -455,5 +460,14 @@ def check_file(tap, importer, path):
         check_article(tap, tag, a, asserts)
 
 
+source = None          # --source SRC: import SRC instead of the expect file's
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:], __doc__, "check-expect.py --importer PATH FILE.expect...", check_file))
+    args = sys.argv[1:]
+    if "--source" in args[:-1]:
+        k = args.index("--source")
+        source = os.path.abspath(args[k + 1])
+        del args[k:k + 2]
+    sys.exit(main(args, __doc__, "check-expect.py --importer PATH [--source SRC] FILE.expect...",
+                  check_file))
