@@ -54,6 +54,12 @@ Issue-level lines (not indented):
                             contains TEXT (used for covers, tables of
                             contents and back matter that are not
                             articles)
+    diag LEVEL TEXT         the importer's standard error has a line
+                            holding ": LEVEL: " and TEXT; TEXT may be
+                            several parts separated by " … ", which must
+                            occur in that order in the one line
+                            ("diag WARNING footnote 3 … no marker")
+    nodiag LEVEL            no line of standard error holds ": LEVEL: "
 
     article TITLE           starts a sampled article (looked up by title);
                             the indented lines below it are its assertions:
@@ -91,6 +97,13 @@ Issue-level lines (not indented):
       field-lines NAME N    the (first) field called NAME has a value of N
                             non-empty lines (list items joined with "\\n")
 
+An expect file without diag or nodiag lines expects no warnings: if the
+importer prints any (exit status 1), that is one failed test listing
+them.  With such lines, the warnings are what they say.
+
+The tests of an expect file under tests/import/regress/RULE/ are named
+RULE/CASE; others by the file name up to its first "_".
+
 Text comparison
 ===============
 
@@ -118,7 +131,7 @@ class ExpectError(Exception):
 
 
 def parse_expect(path):
-    """Returns (file, issue_asserts, sections, articles, nowhere)."""
+    """Returns (file, issue_asserts, sections, articles, nowhere, diags)."""
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
     src = None
@@ -126,6 +139,7 @@ def parse_expect(path):
     sections = []       # [lineno, name, count, titles or None]
     articles = []       # [lineno, title, [(lineno, key, arg)]]
     nowhere = []        # (lineno, text)
+    diags = []          # (lineno, level, text or None for nodiag)
     cur = None          # current section or article (what indented lines attach to)
     for no, raw in enumerate(lines, 1):
         if not raw.strip() or raw.strip().startswith("#"):
@@ -160,6 +174,11 @@ def parse_expect(path):
             cur = ("section", sec)
         elif key == "nowhere":
             nowhere.append((no, arg))
+        elif key in ("diag", "nodiag"):
+            level, _, text = arg.partition(" ")
+            if not level or (key == "diag") != bool(text.strip()):
+                raise ExpectError("%s:%d: expected %s" % (path, no, "diag LEVEL TEXT" if key == "diag" else "nodiag LEVEL"))
+            diags.append((no, level, text.strip() if key == "diag" else None))
         elif key == "article":
             art = [no, arg, []]
             articles.append(art)
@@ -168,7 +187,7 @@ def parse_expect(path):
             raise ExpectError("%s:%d: unknown keyword %r" % (path, no, key))
     if not src:
         raise ExpectError("%s: no 'file' line" % path)
-    return src, issue, sections, articles, nowhere
+    return src, issue, sections, articles, nowhere, diags
 
 
 # ---------------------------------------------------------------- checks
@@ -367,19 +386,52 @@ def _check_one(tap, desc, art, key, arg, paras, heads, tabs, fields, countries, 
         raise ExpectError("unknown assertion %r" % key)
 
 
+def check_diags(tap, tag, diags, lines):
+    """diag/nodiag lines against the importer's standard error; without
+    any, one failed test if it printed warnings."""
+    if not diags:
+        warn = [l for l in lines if ": WARNING: " in l]
+        if warn:
+            tap.add(False, "%s: no warnings" % tag, extra=warn[:10])
+        return
+    for no, level, text in diags:
+        mark = ": %s: " % level
+        hits = [l for l in lines if mark in l]
+        if text is None:
+            tap.add(not hits, "%s: nodiag %s" % (tag, level), "no %s" % level, " | ".join(hits))
+            continue
+        parts = text.split(" … ")
+
+        def has(line):
+            k = 0
+            for part in parts:
+                k = line.find(part, k)
+                if k < 0:
+                    return False
+                k += len(part)
+            return True
+        tap.add(any(has(l) for l in hits), "%s: diag %s %s" % (tag, level, text), text,
+                " | ".join(hits) or "(no %s)" % level)
+
+
 def check_file(tap, importer, path):
     tag = os.path.basename(path)
     if tag.endswith(".expect"):
         tag = tag[:-7]
-    tag = tag.split("_")[0]
+    rule = os.path.dirname(os.path.abspath(path))
+    if os.path.basename(os.path.dirname(rule)) == "regress":
+        tag = os.path.basename(rule) + "/" + tag
+    else:
+        tag = tag.split("_")[0]
     try:
-        src, iasserts, sections, articles, nowhere = parse_expect(path)
+        src, iasserts, sections, articles, nowhere, diags = parse_expect(path)
     except (OSError, ExpectError, UnicodeDecodeError) as e:
         tap.add(False, "%s: read expect file" % tag, extra=[str(e)])
         return
     if source is not None:
         src = source
-    dump, err = run_importer(importer, src)
+    stderr_lines = []
+    dump, err = run_importer(importer, src, stderr_lines)
     if err:
         tap.add(False, "%s: import %s" % (tag, src), extra=[err])
         return
@@ -389,6 +441,7 @@ def check_file(tap, importer, path):
                 extra=["no issue with source %s among %d issues" % (os.path.basename(src), len(dump["issues"]))])
         return
     tap.add(dump.get("format") == "kuaibao-dump/1", "%s: format" % tag, "kuaibao-dump/1", dump.get("format"))
+    check_diags(tap, tag, diags, stderr_lines)
 
     secs = [s for s in (issue.get("sections") or []) if isinstance(s, dict)]
     all_arts = []
