@@ -364,7 +364,10 @@ def _check_one(tap, desc, art, key, arg, paras, heads, tabs, fields, countries, 
         raise ExpectError("unknown assertion %r" % key)
 
 
-def check_file(tap, importer, path):
+def check_file(tap, importer, path, source=None, warnings=None):
+    """Checks the document an expect file names, or source (another
+    extraction of it) against the expect file; with a list for the
+    importer's warnings, these are collected instead of failing."""
     tag = os.path.basename(path)
     if tag.endswith(".expect"):
         tag = tag[:-7]
@@ -374,7 +377,8 @@ def check_file(tap, importer, path):
     except (OSError, ExpectError, UnicodeDecodeError) as e:
         tap.add(False, "%s: read expect file" % tag, extra=[str(e)])
         return
-    dump, err = run_importer(importer, src)
+    src = source or src
+    dump, err = run_importer(importer, src, warnings)
     if err:
         tap.add(False, "%s: import %s" % (tag, src), extra=[err])
         return

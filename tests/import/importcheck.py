@@ -86,9 +86,10 @@ class Tap:
         return failed
 
 
-def run_importer(importer, src):
+def run_importer(importer, src, warnings=None):
     """`IMPORTER --data-dir data --json SRC` from the top of the tree.
-    Returns (dump, error_message)."""
+    Returns (dump, error_message).  Exit status 1 (warnings, the dump
+    printed) is an error unless a list is given for the warnings."""
     cmd = [importer, "--data-dir", "data", "--json", src]
     try:
         p = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
@@ -101,7 +102,9 @@ def run_importer(importer, src):
     except OSError as e:
         return None, "cannot run importer: %s" % e
     err = p.stderr.decode("utf-8", "replace").strip()
-    if p.returncode != 0:
+    if p.returncode == 1 and warnings is not None:
+        warnings.extend(l for l in err.split("\n") if l)
+    elif p.returncode != 0:
         how = ("killed by signal %d" % -p.returncode) if p.returncode < 0 else ("exit status %d" % p.returncode)
         return None, "importer failed (%s): %s" % (how, err[-400:])
     try:
@@ -111,6 +114,41 @@ def run_importer(importer, src):
     if not isinstance(dump, dict) or not isinstance(dump.get("issues"), list):
         return None, "JSON has no 'issues' list"
     return dump, None
+
+
+def default_importer():
+    """$KB_BUILD/kuaibao-import, build/ by default."""
+    return os.path.join(ROOT, os.environ.get("KB_BUILD", "build"), "kuaibao-import")
+
+
+def load_script(name):
+    """A script of this directory whose name is no module name, such as
+    check-expect, as a module."""
+    import importlib.util
+    here = os.path.dirname(os.path.abspath(__file__))
+    spec = importlib.util.spec_from_file_location(name.replace("-", "_"), os.path.join(here, name + ".py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def expect_documents(expects=None):
+    """(tag, expect file, document) for the given expect files, or those
+    of tests/import/corpus and tests/import/unseen: the document is the
+    one the expect file's first "file" line names, as a full path."""
+    if not expects:
+        expects = []
+        for d in ("corpus", "unseen"):
+            folder = os.path.join(ROOT, "tests", "import", d)
+            expects += sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".expect"))
+    out = []
+    for e in expects:
+        tag = os.path.basename(e)[:-len(".expect")].split("_")[0]
+        with open(e, encoding="utf-8") as f:
+            src = next((l.split(None, 1)[1].strip() for l in f if l.startswith("file ")), None)
+        if src:
+            out.append((tag, os.path.abspath(e), os.path.join(ROOT, src)))
+    return out
 
 
 def main(argv, doc, usage, check_file):
