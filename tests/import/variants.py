@@ -44,7 +44,8 @@ independent dimensions (a variant's name lists them, e.g.
             interrupted in the original is interrupted after a full line,
             at the line boundary nearest to the original proportion.
             Narrow lines (cells of a flattened table) keep their breaks
-            while they fit.
+            while they fit; page furniture is not rewrapped, the
+            footnote rule is W spaces wide.
     notew   orig (with w=orig) | N: footnotes rewrapped at N columns
             (default round(1.5 W): notes are set in smaller type)
 
