@@ -48,6 +48,7 @@ suite import/cases python3 tests/import/check-expect.py \
     --importer "$build/kuaibao-import" tests/import/cases/*.expect
 suite import/reflow python3 tests/import/check-reflow.py \
     --importer "$build/kuaibao-import" data/corpus/*
+suite import/variants python3 tests/import/check-variants.py --importer "$build/kuaibao-import"
 for t in tests/import/*.sh tests/e2e/*.sh tests/faults/*.sh tests/ssh/*.sh \
     tests/man/*.sh \
     tests/fuzz/smoke.sh; do

@@ -117,6 +117,41 @@ def run_importer(importer, src, stderr_lines=None):
     return dump, None
 
 
+def default_importer():
+    """$KB_BUILD/kuaibao-import, build/ by default."""
+    return os.path.join(ROOT, os.environ.get("KB_BUILD", "build"), "kuaibao-import")
+
+
+def load_script(name):
+    """A script of this directory whose name is no module name, such as
+    check-expect, as a module."""
+    import importlib.util
+    here = os.path.dirname(os.path.abspath(__file__))
+    spec = importlib.util.spec_from_file_location(name.replace("-", "_"), os.path.join(here, name + ".py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def expect_documents(expects=None):
+    """(tag, expect file, document) for the given expect files, or those
+    of tests/import/corpus and tests/import/unseen: the document is the
+    one the expect file's first "file" line names, as a full path."""
+    if not expects:
+        expects = []
+        for d in ("corpus", "unseen"):
+            folder = os.path.join(ROOT, "tests", "import", d)
+            expects += sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".expect"))
+    out = []
+    for e in expects:
+        tag = os.path.basename(e)[:-len(".expect")].split("_")[0]
+        with open(e, encoding="utf-8") as f:
+            src = next((l.split(None, 1)[1].strip() for l in f if l.startswith("file ")), None)
+        if src:
+            out.append((tag, os.path.abspath(e), os.path.join(ROOT, src)))
+    return out
+
+
 def main(argv, doc, usage, check_file):
     """--importer PATH FILE...: check_file(tap, importer, FILE) for every
     FILE, then the TAP output; the exit status."""
