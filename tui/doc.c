@@ -83,6 +83,34 @@ doc_section_add(struct issue *is, const char *name)
 	return &is->sections[is->nsections - 1];
 }
 
+void
+doc_truncate(struct issue *is, size_t sec, size_t n, size_t nblocks)
+{
+	struct section *s;
+	struct article *a;
+	size_t i, j;
+
+	for (i = is->nsections; i-- > sec; ) {
+		s = &is->sections[i];
+		for (j = i == sec ? n : 0; j < s->narticles; j++)
+			article_free(&s->articles[j]);
+		if (i == sec) {
+			s->narticles = n < s->narticles ? n : s->narticles;
+			break;
+		}
+		free(s->articles);
+		free(s->name);
+		is->nsections--;
+	}
+	if (sec < is->nsections && n > 0 && n <= is->sections[sec].narticles) {
+		a = &is->sections[sec].articles[n - 1];
+		for (j = nblocks; j < a->nblocks; j++)
+			free(a->blocks[j].text);
+		if (nblocks < a->nblocks)
+			a->nblocks = nblocks;
+	}
+}
+
 struct article *
 doc_article_add(struct section *s, const char *title, int line)
 {

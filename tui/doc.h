@@ -95,6 +95,12 @@ void		 doc_text_free(struct block *, size_t, struct footnote *,
 		    size_t, struct field *, size_t);
 struct section	*doc_section_add(struct issue *, const char *name);
 struct article	*doc_article_add(struct section *, const char *title, int line);
+/*
+ * Keeps the first n articles of section sec, and the first nblocks
+ * blocks of the last of them; drops everything after.
+ */
+void		 doc_truncate(struct issue *, size_t sec, size_t n,
+		    size_t nblocks);
 void		 doc_block_add(struct article *, enum block_type,
 		    const char *text, int line);
 struct footnote	*doc_note_add(struct article *, int n, const char *text);

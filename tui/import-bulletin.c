@@ -34,6 +34,9 @@ struct builder {
 	int			 expect_title;	/* after editors or a column */
 	int			 body;		/* the article has body text */
 	int			 done;		/* the back matter was reached */
+	size_t			 credited_sec;	/* where the last article */
+	size_t			 credited_n;	/* with editors ends, or 0 */
+	size_t			 credited_blocks;
 };
 
 static size_t
@@ -162,6 +165,11 @@ set_authors(struct builder *b, char **names, size_t n)
 	}
 	free(names);
 	b->expect_title = 1;
+	if (b->art != NULL && b->is->nsections > 0) {
+		b->credited_sec = b->is->nsections - 1;
+		b->credited_n = b->sec->narticles;
+		b->credited_blocks = b->art->nblocks;
+	}
 }
 
 static void
@@ -253,9 +261,15 @@ take_text(struct builder *b, size_t i)
 
 		after = peek(b, j);
 	}
-	/* after the last article: the back cover */
-	if (b->art != NULL && b->expect_title && (colophon(e) ||
-	    colophon(next))) {
+	/*
+	 * The back cover: what follows the last article's editors, up to
+	 * the colophon, is no article even where it looks like one.
+	 */
+	if (b->art != NULL && (colophon(e) || (b->expect_title &&
+	    colophon(next)))) {
+		if (b->credited_n > 0)
+			doc_truncate(b->is, b->credited_sec, b->credited_n,
+			    b->credited_blocks);
 		b->done = 1;
 		return;
 	}

@@ -141,16 +141,71 @@ has_url(const struct phys *p)
 	    text_has(p->s, p->len, "www.");
 }
 
+static int
+cmp_int(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
 /*
- * The width of a full line: the most common width among the longer
- * lines.  A paragraph's first line is indented in most typesetting and
- * loses its indent in most extractions: a second peak two characters
- * below the first gives the indent.
+ * Too few lines for a mode: lines that stop mid-sentence mostly run
+ * to the margin, and the widest of them are full.  The width four in
+ * five of them do not exceed, and what lies just above it.
+ */
+static int
+upper_width(const struct lines *L)
+{
+	const struct phys *p;
+	int *v, w;
+	size_t i, n;
+
+	v = xcalloc(L->n + 1, sizeof(*v));
+	for (i = n = 0; i < L->n; i++) {
+		p = &L->p[i];
+		if (p->cols >= MIN_BODY_COLS && !has_url(p) &&
+		    !shape_ends_sentence(p->s, p->len) &&
+		    !shape_toc_entry(p->s, p->len))
+			v[n++] = p->cols;
+	}
+	qsort(v, n, sizeof(*v), cmp_int);
+	w = 0;
+	if (n > 0) {
+		w = v[n * 4 / 5];
+		for (i = n * 4 / 5; i < n && v[i] <= w + 3; i++)
+			w = v[i];
+	}
+	free(v);
+	return w;
+}
+
+/* The median width of the lines that may be body text. */
+static int
+median_width(const struct lines *L)
+{
+	int *v, m;
+	size_t i, n;
+
+	v = xcalloc(L->n + 1, sizeof(*v));
+	for (i = n = 0; i < L->n; i++)
+		if (L->p[i].cols >= MIN_BODY_COLS && !has_url(&L->p[i]))
+			v[n++] = L->p[i].cols;
+	qsort(v, n, sizeof(*v), cmp_int);
+	m = n > 0 ? v[n / 2] : MIN_BODY_COLS;
+	free(v);
+	return m;
+}
+
+/*
+ * The width of a full line: the most common width among the wider
+ * half of the lines (short ones, a colophon's, may be more alike).  A
+ * paragraph's first line is indented in most typesetting and loses its
+ * indent in most extractions: a second peak two characters below the
+ * first gives the indent.
  */
 static void
 measure(struct lines *L)
 {
-	int *h, max, w, best, bestscore, i2;
+	int *h, max, w, best, bestscore, i2, lo;
 	size_t i;
 
 	max = 0;
@@ -158,21 +213,19 @@ measure(struct lines *L)
 		if (L->p[i].cols > max)
 			max = L->p[i].cols;
 	h = xcalloc((size_t)max + 3, sizeof(*h));
+	lo = median_width(L);
 	for (i = 0; i < L->n; i++)
 		if (L->p[i].cols >= MIN_BODY_COLS && !has_url(&L->p[i]))
 			h[L->p[i].cols]++;
 	best = bestscore = 0;
-	for (w = MIN_BODY_COLS; w <= max; w++)
+	for (w = lo; w <= max; w++)
 		if (h[w] >= bestscore && h[w] > 0) {
 			best = w;
 			bestscore = h[w];
 		}
-	if (bestscore < 3) {
-		/* too few lines for a mode: the longest will do */
-		best = 0;
-		for (i = 0; i < L->n; i++)
-			if (!has_url(&L->p[i]) && L->p[i].cols > best)
-				best = L->p[i].cols;
+	if (bestscore < 5) {
+		best = upper_width(L);
+		bestscore = 0;	/* no second peak to look for */
 	}
 	L->width = best > MIN_BODY_COLS ? best : 60;
 	L->indent = 0;
@@ -213,13 +266,28 @@ is_pagenum(const struct lines *L, size_t i)
 	return i == 0 || !ends_in_url(&L->p[i - 1]);
 }
 
+/*
+ * A running header is compared by its first part: pdftotext -layout
+ * prints the bulletin's name and the column's on one line, far apart.
+ */
+static size_t
+key_len(const struct phys *p)
+{
+	size_t i;
+
+	for (i = 0; i + 2 < p->len; i++)
+		if (p->s[i] == ' ' && p->s[i + 1] == ' ' && p->s[i + 2] == ' ')
+			return i;
+	return p->len;
+}
+
 static int
 header_shape(const struct phys *p)
 {
 	size_t off;
 	int n;
 
-	return p->cols <= HEADER_MAX_COLS &&
+	return width_of(p->s, key_len(p), &n) <= HEADER_MAX_COLS &&
 	    !shape_ends_sentence(p->s, p->len) &&
 	    !shape_ends_clause(p->s, p->len) && !shape_enum(p->s, p->len) &&
 	    !shape_pagenum(p->s, p->len) &&
@@ -230,7 +298,9 @@ header_shape(const struct phys *p)
 static int
 same_text(const struct phys *a, const struct phys *b)
 {
-	return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+	size_t n = key_len(a);
+
+	return n == key_len(b) && memcmp(a->s, b->s, n) == 0;
 }
 
 static const struct phys *sort_p;	/* for cmp_line only */
@@ -240,11 +310,12 @@ cmp_line(const void *a, const void *b)
 {
 	const struct phys *x = &sort_p[*(const size_t *)a];
 	const struct phys *y = &sort_p[*(const size_t *)b];
+	size_t xn = key_len(x), yn = key_len(y);
 	int c;
 
-	c = memcmp(x->s, y->s, x->len < y->len ? x->len : y->len);
+	c = memcmp(x->s, y->s, xn < yn ? xn : yn);
 	if (c == 0)
-		c = (x->len > y->len) - (x->len < y->len);
+		c = (xn > yn) - (xn < yn);
 	return c;
 }
 
@@ -289,19 +360,41 @@ interrupts(const struct lines *L, size_t i)
 	return 0;
 }
 
+/* Line i ends a page: a page number or a new page follows it. */
+static int
+page_foot(const struct lines *L, size_t i)
+{
+	return i + 1 < L->n && (L->p[i + 1].drop || L->p[i + 1].page);
+}
+
+/* Line i heads a page, alone or under another header line. */
+static int
+page_top(const struct lines *L, size_t i)
+{
+	const struct phys *a;
+
+	if (i == 0)
+		return 0;
+	if (L->p[i].page || L->p[i - 1].drop)
+		return 1;
+	a = &L->p[i - 1];
+	return i > 1 && (a->page || L->p[i - 2].drop) && header_shape(a);
+}
+
 /*
- * Page numbers go, and the running header printed next to them or
- * after a form feed: a short line that stands just before a page
- * number, or is repeated at page breaks, or cuts a sentence in two
- * there.
+ * Page numbers go, and the running headers and footers around page
+ * breaks: a short line that recurs there, that stands just before a
+ * page number, or that cuts a sentence in two.  A header line right
+ * above the same words is the page's header over the column's heading.
  */
 static void
 furniture(struct lines *L)
 {
-	size_t i, *cand, ncand, cap, k, *same;
+	size_t i, j, *cand, ncand, cap, k, *same, most;
 	struct phys *p;
 	int before;
 
+	most = 0;
 	cand = NULL;
 	ncand = cap = 0;
 	for (i = 0; i < L->n; i++) {
@@ -311,26 +404,29 @@ furniture(struct lines *L)
 		if (i + 1 < L->n)
 			L->p[i + 1].page = 1;
 	}
-	for (i = 0; i < L->n; i++) {
-		p = &L->p[i];
-		if (p->drop || !header_shape(p))
-			continue;
-		if ((i + 1 < L->n && L->p[i + 1].drop) ||
-		    (i > 0 && L->p[i - 1].drop) || (p->page && i > 0))
+	for (i = 0; i < L->n; i++)
+		if (!L->p[i].drop && header_shape(&L->p[i]) &&
+		    (page_top(L, i) || page_foot(L, i)) &&
+		    (i == 0 || !ends_in_url(&L->p[i - 1])))
 			VEC_PUSH(cand, ncand, cap, i);
-	}
 	same = count_same(L, cand, ncand);
 	for (k = 0; k < ncand; k++) {
 		i = cand[k];
 		p = &L->p[i];
 		before = i + 1 < L->n && L->p[i + 1].drop;
-		if (!before && same[i] < 2 && !interrupts(L, i))
+		j = i + 1;
+		if (!before && same[i] < 2 && !interrupts(L, i) &&
+		    !(j < L->n && p->len == L->p[j].len &&
+		    memcmp(p->s, L->p[j].s, p->len) == 0))
 			continue;
 		p->drop = 1;
 		if (i + 1 < L->n)
 			L->p[i + 1].page = 1;
-		if (L->header == NULL)
-			L->header = xstrndup(p->s, p->len);
+		if (same[i] > most) {
+			most = same[i];
+			free(L->header);
+			L->header = xstrndup(p->s, key_len(p));
+		}
 	}
 	free(cand);
 	free(same);

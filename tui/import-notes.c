@@ -389,6 +389,11 @@ notes_bind(struct issue *is, struct notepool *pool, int explicit,
 			mark_bound(&c, m);
 			a = &is->sections[m->sec].articles[m->art];
 		} else {
+			/* its article may have been back matter, since dropped */
+			if (pool->v[i].placed && (pool->v[i].sec >=
+			    is->nsections || pool->v[i].art >=
+			    is->sections[pool->v[i].sec].narticles))
+				pool->v[i].placed = 0;
 			if (!pool->v[i].placed && doc_article_count(is) > 0) {
 				pool->v[i].sec = pool->v[i].art = 0;
 				while (is->sections[pool->v[i].sec].narticles == 0)

@@ -170,8 +170,13 @@ url_open(const char *s, size_t len)
 		return 0;
 	for (i = len; i > 0 && s[i - 1] != ' '; i--)
 		;
-	return text_has(s + i, len - i, "://") || text_has(s + i, len - i,
-	    "@") || text_starts(s + i, "www.");
+	s += i;
+	len -= i;
+	/* the scheme itself may be cut: htt / ps://… */
+	return text_has(s, len, "://") || text_has(s, len, "@") ||
+	    text_starts(s, "www.") || (len >= 3 && (strncmp(s, "https://",
+	    len < 8 ? len : 8) == 0 || strncmp(s, "http://", len < 7 ? len :
+	    7) == 0));
 }
 
 static int
@@ -291,9 +296,10 @@ foreign(const char *s, size_t len)
 }
 
 /*
- * Looks like a note rather than a numbered line of a table: it cites a
- * source (in another script, by a URL, a title in 《》), is set in
- * smaller type than the body, follows a note rule, or ends the page.
+ * Looks like a note rather than a numbered line of a table: 2 where it
+ * cites a source in another script or by a URL, is set in smaller type
+ * than the body or follows a note rule; 1 where it only ends the page
+ * or names a title in 《》; 0 otherwise.
  */
 static int
 note_like(const struct tp *t, size_t i, size_t off)
@@ -302,9 +308,9 @@ note_like(const struct tp *t, size_t i, size_t off)
 	size_t j;
 
 	if (p->rule || p->cols > t->L.width + 6 ||
-	    foreign(p->s + off, p->len - off) || text_has(p->s, p->len, "《"))
-		return 1;
-	if (i + 1 == t->L.n)
+	    foreign(p->s + off, p->len - off) || text_has(p->s, p->len, "://"))
+		return 2;
+	if (text_has(p->s, p->len, "《") || i + 1 == t->L.n)
 		return 1;
 	j = i + 1;
 	return t->L.p[j].drop || t->L.p[j].page || starts_url(&t->L.p[j]);
@@ -317,13 +323,16 @@ note_goes_on(const struct tp *t, size_t prev, size_t i,
 {
 	const struct phys *a = &t->L.p[prev], *p = &t->L.p[i];
 
-	if (p->page || (t->L.blankmode && p->blank))
+	if (p->page)
 		return 0;
 	if (url_open(note->s, note->len) && url_tail(p))
 		return 1;
 	if (starts_url(p) && !p->lead)
 		return 1;
 	if (p->lead || shape_ends_sentence(a->s, a->len))
+		return 0;
+	/* a blank line inside a note: only after a line that runs on */
+	if (t->L.blankmode && p->blank && a->cols <= t->L.width + 6)
 		return 0;
 	/* wider than any body line: set in the notes' smaller type */
 	if (p->cols > t->L.width + 6)
@@ -380,7 +389,7 @@ find_notes(struct tp *t)
 	struct buf recent = { 0 }, note = { 0 };
 	const struct phys *p;
 	size_t i, off, prev;
-	int n, cur, top, in_note;
+	int n, cur, top, in_note, like;
 
 	cur = top = in_note = 0;
 	prev = 0;
@@ -414,10 +423,11 @@ find_notes(struct tp *t)
 			}
 			in_note = 0;
 		}
+		/* out of sequence only where it is surely a note */
 		if (shape_note_start(p->s, p->len, &n, &off) &&
-		    (n == 1 || (n > top && n <= top + 3)) &&
 		    shape_has_marker(recent.s, recent.len, n) &&
-		    note_like(t, i, off)) {
+		    (like = note_like(t, i, off)) > 0 && (like == 2 ||
+		    n == 1 || (n > top && n <= top + 3))) {
 			note_begin(t, i, n, off, &note);
 			cur = n;
 			top = n > top ? n : top;
