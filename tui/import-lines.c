@@ -292,6 +292,8 @@ header_shape(const struct phys *p)
 	    !shape_ends_clause(p->s, p->len) && !shape_enum(p->s, p->len) &&
 	    !shape_pagenum(p->s, p->len) &&
 	    !shape_note_start(p->s, p->len, &n, &off) && !has_url(p) &&
+	    !shape_direction(p->s, p->len, &n, &n, &off) &&
+	    shape_label(p->s, p->len) == 0 &&
 	    shape_editors(p->s, p->len, NULL, NULL) == p->len;
 }
 
@@ -345,7 +347,11 @@ count_same(const struct lines *L, const size_t *cand, size_t ncand)
 	return count;
 }
 
-/* Line i stands where a page broke a sentence off at the margin. */
+/*
+ * Line i stands where a page broke a sentence off at the margin: the
+ * body line before it runs to the margin without ending its sentence
+ * or its article (a footnote's line, wider, or a URL's, says nothing).
+ */
 static int
 interrupts(const struct lines *L, size_t i)
 {
@@ -353,9 +359,13 @@ interrupts(const struct lines *L, size_t i)
 
 	while (i > 0) {
 		p = &L->p[--i];
-		if (!p->drop)
-			return p->cols >= L->width - L->indent - 2 &&
-			    !shape_ends_sentence(p->s, p->len);
+		if (p->drop)
+			continue;
+		return p->cols >= L->width - L->indent - 2 &&
+		    p->cols <= L->width + 4 && !has_url(p) &&
+		    !(i > 0 && ends_in_url(&L->p[i - 1])) &&
+		    !shape_ends_sentence(p->s, p->len) &&
+		    shape_editors(p->s, p->len, NULL, NULL) == p->len;
 	}
 	return 0;
 }
@@ -413,7 +423,9 @@ furniture(struct lines *L)
 	for (k = 0; k < ncand; k++) {
 		i = cand[k];
 		p = &L->p[i];
-		before = i + 1 < L->n && L->p[i + 1].drop;
+		/* just above a page number, unless a title over its lead */
+		before = i + 1 < L->n && L->p[i + 1].drop && (i + 2 >= L->n ||
+		    !shape_date_lead(L->p[i + 2].s, L->p[i + 2].len));
 		j = i + 1;
 		if (!before && same[i] < 2 && !interrupts(L, i) &&
 		    !(j < L->n && p->len == L->p[j].len &&

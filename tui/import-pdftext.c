@@ -21,7 +21,6 @@
 #include "import-elem.h"
 #include "import-input.h"
 #include "import-lines.h"
-#include "import-meta.h"
 #include "import-pdftext.h"
 #include "import-shape.h"
 #include "text.h"
@@ -39,6 +38,11 @@ struct row {
 	struct buf	*items;
 	size_t		 nitems, itemscap;
 	int		 item_open;
+};
+
+struct word {
+	const char	*s;
+	size_t		 len;
 };
 
 struct tp {
@@ -66,6 +70,9 @@ struct tp {
 	size_t		 note_at;
 	int		 note_at_line;
 	size_t		 at_len, at_para_len;	/* squeezed length of para */
+
+	struct word	*words;		/* the text's Latin words, sorted */
+	size_t		 nwords;
 
 	char		**seen;		/* standalone lines: titles, headings */
 	size_t		 nseen, seencap;
@@ -98,21 +105,10 @@ has_stop(const char *s, size_t len)
 	    text_has(s, len, "？") || text_has(s, len, "；");
 }
 
-/* Opens with a date, as an article's lead does: 4 月 20 日， */
 static int
 date_lead(const struct phys *p)
 {
-	char head[96], *u;
-	size_t n;
-	int y, m, d, found;
-
-	n = p->len < sizeof(head) - 1 ? p->len : sizeof(head) - 1;
-	memcpy(head, p->s, n);
-	head[n] = '\0';
-	u = text_unspaced(head);
-	found = meta_parse_date(u, &y, &m, &d) > 0;
-	free(u);
-	return found;
+	return shape_date_lead(p->s, p->len);
 }
 
 /* The editors' credit closes the line: …落地。（陈晓怡） */
@@ -208,6 +204,73 @@ url_tail(const struct phys *p)
 	if (k == p->len)
 		return 1;
 	return punct > 0 && i >= 4 && (i == p->len || p->s[i] == ' ');
+}
+
+/* ---- Latin words, to mend a word the line broke inside ------------- */
+
+static int
+cmp_word(const void *a, const void *b)
+{
+	const struct word *x = a, *y = b;
+	int c;
+
+	c = memcmp(x->s, y->s, x->len < y->len ? x->len : y->len);
+	return c != 0 ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+static void
+words_collect(struct tp *t)
+{
+	const struct phys *p;
+	struct word w;
+	size_t i, k, cap;
+
+	cap = 0;
+	for (i = 0; i < t->L.n; i++) {
+		p = &t->L.p[i];
+		for (k = 0; k < p->len; ) {
+			if (!is_letter((unsigned char)p->s[k])) {
+				k++;
+				continue;
+			}
+			w.s = p->s + k;
+			while (k < p->len && is_letter((unsigned char)p->s[k]))
+				k++;
+			w.len = (size_t)(p->s + k - w.s);
+			if (w.len >= 2)
+				VEC_PUSH(t->words, t->nwords, cap, w);
+		}
+	}
+	qsort(t->words, t->nwords, sizeof(*t->words), cmp_word);
+}
+
+/*
+ * A Latin word broken inside at the margin: the line after begins
+ * with a lone letter (ES / G标准), or the two pieces make a word the
+ * text has elsewhere (NS / TC).  Only where no trailing space tells.
+ */
+static int
+broken_word(const struct tp *t, const struct phys *p, const struct phys *q)
+{
+	char joined[64];
+	struct word key;
+	size_t a, b;
+
+	for (a = 0; a < p->len && is_letter((unsigned char)p->s[p->len - 1 -
+	    a]); a++)
+		;
+	for (b = 0; b < q->len && is_letter((unsigned char)q->s[b]); b++)
+		;
+	if (a == 0 || b == 0 || a + b > sizeof(joined))
+		return 0;
+	if (b == 1 && q->s[0] != 'a' && q->s[0] != 'A' && q->s[0] != 'I')
+		return 1;
+	memcpy(joined, p->s + p->len - a, a);
+	memcpy(joined + a, q->s, b);
+	key.s = joined;
+	key.len = a + b;
+	return bsearch(&key, t->words, t->nwords, sizeof(*t->words),
+	    cmp_word) != NULL;
 }
 
 /* ---- the standalone lines seen, for running headers ---------------- */
@@ -692,7 +755,7 @@ latin_space(const struct tp *t, size_t i, size_t j)
 	if (p->s[p->len - 1] >= '0' && p->s[p->len - 1] <= '9' &&
 	    t->L.p[j].s[0] >= '0' && t->L.p[j].s[0] <= '9')
 		return 0;
-	return !url_open(p->s, p->len);
+	return !url_open(p->s, p->len) && !broken_word(t, p, &t->L.p[j]);
 }
 
 static void
@@ -967,6 +1030,7 @@ pdftext_read(const struct input *in, struct elemlist *out)
 	t.note_n_at = xcalloc(t.L.n + 1, sizeof(*t.note_n_at));
 	t.note_off = xcalloc(t.L.n + 1, sizeof(*t.note_off));
 	t.notewidth = t.L.width;
+	words_collect(&t);
 	find_notes(&t);
 	for (i = 0; i < t.L.n; i++) {
 		switch (t.role[i]) {
@@ -993,5 +1057,6 @@ pdftext_read(const struct input *in, struct elemlist *out)
 	free(t.role);
 	free(t.note_n_at);
 	free(t.note_off);
+	free(t.words);
 	lines_free(&t.L);
 }

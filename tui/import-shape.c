@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "import-meta.h"
 #include "import-shape.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -520,4 +521,20 @@ shape_has_marker(const char *s, size_t len, int n)
 	mf.found = 0;
 	shape_markers(s, len, marker_find_cb, &mf);
 	return mf.found;
+}
+
+int
+shape_date_lead(const char *s, size_t len)
+{
+	char head[96], *u;
+	size_t n;
+	int y, m, d, found;
+
+	n = len < sizeof(head) - 1 ? len : sizeof(head) - 1;
+	memcpy(head, s, n);
+	head[n] = '\0';
+	u = text_unspaced(head);
+	found = meta_parse_date(u, &y, &m, &d) > 0;
+	free(u);
+	return found;
 }

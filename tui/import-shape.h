@@ -36,6 +36,8 @@ int	shape_table_header(const char *, size_t);
 /* A guide direction "1.1 名称": sets major/minor and the name offset. */
 int	shape_direction(const char *, size_t, int *major, int *minor,
 	    size_t *nameoff);
+/* Opens with a date, as an article's lead does: 4 月 20 日，2019 年 6 月， */
+int	shape_date_lead(const char *, size_t);
 /* A table caption: 表 1 ... */
 int	shape_caption(const char *, size_t);
 
