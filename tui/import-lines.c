@@ -236,16 +236,68 @@ measure(struct lines *L)
 	free(h);
 }
 
-/* The line ends inside a URL: a number after it is the URL's tail. */
 static int
-ends_in_url(const struct phys *p)
+url_char(unsigned char c)
+{
+	return c > ' ' && c < 0x7f && c != '<' && c != '>' && c != '"';
+}
+
+/*
+ * A line that goes on with a URL: its first word is made of URL
+ * characters, and is either all of the line or looks like a piece of a
+ * path (S-National-Pathway.pdf, v/data/reports, id=5), not like the
+ * number or word that opens a sentence.
+ */
+int
+lines_url_tail(const struct phys *p)
+{
+	size_t i, k;
+	int punct;
+
+	punct = 0;
+	for (i = 0; i < p->len && url_char((unsigned char)p->s[i]); i++)
+		if (strchr("/.-_=?&%#~", p->s[i]) != NULL)
+			punct++;
+	if (i == 0)
+		return 0;
+	for (k = i; k < p->len && p->s[k] == ' '; k++)
+		;
+	if (k == p->len)
+		return 1;
+	return punct > 0 && i >= 4 && (i == p->len || p->s[i] == ' ');
+}
+
+/* The line ends inside a URL: its last word is one, or a piece of one. */
+static int
+ends_in_url(const struct lines *L, const struct phys *p)
 {
 	size_t i;
 
+	if (!p->url || (L->trailmode && p->trail))
+		return 0;
 	for (i = p->len; i > 0 && p->s[i - 1] != ' '; i--)
 		;
-	return text_has(p->s + i, p->len - i, "://") ||
+	return i == 0 || text_has(p->s + i, p->len - i, "://") ||
 	    text_has(p->s + i, p->len - i, "www.");
+}
+
+/*
+ * Lines that hold a URL or go on with one: a URL is broken anywhere,
+ * over as many lines as it takes, and a piece of it may look like a
+ * page number or a header.
+ */
+static void
+mark_urls(struct lines *L)
+{
+	struct phys *p;
+	size_t i;
+
+	for (i = 0; i < L->n; i++) {
+		p = &L->p[i];
+		p->url = text_has(p->s, p->len, "://") ||
+		    text_has(p->s, p->len, "www.") ||
+		    (i > 0 && ends_in_url(L, &L->p[i - 1]) && lines_url_tail(p));
+	}
 }
 
 /* Page numbers are small: 2022 after a URL's hyphen is not one. */
@@ -263,7 +315,7 @@ is_pagenum(const struct lines *L, size_t i)
 	v = strtol(p->s + k, NULL, 10);
 	if (v > 20 && (size_t)v > L->n / 8)
 		return 0;
-	return i == 0 || !ends_in_url(&L->p[i - 1]);
+	return !p->url;
 }
 
 /*
@@ -287,11 +339,14 @@ header_shape(const struct phys *p)
 	size_t off;
 	int n;
 
+	/* a line that closes a parenthesis it did not open goes on one */
+	if (text_has(p->s, p->len, "）") && !text_has(p->s, p->len, "（"))
+		return 0;
 	return width_of(p->s, key_len(p), &n) <= HEADER_MAX_COLS &&
 	    !shape_ends_sentence(p->s, p->len) &&
 	    !shape_ends_clause(p->s, p->len) && !shape_enum(p->s, p->len) &&
 	    !shape_pagenum(p->s, p->len) &&
-	    !shape_note_start(p->s, p->len, &n, &off) && !has_url(p) &&
+	    !shape_note_start(p->s, p->len, &n, &off) && !p->url &&
 	    !shape_direction(p->s, p->len, &n, &n, &off) &&
 	    shape_label(p->s, p->len) == 0 &&
 	    shape_editors(p->s, p->len, NULL, NULL) == p->len;
@@ -333,7 +388,8 @@ count_same(const struct lines *L, const size_t *cand, size_t ncand)
 
 	sorted = xcalloc(ncand + 1, sizeof(*sorted));
 	count = xcalloc(L->n + 1, sizeof(*count));
-	memcpy(sorted, cand, ncand * sizeof(*sorted));
+	if (ncand > 0)
+		memcpy(sorted, cand, ncand * sizeof(*sorted));
 	sort_p = L->p;
 	qsort(sorted, ncand, sizeof(*sorted), cmp_line);
 	for (k = 0; k < ncand; k = j) {
@@ -362,8 +418,7 @@ interrupts(const struct lines *L, size_t i)
 		if (p->drop)
 			continue;
 		return p->cols >= L->width - L->indent - 2 &&
-		    p->cols <= L->width + 4 && !has_url(p) &&
-		    !(i > 0 && ends_in_url(&L->p[i - 1])) &&
+		    p->cols <= L->width + 4 && !p->url &&
 		    !shape_ends_sentence(p->s, p->len) &&
 		    shape_editors(p->s, p->len, NULL, NULL) == p->len;
 	}
@@ -377,7 +432,7 @@ page_foot(const struct lines *L, size_t i)
 	return i + 1 < L->n && (L->p[i + 1].drop || L->p[i + 1].page);
 }
 
-/* Line i heads a page, alone or under another header line. */
+/* Line i heads a page: 1, or 2 under another short line that does. */
 static int
 page_top(const struct lines *L, size_t i)
 {
@@ -388,7 +443,8 @@ page_top(const struct lines *L, size_t i)
 	if (L->p[i].page || L->p[i - 1].drop)
 		return 1;
 	a = &L->p[i - 1];
-	return i > 1 && (a->page || L->p[i - 2].drop) && header_shape(a);
+	return i > 1 && (a->page || L->p[i - 2].drop) && header_shape(a) ?
+	    2 : 0;
 }
 
 /*
@@ -402,7 +458,7 @@ furniture(struct lines *L)
 {
 	size_t i, j, *cand, ncand, cap, k, *same, most;
 	struct phys *p;
-	int before;
+	int before, *where;
 
 	most = 0;
 	cand = NULL;
@@ -416,30 +472,42 @@ furniture(struct lines *L)
 	}
 	for (i = 0; i < L->n; i++)
 		if (!L->p[i].drop && header_shape(&L->p[i]) &&
-		    (page_top(L, i) || page_foot(L, i)) &&
-		    (i == 0 || !ends_in_url(&L->p[i - 1])))
+		    (page_top(L, i) || page_foot(L, i)))
 			VEC_PUSH(cand, ncand, cap, i);
+	/* where each stands, before any is dropped */
+	where = xcalloc(ncand + 1, sizeof(*where));
+	for (k = 0; k < ncand; k++)
+		where[k] = page_top(L, cand[k]) |
+		    (L->p[cand[k] + 1 < L->n ? cand[k] + 1 : cand[k]].drop &&
+		    cand[k] + 1 < L->n ? 4 : 0);
 	same = count_same(L, cand, ncand);
 	for (k = 0; k < ncand; k++) {
 		i = cand[k];
 		p = &L->p[i];
 		/* just above a page number, unless a title over its lead */
-		before = i + 1 < L->n && L->p[i + 1].drop && (i + 2 >= L->n ||
+		before = (where[k] & 4) && (i + 2 >= L->n ||
 		    !shape_date_lead(L->p[i + 2].s, L->p[i + 2].len));
 		j = i + 1;
+		/* under a header, only a line that recurs (a column's name) */
+		if ((where[k] & 3) == 2 && !before && same[i] < 2 &&
+		    !(j < L->n && p->len == L->p[j].len &&
+		    memcmp(p->s, L->p[j].s, p->len) == 0))
+			continue;
 		if (!before && same[i] < 2 && !interrupts(L, i) &&
 		    !(j < L->n && p->len == L->p[j].len &&
 		    memcmp(p->s, L->p[j].s, p->len) == 0))
 			continue;
 		p->drop = 1;
-		if (i + 1 < L->n)
-			L->p[i + 1].page = 1;
 		if (same[i] > most) {
 			most = same[i];
 			free(L->header);
 			L->header = xstrndup(p->s, key_len(p));
 		}
 	}
+	for (i = 0; i + 1 < L->n; i++)
+		if (L->p[i].drop)
+			L->p[i + 1].page = 1;
+	free(where);
 	free(cand);
 	free(same);
 	for (i = 0; i < L->n; i++)
@@ -452,6 +520,7 @@ lines_read(struct lines *L, const struct input *in)
 	memset(L, 0, sizeof(*L));
 	collect(L, in);
 	cues(L);
+	mark_urls(L);
 	measure(L);
 	furniture(L);
 }

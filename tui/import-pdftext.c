@@ -118,6 +118,22 @@ credit_end(const struct phys *p)
 	return shape_editors(p->s, p->len, NULL, NULL) < p->len;
 }
 
+/* The editors' credit wraps: （张秋菊 韩淋 董金鑫 万 / 勇） */
+static int
+credit_wraps(const struct phys *p, const struct phys *q)
+{
+	char buf[256];
+	size_t k, n;
+
+	for (k = p->len; k >= 3 && memcmp(p->s + k - 3, "（", 3) != 0; k--)
+		;
+	if (k < 3 || (n = p->len - (k - 3)) + q->len >= sizeof(buf))
+		return 0;
+	memcpy(buf, p->s + k - 3, n);
+	memcpy(buf + n, q->s, q->len);
+	return shape_editors(buf, n + q->len, NULL, NULL) == 0;
+}
+
 static int
 credit_only(const struct phys *p)
 {
@@ -173,37 +189,6 @@ url_open(const char *s, size_t len)
 	    text_starts(s, "www.") || (len >= 3 && (strncmp(s, "https://",
 	    len < 8 ? len : 8) == 0 || strncmp(s, "http://", len < 7 ? len :
 	    7) == 0));
-}
-
-static int
-url_char(unsigned char c)
-{
-	return c > ' ' && c < 0x7f && c != '<' && c != '>' && c != '"';
-}
-
-/*
- * A line that goes on with a URL: its first word is made of URL
- * characters, and is either all of the line or looks like a piece of a
- * path (S-National-Pathway.pdf, v/data/reports, id=5), not like the
- * number or word that opens a sentence.
- */
-static int
-url_tail(const struct phys *p)
-{
-	size_t i, k;
-	int punct;
-
-	punct = 0;
-	for (i = 0; i < p->len && url_char((unsigned char)p->s[i]); i++)
-		if (strchr("/.-_=?&%#~", p->s[i]) != NULL)
-			punct++;
-	if (i == 0)
-		return 0;
-	for (k = i; k < p->len && p->s[k] == ' '; k++)
-		;
-	if (k == p->len)
-		return 1;
-	return punct > 0 && i >= 4 && (i == p->len || p->s[i] == ' ');
 }
 
 /* ---- Latin words, to mend a word the line broke inside ------------- */
@@ -388,7 +373,7 @@ note_goes_on(const struct tp *t, size_t prev, size_t i,
 
 	if (p->page)
 		return 0;
-	if (url_open(note->s, note->len) && url_tail(p))
+	if (url_open(note->s, note->len) && lines_url_tail(p))
 		return 1;
 	if (starts_url(p) && !p->lead)
 		return 1;
@@ -661,7 +646,8 @@ continues(const struct tp *t, size_t pi, size_t qi)
 	int broke;
 
 	broke = q->page || pi + 1 != qi;	/* a page or notes between */
-	if (credit_end(p) || shape_toc_entry(p->s, p->len))
+	if (credit_end(p) || shape_toc_entry(p->s, p->len) ||
+	    shape_editors(t->para.s, t->para.len, NULL, NULL) < t->para.len)
 		return 0;
 	if (opens_with_marker(t, q))
 		return 1;	/* no paragraph begins with a note's marker */
@@ -669,6 +655,8 @@ continues(const struct tp *t, size_t pi, size_t qi)
 		return 0;	/* Chinese prose has no spaces between words */
 	if (t->L.blankmode && q->blank && !broke)
 		return 0;
+	if (credit_wraps(p, q))
+		return 1;
 	if (t->L.trailmode) {
 		if (!p->trail)
 			return 1;
