@@ -199,7 +199,7 @@ main(int argc, char *argv[])
 			out = default_db();
 		if (progress)
 			fprintf(stderr, "opening %s…", out);	/* copies it */
-		if ((w = dbw_open(out, fresh, gaz)) == NULL)
+		if ((w = dbw_open(out, fresh ? DBW_NEW : 0, gaz)) == NULL)
 			nfiles = 0;
 		if (progress)
 			fprintf(stderr, "\r\033[K");
