@@ -30,6 +30,7 @@
 #include "xmalloc.h"
 
 #define TMP_INFIX	".tmp-"
+#define LOCK_WAIT	30		/* seconds, unless KUAIBAO_LOCK_WAIT */
 /* SQLite follows no symbolic link, and creates no file but journals */
 #define OPEN_RW		(SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW)
 #define OPEN_RO		(SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW)
@@ -83,7 +84,7 @@ struct dbw {
 	char		*real;		/* the file replaced, in its real dir */
 	struct stat	 old;
 	int		 exists;
-	int		 lock;		/* fd of the directory, or -1 */
+	int		 lock;		/* fd of the directory, or < 0 */
 	int		 fd[T_PACKED + 1];	/* of the files made, or -1 */
 	sqlite3_stmt	*st[S_NSTMT];
 	sqlite3_int64	*added;		/* issues written by this run */
@@ -261,22 +262,63 @@ bind_text(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
 }
 
+/* Seconds to wait for the lock: $KUAIBAO_LOCK_WAIT, or LOCK_WAIT. */
+static int
+lock_wait(void)
+{
+	const char *e;
+	char *end;
+	long n;
+
+	if ((e = getenv("KUAIBAO_LOCK_WAIT")) == NULL || *e == '\0')
+		return LOCK_WAIT;
+	n = strtol(e, &end, 10);
+	if (*end != '\0' || n < 0 || n > 86400) {
+		diag(NULL, 0, 0, DIAG_FATAL, "KUAIBAO_LOCK_WAIT=%s: give 0 to"
+		    " 86400 seconds", e);
+		return -1;
+	}
+	return (int)n;
+}
+
 /*
  * One importer at a time per directory: a second one waits, or the
  * last to finish would silently drop the first one's issues.  The lock
- * is on the directory, so that it leaves no file behind.
+ * is on the directory, so that it leaves no file behind; whoever can
+ * read the directory can take it too, hence the time limit.  -1 after
+ * a message; the directory's fd, or -2 when it cannot be opened (which
+ * fails later, clearly).
  */
 static int
 take_lock(const char *dir, const char *base)
 {
-	int fd;
+	struct timespec tick = { 0, 100 * 1000 * 1000 }, now, end;
+	char *holder;
+	int fd, wait;
 
+	if ((wait = lock_wait()) == -1)
+		return -1;
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
-		return -1;	/* an unusable directory fails later, clearly */
-	if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
-		diag(NULL, 0, 0, DIAG_NOTICE, "waiting for another"
-		    " kuaibao-import writing %s/%s", dir, base);
-		flock(fd, LOCK_EX);
+		return -2;
+	if (flock(fd, LOCK_EX | LOCK_NB) == 0 || errno != EWOULDBLOCK)
+		return fd;
+	diag(NULL, 0, 0, DIAG_NOTICE, "waiting for another kuaibao-import"
+	    " writing %s/%s", dir, base);
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	end.tv_sec += wait;
+	while (flock(fd, LOCK_EX | LOCK_NB) == -1 && errno == EWOULDBLOCK) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (now.tv_sec > end.tv_sec || (now.tv_sec == end.tv_sec &&
+		    now.tv_nsec >= end.tv_nsec)) {
+			holder = fs_lock_holder(fd);
+			diag(dir, 0, 0, DIAG_FATAL, "locked by %s for %d s;"
+			    " gave up (KUAIBAO_LOCK_WAIT sets the time)",
+			    holder ? holder : "another process", wait);
+			free(holder);
+			close(fd);
+			return -1;
+		}
+		nanosleep(&tick, NULL);
 	}
 	return fd;
 }
@@ -483,8 +525,8 @@ place(struct dbw *w)
 		    strerror(errno));
 	else if (realpath(dir, real) == NULL)
 		diag(dir, 0, 0, DIAG_FATAL, "%s", strerror(errno));
-	else if ((w->lock = take_lock(real, base), clean_stale(real,
-	    base) == 0)) {
+	else if ((w->lock = take_lock(real, base)) != -1 &&
+	    clean_stale(real, base) == 0) {
 		w->real = xasprintf("%s/%s", real, base);
 		w->exists = stat(w->real, &w->old) == 0;
 		/* the new file is made beside the target: say so, not
