@@ -82,7 +82,7 @@ struct dbw {
 	sqlite3		*db;
 	char		*target;	/* as given, for messages */
 	char		*real;		/* the file replaced, in its real dir */
-	struct stat	 old;
+	struct stat	 old;		/* ... its owner and mode */
 	int		 exists;
 	int		 lock;		/* fd of the directory, or < 0 */
 	int		 fd[T_PACKED + 1];	/* of the files made, or -1 */
@@ -506,17 +506,30 @@ put_lists(struct dbw *w, const struct gazetteer *g)
 }
 
 /*
- * Where the database goes: w->real, the target in its real directory,
- * and whether it exists.  Takes the lock.
+ * Where the database goes: w->real, the target in its real directory
+ * (a symbolic link is followed only with DBW_FOLLOW: replacing it would
+ * cut the link), and whether it exists, in w->old.  Takes the lock.
  */
 static int
-place(struct dbw *w)
+place(struct dbw *w, int flags)
 {
 	char real[PATH_MAX], *d, *b, *dir, *base;
+	const char *path;
+	struct stat sb;
 	int rc;
 
-	d = xstrdup(w->target);
-	b = xstrdup(w->target);
+	path = w->target;
+	if ((flags & DBW_FOLLOW) && lstat(path, &sb) == 0 &&
+	    S_ISLNK(sb.st_mode)) {
+		if (realpath(path, real) == NULL) {
+			diag(path, 0, 0, DIAG_FATAL, "a symbolic link to"
+			    " nothing: %s", strerror(errno));
+			return -1;
+		}
+		path = real;
+	}
+	d = xstrdup(path);
+	b = xstrdup(path);
 	dir = dirname(d);
 	base = basename(b);
 	rc = -1;
@@ -528,10 +541,16 @@ place(struct dbw *w)
 	else if ((w->lock = take_lock(real, base)) != -1 &&
 	    clean_stale(real, base) == 0) {
 		w->real = xasprintf("%s/%s", real, base);
-		w->exists = stat(w->real, &w->old) == 0;
+		w->exists = lstat(w->real, &w->old) == 0;
+		if (w->exists && S_ISLNK(w->old.st_mode))
+			diag(w->target, 0, 0, DIAG_FATAL, "a symbolic link;"
+			    " use --follow to update the database it points"
+			    " to");
+		else if (w->exists && !S_ISREG(w->old.st_mode))
+			diag(w->target, 0, 0, DIAG_FATAL, "not a regular file");
 		/* the new file is made beside the target: say so, not
 		 * "unable to open database file" about a temporary name */
-		if (access(real, W_OK | X_OK) == -1)
+		else if (access(real, W_OK | X_OK) == -1)
 			diag(dir, 0, 0, DIAG_FATAL, "cannot write here (%s):"
 			    " the database is built beside %s, then renamed",
 			    strerror(errno), base);
@@ -556,7 +575,7 @@ dbw_open(const char *target, int flags, const struct gazetteer *g)
 		w->fd[i] = -1;
 	w->target = xstrdup(target);
 	catch_signals();
-	if (place(w) != 0)
+	if (place(w, flags) != 0)
 		goto fail;
 	update = w->exists && !(flags & DBW_NEW);
 	if (update && !check_existing(w->real, &why)) {
@@ -1012,11 +1031,24 @@ dbw_free(struct dbw *w)
 	free(w);
 }
 
-/* Readable by every reader; set on the open file, which no one can swap. */
+/*
+ * The new file takes the old one's mode and group (and, for root, its
+ * owner): a database kept from some readers stays so.  A new database
+ * is for every reader.  Set on the open file, which no one can swap.
+ */
 static int
-set_mode(struct dbw *w, int fd)
+keep_mode(struct dbw *w, int fd)
 {
-	if (fchmod(fd, 0644) == -1) {
+	uid_t uid;
+
+	if (w->exists) {
+		uid = geteuid() == 0 ? w->old.st_uid : (uid_t)-1;
+		if (fchown(fd, uid, w->old.st_gid) == -1)
+			diag(w->target, 0, 0, DIAG_WARNING, "cannot keep its"
+			    " group (gid %lu): %s", (unsigned long)w->old.st_gid,
+			    strerror(errno));
+	}
+	if (fchmod(fd, w->exists ? w->old.st_mode & 0777 : 0644) == -1) {
 		diag(w->target, 0, 0, DIAG_FATAL, "cannot set the mode: %s",
 		    strerror(errno));
 		return -1;
@@ -1044,7 +1076,7 @@ dbw_commit(struct dbw *w)
 		rc = -1;
 	}
 	if (rc == 0)
-		rc = set_mode(w, w->fd[t]);
+		rc = keep_mode(w, w->fd[t]);
 	if (rc == 0 && rename(tmp_paths[t], w->real) == -1) {
 		diag(w->target, 0, 0, DIAG_FATAL, "rename: %s",
 		    strerror(errno));

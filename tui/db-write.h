@@ -13,6 +13,7 @@ struct issue;
 struct gazetteer;
 
 #define DBW_NEW		0x01	/* start from an empty database */
+#define DBW_FOLLOW	0x02	/* a symbolic link: update what it points to */
 
 /* NULL after an error message.  flags: DBW_*. */
 struct dbw	*dbw_open(const char *target, int flags,
