@@ -82,6 +82,19 @@ sum() { cksum <"$1"; }
 nissues() { sqlite3 -batch "$1" 'SELECT count(*) FROM issues' 2>&1; }
 # lines FILE: its number of lines
 lines() { wc -l <"$1" | tr -d ' '; }
+# one_fatal ERE COMMAND...: COMMAND exits 3 with one line on stderr,
+# matching ERE; why not, in $why (reset first)
+one_fatal() {
+	_re=$1
+	shift
+	"$@" >/dev/null 2>"$TMP/err"
+	_rc=$?
+	why=
+	[ "$_rc" -eq 3 ] || why="$why exit status $_rc, expected 3;"
+	[ "$(lines "$TMP/err")" -eq 1 ] || why="$why $(lines "$TMP/err") lines on stderr;"
+	grep -qE -- "$_re" "$TMP/err" ||
+	    why="$why not the FATAL line expected ($_re): $(cat "$TMP/err");"
+}
 
 # ---- 1. the temporary files in a shared directory ----------------
 
@@ -200,13 +213,8 @@ mkdir "$st/.k.db.tmp-999999999-AbCdEf"
 [ -n "$ROOT" ] && chown -R $ALICE: "$st"
 chmod 500 "$st/.k.db.tmp-999999999-AbCdEf"
 s0=$(sum "$st/k.db")
-$asuser "$KB_IMPORT" -q --data-dir "$DATA" -o "$st/k.db" "$C2" 2>"$TMP/err"
-rc=$?
-why=
-[ "$rc" -eq 3 ] || why="$why exit status $rc, expected 3;"
-[ "$(lines "$TMP/err")" -eq 1 ] || why="$why $(lines "$TMP/err") lines on stderr;"
-grep -q "^kuaibao-import: $st/\.k\.db\.tmp-999999999-AbCdEf: FATAL: " "$TMP/err" ||
-    why="$why not a FATAL line naming it: $(cat "$TMP/err");"
+one_fatal "^kuaibao-import: $st/\.k\.db\.tmp-999999999-AbCdEf: FATAL: " \
+    $asuser "$KB_IMPORT" -q --data-dir "$DATA" -o "$st/k.db" "$C2"
 [ "$(sum "$st/k.db")" = "$s0" ] || why="$why the database changed;"
 verdict "a dead importer's file that cannot be removed: exit 3, one FATAL line naming it" "$why"
 chmod 700 "$st/.k.db.tmp-999999999-AbCdEf"
@@ -395,13 +403,8 @@ mkdir -p "$sy"
 imp --new -o "$sy/real.db" "$C1"
 ln -s real.db "$sy/link.db"
 s0=$(sum "$sy/real.db")
-"$KB_IMPORT" --data-dir "$DATA" -o "$sy/link.db" "$C2" >/dev/null 2>"$TMP/err"
-rc=$?
-why=
-[ "$rc" -eq 3 ] || why="$why exit status $rc, expected 3;"
-[ "$(lines "$TMP/err")" -eq 1 ] || why="$why $(lines "$TMP/err") lines on stderr;"
-grep -q "^kuaibao-import: $sy/link.db: FATAL: .*symbolic link.*--follow" "$TMP/err" ||
-    why="$why not one FATAL line naming link.db, the link and --follow: $(cat "$TMP/err");"
+one_fatal "^kuaibao-import: $sy/link\.db: FATAL: .*symbolic link.*--follow" \
+    "$KB_IMPORT" --data-dir "$DATA" -o "$sy/link.db" "$C2"
 [ -L "$sy/link.db" ] || why="$why link.db is no longer a link;"
 [ "$(sum "$sy/real.db")" = "$s0" ] || why="$why real.db changed;"
 [ "$(ls -A "$sy" | tr '\n' ' ')" = "link.db real.db " ] || why="$why left: $(ls -A "$sy");"
