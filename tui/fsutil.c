@@ -63,29 +63,28 @@ unsafe(const char *path, const struct stat *sb, int own)
 char *
 fs_unsafe_dir(const char *dir)
 {
-	char real[PATH_MAX], home[PATH_MAX], *p, *why;
+	char path[PATH_MAX], home[PATH_MAX], *slash, *why;
 	const char *h;
 	struct stat sb;
 	int own;
 
-	if (strlen(dir) >= sizeof(real))
+	if (strlen(dir) >= sizeof(path))
 		return xasprintf("%s: %s", dir, strerror(ENAMETOOLONG));
-	memcpy(real, dir, strlen(dir) + 1);
+	memcpy(path, dir, strlen(dir) + 1);
 	h = getenv("HOME");
 	if (h == NULL || realpath(h, home) == NULL)
 		home[0] = '\0';
 	for (own = 1;; own = 0) {
-		if (lstat(real, &sb) == -1)
-			return xasprintf("%s: %s", real, strerror(errno));
-		if ((why = unsafe(real, &sb, own)) != NULL)
+		if (lstat(path, &sb) == -1)
+			return xasprintf("%s: %s", path, strerror(errno));
+		if ((why = unsafe(path, &sb, own)) != NULL)
 			return why;
 		/* above the home directory is the system's business */
-		if (strcmp(real, home) == 0 || strcmp(real, "/") == 0)
+		if (strcmp(path, home) == 0 || strcmp(path, "/") == 0)
 			return NULL;
-		if ((p = strrchr(real, '/')) == real)
-			p[1] = '\0';
-		else
-			*p = '\0';
+		if ((slash = strrchr(path, '/')) == NULL)
+			return NULL;	/* not a real path: see fsutil.h */
+		slash[slash == path ? 1 : 0] = '\0';
 	}
 }
 
