@@ -360,47 +360,66 @@ same_text(const struct phys *a, const struct phys *b)
 	return n == key_len(b) && memcmp(a->s, b->s, n) == 0;
 }
 
-static const struct phys *sort_p;	/* for cmp_line only */
+/* A candidate header: a line and where it stands on its page. */
+struct cand {
+	size_t	 i;
+	int	 where;		/* TOP, UNDER, FOOT bits */
+	size_t	 same;		/* candidates alike in text and place */
+};
+
+#define TOP	1	/* a page's first line */
+#define UNDER	2	/* the line under a short first line */
+#define FOOT	4	/* the line above a page number */
+
+static const struct phys *sort_p;	/* for cmp_cand only */
 
 static int
-cmp_line(const void *a, const void *b)
+cmp_cand(const void *a, const void *b)
 {
-	const struct phys *x = &sort_p[*(const size_t *)a];
-	const struct phys *y = &sort_p[*(const size_t *)b];
+	const struct cand *ca = a, *cb = b;
+	const struct phys *x = &sort_p[ca->i], *y = &sort_p[cb->i];
 	size_t xn = key_len(x), yn = key_len(y);
 	int c;
 
+	if (ca->where != cb->where)
+		return ca->where - cb->where;
 	c = memcmp(x->s, y->s, xn < yn ? xn : yn);
 	if (c == 0)
 		c = (xn > yn) - (xn < yn);
 	return c;
 }
 
-/*
- * How often each candidate's text occurs among the candidates, by line:
- * sorted by text, not compared pairwise (there may be thousands of
- * pages).  The caller frees the counts.
- */
-static size_t *
-count_same(const struct lines *L, const size_t *cand, size_t ncand)
+static int
+cmp_index(const void *a, const void *b)
 {
-	size_t *sorted, *count, k, j, m;
+	const struct cand *ca = a, *cb = b;
 
-	sorted = xcalloc(ncand + 1, sizeof(*sorted));
-	count = xcalloc(L->n + 1, sizeof(*count));
-	if (ncand > 0)
-		memcpy(sorted, cand, ncand * sizeof(*sorted));
+	return (ca->i > cb->i) - (ca->i < cb->i);
+}
+
+/*
+ * How many candidates stand alike, in text and in place on the page:
+ * sorted, not compared pairwise (there may be thousands of pages).
+ * The bulletin's name in a running header recurs; the column name that
+ * heads the contents and then its first page does not.
+ */
+static void
+count_same(const struct lines *L, struct cand *c, size_t n)
+{
+	size_t k, j, m;
+
+	if (n == 0)
+		return;
 	sort_p = L->p;
-	qsort(sorted, ncand, sizeof(*sorted), cmp_line);
-	for (k = 0; k < ncand; k = j) {
-		for (j = k + 1; j < ncand && same_text(&L->p[sorted[j]],
-		    &L->p[sorted[k]]); j++)
+	qsort(c, n, sizeof(*c), cmp_cand);
+	for (k = 0; k < n; k = j) {
+		for (j = k + 1; j < n && c[j].where == c[k].where &&
+		    same_text(&L->p[c[j].i], &L->p[c[k].i]); j++)
 			;
 		for (m = k; m < j; m++)
-			count[sorted[m]] = j - k;
+			c[m].same = j - k;
 	}
-	free(sorted);
-	return count;
+	qsort(c, n, sizeof(*c), cmp_index);
 }
 
 /*
@@ -425,91 +444,85 @@ interrupts(const struct lines *L, size_t i)
 	return 0;
 }
 
-/* Line i ends a page: a page number or a new page follows it. */
+/* Where line i stands on its page, as a header would (0: elsewhere). */
 static int
-page_foot(const struct lines *L, size_t i)
-{
-	return i + 1 < L->n && (L->p[i + 1].drop || L->p[i + 1].page);
-}
-
-/* Line i heads a page: 1, or 2 under another short line that does. */
-static int
-page_top(const struct lines *L, size_t i)
+place(const struct lines *L, size_t i)
 {
 	const struct phys *a;
+	int w;
 
+	w = i + 1 < L->n && L->p[i + 1].drop ? FOOT : 0;
 	if (i == 0)
-		return 0;
+		return w;
 	if (L->p[i].page || L->p[i - 1].drop)
-		return 1;
+		return w | TOP;
 	a = &L->p[i - 1];
-	return i > 1 && (a->page || L->p[i - 2].drop) && header_shape(a) ?
-	    2 : 0;
+	if (i > 1 && (a->page || L->p[i - 2].drop) && header_shape(a))
+		return w | UNDER;
+	return w | (i + 1 < L->n && L->p[i + 1].page ? FOOT : 0);
+}
+
+static int
+same_as_next(const struct lines *L, size_t i)
+{
+	return i + 1 < L->n && L->p[i].len == L->p[i + 1].len &&
+	    memcmp(L->p[i].s, L->p[i + 1].s, L->p[i].len) == 0;
 }
 
 /*
  * Page numbers go, and the running headers and footers around page
- * breaks: a short line that recurs there, that stands just before a
- * page number, or that cuts a sentence in two.  A header line right
- * above the same words is the page's header over the column's heading.
+ * breaks: a short line that recurs in the same place on the pages, or
+ * stands just above a page number, or heads a page where a sentence was
+ * cut in two.  A header line over the same words is the page's header
+ * over the column's heading.
  */
 static void
 furniture(struct lines *L)
 {
-	size_t i, j, *cand, ncand, cap, k, *same, most;
-	struct phys *p;
-	int before, *where;
+	struct cand *c, one;
+	size_t i, k, n, cap, most;
+	int drop;
 
-	most = 0;
-	cand = NULL;
-	ncand = cap = 0;
+	for (i = 0; i < L->n; i++)
+		if (is_pagenum(L, i))
+			L->p[i].drop = 1;
+	for (i = 0; i + 1 < L->n; i++)
+		if (L->p[i].drop)
+			L->p[i + 1].page = 1;
+	c = NULL;
+	n = cap = 0;
 	for (i = 0; i < L->n; i++) {
-		if (!is_pagenum(L, i))
+		one.i = i;
+		one.same = 0;
+		if (!L->p[i].drop && header_shape(&L->p[i]) &&
+		    (one.where = place(L, i)) != 0)
+			VEC_PUSH(c, n, cap, one);
+	}
+	count_same(L, c, n);
+	most = 0;
+	for (k = 0; k < n; k++) {
+		i = c[k].i;
+		drop = c[k].same >= 2 || same_as_next(L, i);
+		/* above a page number, unless a title over its lead */
+		if ((c[k].where & FOOT) && i + 1 < L->n && L->p[i + 1].drop &&
+		    (i + 2 >= L->n || !shape_date_lead(L->p[i + 2].s,
+		    L->p[i + 2].len)))
+			drop = 1;
+		if ((c[k].where & TOP) && interrupts(L, i))
+			drop = 1;
+		if (!drop)
 			continue;
 		L->p[i].drop = 1;
-		if (i + 1 < L->n)
-			L->p[i + 1].page = 1;
-	}
-	for (i = 0; i < L->n; i++)
-		if (!L->p[i].drop && header_shape(&L->p[i]) &&
-		    (page_top(L, i) || page_foot(L, i)))
-			VEC_PUSH(cand, ncand, cap, i);
-	/* where each stands, before any is dropped */
-	where = xcalloc(ncand + 1, sizeof(*where));
-	for (k = 0; k < ncand; k++)
-		where[k] = page_top(L, cand[k]) |
-		    (L->p[cand[k] + 1 < L->n ? cand[k] + 1 : cand[k]].drop &&
-		    cand[k] + 1 < L->n ? 4 : 0);
-	same = count_same(L, cand, ncand);
-	for (k = 0; k < ncand; k++) {
-		i = cand[k];
-		p = &L->p[i];
-		/* just above a page number, unless a title over its lead */
-		before = (where[k] & 4) && (i + 2 >= L->n ||
-		    !shape_date_lead(L->p[i + 2].s, L->p[i + 2].len));
-		j = i + 1;
-		/* under a header, only a line that recurs (a column's name) */
-		if ((where[k] & 3) == 2 && !before && same[i] < 2 &&
-		    !(j < L->n && p->len == L->p[j].len &&
-		    memcmp(p->s, L->p[j].s, p->len) == 0))
-			continue;
-		if (!before && same[i] < 2 && !interrupts(L, i) &&
-		    !(j < L->n && p->len == L->p[j].len &&
-		    memcmp(p->s, L->p[j].s, p->len) == 0))
-			continue;
-		p->drop = 1;
-		if (same[i] > most) {
-			most = same[i];
+		if (c[k].same > most) {
+			most = c[k].same;
 			free(L->header);
-			L->header = xstrndup(p->s, key_len(p));
+			L->header = xstrndup(L->p[i].s, key_len(&L->p[i]));
 		}
 	}
 	for (i = 0; i + 1 < L->n; i++)
 		if (L->p[i].drop)
 			L->p[i + 1].page = 1;
-	free(where);
-	free(cand);
-	free(same);
+	free(c);
 	for (i = 0; i < L->n; i++)
 		L->ndropped += L->p[i].drop;
 }
