@@ -296,26 +296,96 @@ mark_urls(struct lines *L)
 		p = &L->p[i];
 		p->url = text_has(p->s, p->len, "://") ||
 		    text_has(p->s, p->len, "www.") ||
-		    (i > 0 && ends_in_url(L, &L->p[i - 1]) && lines_url_tail(p));
+		    (i > 0 && ends_in_url(L, &L->p[i - 1]) && lines_url_tail(p) &&
+		    !(L->blankmode && p->blank));
 	}
 }
 
-/* Page numbers are small: 2022 after a URL's hyphen is not one. */
+static long
+number_of(const struct phys *p)
+{
+	size_t k;
+
+	for (k = 0; k < p->len && (p->s[k] < '0' || p->s[k] > '9'); k++)
+		;
+	return strtol(p->s + k, NULL, 10);
+}
+
+static int
+cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Every number that stands alone on a line, sorted: page numbers. */
+static void
+numbers_collect(struct lines *L)
+{
+	size_t i, cap;
+
+	cap = 0;
+	for (i = 0; i < L->n; i++)
+		if (shape_pagenum(L->p[i].s, L->p[i].len))
+			VEC_PUSH(L->numbers, L->nnumbers, cap,
+			    number_of(&L->p[i]));
+	if (L->nnumbers > 0)
+		qsort(L->numbers, L->nnumbers, sizeof(*L->numbers), cmp_long);
+}
+
+/* Another page number, one before or after v, stands alone somewhere. */
+static int
+in_sequence(const struct lines *L, long v)
+{
+	long w;
+
+	w = v - 1;
+	if (L->nnumbers > 0 && bsearch(&w, L->numbers, L->nnumbers,
+	    sizeof(*L->numbers), cmp_long) != NULL)
+		return 1;
+	w = v + 1;
+	return L->nnumbers > 0 && bsearch(&w, L->numbers, L->nnumbers,
+	    sizeof(*L->numbers), cmp_long) != NULL;
+}
+
+/* The URL a line ends with looks whole: …/x.pdf, …/index.html, …/ */
+static int
+url_whole(const struct phys *p)
+{
+	size_t i, dot;
+
+	if (p->len == 0)
+		return 0;
+	if (p->s[p->len - 1] == '/')
+		return 1;
+	for (i = p->len, dot = 0; i > 0 && p->s[i - 1] != '/'; i--)
+		if (p->s[i - 1] == '.' && dot == 0)
+			dot = p->len - i;
+	return dot >= 2 && dot <= 5;
+}
+
+/*
+ * Page numbers are small (2022 after a URL's hyphen is not one), and
+ * after a URL cut at the line's end a number is the URL's tail unless
+ * the URL looks whole or the number has neighbours in sequence.
+ */
 static int
 is_pagenum(const struct lines *L, size_t i)
 {
 	const struct phys *p = &L->p[i];
-	size_t k;
 	long v;
 
 	if (!shape_pagenum(p->s, p->len))
 		return 0;
-	for (k = 0; k < p->len && (p->s[k] < '0' || p->s[k] > '9'); k++)
-		;
-	v = strtol(p->s + k, NULL, 10);
+	v = number_of(p);
 	if (v > 20 && (size_t)v > L->n / 8)
 		return 0;
-	return !p->url;
+	if (!p->url || i == 0)
+		return 1;
+	if (in_sequence(L, v))
+		return 1;
+	return url_whole(&L->p[i - 1]);
 }
 
 /*
@@ -483,9 +553,12 @@ furniture(struct lines *L)
 	size_t i, k, n, cap, most;
 	int drop;
 
+	numbers_collect(L);
 	for (i = 0; i < L->n; i++)
-		if (is_pagenum(L, i))
+		if (is_pagenum(L, i)) {
 			L->p[i].drop = 1;
+			L->p[i].url = 0;
+		}
 	for (i = 0; i + 1 < L->n; i++)
 		if (L->p[i].drop)
 			L->p[i + 1].page = 1;
@@ -543,6 +616,7 @@ lines_free(struct lines *L)
 {
 	free(L->p);
 	free(L->header);
+	free(L->numbers);
 	memset(L, 0, sizeof(*L));
 }
 

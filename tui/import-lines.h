@@ -40,6 +40,8 @@ struct lines {
 	int		 indent;	/* columns a paragraph's first line loses */
 	char		*header;	/* the running header, if one was seen */
 	int		 ndropped;	/* furniture lines dropped */
+	long		*numbers;	/* numbers alone on a line, sorted */
+	size_t		 nnumbers;
 };
 
 void	lines_read(struct lines *, const struct input *);
