@@ -118,6 +118,30 @@ credit_end(const struct phys *p)
 	return shape_editors(p->s, p->len, NULL, NULL) < p->len;
 }
 
+/* The line leaves a 《》, “” or （） open: what follows is inside it. */
+static int
+left_open(const struct phys *p)
+{
+	static const char *const pairs[][2] = {
+		{ "《", "》" }, { "“", "”" }, { "（", "）" }
+	};
+	size_t i, k;
+	int depth;
+
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		depth = 0;
+		for (k = 0; k + 3 <= p->len; k++)
+			if (memcmp(p->s + k, pairs[i][0], 3) == 0)
+				depth++;
+			else if (memcmp(p->s + k, pairs[i][1], 3) == 0 &&
+			    depth > 0)
+				depth--;
+		if (depth > 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* The editors' credit wraps: （张秋菊 韩淋 董金鑫 万 / 勇） */
 static int
 credit_wraps(const struct phys *p, const struct phys *q)
@@ -622,15 +646,18 @@ title_goes_on(const struct tp *t, size_t qi)
 	size_t k;
 	int cols, n;
 
+	/* its first line is the widest, half a body line at least */
 	if (t->para_stop || shape_enum(f->s, f->len) || credit_end(f) ||
-	    (t->para_nphys == 1 && shape_section_name(f->s, f->len)))
+	    shape_section_name(f->s, f->len) || f->cols * 2 < t->L.width)
 		return 0;
 	cols = t->para_cols;
 	for (k = qi, n = 0; k != NONE && n < 4; k = next_body(t, k), n++) {
 		r = &t->L.p[k];
 		if (date_lead(r))
 			return n > 0;
-		if (has_stop(r->s, r->len) || starts_block(r) || credit_end(r))
+		if (has_stop(r->s, r->len) || starts_block(r) ||
+		    credit_end(r) || shape_section_name(r->s, r->len) ||
+		    r->cols > f->cols + 2)
 			return 0;
 		if ((cols += r->cols) > TITLE_MAX_COLS)
 			return 0;
@@ -666,7 +693,8 @@ continues(const struct tp *t, size_t pi, size_t qi)
 		    (is_letter((unsigned char)q->s[0]) ||
 		    (q->s[0] >= '0' && q->s[0] <= '9'));
 	}
-	if (shape_ends_clause(p->s, p->len) || title_goes_on(t, qi))
+	if (shape_ends_clause(p->s, p->len) || left_open(p) ||
+	    title_goes_on(t, qi))
 		return 1;
 	/* a contents entry wrapped before its leader and page number */
 	if (shape_toc_entry(q->s, q->len) && !shape_toc_entry(p->s, p->len) &&
