@@ -130,7 +130,7 @@ cues(struct lines *L)
 	}
 	L->trailmode = L->n > 0 && trails * 50 >= L->n * 2 &&
 	    trails * 20 <= L->n * 19;
-	L->blankmode = L->n > 1 && blanks * 50 >= L->n * 2 &&
+	L->blankmode = blanks >= 3 && blanks * 50 >= L->n * 2 &&
 	    blanks * 5 <= L->n * 3;
 }
 
