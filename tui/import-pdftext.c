@@ -250,7 +250,8 @@ words_collect(struct tp *t)
 				VEC_PUSH(t->words, t->nwords, cap, w);
 		}
 	}
-	qsort(t->words, t->nwords, sizeof(*t->words), cmp_word);
+	if (t->nwords > 0)
+		qsort(t->words, t->nwords, sizeof(*t->words), cmp_word);
 }
 
 /*
@@ -270,7 +271,7 @@ broken_word(const struct tp *t, const struct phys *p, const struct phys *q)
 		;
 	for (b = 0; b < q->len && is_letter((unsigned char)q->s[b]); b++)
 		;
-	if (a == 0 || b == 0 || a + b > sizeof(joined))
+	if (a == 0 || b == 0 || a + b > sizeof(joined) || t->nwords == 0)
 		return 0;
 	if (b == 1 && q->s[0] != 'a' && q->s[0] != 'A' && q->s[0] != 'I')
 		return 1;
