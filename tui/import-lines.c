@@ -609,6 +609,7 @@ lines_read(struct lines *L, const struct input *in)
 	mark_urls(L);
 	measure(L);
 	furniture(L);
+	L->notewidth = L->width;
 }
 
 void
@@ -674,4 +675,29 @@ lines_unit(const struct phys *p)
 		i += (size_t)n;
 	}
 	return cols;
+}
+
+size_t
+lines_next_body(const struct lines *L, size_t i)
+{
+	for (i++; i < L->n; i++)
+		if (!L->p[i].drop && L->p[i].role == LINE_BODY)
+			return i;
+	return LINES_NONE;
+}
+
+/*
+ * A column either way is noise (punctuation is squeezed in some lines);
+ * Latin letters make the width uncertain.
+ */
+int
+lines_full(const struct phys *p, int cols, const struct phys *q, int width)
+{
+	return width - cols < lines_unit(q) + 1 + p->latin / 3;
+}
+
+int
+lines_has_note(const struct lines *L, int n)
+{
+	return n >= 0 && n < 1000 && (L->notenums[n / 8] & (1 << n % 8));
 }
