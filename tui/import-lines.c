@@ -230,7 +230,7 @@ measure(struct lines *L)
 	L->width = best > MIN_BODY_COLS ? best : 60;
 	L->indent = 0;
 	i2 = L->width - 4;
-	if (bestscore >= 3 && i2 > MIN_BODY_COLS &&
+	if (bestscore >= 3 && i2 > MIN_BODY_COLS && i2 + 1 <= max &&
 	    (h[i2 - 1] + h[i2] + h[i2 + 1]) * 5 >= bestscore)
 		L->indent = 4;
 	free(h);
