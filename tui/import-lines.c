@@ -296,8 +296,7 @@ mark_urls(struct lines *L)
 		p = &L->p[i];
 		p->url = text_has(p->s, p->len, "://") ||
 		    text_has(p->s, p->len, "www.") ||
-		    (i > 0 && ends_in_url(L, &L->p[i - 1]) && lines_url_tail(p) &&
-		    !(L->blankmode && p->blank));
+		    (i > 0 && ends_in_url(L, &L->p[i - 1]) && lines_url_tail(p));
 	}
 }
 
