@@ -194,3 +194,73 @@ dbr_load_position(struct dbr *r, long long *place)
 	sqlite3_reset(st);
 	return key;
 }
+
+/*
+ * What was typed at the prompts (the search, the : command line), for
+ * ↑ and ↓.  The table is made on first use, so that a state database
+ * from before it, or a read-only one, costs the start nothing.  Newest
+ * first by rowid: a text typed again is replaced, so it moves up.
+ */
+static const char history_schema[] =
+	"CREATE TABLE IF NOT EXISTS st.history("
+	"  kind TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  at INTEGER NOT NULL,"
+	"  UNIQUE(kind, text));";
+
+#define HISTORY_KEEP	200	/* entries kept of each kind */
+
+/* The statement for sql on the history, the table made if need be. */
+static sqlite3_stmt *
+history_stmt(struct dbr *r, const char *sql)
+{
+	sqlite3_stmt *st;
+
+	if ((st = dbr_stmt(r, sql)) == NULL &&
+	    sqlite3_exec(r->db, history_schema, NULL, NULL, NULL) == SQLITE_OK)
+		st = dbr_stmt(r, sql);
+	return st;
+}
+
+void
+dbr_history_add(struct dbr *r, const char *kind, const char *text)
+{
+	sqlite3_stmt *st;
+
+	if ((st = history_stmt(r, "INSERT OR REPLACE INTO st.history(kind,"
+	    " text, at) VALUES (?, ?, strftime('%s'))")) == NULL)
+		return;
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
+	sqlite3_step(st);
+	sqlite3_reset(st);
+	if ((st = dbr_stmt(r, "DELETE FROM st.history WHERE kind = ?1 AND"
+	    " rowid NOT IN (SELECT rowid FROM st.history WHERE kind = ?1"
+	    " ORDER BY rowid DESC LIMIT ?2)")) == NULL)
+		return;
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, HISTORY_KEEP);
+	sqlite3_step(st);
+	sqlite3_reset(st);
+}
+
+size_t
+dbr_history(struct dbr *r, const char *kind, size_t limit, char ***out)
+{
+	sqlite3_stmt *st;
+	size_t n, cap;
+	char *s;
+
+	*out = NULL;
+	n = cap = 0;
+	if ((st = history_stmt(r, "SELECT text FROM st.history WHERE kind = ?"
+	    " ORDER BY rowid DESC LIMIT ?")) == NULL)
+		return 0;
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if ((s = dbr_col_text(st, 0)) != NULL)
+			VEC_PUSH(*out, n, cap, s);
+	sqlite3_reset(st);
+	return n;
+}

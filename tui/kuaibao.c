@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cat.h"
+#include "cmd.h"
 #include "db-read.h"
 #include "fsutil.h"
 #include "ui.h"
@@ -26,6 +27,7 @@ usage(FILE *fp)
 	    "       kuaibao --list [-d DB]\n"
 	    "       kuaibao --cat KEY [--width N] [-d DB]\n"
 	    "       kuaibao --search WORDS [--limit N] [-d DB]\n"
+	    "       kuaibao --list-commands\n"
 	    "\n"
 	    "  -d, --db DB       the database (default: $KUAIBAO_DB,\n"
 	    "                    $XDG_DATA_HOME/kuaibao/kuaibao.db, %s/kuaibao.db)\n"
@@ -34,6 +36,7 @@ usage(FILE *fp)
 	    "      --list        print the issues, sections and articles\n"
 	    "      --cat KEY     print one article, wrapped to --width columns\n"
 	    "      --search W    print the keys of the newest articles with W\n"
+	    "      --list-commands  print the reader's commands and their keys\n"
 	    "  -h, --help, -V, --version\n"
 	    "Press ? in the reader for the keys.\n", KB_DATADIR);
 }
@@ -148,6 +151,7 @@ main(int argc, char *argv[])
 		{ "width",	required_argument,	NULL, 'w' },
 		{ "search",	required_argument,	NULL, 's' },
 		{ "limit",	required_argument,	NULL, 'n' },
+		{ "list-commands", no_argument,	NULL, 'C' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL,		0,			NULL, 0 }
@@ -198,6 +202,8 @@ main(int argc, char *argv[])
 				return 2;
 			}
 			break;
+		case 'C':
+			return cmd_list(stdout) == 0 ? 0 : 1;
 		case 'h':
 			usage(stdout);
 			return 0;
