@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "cmd.h"
+#include "msg.h"
 #include "db-read.h"
 #include "prompt.h"
 #include "render.h"
@@ -24,7 +25,7 @@ toggle_marks(struct ui *ui, int flag)
 	    r.kind == TR_ARTICLE)
 		key = r.key;
 	else {
-		ui_message(ui, 0, "select an article");
+		ui_say(ui, 0, MSG_SELECT_ARTICLE);
 		return 0;
 	}
 	dbr_marks(ui->db, key, &read, &flagged);
@@ -34,8 +35,8 @@ toggle_marks(struct ui *ui, int flag)
 		read = !read;
 	dbr_mark(ui->db, key, read, flagged);
 	tree_set_marks(ui->tree, key, read, flagged);
-	ui_message(ui, 0, flag ? (flagged ? "flagged" : "unflagged") :
-	    (read ? "marked read" : "marked unread"));
+	ui_say(ui, 0, flag ? (flagged ? MSG_FLAGGED : MSG_UNFLAGGED) :
+	    (read ? MSG_MARKED_READ : MSG_MARKED_UNREAD));
 	ui->dirty |= DIRTY_SIDE;
 	return 0;
 }
@@ -66,7 +67,7 @@ accept_copy(struct ui *ui, struct prompt *p)
 	    xstrdup(c->name);
 	doupdate();
 	term_clipboard(text);
-	ui_message(ui, 0, "copied: %s", text);
+	ui_say(ui, 0, MSG_COPIED, text);
 	free(text);
 }
 
@@ -79,7 +80,7 @@ exec_copy(struct ui *ui, struct cmd_args *a)
 
 	(void)a;
 	if (!ui->have_art) {
-		ui_message(ui, 0, "open an article first");
+		ui_say(ui, 0, MSG_OPEN_ARTICLE_FIRST);
 		return 0;
 	}
 	n = ui->r->nurls + 1;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "msg.h"
 #include "db-read.h"
 #include "filter.h"
 #include "prompt.h"
@@ -80,8 +81,8 @@ goto_match(struct ui *ui, int dir)
 	size_t n, line;
 
 	if (ui->r == NULL || ui->r->noccs == 0) {
-		ui_message(ui, 0, ui->filter.query ? "no match here" :
-		    "no search: press / to search");
+		ui_say(ui, 0, ui->filter.query ? MSG_NO_MATCH_HERE :
+		    MSG_NO_SEARCH);
 		return 0;
 	}
 	n = ui->r->noccs;
@@ -92,7 +93,7 @@ goto_match(struct ui *ui, int dir)
 	line = match_line(ui->r, ui->match);
 	if (line < ui->scroll || line >= ui->scroll + (size_t)ui->body_h)
 		ui_scroll(ui, (long)line - (long)ui->scroll - ui->body_h / 3);
-	ui_message(ui, 0, "match %zu/%zu", ui->match + 1, n);
+	ui_say(ui, 0, MSG_MATCH_N, ui->match + 1, n);
 	ui->dirty |= DIRTY_ART;
 	return 0;
 }
@@ -131,7 +132,7 @@ accept_choice(struct ui *ui, struct prompt *p)
 	const struct choice *c;
 
 	if ((c = prompt_choice(p)) == NULL)
-		ui_message(ui, 1, "nothing matches %s", buf_str(&p->text));
+		ui_say(ui, 1, MSG_NOTHING_MATCHES, buf_str(&p->text));
 	else
 		choose(ui, p->kind, c);
 }
@@ -239,8 +240,8 @@ exec_toggle_mentions(struct ui *ui, struct cmd_args *a)
 	ui->filter.mentions = !ui->filter.mentions;
 	if (ui->filter.country)
 		ui_refilter(ui);
-	ui_message(ui, 0, ui->filter.mentions ?
-	    "country filter: any mention" : "country filter: subjects only");
+	ui_say(ui, 0, ui->filter.mentions ? MSG_MENTIONS_ANY :
+	    MSG_MENTIONS_SUBJECTS);
 	return 0;
 }
 
@@ -263,7 +264,7 @@ exec_clear_filters(struct ui *ui, struct cmd_args *a)
 	set_name(&ui->country_name, NULL);
 	set_name(&ui->theme_name, NULL);
 	ui_refilter(ui);
-	ui_message(ui, 0, "filters and search cleared");
+	ui_say(ui, 0, MSG_CLEARED);
 	return 0;
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "cmd.h"
+#include "msg.h"
 #include "render.h"
 #include "tree.h"
 #include "ui.h"
@@ -161,8 +162,8 @@ step_article(struct ui *ui, int dir)
 	struct trow r;
 
 	if (!tree_step_article(ui->tree, dir)) {
-		ui_message(ui, 0, dir > 0 ? "no next article" :
-		    "no previous article");
+		ui_say(ui, 0, dir > 0 ? MSG_NO_NEXT_ARTICLE :
+		    MSG_NO_PREV_ARTICLE);
 		return 0;
 	}
 	tree_row(ui->tree, tree_cursor(ui->tree), &r);

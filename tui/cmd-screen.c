@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "msg.h"
 #include "prompt.h"
 #include "ui.h"
 #include "xmalloc.h"
@@ -60,7 +61,7 @@ accept_command(struct ui *ui, struct prompt *p)
 	struct cmd_error err = { 0, NULL };
 
 	if (cmd_run(ui, buf_str(&p->text), &err) == -1)
-		ui_message(ui, 1, "%s at %d", err.msg, err.col);
+		ui_say(ui, 1, MSG_ERROR_AT, err.msg, err.col);
 	cmd_error_free(&err);
 }
 

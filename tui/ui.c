@@ -10,6 +10,7 @@
 
 #include "bind.h"
 #include "cmd.h"
+#include "msg.h"
 #include "keyparse.h"
 #include "prompt.h"
 #include "render.h"
@@ -213,7 +214,7 @@ ui_open_article(struct ui *ui, int64_t id, long long anchor)
 {
 	close_article(ui);
 	if (!dbr_article(ui->db, id, &ui->art)) {
-		ui_message(ui, 1, "cannot read the article: %s",
+		ui_say(ui, 1, MSG_CANNOT_READ_ARTICLE,
 		    dbr_error(ui->db));
 		return;
 	}
@@ -285,9 +286,8 @@ ui_refilter(struct ui *ui)
 		render(ui);
 	ui->dirty |= DIRTY_SIDE | DIRTY_ART | DIRTY_STATUS;
 	if (tree_nrows(ui->tree) == 0)
-		ui_message(ui, 0, ui->filter.query ?
-		    "no article matches (x clears)" :
-		    "nothing matches the filters (x clears)");
+		ui_say(ui, 0, ui->filter.query ? MSG_NO_ARTICLE_MATCHES :
+		    MSG_NO_FILTER_MATCHES);
 }
 
 void

@@ -7,6 +7,8 @@
 #ifndef KB_UI_H
 #define KB_UI_H
 
+#include "msg.h"
+
 #include <curses.h>
 #include <stddef.h>
 
@@ -93,8 +95,10 @@ void	help_close(struct ui *);
 void	help_draw(struct ui *);
 /* A key while the help is up, with the command it is bound to (or NULL). */
 void	help_key(struct ui *, const char *cmd);
+/* A message on the status line: text as it is, or words from msg.h. */
 void	ui_message(struct ui *, int error, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
+void	ui_say(struct ui *, int error, enum msg, ...);
 int	ui_side_visible(const struct ui *);
 int	ui_art_visible(const struct ui *);
 
