@@ -539,7 +539,7 @@ abbrev_alone(struct tagger *t, const char *s, size_t len, size_t i)
 	    in_set(ch, "中以巴伊"))
 		return 0;
 	prev = i > 0 ? text_last(s, i, NULL) : 0;
-	if (prev != 0 && !in_set(prev, "：；，（“‘【—:;,( "))
+	if (prev != 0 && !in_set(prev, "：；，（“‘【—｜:;,(| "))
 		return 0;
 	if (starts_any(s + i, abbrev_words) != NULL)
 		return 0;
