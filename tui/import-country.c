@@ -143,7 +143,7 @@ load_members(struct gazetteer *g, const struct pending *p, const char *path)
 	char *name, *end;
 	size_t cap = 0;
 	long year;
-	int badyear;
+	int badyear, col;
 
 	for (item = p->members; *item != '\0'; item = next) {
 		if ((next = strchr(item, ';')) == NULL)
@@ -171,10 +171,13 @@ load_members(struct gazetteer *g, const struct pending *p, const char *path)
 			VEC_PUSH(row->members, row->nmembers, cap, m);
 			continue;
 		}
-		diag(path, p->line, p->col + chars(p->members,
-		    (size_t)(item - p->members)), DIAG_ERROR, "%s", badyear ?
-		    "a member's year, after @, must be 1900 to 2999" :
-		    "a member must be the name of another row");
+		col = p->col + chars(p->members, (size_t)(item - p->members));
+		if (badyear)
+			diag(path, p->line, col, DIAG_ERROR,
+			    "a member's year, after @, must be 1900 to 2999");
+		else
+			diag(path, p->line, col, DIAG_ERROR,
+			    "a member must be the name of another row");
 		return -1;
 	}
 	return 0;
