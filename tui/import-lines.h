@@ -28,6 +28,7 @@ struct phys {
 	unsigned	 rule:1;	/* a line of spaces (a note rule) before it */
 	unsigned	 page:1;	/* first line of a page */
 	unsigned	 drop:1;	/* page furniture */
+	unsigned	 url:1;		/* holds a URL, or a piece of one */
 };
 
 struct lines {
@@ -39,6 +40,8 @@ struct lines {
 	int		 indent;	/* columns a paragraph's first line loses */
 	char		*header;	/* the running header, if one was seen */
 	int		 ndropped;	/* furniture lines dropped */
+	long		*numbers;	/* numbers alone on a line, sorted */
+	size_t		 nnumbers;
 };
 
 void	lines_read(struct lines *, const struct input *);
@@ -46,5 +49,7 @@ void	lines_free(struct lines *);
 
 /* Columns of the first unit of a line that could have ended the one before. */
 int	lines_unit(const struct phys *);
+/* The line may go on with a URL broken at the end of the line before. */
+int	lines_url_tail(const struct phys *);
 
 #endif

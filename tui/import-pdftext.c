@@ -118,6 +118,46 @@ credit_end(const struct phys *p)
 	return shape_editors(p->s, p->len, NULL, NULL) < p->len;
 }
 
+/* The line leaves a 《》, “” or （） open: what follows is inside it. */
+static int
+left_open(const struct phys *p)
+{
+	static const char *const pairs[][2] = {
+		{ "《", "》" }, { "“", "”" }, { "（", "）" }
+	};
+	size_t i, k;
+	int depth;
+
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		depth = 0;
+		for (k = 0; k + 3 <= p->len; k++)
+			if (memcmp(p->s + k, pairs[i][0], 3) == 0)
+				depth++;
+			else if (memcmp(p->s + k, pairs[i][1], 3) == 0 &&
+			    depth > 0)
+				depth--;
+		if (depth > 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The editors' credit wraps: （张秋菊 韩淋 董金鑫 万 / 勇） */
+static int
+credit_wraps(const struct phys *p, const struct phys *q)
+{
+	char buf[256];
+	size_t k, n;
+
+	for (k = p->len; k >= 3 && memcmp(p->s + k - 3, "（", 3) != 0; k--)
+		;
+	if (k < 3 || (n = p->len - (k - 3)) + q->len >= sizeof(buf))
+		return 0;
+	memcpy(buf, p->s + k - 3, n);
+	memcpy(buf + n, q->s, q->len);
+	return shape_editors(buf, n + q->len, NULL, NULL) == 0;
+}
+
 static int
 credit_only(const struct phys *p)
 {
@@ -175,37 +215,6 @@ url_open(const char *s, size_t len)
 	    7) == 0));
 }
 
-static int
-url_char(unsigned char c)
-{
-	return c > ' ' && c < 0x7f && c != '<' && c != '>' && c != '"';
-}
-
-/*
- * A line that goes on with a URL: its first word is made of URL
- * characters, and is either all of the line or looks like a piece of a
- * path (S-National-Pathway.pdf, v/data/reports, id=5), not like the
- * number or word that opens a sentence.
- */
-static int
-url_tail(const struct phys *p)
-{
-	size_t i, k;
-	int punct;
-
-	punct = 0;
-	for (i = 0; i < p->len && url_char((unsigned char)p->s[i]); i++)
-		if (strchr("/.-_=?&%#~", p->s[i]) != NULL)
-			punct++;
-	if (i == 0)
-		return 0;
-	for (k = i; k < p->len && p->s[k] == ' '; k++)
-		;
-	if (k == p->len)
-		return 1;
-	return punct > 0 && i >= 4 && (i == p->len || p->s[i] == ' ');
-}
-
 /* ---- Latin words, to mend a word the line broke inside ------------- */
 
 static int
@@ -241,7 +250,8 @@ words_collect(struct tp *t)
 				VEC_PUSH(t->words, t->nwords, cap, w);
 		}
 	}
-	qsort(t->words, t->nwords, sizeof(*t->words), cmp_word);
+	if (t->nwords > 0)
+		qsort(t->words, t->nwords, sizeof(*t->words), cmp_word);
 }
 
 /*
@@ -261,7 +271,7 @@ broken_word(const struct tp *t, const struct phys *p, const struct phys *q)
 		;
 	for (b = 0; b < q->len && is_letter((unsigned char)q->s[b]); b++)
 		;
-	if (a == 0 || b == 0 || a + b > sizeof(joined))
+	if (a == 0 || b == 0 || a + b > sizeof(joined) || t->nwords == 0)
 		return 0;
 	if (b == 1 && q->s[0] != 'a' && q->s[0] != 'A' && q->s[0] != 'I')
 		return 1;
@@ -388,7 +398,7 @@ note_goes_on(const struct tp *t, size_t prev, size_t i,
 
 	if (p->page)
 		return 0;
-	if (url_open(note->s, note->len) && url_tail(p))
+	if (url_open(note->s, note->len) && lines_url_tail(p))
 		return 1;
 	if (starts_url(p) && !p->lead)
 		return 1;
@@ -637,15 +647,18 @@ title_goes_on(const struct tp *t, size_t qi)
 	size_t k;
 	int cols, n;
 
+	/* its first line is the widest, half a body line at least */
 	if (t->para_stop || shape_enum(f->s, f->len) || credit_end(f) ||
-	    (t->para_nphys == 1 && shape_section_name(f->s, f->len)))
+	    shape_section_name(f->s, f->len) || f->cols * 2 < t->L.width)
 		return 0;
 	cols = t->para_cols;
 	for (k = qi, n = 0; k != NONE && n < 4; k = next_body(t, k), n++) {
 		r = &t->L.p[k];
 		if (date_lead(r))
 			return n > 0;
-		if (has_stop(r->s, r->len) || starts_block(r) || credit_end(r))
+		if (has_stop(r->s, r->len) || starts_block(r) ||
+		    credit_end(r) || shape_section_name(r->s, r->len) ||
+		    r->cols > f->cols + 2)
 			return 0;
 		if ((cols += r->cols) > TITLE_MAX_COLS)
 			return 0;
@@ -661,7 +674,8 @@ continues(const struct tp *t, size_t pi, size_t qi)
 	int broke;
 
 	broke = q->page || pi + 1 != qi;	/* a page or notes between */
-	if (credit_end(p) || shape_toc_entry(p->s, p->len))
+	if (credit_end(p) || shape_toc_entry(p->s, p->len) ||
+	    shape_editors(t->para.s, t->para.len, NULL, NULL) < t->para.len)
 		return 0;
 	if (opens_with_marker(t, q))
 		return 1;	/* no paragraph begins with a note's marker */
@@ -669,6 +683,8 @@ continues(const struct tp *t, size_t pi, size_t qi)
 		return 0;	/* Chinese prose has no spaces between words */
 	if (t->L.blankmode && q->blank && !broke)
 		return 0;
+	if (credit_wraps(p, q))
+		return 1;
 	if (t->L.trailmode) {
 		if (!p->trail)
 			return 1;
@@ -678,7 +694,8 @@ continues(const struct tp *t, size_t pi, size_t qi)
 		    (is_letter((unsigned char)q->s[0]) ||
 		    (q->s[0] >= '0' && q->s[0] <= '9'));
 	}
-	if (shape_ends_clause(p->s, p->len) || title_goes_on(t, qi))
+	if (shape_ends_clause(p->s, p->len) || left_open(p) ||
+	    title_goes_on(t, qi))
 		return 1;
 	/* a contents entry wrapped before its leader and page number */
 	if (shape_toc_entry(q->s, q->len) && !shape_toc_entry(p->s, p->len) &&

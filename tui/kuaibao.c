@@ -2,7 +2,6 @@
  * kuaibao: the reader.  Finds the database, checks the terminal, and
  * runs the screen (or prints with --list, --cat, --search).
  */
-#include <errno.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -15,6 +14,7 @@
 
 #include "cat.h"
 #include "db-read.h"
+#include "fsutil.h"
 #include "ui.h"
 #include "xmalloc.h"
 
@@ -86,21 +86,6 @@ find_db(const char *given)
 	return NULL;
 }
 
-static int
-mkdirs(char *dir)
-{
-	char *p;
-
-	for (p = dir + 1; *p != '\0'; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		mkdir(dir, 0700);
-		*p = '/';
-	}
-	return mkdir(dir, 0700) == 0 || errno == EEXIST ? 0 : -1;
-}
-
 static char *
 state_path(const char *given)
 {
@@ -116,7 +101,8 @@ state_path(const char *given)
 		dir = xasprintf("%s/.local/state/kuaibao", home);
 	else
 		return NULL;
-	mkdirs(dir);
+	/* private to the user; checked before use (dbr_open) */
+	fs_mkdirs(dir, 0700);
 	p = xasprintf("%s/state.db", dir);
 	free(dir);
 	return p;
