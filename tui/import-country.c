@@ -445,10 +445,12 @@ abbrev_run(struct tagger *t, const char *s, size_t len, size_t i)
 		if ((c = abbrev_of(t->g, ch)) < 0 ||
 		    (nwho == 0 && day_not_japan(ch, prev)))
 			break;
-		/* no list names a country twice: 加加林 is Gagarin */
-		for (k = 0; k < nwho; k++)
-			if (who[k] == c)
-				return 0;
+		/* a list names a country once: 加加林 is Gagarin, and
+		 * 中美、中欧 two runs */
+		for (k = 0; k < nwho && who[k] != c; k++)
+			;
+		if (k < nwho)
+			break;
 		at[nwho] = j;
 		who[nwho++] = c;
 		j += (size_t)n;
