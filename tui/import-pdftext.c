@@ -361,6 +361,26 @@ nearly_full(const struct tp *t, size_t pi, size_t qi)
 }
 
 /*
+ * A line of prose short of the margin that stops inside a word: it has
+ * commas, so it is no title or heading, and it ends with no mark, as a
+ * paragraph never does.  A hand-wrapped or re-flowed text is ragged.
+ */
+static int
+prose_goes_on(const struct tp *t, const struct phys *p,
+    const struct phys *q)
+{
+	const struct phys *f = &t->L.p[t->first];
+	uint32_t c;
+
+	c = text_last(p->s, p->len, NULL);
+	if (!text_is_cjk(c) || p->cols * 10 < t->L.width * 7 ||
+	    (!text_has(p->s, p->len, "，") && !text_has(p->s, p->len, "；")))
+		return 0;
+	return !shape_enum(f->s, f->len) && !date_lead(q) &&
+	    !shape_starts_block(q->s, q->len) && !credit_end(q);
+}
+
+/*
  * A title set in larger type than the body wraps short of the margin:
  * its lines run on, without a full stop, to the paragraph that opens
  * with a date.
@@ -429,7 +449,7 @@ continues(const struct tp *t, size_t pi, size_t qi)
 		return 1;
 	if (!lines_full(p, t->lastcols, q, width_for(t, pi)) &&
 	    !(pi == t->first && nearly_full(t, pi, qi)))
-		return 0;
+		return prose_goes_on(t, p, q);
 	/* a full line: what follows may still stand alone */
 	if (shape_starts_block(q->s, q->len) && (shape_ends_sentence(p->s, p->len) ||
 	    heading_shape(p)))
