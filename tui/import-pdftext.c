@@ -362,8 +362,9 @@ nearly_full(const struct tp *t, size_t pi, size_t qi)
 
 /*
  * A line of prose short of the margin that stops inside a word: it has
- * commas, so it is no title or heading, and it ends with no mark, as a
- * paragraph never does.  A hand-wrapped or re-flowed text is ragged.
+ * a comma or a full stop, so it is no title or heading, and it ends with
+ * no mark, as a paragraph never does.  A hand-wrapped or re-flowed text
+ * is ragged.
  */
 static int
 prose_goes_on(const struct tp *t, const struct phys *p,
@@ -371,12 +372,15 @@ prose_goes_on(const struct tp *t, const struct phys *p,
 {
 	const struct phys *f = &t->L.p[t->first];
 	uint32_t c;
+	int stop;
 
 	c = text_last(p->s, p->len, NULL);
+	stop = t->para_stop || has_stop(p->s, p->len);
 	if (!text_is_cjk(c) || p->cols * 10 < t->L.width * 7 ||
-	    (!text_has(p->s, p->len, "，") && !text_has(p->s, p->len, "；")))
+	    (!stop && !text_has(p->s, p->len, "，")))
 		return 0;
-	return !shape_enum(f->s, f->len) && !date_lead(q) &&
+	/* a heading has no full stop in it */
+	return (stop || !shape_enum(f->s, f->len)) && !date_lead(q) &&
 	    !shape_starts_block(q->s, q->len) && !credit_end(q);
 }
 

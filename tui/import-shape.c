@@ -316,12 +316,19 @@ int
 shape_table_header(const char *s, size_t len)
 {
 	size_t i, k;
-	int cnt, words;
+	int cnt, words, one;
 
 	len = text_trim(&s, len);
 	words = 0;
 	for (i = 0; i < len; ) {
 		k = skip_class(s + i, len - i, is_han, &cnt);
+		/* a letter-spaced word: 建 议 */
+		while (cnt == 1 && i + k + 1 < len && s[i + k] == ' ' &&
+		    skip_class(s + i + k + 1, len - i - k - 1, is_han, &one) ==
+		    3 && one == 1) {
+			k += 4;
+			cnt = 2;
+		}
 		if (cnt < 2 || cnt > 6)
 			return 0;
 		words++;
