@@ -48,6 +48,7 @@ struct tp {
 	int		 para_stop;	/* it holds a full stop */
 	int		 para_cols;
 	int		 expect_title;	/* after a credit or a column name */
+	int		 after_column;	/* the last logical line was one */
 
 	struct buf	 note;
 	int		 note_n, note_line;
@@ -394,20 +395,26 @@ title_goes_on(const struct tp *t, size_t qi)
 {
 	const struct phys *r, *f = &t->L.p[t->first];
 	size_t k;
-	int cols, n;
+	int cols, n, booked;
 
-	/* its first line is the widest, half a body line at least */
+	/*
+	 * Its first line is the widest, half a body line at least, unless
+	 * a book title too wide for it went whole to the next line.
+	 */
+	booked = text_starts(t->L.p[qi].s, "《");
 	if (t->para_stop || shape_enum(f->s, f->len) || credit_end(f) ||
-	    shape_section_name(f->s, f->len) || f->cols * 2 < t->L.width)
+	    (shape_section_name(f->s, f->len) && !t->after_column) ||
+	    (f->cols * 2 < t->L.width && !booked))
 		return 0;
 	cols = t->para_cols;
-	for (k = qi, n = 0; k != LINES_NONE && n < 4; k = lines_next_body(&t->L, k), n++) {
+	for (k = qi, n = 0; k != LINES_NONE && n < 4;
+	    k = lines_next_body(&t->L, k), n++) {
 		r = &t->L.p[k];
 		if (date_lead(r))
 			return n > 0;
 		if (has_stop(r->s, r->len) || shape_starts_block(r->s, r->len) ||
 		    credit_end(r) || shape_section_name(r->s, r->len) ||
-		    r->cols > f->cols + 2)
+		    (r->cols > f->cols + 2 && !(booked && n == 0)))
 			return 0;
 		if ((cols += r->cols) > TITLE_MAX_COLS)
 			return 0;
@@ -486,8 +493,9 @@ flush_para(struct tp *t)
 		flags |= EF_STANDALONE;
 	text = text_squeeze(t->para.s, t->para.len);
 	elem_add(t->out, EL_LINE, text, t->L.p[t->first].no, flags);
+	t->after_column = shape_section_name(text, strlen(text));
 	t->expect_title = credit_end(p) || (t->expect_title &&
-	    shape_section_name(text, strlen(text)));
+	    t->after_column);
 	if (flags & EF_STANDALONE)
 		seen_add(t, text);
 	else
