@@ -513,6 +513,18 @@ interrupts(const struct lines *L, size_t i)
 	return 0;
 }
 
+/* A header other than a page number was dropped just above line i. */
+static int
+header_above(const struct lines *L, size_t i)
+{
+	while (i > 0 && L->p[i - 1].drop) {
+		i--;
+		if (!shape_pagenum(L->p[i].s, L->p[i].len))
+			return 1;
+	}
+	return 0;
+}
+
 /* Where line i stands on its page, as a header would (0: elsewhere). */
 static int
 place(const struct lines *L, size_t i)
@@ -580,7 +592,8 @@ furniture(struct lines *L)
 		    (i + 2 >= L->n || !shape_date_lead(L->p[i + 2].s,
 		    L->p[i + 2].len)))
 			drop = 1;
-		if ((c[k].where & TOP) && interrupts(L, i))
+		if ((c[k].where & TOP) && interrupts(L, i) &&
+		    !header_above(L, i))
 			drop = 1;
 		if (!drop)
 			continue;

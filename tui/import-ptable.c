@@ -120,9 +120,13 @@ ptable_start(struct ptable *t, const struct lines *L, size_t i)
 	t->itemw = 0;
 	for (k = j, n = 0; k != LINES_NONE && n < 80; k = lines_next_body(L, k), n++) {
 		q = &L->p[k];
-		if (q->cols >= L->width - 2 || shape_starts_block(q->s, q->len) ||
-		    shape_table_header(q->s, q->len))
-			break;		/* a paragraph: the table is over */
+		if (shape_starts_block(q->s, q->len) ||
+		    shape_table_header(q->s, q->len) ||
+		    (q->cols > t->narrow && q->cols > L->width + 2))
+			break;		/* a block, or notes: the table is over */
+		if (q->cols > t->narrow && shape_ends_sentence(q->s, q->len) &&
+		    q->cols >= L->width - 2)
+			break;		/* a paragraph's end */
 		if (q->cols > t->narrow && q->cols > t->itemw)
 			t->itemw = q->cols;
 	}
