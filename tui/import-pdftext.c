@@ -88,10 +88,23 @@ has_stop(const char *s, size_t len)
 	    text_has(s, len, "？") || text_has(s, len, "；");
 }
 
+/* Opens with a date, even one a narrow line cut: 2024 年 4 月 28 / 日， */
 static int
-date_lead(const struct phys *p)
+date_lead(const struct tp *t, const struct phys *p)
 {
-	return shape_date_lead(p->s, p->len);
+	char head[96];
+	size_t k, n;
+
+	if (shape_date_lead(p->s, p->len))
+		return 1;
+	if (p->len >= 32 || p->s[0] < '0' || p->s[0] > '9' ||
+	    (k = lines_next_body(&t->L, (size_t)(p - t->L.p))) == LINES_NONE)
+		return 0;
+	memcpy(head, p->s, p->len);
+	n = t->L.p[k].len < sizeof(head) - p->len ? t->L.p[k].len :
+	    sizeof(head) - p->len;
+	memcpy(head + p->len, t->L.p[k].s, n);
+	return shape_date_lead(head, p->len + n);
 }
 
 /* The editors' credit closes the line: …落地。（陈晓怡） */
@@ -316,7 +329,7 @@ standalone_run(const struct tp *t, size_t i)
 		nxt = lines_next_body(&t->L, k);
 		if (nxt == LINES_NONE || !lines_full(r, r->cols, &t->L.p[nxt],
 		    t->L.width) ||
-		    date_lead(&t->L.p[nxt]))
+		    date_lead(t, &t->L.p[nxt]))
 			return !shape_ends_clause(r->s, r->len) &&
 			    !shape_ends_sentence(r->s, r->len);
 		if (t->L.trailmode && r->trail)
@@ -381,7 +394,7 @@ prose_goes_on(const struct tp *t, const struct phys *p,
 	    (!stop && !text_has(p->s, p->len, "，")))
 		return 0;
 	/* a heading has no full stop in it */
-	return (stop || !shape_enum(f->s, f->len)) && !date_lead(q) &&
+	return (stop || !shape_enum(f->s, f->len)) && !date_lead(t, q) &&
 	    !shape_starts_block(q->s, q->len) && !credit_end(q);
 }
 
@@ -410,7 +423,7 @@ title_goes_on(const struct tp *t, size_t qi)
 	for (k = qi, n = 0; k != LINES_NONE && n < 4;
 	    k = lines_next_body(&t->L, k), n++) {
 		r = &t->L.p[k];
-		if (date_lead(r))
+		if (date_lead(t, r))
 			return n > 0;
 		if (has_stop(r->s, r->len) || shape_starts_block(r->s, r->len) ||
 		    credit_end(r) || shape_section_name(r->s, r->len) ||
@@ -441,6 +454,10 @@ continues(const struct tp *t, size_t pi, size_t qi)
 		return 0;
 	if (credit_wraps(p, q))
 		return 1;
+	/* a date the line cut: 2024 年 4 月 28 / 日，美国… */
+	if (pi == t->first && !shape_date_lead(p->s, p->len) &&
+	    date_lead(t, p))
+		return 1;
 	if (t->L.trailmode) {
 		if (!p->trail)
 			return 1;
@@ -470,7 +487,7 @@ continues(const struct tp *t, size_t pi, size_t qi)
 		return 0;
 	if (shape_ends_sentence(p->s, p->len) && standalone_run(t, qi))
 		return 0;
-	if (!t->para_punct && !has_punct(p->s, p->len) && date_lead(q))
+	if (!t->para_punct && !has_punct(p->s, p->len) && date_lead(t, q))
 		return 0;
 	return 1;
 }
