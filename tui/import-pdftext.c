@@ -376,9 +376,9 @@ nearly_full(const struct tp *t, size_t pi, size_t qi)
 
 /*
  * A line of prose short of the margin that stops inside a word: it has
- * a comma or a full stop, so it is no title or heading, and it ends with
- * no mark, as a paragraph never does.  A hand-wrapped or re-flowed text
- * is ragged.
+ * a comma or a full stop, so it is no title or heading (a numbered one
+ * has no full stop), and it ends with no mark, as a paragraph never
+ * does.  A hand-wrapped or re-flowed text is ragged.
  */
 static int
 prose_goes_on(const struct tp *t, const struct phys *p,
@@ -391,11 +391,30 @@ prose_goes_on(const struct tp *t, const struct phys *p,
 	c = text_last(p->s, p->len, NULL);
 	stop = t->para_stop || has_stop(p->s, p->len);
 	if (!text_is_cjk(c) || p->cols * 10 < t->L.width * 7 ||
-	    (!stop && !text_has(p->s, p->len, "，")))
+	    (!stop && !text_has(p->s, p->len, "，") &&
+	    !text_has(p->s, p->len, "、")))
 		return 0;
 	/* a heading has no full stop in it */
 	return (stop || !shape_enum(f->s, f->len)) && !date_lead(t, q) &&
 	    !shape_starts_block(q->s, q->len) && !credit_end(q);
+}
+
+/*
+ * A numbered heading set in bold wraps short of the margin as a title
+ * does: its first line most of a body line, its rest shorter, neither
+ * with a mark in it (四、投资 278 亿美元用于…以及核设施 / 的维护和现代化建设).
+ */
+static int
+heading_goes_on(const struct tp *t, const struct phys *p,
+    const struct phys *q)
+{
+	return t->para_nphys == 1 && heading_shape(p) &&
+	    p->cols * 4 >= t->L.width * 3 &&
+	    q->cols < p->cols && !has_punct(q->s, q->len) &&
+	    !text_has(q->s, q->len, "、") &&
+	    !shape_starts_block(q->s, q->len) && !credit_end(q) &&
+	    !shape_section_name(q->s, q->len) && !date_lead(t, q) &&
+	    lines_next_body(&t->L, (size_t)(q - t->L.p)) != LINES_NONE;
 }
 
 /*
@@ -468,7 +487,7 @@ continues(const struct tp *t, size_t pi, size_t qi)
 		    (q->s[0] >= '0' && q->s[0] <= '9'));
 	}
 	if (shape_ends_clause(p->s, p->len) || left_open(p) ||
-	    title_goes_on(t, qi))
+	    title_goes_on(t, qi) || heading_goes_on(t, p, q))
 		return 1;
 	/* a contents entry wrapped before its leader and page number */
 	if (shape_toc_entry(q->s, q->len) && !shape_toc_entry(p->s, p->len) &&
