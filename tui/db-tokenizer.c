@@ -10,6 +10,7 @@
 
 #include "db-tokenizer.h"
 #include "text.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define TOKEN_MAX	64
@@ -175,11 +176,7 @@ db_tokenize(const char *text, int len, int query, token_fn fn, void *arg)
 	wstart = NULL;
 	rc = SQLITE_OK;
 	while (p < end && rc == SQLITE_OK) {
-		if (*p < 0x80) {
-			c = *p;
-			n = 1;
-		} else if ((n = u8_mbtouc(&c, p, (size_t)(end - p))) <= 0)
-			n = 1;
+		n = (int)utf8_decode((const char *)p, (size_t)(end - p), &c);
 		k = classify(&c);
 		if (k != C_WORD && wlen > 0) {
 			rc = fn(arg, word, wlen, (int)(wstart - text),

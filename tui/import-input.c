@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "import-input.h"
 #include "import-pdf.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define LONG_LINE	(1024 * 1024)
@@ -48,25 +49,20 @@ convert(const char *from, const char *bytes, size_t len, size_t *outlen)
 static int
 mostly_cjk(const char *s, size_t len)
 {
-	const uint8_t *p, *end;
-	ucs4_t c;
-	size_t cjk, other;
-	int n;
+	size_t i, n, cjk, other;
+	uint32_t c;
 
-	p = (const uint8_t *)s;
-	end = p + len;
 	cjk = other = 0;
-	while (p < end) {
-		n = u8_mbtouc(&c, p, end - p);
-		if (c >= 0x80) {
-			if ((c >= 0x4e00 && c <= 0x9fff) ||
-			    (c >= 0x3000 && c <= 0x303f) ||
-			    (c >= 0xff00 && c <= 0xffef))
-				cjk++;
-			else
-				other++;
-		}
-		p += n;
+	for (i = 0; i < len; i += n) {
+		n = utf8_decode(s + i, len - i, &c);
+		if (c < 0x80)
+			continue;
+		if ((c >= 0x4e00 && c <= 0x9fff) ||
+		    (c >= 0x3000 && c <= 0x303f) ||
+		    (c >= 0xff00 && c <= 0xffef))
+			cjk++;
+		else
+			other++;
 	}
 	return cjk > 0 && cjk >= 4 * other;
 }
