@@ -7,10 +7,16 @@
 #include "xmalloc.h"
 
 int
-text_is_cjk(uint32_t c)
+text_is_han(uint32_t c)
 {
 	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
-	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f) ||
+	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f);
+}
+
+int
+text_is_cjk(uint32_t c)
+{
+	return text_is_han(c) ||
 	    (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af) ||
 	    (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) ||
 	    c == 0x3005 || c == 0x3007;
