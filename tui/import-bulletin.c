@@ -8,7 +8,6 @@
  * classified the same way, whatever their level, since the conversions
  * use levels inconsistently.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +15,7 @@
 #include "doc.h"
 #include "import-build.h"
 #include "import-elem.h"
+#include "import-meta.h"
 #include "import-notes.h"
 #include "import-shape.h"
 #include "text.h"
@@ -65,19 +65,10 @@ is_text(const struct elem *e)
 static int
 date_lead(const struct elem *e)
 {
-	const char *p;
-	int y, m, n;
+	int y, m;
 
-	if (e == NULL || e->kind != EL_LINE)
-		return 0;
-	p = e->text;
-	n = 0;
-	if (sscanf(p, "%4d年%n", &y, &n) == 1 && n > 0 && y > 1900)
-		p += n;
-	n = 0;
-	if (sscanf(p, "%2d月%n", &m, &n) != 1 || n == 0 || m < 1 || m > 12)
-		return 0;
-	return 1;
+	return e != NULL && e->kind == EL_LINE &&
+	    meta_parse_month(e->text, &y, &m) > 0;
 }
 
 static int
