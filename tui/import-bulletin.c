@@ -21,7 +21,6 @@
 #include "text.h"
 #include "xmalloc.h"
 
-#define LEVEL_LEADIN	7
 #define TITLE_MAX_COLS	120	/* a title is at most two lines */
 #define HEADING_MAX_COLS 80
 
