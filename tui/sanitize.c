@@ -48,6 +48,14 @@ sanitize_char_ok(uint32_t c)
 	return w >= 0 && w <= 2 && w == uc_width(c, "UTF-8");
 }
 
+/* In a message line, what no terminal can misread: widths do not matter. */
+static int
+sanitize_log_ok(uint32_t c)
+{
+	return c != UTF8_BAD && !(c >= 0x80 && c <= 0x9f) &&
+	    !sanitize_is_bidi(c) && c != 0x2028 && c != 0x2029;
+}
+
 /*
  * Non-ASCII text is mostly CJK in a handful of ranges, so remember the
  * verdict for every BMP character: two bits each, 0 unknown, 1 good,
@@ -137,7 +145,11 @@ sanitize_text(const char *s, size_t len, int flags)
 		n = utf8_decode((const char *)p + i, len - i, &c);
 		if (c == 0xad || sanitize_is_invisible(c))
 			;	/* soft hyphen, zero-width space …: dropped */
-		else if (c != UTF8_BAD && sanitize_char_ok_cached(c)) {
+		else if ((flags & SANITIZE_LOG) && sanitize_log_ok(c)) {
+			memcpy(o, p + i, n);
+			o += n;
+		} else if (!(flags & SANITIZE_LOG) && c != UTF8_BAD &&
+		    sanitize_char_ok_cached(c)) {
 			/*
 			 * One combining mark per character: terminals keep
 			 * only a few per cell, and differently.
