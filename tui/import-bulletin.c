@@ -124,9 +124,10 @@ bodyish(const struct elem *e)
 }
 
 static void
-new_section(struct builder *b, const char *name)
+new_section(struct builder *b, const struct elem *e)
 {
-	b->sec = doc_section_add(b->is, name);
+	b->sec = doc_section_add(b->is, e->text, e->line);
+	diag_msg(MSG_COLUMN, b->is->source, e->line, 0, "%s", e->text);
 	b->art = NULL;
 	b->expect_title = 1;
 }
@@ -134,8 +135,11 @@ new_section(struct builder *b, const char *name)
 static void
 new_article(struct builder *b, const struct elem *e)
 {
-	if (b->sec == NULL)
-		b->sec = doc_section_add(b->is, "正文");
+	if (b->sec == NULL) {
+		b->sec = doc_section_add(b->is, "正文", 0);
+		diag_msg(MSG_COLUMN, b->is->source, e->line, 0,
+		    "正文, as no column name comes before the first article");
+	}
 	b->art = doc_article_add(b->sec, e->text, e->line);
 	b->expect_title = 0;
 	b->body = 0;
@@ -260,12 +264,13 @@ take_text(struct builder *b, size_t i)
 		if (b->credited_n > 0)
 			doc_truncate(b->is, b->credited_sec, b->credited_n,
 			    b->credited_blocks);
+		diag_msg(MSG_BACK_MATTER, b->is->source, e->line, 0, NULL);
 		b->done = 1;
 		return;
 	}
 	if (sectionish(e) && (b->expect_title || b->art == NULL ||
 	    date_lead(after)) && titleish(next) && bodyish(after)) {
-		new_section(b, e->text);
+		new_section(b, e);
 		return;
 	}
 	newtitle = titleish(e) && (headingish(e) ? 1 :
@@ -276,8 +281,7 @@ take_text(struct builder *b, size_t i)
 		return;
 	}
 	if (b->art == NULL) {
-		diag(b->is->source, e->line, 0, DIAG_WARNING,
-		    "text before the first article ignored");
+		doc_drop(b->is, MSG_BEFORE_FIRST, e->line, e->text);
 		return;
 	}
 	add_text(b, e);
@@ -347,8 +351,11 @@ bulletin_build(const struct elemlist *el, const struct cover *c,
 			break;
 		case EL_HEADING:
 			/* Back matter: a top heading that is no column. */
-			if (e->level == 1 && b.art != NULL && !sectionish(e))
+			if (e->level == 1 && b.art != NULL && !sectionish(e)) {
+				diag_msg(MSG_BACK_MATTER, is->source, e->line,
+				    0, NULL);
 				return;
+			}
 			/* FALLTHROUGH */
 		case EL_LINE:
 			take_text(&b, i);
