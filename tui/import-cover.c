@@ -243,6 +243,8 @@ cover_read(const struct elemlist *el, const char *path, struct cover *c)
 		read_number(c, unspaced);
 		free(unspaced);
 	}
+	if (end == 0)
+		return;
 	diag_msg(MSG_COVER, path, el->v[0].line, 0, "%s %s %s",
 	    c->title ? c->title : "(no title)",
 	    c->date ? c->date : "(no date)",

@@ -54,7 +54,19 @@ for l in 1:专题评述 238:战略规划 563:创新政策 690:智库观点 916:�
 	has "kuaibao-import: $c000:${l%%:*}: NOTICE: column inferred: ${l#*:}"
 done
 has "$sum000"
-check "-v: a NOTICE for each of 000's seven columns, at its line"
+[ "$(grep -c ': NOTICE: ' "$tmp/err")" -eq 7 ] ||
+    fail "$(grep -c ': NOTICE: ' "$tmp/err") NOTICE lines, not 7 (000 has no cover)"
+check "-v: a NOTICE for each of 000's seven columns, at its line, no more"
+
+# 003, read by hand: a cover from line 3 (# 科技政策与咨询快报 at 5,
+# 2021年8月5日 at 10, 总第086期 第08期 at 23), then 目录 at line 25 with 18
+# entries under 8 column names before the first column at line 74.
+c003=data/corpus/003_2f977091897462c0.txt
+run -v --json "$c003"
+has "kuaibao-import: $c003:3: NOTICE: cover found: 科技政策与咨询快报 2021-08-05 总第086期 第08期"
+has "kuaibao-import: $c003:25: NOTICE: contents skipped: 18 entries in 8 columns"
+has "kuaibao-import: $c003:74: NOTICE: column inferred: 专题评述"
+check "-v: 003's cover and contents, as printed"
 
 run --json "$c000"
 grep -q NOTICE "$tmp/err" && fail "a NOTICE without -v"
