@@ -1,11 +1,22 @@
 /*
- * Builds a funding guide (申报指南): an untitled preamble becomes the
- * article 前言; each part (一、二、…) becomes a section whose first
- * article holds the part's own text; each numbered direction (1.1, 1.2,
- * …, 2.0, …) becomes an article whose labelled paragraphs (合作协议,
- * 领域方向, 拟支持项目数, 拟支持经费, 其他要求) are kept as fields.
+ * Builds a funding guide (申报指南) from the elements of its text.
+ *
+ * A guide opens with its title, printed over one to three lines
+ * (programme, special project, year, 申报指南, and （征求意见稿） on a
+ * draft), then a preamble: the article 前言.  A part with text of its
+ * own (一、总体目标) becomes a column holding an article of its title; a
+ * group heading without any (一、基础前沿技术, 1. 基础前沿技术) a column
+ * only.  Each numbered direction (1.1, 2.10, …) becomes an article whose
+ * labelled paragraphs (研究内容：, 考核指标：, 实施年限：, …) are its
+ * fields, each running to the next label or direction, numbered items
+ * and page breaks included.  Parts after the last direction (三、申报要求,
+ * 附件：…, 联系方式) are columns again, not text of the last direction.
+ *
+ * The PDF reader runs a line into the one before where that one filled
+ * the margin without ending a sentence: a wide direction title, a list
+ * of keywords.  The source lines say where a label, a direction or a
+ * part began, and the elements are cut there first.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,246 +24,950 @@
 #include "doc.h"
 #include "import-build.h"
 #include "import-elem.h"
+#include "import-guide.h"
+#include "import-input.h"
 #include "import-notes.h"
 #include "import-shape.h"
 #include "text.h"
 #include "xmalloc.h"
 
-static const char *const field_names[] = {
-	"合作协议", "领域方向", "拟支持项目数", "拟支持经费", "其他要求"
-};
-#define NFIELDS	(sizeof(field_names) / sizeof(field_names[0]))
+#define SEG_CUT		0x100	/* cut out of an element: a line began it */
+#define HEAD_COLS	60	/* a part's heading is no wider */
+#define GROUP_COLS	40	/* nor a group's name or an internal heading */
+#define TITLE_COLS	120	/* nor a line of the guide's title */
+#define MAX_CUTS	64
 
-/*
- * A field label at the start of s: returns the field's index and sets
- * *value to the text after the colon and *suffix to an ordinal such as
- * 一 in 领域方向一 (or NULL); either may be NULL when not wanted.  -1 if
- * none.
- */
+/* A piece of the text: an element, or a part of one cut at a line. */
+struct seg {
+	char			*text;
+	int			 line;
+	int			 flags;		/* EF_*, SEG_CUT */
+	enum elem_kind		 kind;
+	const struct elem	*e;		/* EL_NOTE: the note */
+};
+
+/* A label printed in several directions: a field wherever it stands. */
+struct learned {
+	char	*name;
+	int	 lastdir, ndirs;
+};
+
+struct gb {
+	struct issue	*is;
+	struct notepool	*notes;
+	struct seg	*v;
+	size_t		 n, cap;
+	struct learned	*labels;
+	size_t		 nlabels, labelscap;
+	struct buf	 front;		/* the text before the first direction */
+	char		*column;	/* a column headed, not yet opened */
+	struct section	*sec;
+	struct article	*art;
+	int		 dir;		/* art is a direction */
+	int		 titled;	/* and its title is complete */
+	int		 field;		/* the field being read, or -1 */
+	int		 standalone;	/* the last text stood alone */
+	int		 major, minor;	/* the last direction */
+	int		 ndirs;
+	int		 group;		/* a group "N." opened, or 0 */
+};
+
+/* ---- shapes of whole pieces -------------------------------------- */
+
+/* Holds none of ，。；！？ (a heading, a name, a title). */
 static int
-field_label(const char *s, const char **value, char **suffix)
+no_stops(const char *s)
 {
-	size_t i, n, lab, colon;
+	static const char *const stops[] = { "，", "。", "；", "！", "？" };
+	size_t i;
+
+	for (i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
+		if (strstr(s, stops[i]) != NULL)
+			return 0;
+	return 1;
+}
+
+static int
+cols(const char *s)
+{
+	return text_cols(s, strlen(s));
+}
+
+/* A heading or a name: short, no sentence in it, no colon at its end. */
+static int
+heading_like(const char *s, int width)
+{
+	return cols(s) <= width && no_stops(s) && !text_ends(s, strlen(s),
+	    "：");
+}
+
+static int
+is_label(const char *s)
+{
+	return shape_label(s, strlen(s)) > 0;
+}
+
+/* 一、总体目标, 二、申报要求（略） */
+static int
+part_heading(const char *s)
+{
+	return shape_enum_kind(s, strlen(s)) == 1 && heading_like(s,
+	    HEAD_COLS);
+}
+
+/* 附件, 附件2, 附件：形式审查条件要求 */
+static int
+annex(const char *s)
+{
 	const char *p;
 
-	if (suffix != NULL)
-		*suffix = NULL;
-	p = s;
-	if (text_starts(p, "共"))
-		p += strlen("共");
-	lab = shape_label(p, strlen(p));
-	if (lab == 0)
-		return -1;
-	colon = p[lab - 1] == ':' ? 1 : 3;
-	for (i = 0; i < NFIELDS; i++) {
-		n = strlen(field_names[i]);
-		if (strncmp(p, field_names[i], n) != 0)
-			continue;
-		/* the label is the name, perhaps with an ordinal, then ： */
-		if (lab - n > 3 * 2 + colon)
-			continue;
-		if (suffix != NULL && lab - n > colon)
-			*suffix = xstrndup(p + n, lab - n - colon);
-		if (value != NULL)
-			for (*value = p + lab; **value == ' '; (*value)++)
-				;
-		return (int)i;
+	if (!text_starts(s, "附件") || !heading_like(s, HEAD_COLS))
+		return 0;
+	p = s + strlen("附件");
+	while ((*p >= '0' && *p <= '9') || *p == ' ')
+		p++;
+	return *p == '\0' || text_starts(p, "：") || *p == ':';
+}
+
+/* The closing parts that guides print without a number. */
+static int
+closing_name(const char *s)
+{
+	static const char *const names[] = {
+		"联系方式", "联系人", "申报要求", "申报条件", "申报说明",
+		"注意事项", "其他事项", "形式审查条件要求", "形式审查要求"
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(s, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A status printed under the title: （征求意见稿） */
+static int
+status_line(const char *s)
+{
+	size_t len = strlen(s);
+
+	return strstr(s, "征求意见稿") != NULL && len <= 3 * 12 &&
+	    (text_starts(s, "（") || *s == '(');
+}
+
+/* ---- the pieces: elements, cut where a line began a part --------- */
+
+static void
+seg_add(struct gb *g, const struct elem *e, const char *text, size_t len,
+    int flags)
+{
+	struct seg s;
+
+	memset(&s, 0, sizeof(s));
+	s.text = xstrndup(text, len);
+	s.line = e->line;
+	s.flags = flags;
+	s.kind = e->kind == EL_HEADING ? EL_LINE : e->kind;
+	if (e->kind == EL_HEADING)
+		s.flags |= EF_STANDALONE;
+	s.e = e;
+	VEC_PUSH(g->v, g->n, g->cap, s);
+}
+
+enum opens { OPENS_NOTHING, OPENS_LABEL, OPENS_KNOWN, OPENS_PART };
+
+/*
+ * What a squeezed source line begins that the reader may have run into
+ * the line before: a label (a common one, or any), a direction or a
+ * part.  Sets *key to the bytes that begin it.
+ */
+static enum opens
+line_opens(const char *sq, size_t *key)
+{
+	struct glabel l;
+	size_t off;
+	int ma, mi, n;
+	enum opens o;
+
+	if ((*key = guide_label(sq, &l)) > 0) {
+		o = l.known ? OPENS_KNOWN : OPENS_LABEL;
+		guide_label_free(&l);
+		return o;
 	}
-	return -1;
+	if (guide_direction(sq, &ma, &mi, &off)) {
+		text_first(sq + off, strlen(sq + off), &n);
+		*key = off + (size_t)(n > 0 ? n : 0);
+		return OPENS_PART;
+	}
+	if (part_heading(sq) || annex(sq)) {
+		*key = strlen(sq);
+		return OPENS_PART;
+	}
+	return OPENS_NOTHING;
+}
+
+/* A heading that ends in ）, which the reader takes for a line running on. */
+static int
+closed_heading(const char *s)
+{
+	int ma, mi;
+	size_t off;
+
+	return text_ends(s, strlen(s), "）") && (part_heading(s) ||
+	    (guide_direction(s, &ma, &mi, &off) && no_stops(s)));
+}
+
+/*
+ * Where the first n bytes of key occur in s near byte at: a line of an
+ * element begins where the one before it ended, give or take the
+ * spaces that joining them removed or added.
+ */
+static const char *
+find_near(const char *s, size_t at, size_t lo, const char *key, size_t n)
+{
+	size_t len, from, to, i;
+
+	len = strlen(s);
+	from = at > lo + 8 ? at - 8 : lo;
+	to = at + 8 < len ? at + 8 : len;
+	for (i = from; n > 0 && i + n <= len && i <= to; i++)
+		if (strncmp(s + i, key, n) == 0)
+			return s + i;
+	return NULL;
+}
+
+/* The bytes of whole characters in the first n or fewer of s. */
+static size_t
+prefix(const char *s, size_t n)
+{
+	size_t len = strlen(s);
+
+	if (n >= len)
+		return len;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	return n;
+}
+
+/*
+ * The element e, which runs from source line e->line to before line
+ * end, cut where one of its lines began a direction, a part or a label:
+ * a common label anywhere, any label right after a direction's title.
+ * The place of each line in the element's text is found by its first
+ * bytes, searched from where the line before ended.  An element whose
+ * first line is a heading ending in ） is cut after that line too.
+ */
+static void
+cut(struct gb *g, const struct elem *e, const struct input *in, int end)
+{
+	const struct srcline *sl;
+	const char *s, *hit;
+	char *sq, *first;
+	size_t cuts[MAX_CUTS], ncut, expect, at, key, from, flen;
+	int no, ma, mi, title;
+	enum opens o;
+
+	ncut = 0;
+	first = NULL;
+	expect = flen = 0;
+	title = guide_direction(e->text, &ma, &mi, &at);
+	for (no = e->line; in != NULL && no < end && no <= (int)in->nlines &&
+	    ncut < MAX_CUTS; no++) {
+		sl = &in->lines[no - 1];
+		s = sl->s;
+		sq = text_squeeze(s, text_trim(&s, sl->len));
+		if (*sq == '\0') {
+			free(sq);
+			continue;
+		}
+		if (first == NULL) {
+			first = sq;
+			expect = flen = strlen(sq);
+			continue;
+		}
+		if ((o = line_opens(sq, &key)) == OPENS_NOTHING)
+			key = prefix(sq, 12);
+		if ((hit = find_near(e->text, expect, ncut > 0 ?
+		    cuts[ncut - 1] : 0, sq, key)) != NULL) {
+			at = (size_t)(hit - e->text);
+			if (o == OPENS_LABEL && !(title && ncut == 0 &&
+			    no_stops(first)))
+				o = OPENS_NOTHING;
+			if (o == OPENS_NOTHING && ncut == 0 && at + 3 >= flen &&
+			    at <= flen + 3 && closed_heading(first))
+				o = OPENS_PART;
+			if (o != OPENS_NOTHING && at > 0 &&
+			    (ncut == 0 || at > cuts[ncut - 1]))
+				cuts[ncut++] = at;
+			expect = at + strlen(sq);
+		}
+		free(sq);
+	}
+	free(first);
+	for (key = 0, at = 0; key <= ncut; key++) {
+		from = key < ncut ? cuts[key] : strlen(e->text);
+		while (at < from && e->text[at] == ' ')
+			at++;
+		if (from > at)
+			seg_add(g, e, e->text + at, from - at, (e->flags &
+			    ~EF_STANDALONE) | (key > 0 ? SEG_CUT : 0) |
+			    (key == ncut ? e->flags & EF_STANDALONE : 0));
+		at = from;
+	}
+}
+
+/* The source line where the element after e begins. */
+static int
+next_line(const struct elemlist *el, size_t i)
+{
+	for (i++; i < el->n; i++)
+		if (el->v[i].kind != EL_NOTE)
+			return el->v[i].line;
+	return 1 << 30;
+}
+
+static void
+segments(struct gb *g, const struct elemlist *el, const struct input *in)
+{
+	const struct elem *e, *n;
+	char *t;
+	size_t i;
+
+	for (i = 0; i < el->n; i++) {
+		e = &el->v[i];
+		n = i + 1 < el->n ? &el->v[i + 1] : NULL;
+		if (e->kind == EL_LINE)
+			cut(g, e, in, next_line(el, i));
+		else if (e->kind == EL_HEADING && (e->flags & EF_BOLD) &&
+		    n != NULL && n->kind == EL_LINE && n->line == e->line) {
+			/* Markdown's **研究内容：**… is one line */
+			t = xasprintf("%s%s", e->text, n->text);
+			seg_add(g, n, t, strlen(t), n->flags);
+			free(t);
+			i++;
+		} else
+			seg_add(g, e, e->text, strlen(e->text), e->flags);
+	}
+}
+
+/* ---- labels learned from the document ----------------------------- */
+
+/*
+ * The labels printed in two directions or more.  The directions are
+ * counted roughly (any line shaped like one), which is enough to tell
+ * a guide's fields from the 主题一： and 具体研究内容： inside one.
+ */
+static void
+learn_labels(struct gb *g)
+{
+	struct glabel l;
+	struct learned nl;
+	size_t i, k;
+	int ndir, ma, mi;
+
+	ndir = 0;
+	for (i = 0; i < g->n; i++) {
+		if (g->v[i].kind != EL_LINE)
+			continue;
+		if (guide_direction(g->v[i].text, &ma, &mi, &k)) {
+			ndir++;
+			continue;
+		}
+		if (guide_label(g->v[i].text, &l) == 0 || l.ordinal != NULL) {
+			guide_label_free(&l);
+			continue;
+		}
+		for (k = 0; k < g->nlabels; k++)
+			if (strcmp(g->labels[k].name, l.name) == 0)
+				break;
+		if (k == g->nlabels) {
+			nl.name = l.name;
+			l.name = NULL;
+			nl.lastdir = -1;
+			nl.ndirs = 0;
+			VEC_PUSH(g->labels, g->nlabels, g->labelscap, nl);
+		}
+		if (g->labels[k].lastdir != ndir) {
+			g->labels[k].lastdir = ndir;
+			g->labels[k].ndirs++;
+		}
+		guide_label_free(&l);
+	}
+}
+
+static int
+learned(const struct gb *g, const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < g->nlabels; k++)
+		if (strcmp(g->labels[k].name, name) == 0)
+			return g->labels[k].ndirs >= 2;
+	return 0;
 }
 
 int
 guide_detect(const struct elemlist *el)
 {
-	size_t i, n;
+	struct glabel l;
+	size_t i, off;
+	int labels, dirs, ma, mi;
 
-	for (i = n = 0; i < el->n; i++)
-		if (el->v[i].kind == EL_LINE &&
-		    field_label(el->v[i].text, NULL, NULL) >= 0)
-			n++;
-	return n >= 3;
+	labels = dirs = 0;
+	for (i = 0; i < el->n; i++) {
+		if (el->v[i].kind != EL_LINE && el->v[i].kind != EL_HEADING)
+			continue;
+		if (guide_label(el->v[i].text, &l) > 0 && l.known)
+			labels++;
+		guide_label_free(&l);
+		if (guide_direction(el->v[i].text, &ma, &mi, &off))
+			dirs++;
+	}
+	return labels >= 3 && (dirs >= 1 || labels >= 8);
 }
 
-/* A part heading: 一、总体目标 standing alone. */
-static int
-part_heading(const struct elem *e)
-{
-	size_t len = strlen(e->text);
+/* ---- the guide's structure ---------------------------------------- */
 
-	return (e->kind == EL_LINE || e->kind == EL_HEADING) &&
-	    shape_enum_kind(e->text, len) == 1 &&
-	    text_cols(e->text, len) <= 40 && !shape_ends_sentence(e->text, len);
+/* The next piece that is no note, or g->n. */
+static size_t
+next_seg(const struct gb *g, size_t i)
+{
+	for (i++; i < g->n && g->v[i].kind == EL_NOTE; i++)
+		;
+	return i;
+}
+
+/* A line that goes on with a direction's title: no label, no sentence. */
+static int
+title_goes_on(const struct seg *s)
+{
+	int ma, mi;
+	size_t off;
+
+	return s->kind == EL_LINE && heading_like(s->text, TITLE_COLS / 2) &&
+	    !is_label(s->text) && !shape_enum(s->text, strlen(s->text)) &&
+	    !guide_direction(s->text, &ma, &mi, &off) &&
+	    !part_heading(s->text) && !annex(s->text);
+}
+
+/* A label follows piece i, maybe after the rest of a title. */
+static int
+label_follows(const struct gb *g, size_t i)
+{
+	size_t j;
+
+	j = next_seg(g, i);
+	if (j < g->n && title_goes_on(&g->v[j]))
+		j = next_seg(g, j);
+	return j < g->n && g->v[j].kind == EL_LINE && is_label(g->v[j].text);
 }
 
 /*
- * The guide's own name, when the title line is lost: the document the
- * preamble says it has drawn up (…编制形成了 X 指南。).
+ * Whether piece i is the next direction: numbered on from the last one
+ * (1.9 and 2.0 both follow 1.8; 2.10 follows 2.9) or first in its
+ * group, or opening with labelled fields; never a sentence.
  */
-static char *
-infer_title(const struct elemlist *el, size_t end)
+static int
+is_direction(const struct gb *g, size_t i, int *ma, int *mi, size_t *off)
 {
-	static const char *const kinds[] = { "指南", "办法", "通知", "方案" };
-	const char *s, *hit, *p, *start;
-	size_t i, k;
+	const char *s = g->v[i].text;
 
-	for (i = end; i-- > 0; ) {
-		if (el->v[i].kind != EL_LINE)
-			continue;
-		s = el->v[i].text;
-		for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
-			hit = NULL;
-			for (p = s; (p = strstr(p, kinds[k])) != NULL;
-			    p += strlen(kinds[k]))
-				hit = p;
-			if (hit == NULL)
-				continue;
-			/* back to the start of the clause, then after 了 */
-			start = s;
-			for (p = s; p < hit; p++) {
-				if (text_starts(p, "，") || text_starts(p, "。") ||
-				    text_starts(p, "；"))
-					start = p + 3;
-			}
-			for (p = start; p < hit; p++)
-				if (text_starts(p, "了"))
-					start = p + 3;
-			if (hit - start > 6)
-				return xstrndup(start,
-				    (size_t)(hit - start) + strlen(kinds[k]));
-		}
-	}
-	return NULL;
+	if (g->v[i].kind != EL_LINE || !guide_direction(s, ma, mi, off) ||
+	    strstr(s, "。") || strstr(s, "；") || strstr(s, "！"))
+		return 0;
+	if (g->ndirs > 0 && ((*ma == g->major && *mi == g->minor + 1) ||
+	    (*ma == g->major + 1 && *mi <= 1)))
+		return 1;
+	if (g->group > 0 && *ma == g->group && *mi <= 1 &&
+	    (g->ndirs == 0 || *ma != g->major))
+		return 1;
+	if (g->ndirs == 0 && *mi <= 1 && (g->v[i].flags & EF_STANDALONE))
+		return 1;
+	return label_follows(g, i) && (g->ndirs == 0 || *ma > g->major ||
+	    (*ma == g->major && *mi > g->minor));
 }
 
-struct gb {
-	struct issue	*is;
-	struct section	*sec;
-	struct article	*art;
-	int		 field;		/* index into art->fields, or -1 */
-	int		 major, minor;	/* last direction */
-};
+/*
+ * A group's heading, which has no text of its own: a direction follows
+ * it, numbered under it where the group is numbered 1. 2. …
+ */
+/*
+ * A group's heading: 一、… （一）… or 1. …, a direction right after it,
+ * numbered under it where the group is numbered 1. 2. …; sets *num to
+ * that number (0 for the others).
+ */
+static int
+group_heading(const struct gb *g, size_t i, int *num)
+{
+	const char *s = g->v[i].text;
+	size_t j, off;
+	int kind, ma, mi;
+
+	*num = 0;
+	kind = shape_enum_kind(s, strlen(s));
+	if ((kind != 1 && kind != 2 && kind != 3) ||
+	    !heading_like(s, kind == 1 ? HEAD_COLS : GROUP_COLS))
+		return 0;
+	j = next_seg(g, i);
+	if (j >= g->n || g->v[j].kind != EL_LINE ||
+	    !guide_direction(g->v[j].text, &ma, &mi, &off))
+		return 0;
+	if (kind != 3)
+		return 1;
+	*num = atoi(s);
+	return *num == ma && mi <= 1;
+}
 
 static void
-field_append(struct gb *g, const char *text)
+open_article(struct gb *g, const char *title, int line, int dir)
+{
+	if (g->column != NULL) {
+		g->sec = doc_section_add(g->is, g->column);
+		free(g->column);
+		g->column = NULL;
+	} else if (g->sec == NULL)
+		g->sec = doc_section_add(g->is, dir ? "指南方向" : "前言");
+	g->art = doc_article_add(g->sec, title, line);
+	g->dir = dir;
+	g->titled = !dir;
+	g->field = -1;
+}
+
+/* A direction's category, from its title, is its first field 类别. */
+static void
+close_direction(struct gb *g)
+{
+	struct article *a = g->art;
+	struct field f;
+	char *cat;
+	size_t i;
+
+	if (!g->dir || a == NULL)
+		return;
+	g->dir = 0;
+	for (i = 0; i < a->nfields; i++)
+		if (strcmp(a->fields[i].name, "类别") == 0)
+			return;
+	if ((cat = guide_category(a->title)) == NULL)
+		return;
+	doc_field_add(a, "类别", cat);
+	free(cat);
+	f = a->fields[a->nfields - 1];
+	memmove(a->fields + 1, a->fields, (a->nfields - 1) * sizeof(f));
+	a->fields[0] = f;
+}
+
+/*
+ * A heading opens a column for what follows.  Text of its own makes it
+ * a part, an article of its title; directions only, a group.
+ */
+static void
+heading(struct gb *g, const char *text)
+{
+	close_direction(g);
+	free(g->column);
+	g->column = xstrdup(text);
+	g->art = NULL;
+	g->field = -1;
+	g->group = 0;
+}
+
+/* Joins a piece of text that goes on with the one before. */
+static char *
+run_on(const char *a, const char *b)
+{
+	uint32_t x, y;
+
+	const char *w;
+	int space;
+
+	x = text_last(a, strlen(a), NULL);
+	y = text_first(b, strlen(b), NULL);
+	space = (x | 0x20) >= 'a' && (x | 0x20) <= 'z' && (y | 0x20) >= 'a' &&
+	    (y | 0x20) <= 'z';
+	/* no space inside a name, an address or a code: Delegation-Chi/na */
+	for (w = a + strlen(a); space && w > a && (unsigned char)w[-1] < 0x80 &&
+	    w[-1] != ' '; w--)
+		if (strchr("-@/._0123456789", w[-1]) != NULL)
+			space = 0;
+	return xasprintf("%s%s%s", a, space ? " " : "", b);
+}
+
+/*
+ * Whether piece s goes on with the text last, rather than beginning a
+ * line of its own: an item (（1）, 1.) or a label begins one; an item
+ * goes on until the next; otherwise a line goes on where the text
+ * before did not end a sentence, or the reader cut it out of the line
+ * before.
+ */
+/* The number of an item's enumerator: 3 of （3）, 3. and 三、; or 0. */
+static int
+item_number(const char *s)
+{
+	static const char *const cn = "一二三四五六七八九十";
+	const char *p;
+	uint32_t c;
+
+	p = s;
+	if (text_starts(p, "（") || *p == '(')
+		p += *p == '(' ? 1 : strlen("（");
+	if (*p >= '0' && *p <= '9')
+		return atoi(p);
+	c = text_first(p, strlen(p), NULL);
+	for (p = cn; *p != '\0'; p += strlen("一"))
+		if (text_first(p, strlen(p), NULL) == c)
+			return 1 + (int)((p - cn) / strlen("一"));
+	return 0;
+}
+
+/*
+ * Whether piece s goes on with the text last, rather than beginning a
+ * line of its own.  An item (（1）, 1.) begins one after a sentence or
+ * after the item before it (not 上述（1）至 / （4）共…); a label after a
+ * sentence or a heading (主题一：…), not after 对应的 (链接如下：).  An
+ * item goes on until the next; other text goes on where the text
+ * before did not end a sentence, or where the reader cut it out of the
+ * line before.
+ */
+static int
+goes_on(const struct gb *g, const char *last, const struct seg *s,
+    int in_field)
+{
+	size_t len = strlen(last);
+	int ended, n;
+
+	ended = shape_ends_sentence(last, len) || (g->standalone &&
+	    heading_like(last, GROUP_COLS));
+	if (shape_enum(s->text, strlen(s->text))) {
+		n = item_number(s->text);
+		return !ended && n > 1 && shape_enum(last, len) &&
+		    shape_enum_kind(last, len) == shape_enum_kind(s->text,
+		    strlen(s->text)) && item_number(last) + 1 != n;
+	}
+	if (is_label(s->text))
+		return !ended;
+	if (shape_enum(last, len) && (in_field ||
+	    !heading_like(last, GROUP_COLS)))
+		return 1;
+	if (s->flags & SEG_CUT)
+		return 1;
+	return !ended;
+}
+
+/* Text of the field being read: a line of its value, or more of one. */
+static void
+field_text(struct gb *g, const struct seg *s)
 {
 	struct field *f = &g->art->fields[g->field];
+	const char *last;
 	char *v;
 
-	v = *f->value ? xasprintf("%s\n%s", f->value, text) : xstrdup(text);
+	last = strrchr(f->value, '\n');
+	last = last != NULL ? last + 1 : f->value;
+	if (*f->value == '\0')
+		v = xstrdup(s->text);
+	else if (goes_on(g, last, s, 1))
+		v = run_on(f->value, s->text);
+	else
+		v = xasprintf("%s\n%s", f->value, s->text);
 	free(f->value);
 	f->value = v;
 }
 
-static int
-is_direction(const struct elemlist *el, size_t i, struct gb *g,
-    size_t *nameoff)
+static void
+block_text(struct gb *g, const struct seg *s)
 {
-	const struct elem *e = &el->v[i];
-	size_t j;
-	int ma, mi;
+	struct block *b;
+	char *v, *title;
 
-	if (e->kind != EL_LINE ||
-	    !shape_direction(e->text, strlen(e->text), &ma, &mi, nameoff))
+	if (g->art == NULL) {
+		title = xstrdup(g->column ? g->column : "前言");
+		open_article(g, title, s->line, 0);
+		free(title);
+	}
+	b = g->art->nblocks > 0 ? &g->art->blocks[g->art->nblocks - 1] : NULL;
+	if (s->kind == EL_TABLE) {
+		doc_block_add(g->art, BLOCK_TABLE, s->text, s->line);
+		return;
+	}
+	if (b != NULL && b->type != BLOCK_TABLE && goes_on(g, b->text, s, 0)) {
+		v = run_on(b->text, s->text);
+		free(b->text);
+		b->text = v;
+		b->type = BLOCK_PARAGRAPH;
+		return;
+	}
+	doc_block_add(g->art, (s->flags & EF_STANDALONE) &&
+	    shape_enum(s->text, strlen(s->text)) &&
+	    heading_like(s->text, GROUP_COLS) ? BLOCK_HEADING :
+	    BLOCK_PARAGRAPH, s->text, s->line);
+}
+
+/* A label in a direction: a field, or a line of the field before. */
+static int
+field_label(struct gb *g, const struct seg *s)
+{
+	struct glabel l;
+	char *name, *value;
+
+	if (guide_label(s->text, &l) == 0 || !(l.known || g->field < 0 ||
+	    (l.ordinal == NULL && learned(g, l.name)))) {
+		guide_label_free(&l);
 		return 0;
-	/* numbered on from the last one, and opening with fields */
-	if (!((ma == g->major && mi == g->minor + 1) ||
-	    (ma == g->major + 1 && mi <= 1) || (g->major == 0 && mi <= 1)))
-		return 0;
-	for (j = i + 1; j < el->n && el->v[j].kind == EL_NOTE; j++)
-		;
-	if (j == el->n)
-		return 0;
-	if (field_label(el->v[j].text, NULL, NULL) < 0)
-		return 0;
-	g->major = ma;
-	g->minor = mi;
+	}
+	if (l.ordinal != NULL && l.known) {
+		/* 领域方向一： the field 领域方向, its value 方向一：… */
+		name = xstrdup(l.name);
+		value = xasprintf("%s%s：%s", l.name + strlen(l.name) -
+		    (strlen(l.name) >= 6 ? 6 : strlen(l.name)), l.ordinal,
+		    l.value);
+	} else {
+		name = l.ordinal != NULL ? xasprintf("%s%s", l.name,
+		    l.ordinal) : xstrdup(l.name);
+		value = xstrdup(l.value);
+	}
+	doc_field_add(g->art, name, value);
+	g->field = (int)g->art->nfields - 1;
+	g->titled = 1;
+	free(name);
+	free(value);
+	guide_label_free(&l);
 	return 1;
 }
 
-void
-guide_build(const struct elemlist *el, struct issue *is,
-    struct notepool *notes)
+static void
+direction(struct gb *g, size_t i, int ma, int mi, size_t off)
 {
-	struct gb g;
-	const struct elem *e;
-	const char *value;
-	char *suffix, *title, *subtitle, *v;
-	size_t i, first_part, nameoff, len;
-	int f;
+	char *title;
 
-	memset(&g, 0, sizeof(g));
-	g.is = is;
-	g.field = -1;
-	is->kind = DOC_GUIDE;
-	subtitle = NULL;
-	for (first_part = 0; first_part < el->n; first_part++)
-		if (part_heading(&el->v[first_part]))
-			break;
-	for (i = 0; i < el->n; i++) {
-		e = &el->v[i];
-		len = strlen(e->text);
-		if (e->kind == EL_NOTE) {
-			notes_add(notes, e, is);
-			continue;
-		}
-		/* A lone parenthesis before the preamble: （征求意见稿） */
-		if (g.art == NULL && subtitle == NULL &&
-		    (e->flags & EF_STANDALONE) &&
-		    (text_starts(e->text, "（") || e->text[0] == '(') &&
-		    (text_ends(e->text, len, "）") || e->text[len - 1] == ')')) {
-			subtitle = xstrdup(e->text);
-			continue;
-		}
-		if (part_heading(e)) {
-			g.sec = doc_section_add(is, e->text);
-			g.art = doc_article_add(g.sec, e->text, e->line);
-			g.field = -1;
-			continue;
-		}
-		if (g.sec != NULL && is_direction(el, i, &g, &nameoff)) {
-			title = xasprintf("%d.%d %s", g.major, g.minor,
-			    e->text + nameoff);
-			g.art = doc_article_add(g.sec, title, e->line);
-			free(title);
-			g.field = -1;
-			continue;
-		}
-		if (g.art == NULL) {
-			g.sec = doc_section_add(is, "前言");
-			g.art = doc_article_add(g.sec, "前言", e->line);
-		}
-		if (e->kind == EL_TABLE) {
-			doc_block_add(g.art, BLOCK_TABLE, e->text, e->line);
-			continue;
-		}
-		f = field_label(e->text, &value, &suffix);
-		if (f >= 0 && g.art->title[0] >= '0' && g.art->title[0] <= '9') {
-			v = suffix ? xasprintf("方向%s：%s", suffix, value) :
-			    xstrdup(value);
-			doc_field_add(g.art, field_names[f], v);
-			g.field = (int)g.art->nfields - 1;
-			free(v);
-			free(suffix);
-			continue;
-		}
-		free(suffix);
-		if (g.field >= 0)
-			field_append(&g, e->text);
-		else
-			doc_block_add(g.art, (e->flags & EF_STANDALONE) &&
-			    !shape_ends_sentence(e->text, len) &&
-			    shape_enum(e->text, len) ? BLOCK_HEADING :
-			    BLOCK_PARAGRAPH, e->text, e->line);
+	close_direction(g);
+	title = xasprintf("%d.%d %s", ma, mi, g->v[i].text + off);
+	g->art = NULL;
+	open_article(g, title, g->v[i].line, 1);
+	free(title);
+	g->major = ma;
+	g->minor = mi;
+	g->ndirs++;
+}
+
+static void
+title_text(struct gb *g, const struct seg *s)
+{
+	char *t;
+
+	t = run_on(g->art->title, s->text);
+	free(g->art->title);
+	g->art->title = t;
+}
+
+static void
+piece(struct gb *g, size_t i)
+{
+	const struct seg *s = &g->v[i];
+	size_t off;
+	int ma, mi, num;
+
+	if (s->kind == EL_NOTE) {
+		notes_add(g->notes, s->e, g->is);
+		return;
 	}
-	title = infer_title(el, first_part);
-	if (title == NULL)
-		title = xstrdup("申报指南");
-	if (subtitle != NULL) {
-		is->title = xasprintf("%s%s", title, subtitle);
+	if (s->kind == EL_LINE) {
+		if (group_heading(g, i, &num) || part_heading(s->text) ||
+		    annex(s->text) || (g->ndirs > 0 &&
+		    closing_name(s->text))) {
+			heading(g, s->text);
+			g->group = num;
+			return;
+		}
+		if (is_direction(g, i, &ma, &mi, &off)) {
+			direction(g, i, ma, mi, off);
+			return;
+		}
+	}
+	if (g->ndirs == 0)
+		buf_printf(&g->front, "%s\n", s->text);
+	if (g->dir && !g->titled && g->art->nblocks == 0 &&
+	    title_goes_on(s)) {
+		title_text(g, s);
+		return;
+	}
+	g->titled = 1;
+	if (g->dir && s->kind == EL_LINE && field_label(g, s))
+		;
+	else if (g->dir && g->field >= 0 && s->kind == EL_LINE)
+		field_text(g, s);
+	else
+		block_text(g, s);
+	g->standalone = (s->flags & EF_STANDALONE) != 0;
+}
+
+/* ---- the front matter --------------------------------------------- */
+
+static int
+title_line(const char *s)
+{
+	int ma, mi;
+	size_t off;
+
+	return heading_like(s, TITLE_COLS) && !strstr(s, "：") &&
+	    !part_heading(s) && !guide_direction(s, &ma, &mi, &off) &&
+	    !shape_enum(s, strlen(s));
+}
+
+/*
+ * The title printed over the first lines, up to （征求意见稿）: returns
+ * the piece after it, and the title in *title (NULL when the lines do
+ * not name a guide).
+ */
+static size_t
+title_lines(struct gb *g, char **title)
+{
+	struct buf b = { 0 };
+	const char *s;
+	size_t i, n;
+
+	*title = NULL;
+	i = 0;
+	/* 附件1, above the title of a guide published with its notice */
+	if (i < g->n && annex(g->v[i].text) && cols(g->v[i].text) <= 10)
+		i++;
+	for (n = 0; i < g->n && n < 4; i++, n++) {
+		s = g->v[i].text;
+		if (g->v[i].kind != EL_LINE || status_line(s) ||
+		    !title_line(s))
+			break;
+		if (b.len > 0) {
+			char *t = run_on(b.s, s);
+
+			buf_truncate(&b, 0);
+			buf_adds(&b, t);
+			free(t);
+		} else
+			buf_adds(&b, s);
+	}
+	if (b.len > 0 && !strstr(b.s, "指南") && !strstr(b.s, "通知") &&
+	    !strstr(b.s, "专项") && !strstr(b.s, "申报")) {
+		buf_free(&b);
+		i = 0;
+	}
+	*title = b.len > 0 ? buf_take(&b) : NULL;
+	if (i < g->n && g->v[i].kind == EL_LINE && status_line(g->v[i].text)) {
+		s = g->v[i].text;
+		if (*title == NULL)
+			*title = xstrdup("");
+		buf_adds(&b, *title);
+		buf_adds(&b, s);
+		free(*title);
+		*title = buf_take(&b);
+		i++;
+	}
+	return i;
+}
+
+/*
+ * The guide's own name, when its title is not printed: the document
+ * the preamble says it has drawn up (…编制形成了 X 指南。).
+ */
+static char *
+infer_title(const char *text)
+{
+	static const char *const kinds[] = { "指南", "办法", "通知", "方案" };
+	const char *hit, *p, *start;
+	size_t k;
+
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		hit = NULL;
+		for (p = text; (p = strstr(p, kinds[k])) != NULL;
+		    p += strlen(kinds[k]))
+			hit = p;
+		if (hit == NULL)
+			continue;
+		/* back to the start of the clause, then after 了 */
+		start = text;
+		for (p = text; p < hit; p++)
+			if (text_starts(p, "，") || text_starts(p, "。") ||
+			    text_starts(p, "；") || *p == '\n')
+				start = p + (*p == '\n' ? 1 : 3);
+		for (p = start; p < hit; p++)
+			if (text_starts(p, "了"))
+				start = p + 3;
+		if (hit - start > 6)
+			return xstrndup(start, (size_t)(hit - start) +
+			    strlen(kinds[k]));
+	}
+	return NULL;
+}
+
+/* The text of the preamble, 前言, for the title it names. */
+static char *
+preamble(const struct issue *is)
+{
+	struct buf b = { 0 };
+	const struct article *a;
+	size_t k;
+
+	if (is->nsections == 0 || strcmp(is->sections[0].name, "前言") != 0 ||
+	    is->sections[0].narticles == 0)
+		return xstrdup("");
+	a = &is->sections[0].articles[0];
+	for (k = 0; k < a->nblocks; k++)
+		buf_printf(&b, "%s\n", a->blocks[k].text);
+	return b.len > 0 ? buf_take(&b) : xstrdup("");
+}
+
+/*
+ * The title, status, year and totals.  A title that is only a status
+ * （征求意见稿）, or none, is completed from the preamble.
+ */
+static void
+front_matter(struct gb *g, char *title)
+{
+	struct issue *is = g->is;
+	char *name, *text;
+
+	if (title == NULL || status_line(title)) {
+		text = preamble(is);
+		if ((name = infer_title(text)) == NULL)
+			name = xstrdup("申报指南");
+		is->title = xasprintf("%s%s", name, title ? title : "");
+		free(name);
+		free(text);
 		free(title);
 	} else
 		is->title = title;
-	free(subtitle);
-	if (sscanf(is->title, "%*[^0-9]%4d年", &is->year) != 1)
-		is->year = 0;
+	is->status = strstr(is->title, "征求意见稿") ? GUIDE_DRAFT :
+	    GUIDE_FINAL;
+	if ((is->year = guide_year(is->title)) == 0)
+		is->year = guide_year(buf_str(&g->front));
+	guide_totals(buf_str(&g->front), &is->ndirections, &is->nprojects,
+	    &is->funding);
+}
+
+void
+guide_build(const struct elemlist *el, const struct input *in,
+    struct issue *is, struct notepool *notes)
+{
+	struct gb g;
+	char *title;
+	size_t i;
+
+	memset(&g, 0, sizeof(g));
+	g.is = is;
+	g.notes = notes;
+	g.field = -1;
+	is->kind = DOC_GUIDE;
+	segments(&g, el, in);
+	learn_labels(&g);
+	for (i = title_lines(&g, &title); i < g.n; i++)
+		piece(&g, i);
+	close_direction(&g);
+	front_matter(&g, title);
+	for (i = 0; i < g.n; i++)
+		free(g.v[i].text);
+	free(g.v);
+	for (i = 0; i < g.nlabels; i++)
+		free(g.labels[i].name);
+	free(g.labels);
+	free(g.column);
+	buf_free(&g.front);
 }
