@@ -814,53 +814,54 @@ title_line(const char *s)
 	    !shape_enum(s, strlen(s));
 }
 
+/* What a guide's title ends with: …申报指南, …的通知 */
+static int
+names_guide(const char *s)
+{
+	return strstr(s, "指南") != NULL || strstr(s, "通知") != NULL ||
+	    strstr(s, "办法") != NULL;
+}
+
 /*
- * The title printed over the first lines, up to （征求意见稿）: returns
- * the piece after it, and the title in *title (NULL when the lines do
- * not name a guide).
+ * The title printed over the first lines, up to the one that names the
+ * guide (…申报指南) and a status under it (（征求意见稿）): returns the
+ * piece after them, and the title in *title, NULL when the first lines
+ * name no guide; the preamble's first line is never taken for one.
  */
 static size_t
 title_lines(struct gb *g, char **title)
 {
 	struct buf b = { 0 };
 	const char *s;
-	size_t i, n;
+	char *t;
+	size_t i, start, n;
 
 	*title = NULL;
 	i = 0;
 	/* 附件1, above the title of a guide published with its notice */
 	if (i < g->n && annex(g->v[i].text) && cols(g->v[i].text) <= 10)
 		i++;
-	for (n = 0; i < g->n && n < 4; i++, n++) {
+	for (start = i, n = 0; i < g->n && n < 4; i++, n++) {
 		s = g->v[i].text;
 		if (g->v[i].kind != EL_LINE || status_line(s) ||
 		    !title_line(s))
 			break;
-		if (b.len > 0) {
-			char *t = run_on(b.s, s);
-
-			buf_truncate(&b, 0);
-			buf_adds(&b, t);
-			free(t);
-		} else
-			buf_adds(&b, s);
+		t = b.len > 0 ? run_on(b.s, s) : xstrdup(s);
+		buf_truncate(&b, 0);
+		buf_adds(&b, t);
+		free(t);
+		if (names_guide(s)) {
+			i++;
+			break;
+		}
 	}
-	if (b.len > 0 && !strstr(b.s, "指南") && !strstr(b.s, "通知") &&
-	    !strstr(b.s, "专项") && !strstr(b.s, "申报")) {
-		buf_free(&b);
-		i = 0;
+	if (b.len > 0 && !names_guide(g->v[i - 1].text)) {
+		buf_truncate(&b, 0);
+		i = start;
 	}
+	if (i < g->n && g->v[i].kind == EL_LINE && status_line(g->v[i].text))
+		buf_adds(&b, g->v[i++].text);
 	*title = b.len > 0 ? buf_take(&b) : NULL;
-	if (i < g->n && g->v[i].kind == EL_LINE && status_line(g->v[i].text)) {
-		s = g->v[i].text;
-		if (*title == NULL)
-			*title = xstrdup("");
-		buf_adds(&b, *title);
-		buf_adds(&b, s);
-		free(*title);
-		*title = buf_take(&b);
-		i++;
-	}
 	return i;
 }
 
