@@ -228,7 +228,7 @@ find_near(const char *s, size_t at, size_t lo, const char *key, size_t n)
 	size_t len, from, to, i;
 
 	len = strlen(s);
-	from = at > lo + 8 ? at - 8 : lo;
+	from = at > lo + 8 ? at - 8 : lo + (lo > 0);
 	to = at + 8 < len ? at + 8 : len;
 	for (i = from; n > 0 && i + n <= len && i <= to; i++)
 		if (strncmp(s + i, key, n) == 0)
@@ -249,13 +249,21 @@ prefix(const char *s, size_t n)
 	return n;
 }
 
+/* Where an element is cut: at a byte of its text, or a line put back. */
+struct cutpt {
+	size_t	 at;
+	char	*line;		/* a line the reader dropped, or NULL */
+};
+
 /*
  * The element e, which runs from source line e->line to before line
  * end, cut where one of its lines began a direction, a part or a label:
  * a common label anywhere, any label right after a direction's title.
  * The place of each line in the element's text is found by its first
- * bytes, searched from where the line before ended.  An element whose
- * first line is a heading ending in ） is cut after that line too.
+ * bytes, near where the line before ended.  An element whose first line
+ * is a heading ending in ） is cut after that line too.  A line with a
+ * common label that the reader dropped (taking 实施年限：3 年, printed
+ * alike in every direction, for a running title) is put back.
  */
 static void
 cut(struct gb *g, const struct elem *e, const struct input *in, int end)
@@ -263,13 +271,15 @@ cut(struct gb *g, const struct elem *e, const struct input *in, int end)
 	const struct srcline *sl;
 	const char *s, *hit;
 	char *sq, *first;
-	size_t cuts[MAX_CUTS], ncut, expect, at, key, from, flen;
+	struct cutpt cuts[MAX_CUTS];
+	size_t ncut, expect, at, key, from, flen, len, last;
 	int no, ma, mi, title;
 	enum opens o;
 
 	ncut = 0;
 	first = NULL;
-	expect = flen = 0;
+	expect = flen = last = 0;
+	len = strlen(e->text);
 	title = guide_direction(e->text, &ma, &mi, &at);
 	for (no = e->line; in != NULL && no < end && no <= (int)in->nlines &&
 	    ncut < MAX_CUTS; no++) {
@@ -287,8 +297,7 @@ cut(struct gb *g, const struct elem *e, const struct input *in, int end)
 		}
 		if ((o = line_opens(sq, &key)) == OPENS_NOTHING)
 			key = prefix(sq, 12);
-		if ((hit = find_near(e->text, expect, ncut > 0 ?
-		    cuts[ncut - 1] : 0, sq, key)) != NULL) {
+		if ((hit = find_near(e->text, expect, last, sq, key)) != NULL) {
 			at = (size_t)(hit - e->text);
 			if (o == OPENS_LABEL && !(title && ncut == 0 &&
 			    no_stops(first)))
@@ -296,16 +305,22 @@ cut(struct gb *g, const struct elem *e, const struct input *in, int end)
 			if (o == OPENS_NOTHING && ncut == 0 && at + 3 >= flen &&
 			    at <= flen + 3 && closed_heading(first))
 				o = OPENS_PART;
-			if (o != OPENS_NOTHING && at > 0 &&
-			    (ncut == 0 || at > cuts[ncut - 1]))
-				cuts[ncut++] = at;
+			if (o != OPENS_NOTHING && at > last) {
+				cuts[ncut].at = last = at;
+				cuts[ncut++].line = NULL;
+			}
 			expect = at + strlen(sq);
+		} else if (o == OPENS_KNOWN && expect <= len &&
+		    expect >= last && strchr(sq, '\f') == NULL) {
+			cuts[ncut].at = last = expect;
+			cuts[ncut++].line = sq;
+			continue;
 		}
 		free(sq);
 	}
 	free(first);
 	for (key = 0, at = 0; key <= ncut; key++) {
-		from = key < ncut ? cuts[key] : strlen(e->text);
+		from = key < ncut ? cuts[key].at : len;
 		while (at < from && e->text[at] == ' ')
 			at++;
 		if (from > at)
@@ -313,6 +328,11 @@ cut(struct gb *g, const struct elem *e, const struct input *in, int end)
 			    ~EF_STANDALONE) | (key > 0 ? SEG_CUT : 0) |
 			    (key == ncut ? e->flags & EF_STANDALONE : 0));
 		at = from;
+		if (key < ncut && cuts[key].line != NULL) {
+			seg_add(g, e, cuts[key].line, strlen(cuts[key].line),
+			    EF_STANDALONE);
+			free(cuts[key].line);
+		}
 	}
 }
 
