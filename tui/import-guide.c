@@ -55,6 +55,9 @@ struct learned {
 struct gb {
 	struct issue	*is;
 	struct notepool	*notes;
+	char		**lines;	/* the source's lines, squeezed */
+	size_t		 nlines;
+	int		 width;		/* columns of a full line, or 0 */
 	struct seg	*v;
 	size_t		 n, cap;
 	struct learned	*labels;
@@ -70,6 +73,8 @@ struct gb {
 	int		 major, minor;	/* the last direction */
 	int		 ndirs;
 	int		 group;		/* a group "N." opened, or 0 */
+	int		 part;		/* the last part 一、二、… read, or 0 */
+	int		 cutpart;	/* the same while cutting elements */
 };
 
 /* ---- shapes of whole pieces -------------------------------------- */
@@ -107,12 +112,47 @@ is_label(const char *s)
 	return shape_label(s, strlen(s)) > 0;
 }
 
+/* The number of an item's enumerator: 3 of （3）, 3. and 三、; or 0. */
+static int
+item_number(const char *s)
+{
+	static const char *const cn = "一二三四五六七八九十";
+	const char *p;
+	uint32_t c;
+
+	p = s;
+	if (text_starts(p, "（") || *p == '(')
+		p += *p == '(' ? 1 : strlen("（");
+	if (*p >= '0' && *p <= '9')
+		return atoi(p);
+	c = text_first(p, strlen(p), NULL);
+	for (p = cn; *p != '\0'; p += strlen("一"))
+		if (text_first(p, strlen(p), NULL) == c)
+			return 1 + (int)((p - cn) / strlen("一"));
+	return 0;
+}
+
 /* 一、总体目标, 二、申报要求（略） */
 static int
 part_heading(const char *s)
 {
 	return shape_enum_kind(s, strlen(s)) == 1 && heading_like(s,
 	    HEAD_COLS);
+}
+
+/*
+ * A part that comes after part *last (0: none yet, or an annex): its
+ * heading has a higher number (a line "一、核算结果不确定性" that a
+ * narrow page broke out of "…尺度不一、核算…" after part 一 is no
+ * part); *last follows it.
+ */
+static int
+next_part(const char *s, int *last)
+{
+	if (!part_heading(s) || item_number(s) <= *last)
+		return 0;
+	*last = item_number(s);
+	return 1;
 }
 
 /* 附件, 附件2, 附件：形式审查条件要求 */
@@ -155,6 +195,39 @@ status_line(const char *s)
 	    (text_starts(s, "（") || *s == '(');
 }
 
+/* A line that fills the page's measure: a heading so wide may go on. */
+static int
+full_line(const struct gb *g, const char *s)
+{
+	return g->width > 0 && cols(s) >= g->width - 4;
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+/*
+ * The columns of a full line: four in five of the lines that may be
+ * body text are no wider (the widest are notes, URLs, titles).
+ */
+static int
+full_width(char **lines, size_t n)
+{
+	int *v, w;
+	size_t i, k;
+
+	v = xcalloc(n + 1, sizeof(*v));
+	for (i = k = 0; i < n; i++)
+		if ((v[k] = cols(lines[i])) >= 16)
+			k++;
+	qsort(v, k, sizeof(*v), cmp_int);
+	w = k >= 5 ? v[k * 4 / 5] : 0;
+	free(v);
+	return w;
+}
+
 /* ---- the pieces: elements, cut where a line began a part --------- */
 
 static void
@@ -182,7 +255,7 @@ enum opens { OPENS_NOTHING, OPENS_LABEL, OPENS_KNOWN, OPENS_PART };
  * part.  Sets *key to the bytes that begin it.
  */
 static enum opens
-line_opens(const char *sq, size_t *key)
+line_opens(struct gb *g, const char *sq, size_t *key)
 {
 	struct glabel l;
 	size_t off;
@@ -199,22 +272,77 @@ line_opens(const char *sq, size_t *key)
 		*key = off + (size_t)(n > 0 ? n : 0);
 		return OPENS_PART;
 	}
-	if (part_heading(sq) || annex(sq)) {
+	if (annex(sq)) {
+		g->cutpart = 0;
+		*key = strlen(sq);
+		return OPENS_PART;
+	}
+	if (next_part(sq, &g->cutpart)) {
 		*key = strlen(sq);
 		return OPENS_PART;
 	}
 	return OPENS_NOTHING;
 }
 
-/* A heading that ends in ）, which the reader takes for a line running on. */
+/*
+ * A group's heading (1. 基础前沿技术, （一）…) on line no: the next line
+ * of the source is a direction.
+ */
 static int
-closed_heading(const char *s)
+group_line(const struct gb *g, const struct input *in, int no,
+    const char *sq)
+{
+	int kind, ma, mi;
+	size_t k, off;
+
+	kind = shape_enum_kind(sq, strlen(sq));
+	if ((kind != 2 && kind != 3) || !heading_like(sq, GROUP_COLS))
+		return 0;
+	for (k = (size_t)no; k < g->nlines && k < in->nlines &&
+	    g->lines[k][0] == '\0'; k++)
+		;
+	return k < g->nlines && guide_direction(g->lines[k], &ma, &mi, &off);
+}
+
+/*
+ * A line that is a heading by itself, which nothing after it continues:
+ * a closing part's (附件：…, 联系方式) short of the margin, a direction's
+ * title ending in ）, whose last line it must be; at the document's top,
+ * the line of the title that names the guide or its status.
+ */
+static int
+whole_heading(const struct gb *g, const char *s, int top)
+{
+	size_t len = strlen(s);
+	int ma, mi;
+	size_t off;
+
+	if (text_ends(s, len, "）") && guide_direction(s, &ma, &mi, &off) &&
+	    no_stops(s))
+		return 1;
+	/* a heading as wide as the page may go on on the next line */
+	if ((annex(s) || closing_name(s)) && !full_line(g, s))
+		return 1;
+	return top && no_stops(s) && !strstr(s, "：") &&
+	    (text_ends(s, len, "指南") || status_line(s));
+}
+
+/*
+ * Whether line sq cannot go on with the heading prev (part: a part's
+ * heading): a heading short of the margin ends there, one as wide as
+ * the page only before an item, a label or a direction.
+ */
+static int
+ends_heading(const struct gb *g, const char *prev, int part, int top,
+    const char *sq)
 {
 	int ma, mi;
 	size_t off;
 
-	return text_ends(s, strlen(s), "）") && (part_heading(s) ||
-	    (guide_direction(s, &ma, &mi, &off) && no_stops(s)));
+	if (!part && !annex(prev) && !closing_name(prev))
+		return whole_heading(g, prev, top);
+	return !full_line(g, prev) || shape_enum(sq, strlen(sq)) ||
+	    is_label(sq) || guide_direction(sq, &ma, &mi, &off);
 }
 
 /*
@@ -225,11 +353,13 @@ closed_heading(const char *s)
 static const char *
 find_near(const char *s, size_t at, size_t lo, const char *key, size_t n)
 {
-	size_t len, from, to, i;
+	size_t len, from, to, i, slack;
 
+	/* a short line matches only where it is expected: 算 / 核算 */
+	slack = n < 9 ? 2 : 8;
 	len = strlen(s);
-	from = at > lo + 8 ? at - 8 : lo + (lo > 0);
-	to = at + 8 < len ? at + 8 : len;
+	from = at > lo + slack ? at - slack : lo;
+	to = at + slack < len ? at + slack : len;
 	for (i = from; n > 0 && i + n <= len && i <= to; i++)
 		if (strncmp(s + i, key, n) == 0)
 			return s + i;
@@ -249,11 +379,52 @@ prefix(const char *s, size_t n)
 	return n;
 }
 
-/* Where an element is cut: at a byte of its text, or a line put back. */
-struct cutpt {
-	size_t	 at;
-	char	*line;		/* a line the reader dropped, or NULL */
-};
+/* Line i (0-based) is the first or the last of a page. */
+static int
+page_edge(const struct gb *g, const struct input *in, size_t i)
+{
+	size_t k;
+
+	if (in->lines[i].flags & LINE_PAGESTART)
+		return 1;
+	for (k = i; k-- > 0 && g->lines[k][0] == '\0'; )
+		;
+	if (k == (size_t)-1 || shape_pagenum(g->lines[k], strlen(g->lines[k])))
+		return 1;
+	for (k = i + 1; k < g->nlines && g->lines[k][0] == '\0'; k++)
+		;
+	return k == g->nlines || (in->lines[k].flags & LINE_PAGESTART) ||
+	    shape_pagenum(g->lines[k], strlen(g->lines[k]));
+}
+
+/*
+ * Whether the reader may have dropped line sq on purpose: a page
+ * number, a running header or footer (printed at the edge of several
+ * pages, never elsewhere), or a footnote, which it lifted out of the
+ * text.
+ */
+static int
+furniture(const struct gb *g, const struct elemlist *el,
+    const struct input *in, const char *sq)
+{
+	size_t i, n;
+
+	if (shape_pagenum(sq, strlen(sq)))
+		return 1;
+	for (i = n = 0; i < g->nlines; i++)
+		if (strcmp(g->lines[i], sq) == 0) {
+			if (!page_edge(g, in, i))
+				break;
+			n++;
+		}
+	if (i == g->nlines && n >= 2)
+		return 1;
+	for (i = 0; i < el->n; i++)
+		if (el->v[i].kind == EL_NOTE &&
+		    strstr(el->v[i].text, sq) != NULL)
+			return 1;
+	return 0;
+}
 
 /*
  * The element e, which runs from source line e->line to before line
@@ -261,26 +432,33 @@ struct cutpt {
  * a common label anywhere, any label right after a direction's title.
  * The place of each line in the element's text is found by its first
  * bytes, near where the line before ended.  An element whose first line
- * is a heading ending in ） is cut after that line too.  A line with a
- * common label that the reader dropped (taking 实施年限：3 年, printed
- * alike in every direction, for a running title) is put back.
+ * is a heading ending in ） is cut after that line too.
+ *
+ * A line the reader dropped from the middle of the element, or from its
+ * end, is put back unless it may have been furniture: the reader takes
+ * a page's short last line above its number, or "实施年限：3 年"
+ * printed alike in every direction after a full line, for a running
+ * header or footer.
  */
 static void
-cut(struct gb *g, const struct elem *e, const struct input *in, int end)
+cut(struct gb *g, const struct elemlist *el, const struct elem *e,
+    const struct input *in, int end)
 {
 	const struct srcline *sl;
 	const char *s, *hit;
-	char *sq, *first;
-	struct cutpt cuts[MAX_CUTS];
-	size_t ncut, expect, at, key, from, flen, len, last;
-	int no, ma, mi, title;
+	char *sq, *first, *prev;
+	struct buf t = { 0 };
+	size_t cuts[MAX_CUTS], ncut, expect, at, key, len, copied;
+	int no, ma, mi, title, top, prevpart;
 	enum opens o;
 
 	ncut = 0;
-	first = NULL;
-	expect = flen = last = 0;
+	prevpart = 0;
+	first = prev = NULL;
+	expect = copied = 0;
 	len = strlen(e->text);
 	title = guide_direction(e->text, &ma, &mi, &at);
+	top = e == &el->v[0];
 	for (no = e->line; in != NULL && no < end && no <= (int)in->nlines &&
 	    ncut < MAX_CUTS; no++) {
 		sl = &in->lines[no - 1];
@@ -291,49 +469,77 @@ cut(struct gb *g, const struct elem *e, const struct input *in, int end)
 			continue;
 		}
 		if (first == NULL) {
-			first = sq;
-			expect = flen = strlen(sq);
+			first = prev = sq;
+			expect = strlen(sq);
+			prevpart = next_part(sq, &g->cutpart);
+			if (annex(sq))
+				g->cutpart = 0;
 			continue;
 		}
-		if ((o = line_opens(sq, &key)) == OPENS_NOTHING)
+		if ((o = line_opens(g, sq, &key)) == OPENS_NOTHING &&
+		    group_line(g, in, no, sq)) {
+			o = OPENS_PART;
+			key = strlen(sq);
+		} else if (o == OPENS_NOTHING)
 			key = prefix(sq, 12);
-		if ((hit = find_near(e->text, expect, last, sq, key)) != NULL) {
+		if ((hit = find_near(e->text, expect, copied, sq, key)) !=
+		    NULL) {
 			at = (size_t)(hit - e->text);
 			if (o == OPENS_LABEL && !(title && ncut == 0 &&
 			    no_stops(first)))
 				o = OPENS_NOTHING;
-			if (o == OPENS_NOTHING && ncut == 0 && at + 3 >= flen &&
-			    at <= flen + 3 && closed_heading(first))
+			if (o == OPENS_NOTHING && ends_heading(g, prev, prevpart,
+			    top, sq))
 				o = OPENS_PART;
-			if (o != OPENS_NOTHING && at > last) {
-				cuts[ncut].at = last = at;
-				cuts[ncut++].line = NULL;
+			if (o != OPENS_NOTHING && at >= copied) {
+				buf_add(&t, e->text + copied, at - copied);
+				copied = at;
+				if (t.len > 0 && (ncut == 0 ||
+				    cuts[ncut - 1] < t.len))
+					cuts[ncut++] = t.len;
 			}
 			expect = at + strlen(sq);
-		} else if (o == OPENS_KNOWN && expect <= len &&
-		    expect >= last && strchr(sq, '\f') == NULL) {
-			cuts[ncut].at = last = expect;
-			cuts[ncut++].line = sq;
+			if (prev != first)
+				free(prev);
+			prev = sq;
+			prevpart = o == OPENS_PART && part_heading(sq);
+			continue;
+		} else if (expect <= len && expect >= copied &&
+		    find_near(e->text, expect, copied, sq, strlen(sq)) ==
+		    NULL && (strlen(sq) < 12 || !strstr(e->text, sq)) &&
+		    o != OPENS_LABEL && (o == OPENS_KNOWN ||
+		    !furniture(g, el, in, sq))) {
+			/* dropped by the reader: put it back */
+			buf_add(&t, e->text + copied, expect - copied);
+			copied = expect;
+			if ((o != OPENS_NOTHING || ends_heading(g, prev,
+			    prevpart, top, sq)) && t.len > 0 &&
+			    (ncut == 0 || cuts[ncut - 1] < t.len))
+				cuts[ncut++] = t.len;
+			buf_adds(&t, sq);
+			if (prev != first)
+				free(prev);
+			prev = sq;
+			prevpart = 0;
 			continue;
 		}
 		free(sq);
 	}
+	if (prev != first)
+		free(prev);
 	free(first);
+	buf_add(&t, e->text + copied, len - copied);
 	for (key = 0, at = 0; key <= ncut; key++) {
-		from = key < ncut ? cuts[key].at : len;
-		while (at < from && e->text[at] == ' ')
+		expect = key < ncut ? cuts[key] : t.len;
+		while (at < expect && t.s[at] == ' ')
 			at++;
-		if (from > at)
-			seg_add(g, e, e->text + at, from - at, (e->flags &
+		if (expect > at)
+			seg_add(g, e, t.s + at, expect - at, (e->flags &
 			    ~EF_STANDALONE) | (key > 0 ? SEG_CUT : 0) |
 			    (key == ncut ? e->flags & EF_STANDALONE : 0));
-		at = from;
-		if (key < ncut && cuts[key].line != NULL) {
-			seg_add(g, e, cuts[key].line, strlen(cuts[key].line),
-			    EF_STANDALONE);
-			free(cuts[key].line);
-		}
+		at = expect;
 	}
+	buf_free(&t);
 }
 
 /* The source line where the element after e begins. */
@@ -350,14 +556,23 @@ static void
 segments(struct gb *g, const struct elemlist *el, const struct input *in)
 {
 	const struct elem *e, *n;
+	const char *s;
 	char *t;
-	size_t i;
+	size_t i, cap;
+
+	cap = 0;
+	for (i = 0; in != NULL && i < in->nlines; i++) {
+		s = in->lines[i].s;
+		t = text_squeeze(s, text_trim(&s, in->lines[i].len));
+		VEC_PUSH(g->lines, g->nlines, cap, t);
+	}
+	g->width = full_width(g->lines, g->nlines);
 
 	for (i = 0; i < el->n; i++) {
 		e = &el->v[i];
 		n = i + 1 < el->n ? &el->v[i + 1] : NULL;
 		if (e->kind == EL_LINE)
-			cut(g, e, in, next_line(el, i));
+			cut(g, el, e, in, next_line(el, i));
 		else if (e->kind == EL_HEADING && (e->flags & EF_BOLD) &&
 		    n != NULL && n->kind == EL_LINE && n->line == e->line) {
 			/* Markdown's **研究内容：**… is one line */
@@ -614,30 +829,29 @@ run_on(const char *a, const char *b)
 }
 
 /*
- * Whether piece s goes on with the text last, rather than beginning a
- * line of its own: an item (（1）, 1.) or a label begins one; an item
- * goes on until the next; otherwise a line goes on where the text
- * before did not end a sentence, or the reader cut it out of the line
- * before.
+ * Ends with 。！？ (maybe inside closing quotes): a paragraph may end
+ * there, not at ； or ：, after which a line goes on unless an item
+ * begins (…研制可靠性测试装备 2 台（套）； / 完成… across a page).
  */
-/* The number of an item's enumerator: 3 of （3）, 3. and 三、; or 0. */
 static int
-item_number(const char *s)
+ends_paragraph(const char *s)
 {
-	static const char *const cn = "一二三四五六七八九十";
-	const char *p;
-	uint32_t c;
+	static const char *const closers[] = { "”", "’", "」", "）", "》" };
+	size_t len, k;
+	int more;
 
-	p = s;
-	if (text_starts(p, "（") || *p == '(')
-		p += *p == '(' ? 1 : strlen("（");
-	if (*p >= '0' && *p <= '9')
-		return atoi(p);
-	c = text_first(p, strlen(p), NULL);
-	for (p = cn; *p != '\0'; p += strlen("一"))
-		if (text_first(p, strlen(p), NULL) == c)
-			return 1 + (int)((p - cn) / strlen("一"));
-	return 0;
+	len = strlen(s);
+	do {
+		more = 0;
+		for (k = 0; k < sizeof(closers) / sizeof(closers[0]); k++)
+			if (text_ends(s, len, closers[k])) {
+				len -= strlen(closers[k]);
+				more = 1;
+			}
+	} while (more);
+	return text_ends(s, len, "。") || text_ends(s, len, "！") ||
+	    text_ends(s, len, "？") || text_ends(s, len, "…") ||
+	    (len > 0 && (s[len - 1] == '!' || s[len - 1] == '?'));
 }
 
 /*
@@ -656,7 +870,7 @@ goes_on(const struct gb *g, const char *last, const struct seg *s,
 	size_t len = strlen(last);
 	int ended, n;
 
-	ended = shape_ends_sentence(last, len) || (g->standalone &&
+	ended = ends_paragraph(last) || (g->standalone &&
 	    heading_like(last, GROUP_COLS));
 	if (shape_enum(s->text, strlen(s->text))) {
 		n = item_number(s->text);
@@ -785,24 +999,38 @@ piece(struct gb *g, size_t i)
 {
 	const struct seg *s = &g->v[i];
 	size_t off;
-	int ma, mi, num;
+	char *t;
+	int ma, mi, num = 0;
 
 	if (s->kind == EL_NOTE) {
 		notes_add(g->notes, s->e, g->is);
 		return;
 	}
 	if (s->kind == EL_LINE) {
-		if (group_heading(g, i, &num) || part_heading(s->text) ||
-		    annex(s->text) || (g->ndirs > 0 &&
+		if (annex(s->text) || (g->ndirs > 0 &&
 		    closing_name(s->text))) {
 			heading(g, s->text);
-			g->group = num;
+			g->part = 0;
+			return;
+		}
+		if ((part_heading(s->text) ? next_part(s->text, &g->part) :
+		    group_heading(g, i, &num))) {
+			heading(g, s->text);
+			g->group = part_heading(s->text) ? 0 : num;
 			return;
 		}
 		if (is_direction(g, i, &ma, &mi, &off)) {
 			direction(g, i, ma, mi, off);
 			return;
 		}
+	}
+	if (g->column != NULL && g->art == NULL && full_line(g, g->column) &&
+	    heading_like(s->text, GROUP_COLS / 2) && title_goes_on(s)) {
+		/* a heading as wide as the page, on two lines */
+		t = run_on(g->column, s->text);
+		free(g->column);
+		g->column = t;
+		return;
 	}
 	if (g->ndirs == 0)
 		buf_printf(&g->front, "%s\n", s->text);
@@ -986,6 +1214,7 @@ guide_build(const struct elemlist *el, const struct input *in,
 	for (i = 0; i < g.n; i++)
 		free(g.v[i].text);
 	free(g.v);
+	free_strings(g.lines, g.nlines);
 	for (i = 0; i < g.nlabels; i++)
 		free(g.labels[i].name);
 	free(g.labels);
