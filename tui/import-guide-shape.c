@@ -1,8 +1,8 @@
 /*
- * The shapes of a funding guide's lines: field labels, numbered
- * directions, category suffixes, and the figures its front matter
- * prints.  Pure functions of a string; import-guide.c builds the guide
- * from them.
+ * The shapes of a funding guide's lines: headings of parts and closing
+ * parts, field labels, numbered directions, category suffixes, and the
+ * figures its front matter prints.  Pure functions of a string;
+ * import-guide.c builds the guide from them.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +11,158 @@
 #include "import-shape.h"
 #include "text.h"
 #include "xmalloc.h"
+
+/* ---- shapes of headings and lines --------------------------------- */
+
+/* Holds none of ，。；！？ (a heading, a name, a title). */
+int
+guide_no_stops(const char *s)
+{
+	static const char *const stops[] = { "，", "。", "；", "！", "？" };
+	size_t i;
+
+	for (i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
+		if (strstr(s, stops[i]) != NULL)
+			return 0;
+	return 1;
+}
+
+static int
+cols(const char *s)
+{
+	return text_cols(s, strlen(s));
+}
+
+/* A heading or a name: short, no sentence in it, no colon at its end. */
+int
+guide_heading_like(const char *s, int width)
+{
+	return cols(s) <= width && guide_no_stops(s) && !text_ends(s, strlen(s),
+	    "：");
+}
+
+int
+guide_is_label(const char *s)
+{
+	return shape_label(s, strlen(s)) > 0;
+}
+
+/* The number of an item's enumerator: 3 of （3）, 3. and 三、; or 0. */
+int
+guide_item_number(const char *s)
+{
+	static const char *const cn = "一二三四五六七八九十";
+	const char *p;
+	uint32_t c;
+
+	p = s;
+	if (text_starts(p, "（") || *p == '(')
+		p += *p == '(' ? 1 : strlen("（");
+	if (*p >= '0' && *p <= '9')
+		return atoi(p);
+	c = text_first(p, strlen(p), NULL);
+	for (p = cn; *p != '\0'; p += strlen("一"))
+		if (text_first(p, strlen(p), NULL) == c)
+			return 1 + (int)((p - cn) / strlen("一"));
+	return 0;
+}
+
+/* 一、总体目标, 二、申报要求（略） */
+int
+guide_part_heading(const char *s)
+{
+	return shape_enum_kind(s, strlen(s)) == 1 && guide_heading_like(s,
+	    GUIDE_HEAD_COLS);
+}
+
+/*
+ * A part that comes after part *last (0: none yet, or an annex): its
+ * heading has a higher number (a line "一、核算结果不确定性" that a
+ * narrow page broke out of "…尺度不一、核算…" after part 一 is no
+ * part); *last follows it.
+ */
+int
+guide_next_part(const char *s, int *last)
+{
+	if (!guide_part_heading(s) || guide_item_number(s) <= *last)
+		return 0;
+	*last = guide_item_number(s);
+	return 1;
+}
+
+/* 附件, 附件2, 附件：形式审查条件要求 */
+int
+guide_annex(const char *s)
+{
+	const char *p;
+
+	if (!text_starts(s, "附件") || !guide_heading_like(s, GUIDE_HEAD_COLS))
+		return 0;
+	p = s + strlen("附件");
+	while ((*p >= '0' && *p <= '9') || *p == ' ')
+		p++;
+	return *p == '\0' || text_starts(p, "：") || *p == ':';
+}
+
+/* The closing parts that guides print without a number. */
+int
+guide_closing_name(const char *s)
+{
+	static const char *const names[] = {
+		"联系方式", "联系人", "申报要求", "申报条件", "申报说明",
+		"注意事项", "其他事项", "形式审查条件要求", "形式审查要求"
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(s, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A status printed under the title: （征求意见稿） */
+int
+guide_status_line(const char *s)
+{
+	size_t len = strlen(s);
+
+	return strstr(s, "征求意见稿") != NULL && len <= 3 * 12 &&
+	    (text_starts(s, "（") || *s == '(');
+}
+
+/*
+ * Ends with 。！？ (maybe inside closing quotes): a paragraph may end
+ * there, not at ； or ：, after which a line goes on unless an item
+ * begins (…研制可靠性测试装备 2 台（套）； / 完成… across a page).
+ */
+int
+guide_ends_paragraph(const char *s)
+{
+	static const char *const closers[] = { "”", "’", "」", "）", "》" };
+	size_t len, k;
+	int more;
+
+	len = strlen(s);
+	do {
+		more = 0;
+		for (k = 0; k < sizeof(closers) / sizeof(closers[0]); k++)
+			if (text_ends(s, len, closers[k])) {
+				len -= strlen(closers[k]);
+				more = 1;
+			}
+	} while (more);
+	return text_ends(s, len, "。") || text_ends(s, len, "！") ||
+	    text_ends(s, len, "？") || text_ends(s, len, "…") ||
+	    (len > 0 && (s[len - 1] == '!' || s[len - 1] == '?'));
+}
+
+int
+guide_fills(int width, const char *s)
+{
+	return width > 0 && cols(s) >= width - 4;
+}
+
+/* ---- labels -------------------------------------------------------- */
 
 /*
  * Labels that guides print, for the few decisions that a label's shape
@@ -259,8 +411,12 @@ guide_totals(const char *text, int *ndirs, int *nprojects, char **funding)
 		    (q = number_after(p + strlen(after[k]), 12)) != NULL)
 			*nprojects = atoi(q);
 	/* 拟安排国拨经费 3.4 亿元, 国拨经费总概算约 5.9 亿元 */
-	if (*funding != NULL || (p = strstr(text, "国拨经费")) == NULL ||
-	    (q = number_after(p + strlen("国拨经费"), 30)) == NULL)
+	if (*funding != NULL)
+		return;
+	if ((p = strstr(text, "国拨经费")) == NULL)
+		p = strstr(text, "中央财政经费");
+	if (p == NULL || (q = number_after(p + strlen(text_starts(p, "国") ?
+	    "国拨经费" : "中央财政经费"), 30)) == NULL)
 		return;
 	for (n = 0; is_digit((unsigned char)q[n]) || q[n] == '.'; n++)
 		;

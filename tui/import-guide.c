@@ -12,10 +12,10 @@
  * and page breaks included.  Parts after the last direction (三、申报要求,
  * 附件：…, 联系方式) are columns again, not text of the last direction.
  *
- * The PDF reader runs a line into the one before where that one filled
- * the margin without ending a sentence: a wide direction title, a list
- * of keywords.  The source lines say where a label, a direction or a
- * part began, and the elements are cut there first.
+ * The builder reads the text in pieces (import-guide-cut.c): the
+ * elements of the PDF reader, mended from the source's lines where the
+ * reader ran a heading or a label into the line before or dropped a
+ * line; the shapes of lines are in import-guide-shape.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -31,21 +31,6 @@
 #include "text.h"
 #include "xmalloc.h"
 
-#define SEG_CUT		0x100	/* cut out of an element: a line began it */
-#define HEAD_COLS	60	/* a part's heading is no wider */
-#define GROUP_COLS	40	/* nor a group's name or an internal heading */
-#define TITLE_COLS	120	/* nor a line of the guide's title */
-#define MAX_CUTS	64
-
-/* A piece of the text: an element, or a part of one cut at a line. */
-struct seg {
-	char			*text;
-	int			 line;
-	int			 flags;		/* EF_*, SEG_CUT */
-	enum elem_kind		 kind;
-	const struct elem	*e;		/* EL_NOTE: the note */
-};
-
 /* A label printed in several directions: a field wherever it stands. */
 struct learned {
 	char	*name;
@@ -55,11 +40,7 @@ struct learned {
 struct gb {
 	struct issue	*is;
 	struct notepool	*notes;
-	char		**lines;	/* the source's lines, squeezed */
-	size_t		 nlines;
-	int		 width;		/* columns of a full line, or 0 */
-	struct seg	*v;
-	size_t		 n, cap;
+	struct gsegs	 s;		/* the text in pieces */
 	struct learned	*labels;
 	size_t		 nlabels, labelscap;
 	struct buf	 front;		/* the text before the first direction */
@@ -74,516 +55,7 @@ struct gb {
 	int		 ndirs;
 	int		 group;		/* a group "N." opened, or 0 */
 	int		 part;		/* the last part 一、二、… read, or 0 */
-	int		 cutpart;	/* the same while cutting elements */
 };
-
-/* ---- shapes of whole pieces -------------------------------------- */
-
-/* Holds none of ，。；！？ (a heading, a name, a title). */
-static int
-no_stops(const char *s)
-{
-	static const char *const stops[] = { "，", "。", "；", "！", "？" };
-	size_t i;
-
-	for (i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
-		if (strstr(s, stops[i]) != NULL)
-			return 0;
-	return 1;
-}
-
-static int
-cols(const char *s)
-{
-	return text_cols(s, strlen(s));
-}
-
-/* A heading or a name: short, no sentence in it, no colon at its end. */
-static int
-heading_like(const char *s, int width)
-{
-	return cols(s) <= width && no_stops(s) && !text_ends(s, strlen(s),
-	    "：");
-}
-
-static int
-is_label(const char *s)
-{
-	return shape_label(s, strlen(s)) > 0;
-}
-
-/* The number of an item's enumerator: 3 of （3）, 3. and 三、; or 0. */
-static int
-item_number(const char *s)
-{
-	static const char *const cn = "一二三四五六七八九十";
-	const char *p;
-	uint32_t c;
-
-	p = s;
-	if (text_starts(p, "（") || *p == '(')
-		p += *p == '(' ? 1 : strlen("（");
-	if (*p >= '0' && *p <= '9')
-		return atoi(p);
-	c = text_first(p, strlen(p), NULL);
-	for (p = cn; *p != '\0'; p += strlen("一"))
-		if (text_first(p, strlen(p), NULL) == c)
-			return 1 + (int)((p - cn) / strlen("一"));
-	return 0;
-}
-
-/* 一、总体目标, 二、申报要求（略） */
-static int
-part_heading(const char *s)
-{
-	return shape_enum_kind(s, strlen(s)) == 1 && heading_like(s,
-	    HEAD_COLS);
-}
-
-/*
- * A part that comes after part *last (0: none yet, or an annex): its
- * heading has a higher number (a line "一、核算结果不确定性" that a
- * narrow page broke out of "…尺度不一、核算…" after part 一 is no
- * part); *last follows it.
- */
-static int
-next_part(const char *s, int *last)
-{
-	if (!part_heading(s) || item_number(s) <= *last)
-		return 0;
-	*last = item_number(s);
-	return 1;
-}
-
-/* 附件, 附件2, 附件：形式审查条件要求 */
-static int
-annex(const char *s)
-{
-	const char *p;
-
-	if (!text_starts(s, "附件") || !heading_like(s, HEAD_COLS))
-		return 0;
-	p = s + strlen("附件");
-	while ((*p >= '0' && *p <= '9') || *p == ' ')
-		p++;
-	return *p == '\0' || text_starts(p, "：") || *p == ':';
-}
-
-/* The closing parts that guides print without a number. */
-static int
-closing_name(const char *s)
-{
-	static const char *const names[] = {
-		"联系方式", "联系人", "申报要求", "申报条件", "申报说明",
-		"注意事项", "其他事项", "形式审查条件要求", "形式审查要求"
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(s, names[i]) == 0)
-			return 1;
-	return 0;
-}
-
-/* A status printed under the title: （征求意见稿） */
-static int
-status_line(const char *s)
-{
-	size_t len = strlen(s);
-
-	return strstr(s, "征求意见稿") != NULL && len <= 3 * 12 &&
-	    (text_starts(s, "（") || *s == '(');
-}
-
-/* A line that fills the page's measure: a heading so wide may go on. */
-static int
-full_line(const struct gb *g, const char *s)
-{
-	return g->width > 0 && cols(s) >= g->width - 4;
-}
-
-static int
-cmp_int(const void *a, const void *b)
-{
-	return *(const int *)a - *(const int *)b;
-}
-
-/*
- * The columns of a full line: four in five of the lines that may be
- * body text are no wider (the widest are notes, URLs, titles).
- */
-static int
-full_width(char **lines, size_t n)
-{
-	int *v, w;
-	size_t i, k;
-
-	v = xcalloc(n + 1, sizeof(*v));
-	for (i = k = 0; i < n; i++)
-		if ((v[k] = cols(lines[i])) >= 16)
-			k++;
-	qsort(v, k, sizeof(*v), cmp_int);
-	w = k >= 5 ? v[k * 4 / 5] : 0;
-	free(v);
-	return w;
-}
-
-/* ---- the pieces: elements, cut where a line began a part --------- */
-
-static void
-seg_add(struct gb *g, const struct elem *e, const char *text, size_t len,
-    int flags)
-{
-	struct seg s;
-
-	memset(&s, 0, sizeof(s));
-	s.text = xstrndup(text, len);
-	s.line = e->line;
-	s.flags = flags;
-	s.kind = e->kind == EL_HEADING ? EL_LINE : e->kind;
-	if (e->kind == EL_HEADING)
-		s.flags |= EF_STANDALONE;
-	s.e = e;
-	VEC_PUSH(g->v, g->n, g->cap, s);
-}
-
-enum opens { OPENS_NOTHING, OPENS_LABEL, OPENS_KNOWN, OPENS_PART };
-
-/*
- * What a squeezed source line begins that the reader may have run into
- * the line before: a label (a common one, or any), a direction or a
- * part.  Sets *key to the bytes that begin it.
- */
-static enum opens
-line_opens(struct gb *g, const char *sq, size_t *key)
-{
-	struct glabel l;
-	size_t off;
-	int ma, mi, n;
-	enum opens o;
-
-	if ((*key = guide_label(sq, &l)) > 0) {
-		o = l.known ? OPENS_KNOWN : OPENS_LABEL;
-		guide_label_free(&l);
-		return o;
-	}
-	if (guide_direction(sq, &ma, &mi, &off)) {
-		text_first(sq + off, strlen(sq + off), &n);
-		*key = off + (size_t)(n > 0 ? n : 0);
-		return OPENS_PART;
-	}
-	if (annex(sq)) {
-		g->cutpart = 0;
-		*key = strlen(sq);
-		return OPENS_PART;
-	}
-	if (next_part(sq, &g->cutpart)) {
-		*key = strlen(sq);
-		return OPENS_PART;
-	}
-	return OPENS_NOTHING;
-}
-
-/*
- * A group's heading (1. 基础前沿技术, （一）…) on line no: the next line
- * of the source is a direction.
- */
-static int
-group_line(const struct gb *g, const struct input *in, int no,
-    const char *sq)
-{
-	int kind, ma, mi;
-	size_t k, off;
-
-	kind = shape_enum_kind(sq, strlen(sq));
-	if ((kind != 2 && kind != 3) || !heading_like(sq, GROUP_COLS))
-		return 0;
-	for (k = (size_t)no; k < g->nlines && k < in->nlines &&
-	    g->lines[k][0] == '\0'; k++)
-		;
-	return k < g->nlines && guide_direction(g->lines[k], &ma, &mi, &off);
-}
-
-/*
- * A line that is a heading by itself, which nothing after it continues:
- * a closing part's (附件：…, 联系方式) short of the margin, a direction's
- * title ending in ）, whose last line it must be; at the document's top,
- * the line of the title that names the guide or its status.
- */
-static int
-whole_heading(const struct gb *g, const char *s, int top)
-{
-	size_t len = strlen(s);
-	int ma, mi;
-	size_t off;
-
-	if (text_ends(s, len, "）") && guide_direction(s, &ma, &mi, &off) &&
-	    no_stops(s))
-		return 1;
-	/* a heading as wide as the page may go on on the next line */
-	if ((annex(s) || closing_name(s)) && !full_line(g, s))
-		return 1;
-	return top && no_stops(s) && !strstr(s, "：") &&
-	    (text_ends(s, len, "指南") || status_line(s));
-}
-
-/*
- * Whether line sq cannot go on with the heading prev (part: a part's
- * heading): a heading short of the margin ends there, one as wide as
- * the page only before an item, a label or a direction.
- */
-static int
-ends_heading(const struct gb *g, const char *prev, int part, int top,
-    const char *sq)
-{
-	int ma, mi;
-	size_t off;
-
-	if (!part && !annex(prev) && !closing_name(prev))
-		return whole_heading(g, prev, top);
-	return !full_line(g, prev) || shape_enum(sq, strlen(sq)) ||
-	    is_label(sq) || guide_direction(sq, &ma, &mi, &off);
-}
-
-/*
- * Where the first n bytes of key occur in s near byte at: a line of an
- * element begins where the one before it ended, give or take the
- * spaces that joining them removed or added.
- */
-static const char *
-find_near(const char *s, size_t at, size_t lo, const char *key, size_t n)
-{
-	size_t len, from, to, i, slack;
-
-	/* a short line matches only where it is expected: 算 / 核算 */
-	slack = n < 9 ? 2 : 8;
-	len = strlen(s);
-	from = at > lo + slack ? at - slack : lo;
-	to = at + slack < len ? at + slack : len;
-	for (i = from; n > 0 && i + n <= len && i <= to; i++)
-		if (strncmp(s + i, key, n) == 0)
-			return s + i;
-	return NULL;
-}
-
-/* The bytes of whole characters in the first n or fewer of s. */
-static size_t
-prefix(const char *s, size_t n)
-{
-	size_t len = strlen(s);
-
-	if (n >= len)
-		return len;
-	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n--;
-	return n;
-}
-
-/* Line i (0-based) is the first or the last of a page. */
-static int
-page_edge(const struct gb *g, const struct input *in, size_t i)
-{
-	size_t k;
-
-	if (in->lines[i].flags & LINE_PAGESTART)
-		return 1;
-	for (k = i; k-- > 0 && g->lines[k][0] == '\0'; )
-		;
-	if (k == (size_t)-1 || shape_pagenum(g->lines[k], strlen(g->lines[k])))
-		return 1;
-	for (k = i + 1; k < g->nlines && g->lines[k][0] == '\0'; k++)
-		;
-	return k == g->nlines || (in->lines[k].flags & LINE_PAGESTART) ||
-	    shape_pagenum(g->lines[k], strlen(g->lines[k]));
-}
-
-/*
- * Whether the reader may have dropped line sq on purpose: a page
- * number, a running header or footer (printed at the edge of several
- * pages, never elsewhere), or a footnote, which it lifted out of the
- * text.
- */
-static int
-furniture(const struct gb *g, const struct elemlist *el,
-    const struct input *in, const char *sq)
-{
-	size_t i, n;
-
-	if (shape_pagenum(sq, strlen(sq)))
-		return 1;
-	for (i = n = 0; i < g->nlines; i++)
-		if (strcmp(g->lines[i], sq) == 0) {
-			if (!page_edge(g, in, i))
-				break;
-			n++;
-		}
-	if (i == g->nlines && n >= 2)
-		return 1;
-	for (i = 0; i < el->n; i++)
-		if (el->v[i].kind == EL_NOTE &&
-		    strstr(el->v[i].text, sq) != NULL)
-			return 1;
-	return 0;
-}
-
-/*
- * The element e, which runs from source line e->line to before line
- * end, cut where one of its lines began a direction, a part or a label:
- * a common label anywhere, any label right after a direction's title.
- * The place of each line in the element's text is found by its first
- * bytes, near where the line before ended.  An element whose first line
- * is a heading ending in ） is cut after that line too.
- *
- * A line the reader dropped from the middle of the element, or from its
- * end, is put back unless it may have been furniture: the reader takes
- * a page's short last line above its number, or "实施年限：3 年"
- * printed alike in every direction after a full line, for a running
- * header or footer.
- */
-static void
-cut(struct gb *g, const struct elemlist *el, const struct elem *e,
-    const struct input *in, int end)
-{
-	const struct srcline *sl;
-	const char *s, *hit;
-	char *sq, *first, *prev;
-	struct buf t = { 0 };
-	size_t cuts[MAX_CUTS], ncut, expect, at, key, len, copied;
-	int no, ma, mi, title, top, prevpart;
-	enum opens o;
-
-	ncut = 0;
-	prevpart = 0;
-	first = prev = NULL;
-	expect = copied = 0;
-	len = strlen(e->text);
-	title = guide_direction(e->text, &ma, &mi, &at);
-	top = e == &el->v[0];
-	for (no = e->line; in != NULL && no < end && no <= (int)in->nlines &&
-	    ncut < MAX_CUTS; no++) {
-		sl = &in->lines[no - 1];
-		s = sl->s;
-		sq = text_squeeze(s, text_trim(&s, sl->len));
-		if (*sq == '\0') {
-			free(sq);
-			continue;
-		}
-		if (first == NULL) {
-			first = prev = sq;
-			expect = strlen(sq);
-			prevpart = next_part(sq, &g->cutpart);
-			if (annex(sq))
-				g->cutpart = 0;
-			continue;
-		}
-		if ((o = line_opens(g, sq, &key)) == OPENS_NOTHING &&
-		    group_line(g, in, no, sq)) {
-			o = OPENS_PART;
-			key = strlen(sq);
-		} else if (o == OPENS_NOTHING)
-			key = prefix(sq, 12);
-		if ((hit = find_near(e->text, expect, copied, sq, key)) !=
-		    NULL) {
-			at = (size_t)(hit - e->text);
-			if (o == OPENS_LABEL && !(title && ncut == 0 &&
-			    no_stops(first)))
-				o = OPENS_NOTHING;
-			if (o == OPENS_NOTHING && ends_heading(g, prev, prevpart,
-			    top, sq))
-				o = OPENS_PART;
-			if (o != OPENS_NOTHING && at >= copied) {
-				buf_add(&t, e->text + copied, at - copied);
-				copied = at;
-				if (t.len > 0 && (ncut == 0 ||
-				    cuts[ncut - 1] < t.len))
-					cuts[ncut++] = t.len;
-			}
-			expect = at + strlen(sq);
-			if (prev != first)
-				free(prev);
-			prev = sq;
-			prevpart = o == OPENS_PART && part_heading(sq);
-			continue;
-		} else if (expect <= len && expect >= copied &&
-		    find_near(e->text, expect, copied, sq, strlen(sq)) ==
-		    NULL && (strlen(sq) < 12 || !strstr(e->text, sq)) &&
-		    o != OPENS_LABEL && (o == OPENS_KNOWN ||
-		    !furniture(g, el, in, sq))) {
-			/* dropped by the reader: put it back */
-			buf_add(&t, e->text + copied, expect - copied);
-			copied = expect;
-			if ((o != OPENS_NOTHING || ends_heading(g, prev,
-			    prevpart, top, sq)) && t.len > 0 &&
-			    (ncut == 0 || cuts[ncut - 1] < t.len))
-				cuts[ncut++] = t.len;
-			buf_adds(&t, sq);
-			if (prev != first)
-				free(prev);
-			prev = sq;
-			prevpart = 0;
-			continue;
-		}
-		free(sq);
-	}
-	if (prev != first)
-		free(prev);
-	free(first);
-	buf_add(&t, e->text + copied, len - copied);
-	for (key = 0, at = 0; key <= ncut; key++) {
-		expect = key < ncut ? cuts[key] : t.len;
-		while (at < expect && t.s[at] == ' ')
-			at++;
-		if (expect > at)
-			seg_add(g, e, t.s + at, expect - at, (e->flags &
-			    ~EF_STANDALONE) | (key > 0 ? SEG_CUT : 0) |
-			    (key == ncut ? e->flags & EF_STANDALONE : 0));
-		at = expect;
-	}
-	buf_free(&t);
-}
-
-/* The source line where the element after e begins. */
-static int
-next_line(const struct elemlist *el, size_t i)
-{
-	for (i++; i < el->n; i++)
-		if (el->v[i].kind != EL_NOTE)
-			return el->v[i].line;
-	return 1 << 30;
-}
-
-static void
-segments(struct gb *g, const struct elemlist *el, const struct input *in)
-{
-	const struct elem *e, *n;
-	const char *s;
-	char *t;
-	size_t i, cap;
-
-	cap = 0;
-	for (i = 0; in != NULL && i < in->nlines; i++) {
-		s = in->lines[i].s;
-		t = text_squeeze(s, text_trim(&s, in->lines[i].len));
-		VEC_PUSH(g->lines, g->nlines, cap, t);
-	}
-	g->width = full_width(g->lines, g->nlines);
-
-	for (i = 0; i < el->n; i++) {
-		e = &el->v[i];
-		n = i + 1 < el->n ? &el->v[i + 1] : NULL;
-		if (e->kind == EL_LINE)
-			cut(g, el, e, in, next_line(el, i));
-		else if (e->kind == EL_HEADING && (e->flags & EF_BOLD) &&
-		    n != NULL && n->kind == EL_LINE && n->line == e->line) {
-			/* Markdown's **研究内容：**… is one line */
-			t = xasprintf("%s%s", e->text, n->text);
-			seg_add(g, n, t, strlen(t), n->flags);
-			free(t);
-			i++;
-		} else
-			seg_add(g, e, e->text, strlen(e->text), e->flags);
-	}
-}
 
 /* ---- labels learned from the document ----------------------------- */
 
@@ -601,14 +73,14 @@ learn_labels(struct gb *g)
 	int ndir, ma, mi;
 
 	ndir = 0;
-	for (i = 0; i < g->n; i++) {
-		if (g->v[i].kind != EL_LINE)
+	for (i = 0; i < g->s.n; i++) {
+		if (g->s.v[i].kind != EL_LINE)
 			continue;
-		if (guide_direction(g->v[i].text, &ma, &mi, &k)) {
+		if (guide_direction(g->s.v[i].text, &ma, &mi, &k)) {
 			ndir++;
 			continue;
 		}
-		if (guide_label(g->v[i].text, &l) == 0 || l.ordinal != NULL) {
+		if (guide_label(g->s.v[i].text, &l) == 0 || l.ordinal != NULL) {
 			guide_label_free(&l);
 			continue;
 		}
@@ -663,26 +135,26 @@ guide_detect(const struct elemlist *el)
 
 /* ---- the guide's structure ---------------------------------------- */
 
-/* The next piece that is no note, or g->n. */
+/* The next piece that is no note, or g->s.n. */
 static size_t
 next_seg(const struct gb *g, size_t i)
 {
-	for (i++; i < g->n && g->v[i].kind == EL_NOTE; i++)
+	for (i++; i < g->s.n && g->s.v[i].kind == EL_NOTE; i++)
 		;
 	return i;
 }
 
 /* A line that goes on with a direction's title: no label, no sentence. */
 static int
-title_goes_on(const struct seg *s)
+title_goes_on(const struct gseg *s)
 {
 	int ma, mi;
 	size_t off;
 
-	return s->kind == EL_LINE && heading_like(s->text, TITLE_COLS / 2) &&
-	    !is_label(s->text) && !shape_enum(s->text, strlen(s->text)) &&
+	return s->kind == EL_LINE && guide_heading_like(s->text, GUIDE_TITLE_COLS / 2) &&
+	    !guide_is_label(s->text) && !shape_enum(s->text, strlen(s->text)) &&
 	    !guide_direction(s->text, &ma, &mi, &off) &&
-	    !part_heading(s->text) && !annex(s->text);
+	    !guide_part_heading(s->text) && !guide_annex(s->text);
 }
 
 /* A label follows piece i, maybe after the rest of a title. */
@@ -692,9 +164,9 @@ label_follows(const struct gb *g, size_t i)
 	size_t j;
 
 	j = next_seg(g, i);
-	if (j < g->n && title_goes_on(&g->v[j]))
+	if (j < g->s.n && title_goes_on(&g->s.v[j]))
 		j = next_seg(g, j);
-	return j < g->n && g->v[j].kind == EL_LINE && is_label(g->v[j].text);
+	return j < g->s.n && g->s.v[j].kind == EL_LINE && guide_is_label(g->s.v[j].text);
 }
 
 /*
@@ -705,9 +177,9 @@ label_follows(const struct gb *g, size_t i)
 static int
 is_direction(const struct gb *g, size_t i, int *ma, int *mi, size_t *off)
 {
-	const char *s = g->v[i].text;
+	const char *s = g->s.v[i].text;
 
-	if (g->v[i].kind != EL_LINE || !guide_direction(s, ma, mi, off) ||
+	if (g->s.v[i].kind != EL_LINE || !guide_direction(s, ma, mi, off) ||
 	    strstr(s, "。") || strstr(s, "；") || strstr(s, "！"))
 		return 0;
 	if (g->ndirs > 0 && ((*ma == g->major && *mi == g->minor + 1) ||
@@ -716,7 +188,7 @@ is_direction(const struct gb *g, size_t i, int *ma, int *mi, size_t *off)
 	if (g->group > 0 && *ma == g->group && *mi <= 1 &&
 	    (g->ndirs == 0 || *ma != g->major))
 		return 1;
-	if (g->ndirs == 0 && *mi <= 1 && (g->v[i].flags & EF_STANDALONE))
+	if (g->ndirs == 0 && *mi <= 1 && (g->s.v[i].flags & EF_STANDALONE))
 		return 1;
 	return label_follows(g, i) && (g->ndirs == 0 || *ma > g->major ||
 	    (*ma == g->major && *mi > g->minor));
@@ -734,18 +206,18 @@ is_direction(const struct gb *g, size_t i, int *ma, int *mi, size_t *off)
 static int
 group_heading(const struct gb *g, size_t i, int *num)
 {
-	const char *s = g->v[i].text;
+	const char *s = g->s.v[i].text;
 	size_t j, off;
 	int kind, ma, mi;
 
 	*num = 0;
 	kind = shape_enum_kind(s, strlen(s));
 	if ((kind != 1 && kind != 2 && kind != 3) ||
-	    !heading_like(s, kind == 1 ? HEAD_COLS : GROUP_COLS))
+	    !guide_heading_like(s, kind == 1 ? GUIDE_HEAD_COLS : GUIDE_GROUP_COLS))
 		return 0;
 	j = next_seg(g, i);
-	if (j >= g->n || g->v[j].kind != EL_LINE ||
-	    !guide_direction(g->v[j].text, &ma, &mi, &off))
+	if (j >= g->s.n || g->s.v[j].kind != EL_LINE ||
+	    !guide_direction(g->s.v[j].text, &ma, &mi, &off))
 		return 0;
 	if (kind != 3)
 		return 1;
@@ -829,32 +301,6 @@ run_on(const char *a, const char *b)
 }
 
 /*
- * Ends with 。！？ (maybe inside closing quotes): a paragraph may end
- * there, not at ； or ：, after which a line goes on unless an item
- * begins (…研制可靠性测试装备 2 台（套）； / 完成… across a page).
- */
-static int
-ends_paragraph(const char *s)
-{
-	static const char *const closers[] = { "”", "’", "」", "）", "》" };
-	size_t len, k;
-	int more;
-
-	len = strlen(s);
-	do {
-		more = 0;
-		for (k = 0; k < sizeof(closers) / sizeof(closers[0]); k++)
-			if (text_ends(s, len, closers[k])) {
-				len -= strlen(closers[k]);
-				more = 1;
-			}
-	} while (more);
-	return text_ends(s, len, "。") || text_ends(s, len, "！") ||
-	    text_ends(s, len, "？") || text_ends(s, len, "…") ||
-	    (len > 0 && (s[len - 1] == '!' || s[len - 1] == '?'));
-}
-
-/*
  * Whether piece s goes on with the text last, rather than beginning a
  * line of its own.  An item (（1）, 1.) begins one after a sentence or
  * after the item before it (not 上述（1）至 / （4）共…); a label after a
@@ -864,33 +310,33 @@ ends_paragraph(const char *s)
  * line before.
  */
 static int
-goes_on(const struct gb *g, const char *last, const struct seg *s,
+goes_on(const struct gb *g, const char *last, const struct gseg *s,
     int in_field)
 {
 	size_t len = strlen(last);
 	int ended, n;
 
-	ended = ends_paragraph(last) || (g->standalone &&
-	    heading_like(last, GROUP_COLS));
+	ended = guide_ends_paragraph(last) || (g->standalone &&
+	    guide_heading_like(last, GUIDE_GROUP_COLS));
 	if (shape_enum(s->text, strlen(s->text))) {
-		n = item_number(s->text);
+		n = guide_item_number(s->text);
 		return !ended && n > 1 && shape_enum(last, len) &&
 		    shape_enum_kind(last, len) == shape_enum_kind(s->text,
-		    strlen(s->text)) && item_number(last) + 1 != n;
+		    strlen(s->text)) && guide_item_number(last) + 1 != n;
 	}
-	if (is_label(s->text))
+	if (guide_is_label(s->text))
 		return !ended;
 	if (shape_enum(last, len) && (in_field ||
-	    !heading_like(last, GROUP_COLS)))
+	    !guide_heading_like(last, GUIDE_GROUP_COLS)))
 		return 1;
-	if (s->flags & SEG_CUT)
+	if (s->flags & GSEG_CUT)
 		return 1;
 	return !ended;
 }
 
 /* Text of the field being read: a line of its value, or more of one. */
 static void
-field_text(struct gb *g, const struct seg *s)
+field_text(struct gb *g, const struct gseg *s)
 {
 	struct field *f = &g->art->fields[g->field];
 	const char *last;
@@ -909,7 +355,7 @@ field_text(struct gb *g, const struct seg *s)
 }
 
 static void
-block_text(struct gb *g, const struct seg *s)
+block_text(struct gb *g, const struct gseg *s)
 {
 	struct block *b;
 	char *v, *title;
@@ -933,13 +379,13 @@ block_text(struct gb *g, const struct seg *s)
 	}
 	doc_block_add(g->art, (s->flags & EF_STANDALONE) &&
 	    shape_enum(s->text, strlen(s->text)) &&
-	    heading_like(s->text, GROUP_COLS) ? BLOCK_HEADING :
+	    guide_heading_like(s->text, GUIDE_GROUP_COLS) ? BLOCK_HEADING :
 	    BLOCK_PARAGRAPH, s->text, s->line);
 }
 
 /* A label in a direction: a field, or a line of the field before. */
 static int
-field_label(struct gb *g, const struct seg *s)
+field_label(struct gb *g, const struct gseg *s)
 {
 	struct glabel l;
 	char *name, *value;
@@ -975,9 +421,9 @@ direction(struct gb *g, size_t i, int ma, int mi, size_t off)
 	char *title;
 
 	close_direction(g);
-	title = xasprintf("%d.%d %s", ma, mi, g->v[i].text + off);
+	title = xasprintf("%d.%d %s", ma, mi, g->s.v[i].text + off);
 	g->art = NULL;
-	open_article(g, title, g->v[i].line, 1);
+	open_article(g, title, g->s.v[i].line, 1);
 	free(title);
 	g->major = ma;
 	g->minor = mi;
@@ -985,7 +431,7 @@ direction(struct gb *g, size_t i, int ma, int mi, size_t off)
 }
 
 static void
-title_text(struct gb *g, const struct seg *s)
+title_text(struct gb *g, const struct gseg *s)
 {
 	char *t;
 
@@ -997,7 +443,7 @@ title_text(struct gb *g, const struct seg *s)
 static void
 piece(struct gb *g, size_t i)
 {
-	const struct seg *s = &g->v[i];
+	const struct gseg *s = &g->s.v[i];
 	size_t off;
 	char *t;
 	int ma, mi, num = 0;
@@ -1007,16 +453,16 @@ piece(struct gb *g, size_t i)
 		return;
 	}
 	if (s->kind == EL_LINE) {
-		if (annex(s->text) || (g->ndirs > 0 &&
-		    closing_name(s->text))) {
+		if (guide_annex(s->text) || (g->ndirs > 0 &&
+		    guide_closing_name(s->text))) {
 			heading(g, s->text);
 			g->part = 0;
 			return;
 		}
-		if ((part_heading(s->text) ? next_part(s->text, &g->part) :
+		if ((guide_part_heading(s->text) ? guide_next_part(s->text, &g->part) :
 		    group_heading(g, i, &num))) {
 			heading(g, s->text);
-			g->group = part_heading(s->text) ? 0 : num;
+			g->group = guide_part_heading(s->text) ? 0 : num;
 			return;
 		}
 		if (is_direction(g, i, &ma, &mi, &off)) {
@@ -1024,8 +470,8 @@ piece(struct gb *g, size_t i)
 			return;
 		}
 	}
-	if (g->column != NULL && g->art == NULL && full_line(g, g->column) &&
-	    heading_like(s->text, GROUP_COLS / 2) && title_goes_on(s)) {
+	if (g->column != NULL && g->art == NULL && guide_fills(g->s.width, g->column) &&
+	    guide_heading_like(s->text, GUIDE_GROUP_COLS / 2) && title_goes_on(s)) {
 		/* a heading as wide as the page, on two lines */
 		t = run_on(g->column, s->text);
 		free(g->column);
@@ -1057,8 +503,8 @@ title_line(const char *s)
 	int ma, mi;
 	size_t off;
 
-	return heading_like(s, TITLE_COLS) && !strstr(s, "：") &&
-	    !part_heading(s) && !guide_direction(s, &ma, &mi, &off) &&
+	return guide_heading_like(s, GUIDE_TITLE_COLS) && !strstr(s, "：") &&
+	    !guide_part_heading(s) && !guide_direction(s, &ma, &mi, &off) &&
 	    !shape_enum(s, strlen(s));
 }
 
@@ -1080,18 +526,24 @@ static size_t
 title_lines(struct gb *g, char **title)
 {
 	struct buf b = { 0 };
-	const char *s;
+	const char *s, *status;
 	char *t;
 	size_t i, start, n;
 
 	*title = NULL;
 	i = 0;
 	/* 附件1, above the title of a guide published with its notice */
-	if (i < g->n && annex(g->v[i].text) && cols(g->v[i].text) <= 10)
+	if (i < g->s.n && guide_annex(g->s.v[i].text) && text_cols(g->s.v[i].text,
+	    strlen(g->s.v[i].text)) <= 10)
 		i++;
-	for (start = i, n = 0; i < g->n && n < 4; i++, n++) {
-		s = g->v[i].text;
-		if (g->v[i].kind != EL_LINE || status_line(s) ||
+	/* （征求意见稿） may stand above the title as well as under it */
+	status = NULL;
+	if (i + 1 < g->s.n && g->s.v[i].kind == EL_LINE &&
+	    guide_status_line(g->s.v[i].text) && title_line(g->s.v[i + 1].text))
+		status = g->s.v[i++].text;
+	for (start = i, n = 0; i < g->s.n && n < 4; i++, n++) {
+		s = g->s.v[i].text;
+		if (g->s.v[i].kind != EL_LINE || guide_status_line(s) ||
 		    !title_line(s))
 			break;
 		t = b.len > 0 ? run_on(b.s, s) : xstrdup(s);
@@ -1103,12 +555,14 @@ title_lines(struct gb *g, char **title)
 			break;
 		}
 	}
-	if (b.len > 0 && !names_guide(g->v[i - 1].text)) {
+	if (b.len > 0 && !names_guide(g->s.v[i - 1].text)) {
 		buf_truncate(&b, 0);
 		i = start;
 	}
-	if (i < g->n && g->v[i].kind == EL_LINE && status_line(g->v[i].text))
-		buf_adds(&b, g->v[i++].text);
+	if (i < g->s.n && g->s.v[i].kind == EL_LINE && guide_status_line(g->s.v[i].text))
+		buf_adds(&b, g->s.v[i++].text);
+	else if (status != NULL)
+		buf_adds(&b, status);
 	*title = b.len > 0 ? buf_take(&b) : NULL;
 	return i;
 }
@@ -1174,7 +628,7 @@ front_matter(struct gb *g, char *title)
 	struct issue *is = g->is;
 	char *name, *text;
 
-	if (title == NULL || status_line(title)) {
+	if (title == NULL || guide_status_line(title)) {
 		text = preamble(is);
 		if ((name = infer_title(text)) == NULL)
 			name = xstrdup("申报指南");
@@ -1205,16 +659,13 @@ guide_build(const struct elemlist *el, const struct input *in,
 	g.notes = notes;
 	g.field = -1;
 	is->kind = DOC_GUIDE;
-	segments(&g, el, in);
+	guide_segments(&g.s, el, in);
 	learn_labels(&g);
-	for (i = title_lines(&g, &title); i < g.n; i++)
+	for (i = title_lines(&g, &title); i < g.s.n; i++)
 		piece(&g, i);
 	close_direction(&g);
 	front_matter(&g, title);
-	for (i = 0; i < g.n; i++)
-		free(g.v[i].text);
-	free(g.v);
-	free_strings(g.lines, g.nlines);
+	guide_segments_free(&g.s);
 	for (i = 0; i < g.nlabels; i++)
 		free(g.labels[i].name);
 	free(g.labels);

@@ -258,30 +258,35 @@ test_field_hang(void **state)
 static void
 test_labels(void **state)
 {
+	static const struct {
+		const char	*date;
+		int		 year;
+		const char	*number, *title;
+		int		 guide;
+		const char	*label;
+	} t[] = {
+		{ "2021-08-05", 2021, "总第086期 第08期", "科技政策与咨询快报", 0,
+		    "2021-08-05 第08期" },
+		{ NULL, 2023, NULL, "科技政策与咨询快报", 0,
+		    "2023 科技政策与咨询快报" },
+		{ NULL, 0, NULL, "无题", 0, "无题" },
+		/* a guide: kuaibao(1) says 指南 and its status, the draft's once */
+		{ NULL, 2023, NULL, "某专项2023年度项目申报指南（征求意见稿）", 2,
+		    "2023 指南·征求意见稿 某专项2023年度项目申报指南" },
+		{ NULL, 2024, NULL, "某专项2024年度项目申报指南", 1,
+		    "2024 指南·正式稿 某专项2024年度项目申报指南" },
+		{ NULL, 0, NULL, "申报指南", 1, "指南·正式稿 申报指南" },
+	};
 	char *s;
+	size_t i;
 
 	(void)state;
-	s = render_issue_label("2021-08-05", 2021, "总第086期 第08期",
-	    "科技政策与咨询快报", 0);
-	assert_string_equal(s, "2021-08-05 第08期");
-	free(s);
-	s = render_issue_label(NULL, 2023, NULL, "科技政策与咨询快报", 0);
-	assert_string_equal(s, "2023 科技政策与咨询快报");
-	free(s);
-	s = render_issue_label(NULL, 0, NULL, "无题", 0);
-	assert_string_equal(s, "无题");
-	free(s);
-	/* a guide: kuaibao(1) says 指南 and its status, the draft's once */
-	s = render_issue_label(NULL, 2023, NULL,
-	    "某专项2023年度项目申报指南（征求意见稿）", 2);
-	assert_string_equal(s, "2023 指南·征求意见稿 某专项2023年度项目申报指南");
-	free(s);
-	s = render_issue_label(NULL, 2024, NULL, "某专项2024年度项目申报指南", 1);
-	assert_string_equal(s, "2024 指南·正式稿 某专项2024年度项目申报指南");
-	free(s);
-	s = render_issue_label(NULL, 0, NULL, "申报指南", 1);
-	assert_string_equal(s, "指南·正式稿 申报指南");
-	free(s);
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		s = render_issue_label(t[i].date, t[i].year, t[i].number,
+		    t[i].title, t[i].guide);
+		assert_string_equal(s, t[i].label);
+		free(s);
+	}
 }
 
 int
