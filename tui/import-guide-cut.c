@@ -123,7 +123,8 @@ group_line(const struct gcut *g, const struct input *in, int no,
 	size_t k, off;
 
 	kind = shape_enum_kind(sq, strlen(sq));
-	if ((kind != 2 && kind != 3) || !guide_heading_like(sq, GUIDE_GROUP_COLS))
+	if ((kind != 2 && kind != 3) ||
+	    !guide_heading_like(sq, GUIDE_GROUP_COLS))
 		return 0;
 	for (k = (size_t)no; k < g->nlines && k < in->nlines &&
 	    g->lines[k][0] == '\0'; k++)
@@ -148,7 +149,8 @@ whole_heading(const struct gcut *g, const char *s, int top)
 	    guide_no_stops(s))
 		return 1;
 	/* a heading as wide as the page may go on on the next line */
-	if ((guide_annex(s) || guide_closing_name(s)) && !guide_fills(g->out->width, s))
+	if ((guide_annex(s) || guide_closing_name(s)) &&
+	    !guide_fills(g->out->width, s))
 		return 1;
 	return top && guide_no_stops(s) && !strstr(s, "：") &&
 	    (text_ends(s, len, "指南") || guide_status_line(s));
@@ -168,8 +170,9 @@ ends_heading(const struct gcut *g, const char *prev, int part, int top,
 
 	if (!part && !guide_annex(prev) && !guide_closing_name(prev))
 		return whole_heading(g, prev, top);
-	return !guide_fills(g->out->width, prev) || shape_enum(sq, strlen(sq)) ||
-	    guide_is_label(sq) || guide_direction(sq, &ma, &mi, &off);
+	return !guide_fills(g->out->width, prev) ||
+	    shape_enum(sq, strlen(sq)) || guide_is_label(sq) ||
+	    guide_direction(sq, &ma, &mi, &off);
 }
 
 /*
@@ -315,8 +318,8 @@ cut(struct gcut *g, const struct elemlist *el, const struct elem *e,
 			if (o == OPENS_LABEL && !(title && ncut == 0 &&
 			    guide_no_stops(first)))
 				o = OPENS_NOTHING;
-			if (o == OPENS_NOTHING && ends_heading(g, prev, prevpart,
-			    top, sq))
+			if (o == OPENS_NOTHING && ends_heading(g, prev,
+			    prevpart, top, sq))
 				o = OPENS_PART;
 			if (o != OPENS_NOTHING && at >= copied) {
 				buf_add(&t, e->text + copied, at - copied);

@@ -401,7 +401,8 @@ guide_totals(const char *text, int *ndirs, int *nprojects, char **funding)
 	size_t k, n;
 
 	if (*ndirs == 0)
-		*ndirs = count_before(text, dirs, sizeof(dirs) / sizeof(dirs[0]));
+		*ndirs = count_before(text, dirs,
+		    sizeof(dirs) / sizeof(dirs[0]));
 	if (*nprojects == 0)
 		*nprojects = count_before(text, projects,
 		    sizeof(projects) / sizeof(projects[0]));

@@ -43,7 +43,7 @@ struct gb {
 	struct gsegs	 s;		/* the text in pieces */
 	struct learned	*labels;
 	size_t		 nlabels, labelscap;
-	struct buf	 front;		/* the text before the first direction */
+	struct buf	 front;		/* the text before any direction */
 	char		*column;	/* a column headed, not yet opened */
 	struct section	*sec;
 	struct article	*art;
@@ -151,7 +151,8 @@ title_goes_on(const struct gseg *s)
 	int ma, mi;
 	size_t off;
 
-	return s->kind == EL_LINE && guide_heading_like(s->text, GUIDE_TITLE_COLS / 2) &&
+	return s->kind == EL_LINE &&
+	    guide_heading_like(s->text, GUIDE_TITLE_COLS / 2) &&
 	    !guide_is_label(s->text) && !shape_enum(s->text, strlen(s->text)) &&
 	    !guide_direction(s->text, &ma, &mi, &off) &&
 	    !guide_part_heading(s->text) && !guide_annex(s->text);
@@ -166,7 +167,8 @@ label_follows(const struct gb *g, size_t i)
 	j = next_seg(g, i);
 	if (j < g->s.n && title_goes_on(&g->s.v[j]))
 		j = next_seg(g, j);
-	return j < g->s.n && g->s.v[j].kind == EL_LINE && guide_is_label(g->s.v[j].text);
+	return j < g->s.n && g->s.v[j].kind == EL_LINE &&
+	    guide_is_label(g->s.v[j].text);
 }
 
 /*
@@ -213,7 +215,8 @@ group_heading(const struct gb *g, size_t i, int *num)
 	*num = 0;
 	kind = shape_enum_kind(s, strlen(s));
 	if ((kind != 1 && kind != 2 && kind != 3) ||
-	    !guide_heading_like(s, kind == 1 ? GUIDE_HEAD_COLS : GUIDE_GROUP_COLS))
+	    !guide_heading_like(s, kind == 1 ? GUIDE_HEAD_COLS :
+	    GUIDE_GROUP_COLS))
 		return 0;
 	j = next_seg(g, i);
 	if (j >= g->s.n || g->s.v[j].kind != EL_LINE ||
@@ -459,8 +462,8 @@ piece(struct gb *g, size_t i)
 			g->part = 0;
 			return;
 		}
-		if ((guide_part_heading(s->text) ? guide_next_part(s->text, &g->part) :
-		    group_heading(g, i, &num))) {
+		if (guide_part_heading(s->text) ? guide_next_part(s->text,
+		    &g->part) : group_heading(g, i, &num)) {
 			heading(g, s->text);
 			g->group = guide_part_heading(s->text) ? 0 : num;
 			return;
@@ -470,8 +473,10 @@ piece(struct gb *g, size_t i)
 			return;
 		}
 	}
-	if (g->column != NULL && g->art == NULL && guide_fills(g->s.width, g->column) &&
-	    guide_heading_like(s->text, GUIDE_GROUP_COLS / 2) && title_goes_on(s)) {
+	if (g->column != NULL && g->art == NULL &&
+	    guide_fills(g->s.width, g->column) &&
+	    guide_heading_like(s->text, GUIDE_GROUP_COLS / 2) &&
+	    title_goes_on(s)) {
 		/* a heading as wide as the page, on two lines */
 		t = run_on(g->column, s->text);
 		free(g->column);
@@ -533,8 +538,8 @@ title_lines(struct gb *g, char **title)
 	*title = NULL;
 	i = 0;
 	/* 附件1, above the title of a guide published with its notice */
-	if (i < g->s.n && guide_annex(g->s.v[i].text) && text_cols(g->s.v[i].text,
-	    strlen(g->s.v[i].text)) <= 10)
+	if (i < g->s.n && guide_annex(g->s.v[i].text) &&
+	    text_cols(g->s.v[i].text, strlen(g->s.v[i].text)) <= 10)
 		i++;
 	/* （征求意见稿） may stand above the title as well as under it */
 	status = NULL;
@@ -559,7 +564,8 @@ title_lines(struct gb *g, char **title)
 		buf_truncate(&b, 0);
 		i = start;
 	}
-	if (i < g->s.n && g->s.v[i].kind == EL_LINE && guide_status_line(g->s.v[i].text))
+	if (i < g->s.n && g->s.v[i].kind == EL_LINE &&
+	    guide_status_line(g->s.v[i].text))
 		buf_adds(&b, g->s.v[i++].text);
 	else if (status != NULL)
 		buf_adds(&b, status);

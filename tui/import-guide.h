@@ -25,7 +25,7 @@ struct gseg {
 	char			*text;
 	int			 line;
 	int			 flags;		/* EF_*, GSEG_CUT */
-	enum elem_kind		 kind;		/* a Markdown heading is a line */
+	enum elem_kind		 kind;		/* a Markdown heading: a line */
 	const struct elem	*e;		/* EL_NOTE: the note */
 };
 
