@@ -570,6 +570,7 @@ title_lines(struct gb *g, char **title)
 	else if (status != NULL)
 		buf_adds(&b, status);
 	*title = b.len > 0 ? buf_take(&b) : NULL;
+	buf_free(&b);
 	return i;
 }
 
