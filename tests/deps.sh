@@ -41,6 +41,7 @@ if [ "$what" = test ]; then
 	need openssh-server test -x /usr/sbin/sshd
 	need clang command -v clang
 	need valgrind command -v valgrind
+	need strace command -v strace
 	need python3-reportlab have_reportlab
 	need fonts-wqy-microhei test -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 fi

@@ -11,6 +11,7 @@
 
 #include <sqlite3.h>
 
+#include "buf.h"
 #include "db-read.h"
 #include "db-read-int.h"
 #include "db-schema.h"
@@ -160,6 +161,33 @@ check_schema(struct dbr *r)
 	return NULL;
 }
 
+/*
+ * path as a URI file name: every byte but the unreserved and '/' is
+ * percent-encoded, or a '#' or '?' in a directory's name would end the
+ * path and pass the rest as parameters.  The caller frees.
+ */
+static char *
+file_uri(const char *path, const char *params)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct buf b = { 0 };
+	const unsigned char *p;
+
+	/* "file:" and an authority, empty: "file://" + "/a" */
+	buf_adds(&b, path[0] == '/' ? "file://" : "file:");
+	for (p = (const unsigned char *)path; *p != '\0'; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~/", *p) != NULL)
+			buf_addc(&b, (char)*p);
+		else {
+			buf_addc(&b, '%');
+			buf_addc(&b, hex[*p >> 4]);
+			buf_addc(&b, hex[*p & 15]);
+		}
+	buf_printf(&b, "?%s", params);
+	return buf_take(&b);
+}
+
 struct dbr *
 dbr_open(const char *path, const char *state, char **err, char **warning)
 {
@@ -191,17 +219,20 @@ dbr_open(const char *path, const char *state, char **err, char **warning)
 	}
 	r = xcalloc(1, sizeof(*r));
 	r->path = xstrdup(realpath(path, real) ? real : path);
-	/* immutable: no locks, no journal checks; it is replaced by rename */
-	uri = sqlite3_mprintf("file:%q?mode=ro&immutable=1", r->path);
-	/* CREATE is for the attached state database; main is mode=ro */
+	/*
+	 * immutable: no locks, no journal checks; it is replaced by rename.
+	 * READWRITE is for the attached state database (main is mode=ro),
+	 * which is made beforehand: SQLite creates no file but its WAL.
+	 */
+	uri = file_uri(r->path, "mode=ro&immutable=1");
 	if (sqlite3_open_v2(uri, &r->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
+	    SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
 		*err = xasprintf("%s: %s", path, sqlite3_errmsg(r->db));
-		sqlite3_free(uri);
+		free(uri);
 		dbr_close(r);
 		return NULL;
 	}
-	sqlite3_free(uri);
+	free(uri);
 	sqlite3_busy_timeout(r->db, 3000);
 	sqlite3_exec(r->db, "PRAGMA cache_size = -1024", NULL, NULL, NULL);
 	if (db_tokenizer_register(r->db) != SQLITE_OK) {

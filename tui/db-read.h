@@ -161,6 +161,12 @@ void		 dbr_marks(struct dbr *, const char *key, int *read,
 void		 dbr_save_position(struct dbr *, const char *key,
 		    long long place);
 char		*dbr_load_position(struct dbr *, long long *place);
+/* What was typed at a prompt of a kind ("search", "command"), newest
+ * first, at most limit (caller frees with free_strings). */
+size_t		 dbr_history(struct dbr *, const char *kind, size_t limit,
+		    char ***out);
+void		 dbr_history_add(struct dbr *, const char *kind,
+		    const char *text);
 
 void		 dbr_issue_rows_free(struct issue_row *, size_t);
 void		 dbr_section_rows_free(struct section_row *, size_t);

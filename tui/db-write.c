@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,12 +24,16 @@
 #include "db-write.h"
 #include "diag.h"
 #include "doc.h"
+#include "fsutil.h"
 #include "import-country.h"
 #include "import-theme.h"
 #include "xmalloc.h"
 
 #define TMP_INFIX	".tmp-"
-#define PACKED		".packed"	/* the compacted copy of the temporary file */
+#define LOCK_WAIT	30		/* seconds, unless KUAIBAO_LOCK_WAIT */
+/* SQLite follows no symbolic link, and creates no file but journals */
+#define OPEN_RW		(SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW)
+#define OPEN_RO		(SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW)
 
 enum stmt {
 	S_ISSUE, S_GUIDE, S_SECTION, S_ARTICLE, S_BLOCK, S_NOTE, S_FIELD,
@@ -64,11 +69,26 @@ static const char *const stmt_sql[S_NSTMT] = {
 	    " OR key = ?",
 };
 
+/*
+ * The temporary files are made in a directory of their own beside the
+ * target, .NAME.tmp-PID-XXXXXX, with a random name and mode 0700: in a
+ * shared directory no one else can foresee its name, nor put a file or
+ * a link in it for SQLite's journals.  The rename out of it into the
+ * target's directory is atomic.
+ */
+enum tmpfile { T_NEW, T_NEW_JOURNAL, T_PACKED, T_PACKED_JOURNAL, T_DIR, NTMP };
+static const char *const tmp_names[NTMP - 1] = {
+	"new.db", "new.db-journal", "packed.db", "packed.db-journal"
+};
+
 struct dbw {
 	sqlite3		*db;
-	char		*target;
-	char		*tmp;
-	int		 lock;		/* fd of .NAME.lock, or -1 */
+	char		*target;	/* as given, for messages */
+	char		*real;		/* the file replaced, in its real dir */
+	struct stat	 old;		/* ... its owner and mode */
+	int		 exists;
+	int		 lock;		/* fd of the directory, or < 0 */
+	int		 fd[T_PACKED + 1];	/* of the files made, or -1 */
 	sqlite3_stmt	*st[S_NSTMT];
 	sqlite3_int64	*added;		/* issues written by this run */
 	size_t		 nadded, addedcap;
@@ -76,38 +96,123 @@ struct dbw {
 	sqlite3_int64	 written;	/* articles written by this run */
 };
 
-/* For the signal handler: the temporary files to remove. */
-static const char *const tmp_suffix[] = { "", "-journal", PACKED };
-#define NTMP	(sizeof(tmp_suffix) / sizeof(tmp_suffix[0]))
-static char tmp_paths[NTMP][4096];
+/* The temporary files, last the directory: what a signal removes. */
+static char tmp_paths[NTMP][PATH_MAX];
 
 static void
 on_signal(int sig)
 {
 	size_t i;
 
-	for (i = 0; i < NTMP; i++)
+	for (i = 0; i < NTMP - 1; i++)
 		if (tmp_paths[i][0] != '\0')
 			unlink(tmp_paths[i]);
+	if (tmp_paths[T_DIR][0] != '\0')
+		rmdir(tmp_paths[T_DIR]);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
 
 static void
-catch_signals(const char *tmp)
+block_signals(int how)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigprocmask(how, &set, NULL);
+}
+
+static void
+catch_signals(void)
 {
 	struct sigaction sa;
-	size_t i;
 
-	for (i = 0; i < NTMP; i++)
-		snprintf(tmp_paths[i], sizeof(tmp_paths[i]), "%s%s", tmp,
-		    tmp_suffix[i]);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+}
+
+/*
+ * The directory of the temporary files, made under blocked signals so
+ * that a signal finds it in tmp_paths as soon as it exists.
+ */
+static int
+make_tmpdir(const char *dir, const char *base)
+{
+	char tmpl[PATH_MAX];
+	size_t i, len;
+	int n;
+
+	n = snprintf(tmpl, sizeof(tmpl), "%s/.%s%s%ld-XXXXXX", dir, base,
+	    TMP_INFIX, (long)getpid());
+	if (n < 0 || (size_t)n + 20 >= sizeof(tmpl)) {
+		diag(dir, 0, 0, DIAG_FATAL, "path too long");
+		return -1;
+	}
+	block_signals(SIG_BLOCK);
+	if (mkdtemp(tmpl) == NULL) {
+		block_signals(SIG_UNBLOCK);
+		diag(dir, 0, 0, DIAG_FATAL, "cannot create a temporary"
+		    " directory: %s", strerror(errno));
+		return -1;
+	}
+	len = (size_t)n;	/* room for the names was checked above */
+	memcpy(tmp_paths[T_DIR], tmpl, len + 1);
+	for (i = 0; i < NTMP - 1; i++) {
+		memcpy(tmp_paths[i], tmpl, len);
+		tmp_paths[i][len] = '/';
+		memcpy(tmp_paths[i] + len + 1, tmp_names[i],
+		    strlen(tmp_names[i]) + 1);
+	}
+	block_signals(SIG_UNBLOCK);
+	return 0;
+}
+
+/* A new, empty file t in the temporary directory; its fd, or -1. */
+static int
+make_tmpfile(struct dbw *w, enum tmpfile t)
+{
+	w->fd[t] = open(tmp_paths[t], O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0600);
+	if (w->fd[t] == -1)
+		diag(tmp_paths[t], 0, 0, DIAG_FATAL, "cannot create: %s",
+		    strerror(errno));
+	return w->fd[t];
+}
+
+/*
+ * Removes the temporary files and their directory; a file that cannot
+ * be removed is reported at level.
+ */
+static int
+remove_tmpdir(struct dbw *w, enum diag_level level)
+{
+	size_t i;
+	int rc;
+
+	rc = 0;
+	for (i = 0; i <= T_PACKED; i++)
+		if (w->fd[i] != -1) {
+			close(w->fd[i]);
+			w->fd[i] = -1;
+		}
+	if (tmp_paths[T_DIR][0] == '\0')
+		return 0;
+	for (i = 0; i < NTMP; i++)
+		if ((i == T_DIR ? rmdir(tmp_paths[i]) : unlink(tmp_paths[i])) ==
+		    -1 && errno != ENOENT) {
+			diag(tmp_paths[i], 0, 0, level, "cannot remove: %s",
+			    strerror(errno));
+			rc = -1;
+		}
+	memset(tmp_paths, 0, sizeof(tmp_paths));
+	return rc;
 }
 
 static int
@@ -160,72 +265,122 @@ bind_text(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
 }
 
+/* Seconds to wait for the lock: $KUAIBAO_LOCK_WAIT, or LOCK_WAIT. */
+static int
+lock_wait(void)
+{
+	const char *e;
+	char *end;
+	long n;
+
+	if ((e = getenv("KUAIBAO_LOCK_WAIT")) == NULL || *e == '\0')
+		return LOCK_WAIT;
+	n = strtol(e, &end, 10);
+	if (*end != '\0' || n < 0 || n > 86400) {
+		diag(NULL, 0, 0, DIAG_FATAL, "KUAIBAO_LOCK_WAIT=%s: give 0 to"
+		    " 86400 seconds", e);
+		return -1;
+	}
+	return (int)n;
+}
+
 /*
  * One importer at a time per directory: a second one waits, or the
  * last to finish would silently drop the first one's issues.  The lock
- * is on the directory, so that it leaves no file behind.
+ * is on the directory, so that it leaves no file behind; whoever can
+ * read the directory can take it too, hence the time limit.  -1 after
+ * a message; the directory's fd, or -2 when it cannot be opened (which
+ * fails later, clearly).
  */
 static int
 take_lock(const char *dir, const char *base)
 {
-	int fd;
+	struct timespec tick = { 0, 100 * 1000 * 1000 }, now, end;
+	char *holder;
+	int fd, wait;
 
+	if ((wait = lock_wait()) == -1)
+		return -1;
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
-		return -1;	/* an unusable directory fails later, clearly */
-	if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
-		diag(NULL, 0, 0, DIAG_NOTICE, "waiting for another"
-		    " kuaibao-import writing %s/%s", dir, base);
-		flock(fd, LOCK_EX);
+		return -2;
+	if (flock(fd, LOCK_EX | LOCK_NB) == 0 || errno != EWOULDBLOCK)
+		return fd;
+	diag(NULL, 0, 0, DIAG_NOTICE, "waiting for another kuaibao-import"
+	    " writing %s/%s", dir, base);
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	end.tv_sec += wait;
+	while (flock(fd, LOCK_EX | LOCK_NB) == -1 && errno == EWOULDBLOCK) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (now.tv_sec > end.tv_sec || (now.tv_sec == end.tv_sec &&
+		    now.tv_nsec >= end.tv_nsec)) {
+			holder = fs_lock_holder(fd);
+			diag(dir, 0, 0, DIAG_FATAL, "locked by %s for %d s;"
+			    " gave up (KUAIBAO_LOCK_WAIT sets the time)",
+			    holder ? holder : "another process", wait);
+			free(holder);
+			close(fd);
+			return -1;
+		}
+		nanosleep(&tick, NULL);
 	}
 	return fd;
 }
 
-/* Removes temporary files left by importers that were killed. */
-static void
+/*
+ * Removes the temporary files of importers that were killed: this
+ * user's only (another's are not ours to judge, and a sticky directory
+ * would not let us), and not those of a process still running.
+ */
+static int
 clean_stale(const char *dir, const char *base)
 {
-	DIR *d;
-	struct dirent *de;
+	DIR *d, *sub;
+	struct dirent *de, *se;
+	struct stat sb;
 	char *prefix, *path;
 	size_t plen;
 	long pid;
+	int dfd, sfd, rc;
 
 	if ((d = opendir(dir)) == NULL)
-		return;
+		return 0;
+	dfd = dirfd(d);
 	prefix = xasprintf(".%s%s", base, TMP_INFIX);
 	plen = strlen(prefix);
-	while ((de = readdir(d)) != NULL) {
+	rc = 0;
+	while (rc == 0 && (de = readdir(d)) != NULL) {
 		if (strncmp(de->d_name, prefix, plen) != 0)
 			continue;
 		pid = strtol(de->d_name + plen, NULL, 10);
 		if (pid > 0 && (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
 			continue;	/* still running */
+		if (fstatat(dfd, de->d_name, &sb, AT_SYMLINK_NOFOLLOW) == -1 ||
+		    sb.st_uid != geteuid())
+			continue;
 		path = xasprintf("%s/%s", dir, de->d_name);
-		unlink(path);
+		if (S_ISDIR(sb.st_mode) && (sfd = openat(dfd, de->d_name,
+		    O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) != -1 &&
+		    (sub = fdopendir(sfd)) != NULL) {
+			while (rc == 0 && (se = readdir(sub)) != NULL)
+				if (strcmp(se->d_name, ".") != 0 &&
+				    strcmp(se->d_name, "..") != 0 &&
+				    unlinkat(sfd, se->d_name, 0) == -1 &&
+				    errno != ENOENT)
+					rc = errno;
+			closedir(sub);
+		}
+		if (rc == 0 && unlinkat(dfd, de->d_name, S_ISDIR(sb.st_mode) ?
+		    AT_REMOVEDIR : 0) == -1 && errno != ENOENT)
+			rc = errno;
+		if (rc != 0)
+			diag(path, 0, 0, DIAG_FATAL, "cannot remove this"
+			    " temporary file of a killed importer: %s",
+			    strerror(rc));
 		free(path);
 	}
 	closedir(d);
 	free(prefix);
-}
-
-static int
-mkdirs(const char *dir)
-{
-	char *p, *copy;
-
-	copy = xstrdup(dir);
-	for (p = copy + 1; *p != '\0'; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(copy, 0777) == -1 && errno != EEXIST) {
-			free(copy);
-			return -1;
-		}
-		*p = '/';
-	}
-	free(copy);
-	return mkdir(dir, 0777) == -1 && errno != EEXIST ? -1 : 0;
+	return rc == 0 ? 0 : -1;
 }
 
 /* Whether path is a kuaibao database of this schema; why not in *why. */
@@ -237,8 +392,7 @@ check_existing(const char *path, const char **why)
 	int ok, v;
 
 	*why = NULL;
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
-	    SQLITE_OK) {
+	if (sqlite3_open_v2(path, &db, OPEN_RO, NULL) != SQLITE_OK) {
 		sqlite3_close(db);
 		*why = "cannot be opened";
 		return 0;
@@ -263,10 +417,11 @@ check_existing(const char *path, const char **why)
 }
 
 /*
- * A copy of db, table by table in key order, into the new file path.
- * Documents imported out of date order (a back catalogue listed newest
- * first) insert in the middle of the tables, whose pages split half
- * full; the copy is some 10% smaller and a screen reads fewer pages.
+ * A copy of db, table by table in key order, into the new file path
+ * (made empty beforehand).  Documents imported out of date order (a
+ * back catalogue listed newest first) insert in the middle of the
+ * tables, whose pages split half full; the copy is some 10% smaller
+ * and a screen reads fewer pages.
  */
 static int
 vacuum_into(sqlite3 *db, const char *path)
@@ -274,7 +429,6 @@ vacuum_into(sqlite3 *db, const char *path)
 	sqlite3_stmt *st;
 	int rc;
 
-	unlink(path);
 	if ((rc = sqlite3_prepare_v2(db, "VACUUM INTO ?", -1, &st, NULL)) !=
 	    SQLITE_OK)
 		return rc;
@@ -296,7 +450,7 @@ copy_db(struct dbw *w, const char *from)
 	sqlite3_stmt *st;
 	int rc;
 
-	rc = sqlite3_open_v2(from, &src, SQLITE_OPEN_READONLY, NULL);
+	rc = sqlite3_open_v2(from, &src, OPEN_RO, NULL);
 	/* the copy takes this connection's syncs, not needed (dbw_commit) */
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(src, "PRAGMA synchronous = OFF", NULL, NULL,
@@ -308,7 +462,7 @@ copy_db(struct dbw *w, const char *from)
 		sqlite3_finalize(st);
 	}
 	if (rc == SQLITE_OK)
-		rc = vacuum_into(src, w->tmp);
+		rc = vacuum_into(src, tmp_paths[T_NEW]);
 	if (rc != SQLITE_OK)
 		diag(from, 0, 0, DIAG_FATAL, "copy: %s", sqlite3_errmsg(src));
 	sqlite3_close(src);
@@ -354,52 +508,91 @@ put_lists(struct dbw *w, const struct gazetteer *g)
 	return 0;
 }
 
+/*
+ * Where the database goes: w->real, the target in its real directory
+ * (a symbolic link is followed only with DBW_FOLLOW: replacing it would
+ * cut the link), and whether it exists, in w->old.  Takes the lock.
+ */
+static int
+place(struct dbw *w, int flags)
+{
+	char real[PATH_MAX], *d, *b, *dir, *base;
+	const char *path;
+	struct stat sb;
+	int rc;
+
+	path = w->target;
+	if ((flags & DBW_FOLLOW) && lstat(path, &sb) == 0 &&
+	    S_ISLNK(sb.st_mode)) {
+		if (realpath(path, real) == NULL) {
+			diag(path, 0, 0, DIAG_FATAL, "a symbolic link to"
+			    " nothing: %s", strerror(errno));
+			return -1;
+		}
+		path = real;
+	}
+	d = xstrdup(path);
+	b = xstrdup(path);
+	dir = dirname(d);
+	base = basename(b);
+	rc = -1;
+	if (fs_mkdirs(dir, 0777) == -1)
+		diag(dir, 0, 0, DIAG_FATAL, "cannot create: %s",
+		    strerror(errno));
+	else if (realpath(dir, real) == NULL)
+		diag(dir, 0, 0, DIAG_FATAL, "%s", strerror(errno));
+	else if ((w->lock = take_lock(real, base)) != -1 &&
+	    clean_stale(real, base) == 0) {
+		w->real = xasprintf("%s/%s", real, base);
+		w->exists = lstat(w->real, &w->old) == 0;
+		if (w->exists && S_ISLNK(w->old.st_mode))
+			diag(w->target, 0, 0, DIAG_FATAL, "a symbolic link;"
+			    " use --follow to update the database it points"
+			    " to");
+		else if (w->exists && !S_ISREG(w->old.st_mode))
+			diag(w->target, 0, 0, DIAG_FATAL, "not a regular file");
+		/* the new file is made beside the target: say so, not
+		 * "unable to open database file" about a temporary name */
+		else if (access(real, W_OK | X_OK) == -1)
+			diag(dir, 0, 0, DIAG_FATAL, "cannot write here (%s):"
+			    " the database is built beside %s, then renamed",
+			    strerror(errno), base);
+		else
+			rc = make_tmpdir(real, base);
+	}
+	free(d);
+	free(b);
+	return rc;
+}
+
 struct dbw *
-dbw_open(const char *target, int fresh, const struct gazetteer *g)
+dbw_open(const char *target, int flags, const struct gazetteer *g)
 {
 	struct dbw *w;
-	char *d, *b, *dir, *base;
 	const char *why;
-	struct stat sb;
-	int i, exists, update;
+	int i, update;
 
 	w = xcalloc(1, sizeof(*w));
 	w->lock = -1;
+	for (i = 0; i <= T_PACKED; i++)
+		w->fd[i] = -1;
 	w->target = xstrdup(target);
-	d = xstrdup(target);
-	b = xstrdup(target);
-	dir = dirname(d);
-	base = basename(b);
-	if (mkdirs(dir) == -1) {
-		diag(dir, 0, 0, DIAG_FATAL, "cannot create: %s",
-		    strerror(errno));
+	catch_signals();
+	if (place(w, flags) != 0)
 		goto fail;
-	}
-	w->lock = take_lock(dir, base);
-	clean_stale(dir, base);
-	w->tmp = xasprintf("%s/.%s%s%ld", dir, base, TMP_INFIX, (long)getpid());
-	unlink(w->tmp);
-	exists = stat(target, &sb) == 0;
-	if (exists && !fresh && !check_existing(target, &why)) {
+	update = w->exists && !(flags & DBW_NEW);
+	if (update && !check_existing(w->real, &why)) {
 		diag(target, 0, 0, DIAG_FATAL, "%s; use --new to replace it",
 		    why);
 		goto fail;
 	}
-	/* the new file is made beside the target: say so, not "unable to
-	 * open database file" about a temporary name */
-	if (access(dir, W_OK | X_OK) == -1) {
-		diag(dir, 0, 0, DIAG_FATAL, "cannot write here (%s): the"
-		    " database is built beside %s, then renamed", strerror(errno),
-		    base);
+	if (make_tmpfile(w, T_NEW) == -1 ||
+	    (update && copy_db(w, w->real) != 0))
 		goto fail;
-	}
-	catch_signals(w->tmp);
-	update = exists && !fresh;
-	if (update && copy_db(w, target) != 0)
-		goto fail;
-	if (sqlite3_open_v2(w->tmp, &w->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		diag(w->tmp, 0, 0, DIAG_FATAL, "%s", sqlite3_errmsg(w->db));
+	if (sqlite3_open_v2(tmp_paths[T_NEW], &w->db, OPEN_RW, NULL) !=
+	    SQLITE_OK) {
+		diag(tmp_paths[T_NEW], 0, 0, DIAG_FATAL, "%s",
+		    sqlite3_errmsg(w->db));
 		goto fail;
 	}
 	if (db_tokenizer_register(w->db) != SQLITE_OK) {
@@ -430,12 +623,8 @@ dbw_open(const char *target, int fresh, const struct gazetteer *g)
 		}
 	if (put_lists(w, g) != 0)
 		goto fail;
-	free(d);
-	free(b);
 	return w;
 fail:
-	free(d);
-	free(b);
 	dbw_abort(w);
 	return NULL;
 }
@@ -856,57 +1045,70 @@ close_db(struct dbw *w)
 static void
 dbw_free(struct dbw *w)
 {
-	memset(tmp_paths, 0, sizeof(tmp_paths));
-	if (w->lock != -1)
+	if (w->lock >= 0)
 		close(w->lock);
 	free(w->added);
 	free(w->target);
-	free(w->tmp);
+	free(w->real);
 	free(w);
+}
+
+/*
+ * The new file takes the old one's mode and group (and, for root, its
+ * owner): a database kept from some readers stays so.  A new database
+ * is for every reader.  Set on the open file, which no one can swap.
+ */
+static int
+keep_mode(struct dbw *w, int fd)
+{
+	uid_t uid;
+
+	if (w->exists) {
+		uid = geteuid() == 0 ? w->old.st_uid : (uid_t)-1;
+		if (fchown(fd, uid, w->old.st_gid) == -1)
+			diag(w->target, 0, 0, DIAG_WARNING, "cannot keep its"
+			    " group (gid %lu): %s", (unsigned long)w->old.st_gid,
+			    strerror(errno));
+	}
+	if (fchmod(fd, w->exists ? w->old.st_mode & 0777 : 0644) == -1) {
+		diag(w->target, 0, 0, DIAG_FATAL, "cannot set the mode: %s",
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
 }
 
 int
 dbw_commit(struct dbw *w)
 {
-	char *d, *dir, *packed;
-	int fd, rc, repack;
+	enum tmpfile t;
+	int rc, repack;
 
-	packed = xasprintf("%s%s", w->tmp, PACKED);
 	/* a copy compacted at the start stays so when a tenth is new */
 	repack = w->written > w->kept / 10;
+	t = repack ? T_PACKED : T_NEW;
 	rc = finish(w, repack);
 	if (rc == 0 && repack)
-		rc = pack(w, packed);
+		rc = make_tmpfile(w, T_PACKED) == -1 ? -1 :
+		    pack(w, tmp_paths[T_PACKED]);
 	close_db(w);
-	if (rc == 0 && repack && rename(packed, w->tmp) == -1) {
-		diag(packed, 0, 0, DIAG_FATAL, "rename: %s", strerror(errno));
+	if (rc == 0 && fsync(w->fd[t]) == -1) {
+		diag(tmp_paths[t], 0, 0, DIAG_FATAL, "fsync: %s",
+		    strerror(errno));
 		rc = -1;
 	}
-	if (rc == 0 && (fd = open(w->tmp, O_RDONLY)) != -1) {
-		if (fsync(fd) == -1)
-			rc = -1;
-		close(fd);
-	}
-	if (rc == 0 && chmod(w->tmp, 0644) == -1)
-		rc = -1;
-	if (rc == 0 && rename(w->tmp, w->target) == -1) {
+	if (rc == 0)
+		rc = keep_mode(w, w->fd[t]);
+	if (rc == 0 && rename(tmp_paths[t], w->real) == -1) {
 		diag(w->target, 0, 0, DIAG_FATAL, "rename: %s",
 		    strerror(errno));
 		rc = -1;
 	}
-	if (rc == 0) {
-		d = xstrdup(w->target);
-		dir = dirname(d);
-		if ((fd = open(dir, O_RDONLY)) != -1) {
-			fsync(fd);
-			close(fd);
-		}
-		free(d);
-	} else {
-		unlink(w->tmp);
-		unlink(packed);
-	}
-	free(packed);
+	/* the rename itself on disk: the lock is the directory's fd */
+	if (rc == 0 && w->lock >= 0)
+		fsync(w->lock);
+	/* once renamed, what is left is only litter */
+	remove_tmpdir(w, rc == 0 ? DIAG_WARNING : DIAG_FATAL);
 	dbw_free(w);
 	return rc;
 }
@@ -918,7 +1120,6 @@ dbw_abort(struct dbw *w)
 		return;
 	if (w->db != NULL)
 		close_db(w);
-	if (w->tmp != NULL)
-		unlink(w->tmp);
+	remove_tmpdir(w, DIAG_FATAL);
 	dbw_free(w);
 }

@@ -12,8 +12,11 @@ struct dbw;
 struct issue;
 struct gazetteer;
 
-/* NULL after an error message. */
-struct dbw	*dbw_open(const char *target, int fresh,
+#define DBW_NEW		0x01	/* start from an empty database */
+#define DBW_FOLLOW	0x02	/* a symbolic link: update what it points to */
+
+/* NULL after an error message.  flags: DBW_*. */
+struct dbw	*dbw_open(const char *target, int flags,
 		    const struct gazetteer *);
 /* Adds an issue, replacing one from a file of the same name. */
 int		 dbw_put_issue(struct dbw *, const struct issue *);

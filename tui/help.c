@@ -1,42 +1,116 @@
-/* The help screen, generated from the key binding table. */
+/*
+ * The help screen, made from the key bindings and the command table
+ * when it opens: the keys of each command with its line of help, keys
+ * bound to other command lines, then every command as : takes it.
+ */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bind.h"
 #include "buf.h"
-#include "keys.h"
+#include "cmd.h"
+#include "sanitize.h"
 #include "ui.h"
 #include "wrap.h"
+#include "xmalloc.h"
 
-#define TITLE	"kuaibao keys  (any key closes; j/k scroll)"
+#define TITLE		"kuaibao keys  (any key closes; j/k scroll)"
+#define KEYS_W		16	/* the keys' column */
+#define COMMAND_W	30	/* the commands' column */
 
-static size_t
-lines(void)
+struct help_build {
+	const struct cmd_entry *entry;	/* the command whose keys are wanted */
+	struct buf	*keys;
+	int		 others;	/* collect keys bound to other lines */
+	char		**lines;
+	size_t		 n, cap;
+};
+
+static void
+add_line(struct help_build *h, const char *left, const char *text, int w)
 {
-	return key_nhelp + 4;
+	struct buf b = { 0 };
+
+	wrap_pad(&b, left, strlen(left), w);
+	buf_adds(&b, text);
+	VEC_PUSH(h->lines, h->n, h->cap, buf_take(&b));
 }
 
-/* The keys bound to an action, "j ↓". */
+/* A binding: its key listed with its command, or on a line of its own. */
 static void
-keys_of(enum action a, struct buf *b)
+collect(key_code k, const char *cmd, void *arg)
 {
+	struct help_build *h = arg;
+	char name[KEY_NAMELEN];
+
+	keys_name(k, KEY_NAME_SHOW, name);
+	if (h->others) {
+		if (cmd_find(cmd) == NULL)	/* "move-down 5", not a name */
+			add_line(h, name, cmd, KEYS_W);
+		return;
+	}
+	if (strcmp(cmd, h->entry->name) == 0 || (h->entry->alias != NULL &&
+	    strcmp(cmd, h->entry->alias) == 0)) {
+		if (h->keys->len > 0)
+			buf_addc(h->keys, ' ');
+		buf_adds(h->keys, name);
+	}
+}
+
+void
+help_open(struct ui *ui)
+{
+	struct help_build h;
+	struct buf keys = { 0 }, left = { 0 };
+	const struct cmd_entry *e;
 	size_t i;
 
-	for (i = 0; i < key_nbindings; i++)
-		if (key_bindings[i].action == a &&
-		    key_bindings[i].name != NULL) {
-			if (b->len > 0)
-				buf_addc(b, ' ');
-			buf_adds(b, key_bindings[i].name);
-		}
+	help_close(ui);
+	memset(&h, 0, sizeof(h));
+	h.keys = &keys;
+	for (i = 0; (e = cmd_at(i)) != NULL; i++) {
+		buf_truncate(&keys, 0);
+		h.entry = e;
+		bind_each(ui->binds, collect, &h);
+		if (keys.len > 0)
+			add_line(&h, keys.s, e->help, KEYS_W);
+	}
+	h.others = 1;
+	bind_each(ui->binds, collect, &h);
+	add_line(&h, "", "", 0);
+	add_line(&h, "commands  (: runs one; Tab completes)", "", 0);
+	for (i = 0; (e = cmd_at(i)) != NULL; i++) {
+		buf_truncate(&left, 0);
+		buf_printf(&left, ":%s%s%s", e->name, *e->usage ? " " : "",
+		    e->usage);
+		add_line(&h, left.s, e->help, COMMAND_W);
+	}
+	buf_free(&keys);
+	buf_free(&left);
+	ui->help_lines = h.lines;
+	ui->help_n = h.n;
+	ui->help_top = 0;
+	ui->help = 1;
+	ui->dirty |= DIRTY_ALL;
+}
+
+void
+help_close(struct ui *ui)
+{
+	free_strings(ui->help_lines, ui->help_n);
+	ui->help_lines = NULL;
+	ui->help_n = 0;
+	ui->help = 0;
+	ui->help_top = 0;
 }
 
 void
 help_draw(struct ui *ui)
 {
-	struct buf keys = { 0 }, line = { 0 };
 	WINDOW *w;
 	size_t i, n;
+	char *s;
 	int y;
 
 	w = newwin(ui->body_h, ui->cols, 0, 0);
@@ -46,39 +120,44 @@ help_draw(struct ui *ui)
 	wattrset(w, ui->look[LOOK_TITLE]);
 	mvwaddnstr(w, 0, 1, TITLE, (int)wrap_fit(TITLE, strlen(TITLE),
 	    ui->cols - 2, NULL));
-	for (y = 2, i = ui->help_top; y < ui->body_h && i < key_nhelp;
+	wattrset(w, A_NORMAL);
+	for (y = 2, i = ui->help_top; y < ui->body_h && i < ui->help_n;
 	    y++, i++) {
-		buf_truncate(&keys, 0);
-		buf_truncate(&line, 0);
-		keys_of(key_help[i].action, &keys);
-		wrap_pad(&line, buf_str(&keys), keys.len, 16);
-		buf_adds(&line, key_help[i].text);
-		n = wrap_fit(line.s, line.len, ui->cols - 2, NULL);
-		wattrset(w, A_NORMAL);
-		mvwaddnstr(w, y, 1, line.s, (int)n);
+		/* a key bound by hand may carry anything */
+		s = sanitize_text(ui->help_lines[i], strlen(ui->help_lines[i]),
+		    0);
+		n = wrap_fit(s, strlen(s), ui->cols - 2, NULL);
+		mvwaddnstr(w, y, 1, s, (int)n);
+		free(s);
 	}
 	wnoutrefresh(w);
 	delwin(w);
-	buf_free(&keys);
-	buf_free(&line);
+}
+
+/* Whether the command line runs the command name. */
+static int
+runs(const char *line, const char *name)
+{
+	size_t n = strlen(name);
+
+	return line != NULL && strncmp(line, name, n) == 0 &&
+	    (line[n] == '\0' || line[n] == ' ');
 }
 
 void
-help_key(struct ui *ui, int action)
+help_key(struct ui *ui, const char *cmd)
 {
-	size_t max;
+	size_t lines, max;
 
-	max = lines() > (size_t)ui->body_h ? lines() - (size_t)ui->body_h : 0;
-	if (action == ACT_DOWN || action == ACT_UP) {
+	lines = ui->help_n + 4;
+	max = lines > (size_t)ui->body_h ? lines - (size_t)ui->body_h : 0;
+	if (runs(cmd, "move-down") || runs(cmd, "move-up")) {
 		/* scrolling, even past an end, keeps the help up */
-		if (action == ACT_DOWN && ui->help_top < max)
+		if (runs(cmd, "move-down") && ui->help_top < max)
 			ui->help_top++;
-		else if (action == ACT_UP && ui->help_top > 0)
+		else if (runs(cmd, "move-up") && ui->help_top > 0)
 			ui->help_top--;
-		ui->dirty |= DIRTY_ALL;
-	} else {
-		ui->help = 0;
-		ui->help_top = 0;
-		ui->dirty |= DIRTY_ALL;
-	}
+	} else
+		help_close(ui);
+	ui->dirty |= DIRTY_ALL;
 }

@@ -293,6 +293,42 @@ take_text(struct builder *b, size_t i)
 	add_text(b, e);
 }
 
+/*
+ * Back matter with no colophon (a description of the product series):
+ * where most articles end with their editors, what follows the last of
+ * them and opens with no date is no article.
+ */
+static void
+undated_tail(struct builder *b)
+{
+	struct issue *is = b->is;
+	const struct article *a;
+	const char *p;
+	size_t s, i, total, credited, n;
+
+	if (b->credited_n == 0)
+		return;
+	total = credited = 0;
+	for (s = 0; s < is->nsections; s++)
+		for (i = 0; i < is->sections[s].narticles; i++) {
+			a = &is->sections[s].articles[i];
+			n = s < b->credited_sec || (s == b->credited_sec &&
+			    i < b->credited_n);
+			if (n) {
+				total++;
+				credited += a->nauthors > 0;
+				continue;
+			}
+			p = doc_first_paragraph(a);
+			if (a->nauthors > 0 || (p != NULL &&
+			    shape_date_lead(p, strlen(p))))
+				return;		/* an article after all */
+		}
+	if (credited * 2 >= total)
+		doc_truncate(is, b->credited_sec, b->credited_n,
+		    b->credited_blocks);
+}
+
 void
 bulletin_build(const struct elemlist *el, const struct cover *c,
     struct issue *is, struct notepool *notes)
@@ -329,4 +365,6 @@ bulletin_build(const struct elemlist *el, const struct cover *c,
 			break;
 		}
 	}
+	if (!b.done)
+		undated_tail(&b);
 }

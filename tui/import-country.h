@@ -1,7 +1,9 @@
 /*
- * Countries: the editable gazetteer data/countries.tsv and the tagging
- * of articles with the countries they are about (subject: named in the
- * title or acting in the lead sentence) or merely mention.
+ * Countries: the editable gazetteer data/countries.tsv (countries, and
+ * groups of countries with their members) and the tagging of articles
+ * with the countries they are about (subject: named in the title or
+ * acting in the lead sentence, or a member of a group so named) or
+ * merely mention.
  */
 #ifndef KB_IMPORT_COUNTRY_H
 #define KB_IMPORT_COUNTRY_H
@@ -12,8 +14,8 @@ struct issue;
 struct gazetteer;
 
 struct country {
-	char	*name;		/* 美国 */
-	char	*code;		/* US */
+	char	*name;		/* 美国, 金砖国家 */
+	char	*code;		/* US, BRICS */
 	char	*iso3;		/* USA, or NULL */
 	char	*english;	/* "United States;USA;…", or NULL */
 };

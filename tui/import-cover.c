@@ -150,6 +150,50 @@ read_title(struct cover *c, const struct elem *e)
 	c->title = xstrdup(e->text);
 }
 
+/* A short line standing alone, as a cover's and a title's are. */
+static int
+short_line(const struct elem *e)
+{
+	size_t len = strlen(e->text);
+
+	return e->kind == EL_LINE && (e->flags & EF_STANDALONE) &&
+	    text_cols(e->text, len) <= 40 && !shape_ends_sentence(e->text, len);
+}
+
+/*
+ * A cover with no contents: the masthead, the date and the issue's
+ * numbers, short lines before the first column and its title.  It is a
+ * cover only if a date or an issue number is among them.
+ */
+static size_t
+bare_cover(const struct elemlist *el)
+{
+	size_t i, run, end;
+	int dated;
+	char *u;
+
+	for (run = 0; run < el->n && run < COVER_MAX && short_line(&el->v[run]);
+	    run++)
+		;
+	if (run < 2)
+		return 0;
+	end = run - 1;			/* the title, before its body */
+	for (i = run - 1; i > 0; i--)
+		if (is_section(&el->v[i])) {
+			end = i;
+			break;
+		}
+	dated = 0;
+	for (i = 0; i < end; i++) {
+		u = text_unspaced(el->v[i].text);
+		if (strstr(u, "期") != NULL || (strstr(u, "年") != NULL &&
+		    strstr(u, "月") != NULL && strstr(u, "日") != NULL))
+			dated = 1;
+		free(u);
+	}
+	return dated ? end : 0;
+}
+
 void
 cover_read(const struct elemlist *el, struct cover *c)
 {
@@ -165,8 +209,8 @@ cover_read(const struct elemlist *el, struct cover *c)
 			brief = i;
 	}
 	if (toc == (size_t)-1 && brief == (size_t)-1)
-		return;
-	if (toc != (size_t)-1) {
+		end = bare_cover(el);
+	else if (toc != (size_t)-1) {
 		/* Column names and entries, until something else. */
 		for (i = toc + 1; i < el->n; i++) {
 			if (is_toc(&el->v[i]))

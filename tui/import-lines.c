@@ -130,7 +130,7 @@ cues(struct lines *L)
 	}
 	L->trailmode = L->n > 0 && trails * 50 >= L->n * 2 &&
 	    trails * 20 <= L->n * 19;
-	L->blankmode = L->n > 1 && blanks * 50 >= L->n * 2 &&
+	L->blankmode = blanks >= 3 && blanks * 50 >= L->n * 2 &&
 	    blanks * 5 <= L->n * 3;
 }
 
@@ -230,40 +230,161 @@ measure(struct lines *L)
 	L->width = best > MIN_BODY_COLS ? best : 60;
 	L->indent = 0;
 	i2 = L->width - 4;
-	if (bestscore >= 3 && i2 > MIN_BODY_COLS &&
+	if (bestscore >= 3 && i2 > MIN_BODY_COLS && i2 + 1 <= max &&
 	    (h[i2 - 1] + h[i2] + h[i2 + 1]) * 5 >= bestscore)
 		L->indent = 4;
 	free(h);
 }
 
-/* The line ends inside a URL: a number after it is the URL's tail. */
 static int
-ends_in_url(const struct phys *p)
+url_char(unsigned char c)
+{
+	return c > ' ' && c < 0x7f && c != '<' && c != '>' && c != '"';
+}
+
+/*
+ * A line that goes on with a URL: its first word is made of URL
+ * characters, and is either all of the line or looks like a piece of a
+ * path (S-National-Pathway.pdf, v/data/reports, id=5), not like the
+ * number or word that opens a sentence.
+ */
+int
+lines_url_tail(const struct phys *p)
+{
+	size_t i, k;
+	int punct;
+
+	punct = 0;
+	for (i = 0; i < p->len && url_char((unsigned char)p->s[i]); i++)
+		if (strchr("/.-_=?&%#~", p->s[i]) != NULL)
+			punct++;
+	if (i == 0)
+		return 0;
+	for (k = i; k < p->len && p->s[k] == ' '; k++)
+		;
+	if (k == p->len)
+		return 1;
+	return punct > 0 && i >= 4 && (i == p->len || p->s[i] == ' ');
+}
+
+/* The line ends inside a URL: its last word is one, or a piece of one. */
+static int
+ends_in_url(const struct lines *L, const struct phys *p)
 {
 	size_t i;
 
+	if (!p->url || (L->trailmode && p->trail))
+		return 0;
 	for (i = p->len; i > 0 && p->s[i - 1] != ' '; i--)
 		;
-	return text_has(p->s + i, p->len - i, "://") ||
+	return i == 0 || text_has(p->s + i, p->len - i, "://") ||
 	    text_has(p->s + i, p->len - i, "www.");
 }
 
-/* Page numbers are small: 2022 after a URL's hyphen is not one. */
+/*
+ * Lines that hold a URL or go on with one: a URL is broken anywhere,
+ * over as many lines as it takes, and a piece of it may look like a
+ * page number or a header.
+ */
+static void
+mark_urls(struct lines *L)
+{
+	struct phys *p;
+	size_t i;
+
+	for (i = 0; i < L->n; i++) {
+		p = &L->p[i];
+		p->url = text_has(p->s, p->len, "://") ||
+		    text_has(p->s, p->len, "www.") ||
+		    (i > 0 && ends_in_url(L, &L->p[i - 1]) && lines_url_tail(p));
+	}
+}
+
+static long
+number_of(const struct phys *p)
+{
+	size_t k;
+
+	for (k = 0; k < p->len && (p->s[k] < '0' || p->s[k] > '9'); k++)
+		;
+	return strtol(p->s + k, NULL, 10);
+}
+
+static int
+cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Every number that stands alone on a line, sorted: page numbers. */
+static void
+numbers_collect(struct lines *L)
+{
+	size_t i, cap;
+
+	cap = 0;
+	for (i = 0; i < L->n; i++)
+		if (shape_pagenum(L->p[i].s, L->p[i].len))
+			VEC_PUSH(L->numbers, L->nnumbers, cap,
+			    number_of(&L->p[i]));
+	if (L->nnumbers > 0)
+		qsort(L->numbers, L->nnumbers, sizeof(*L->numbers), cmp_long);
+}
+
+/* Another page number, one before or after v, stands alone somewhere. */
+static int
+in_sequence(const struct lines *L, long v)
+{
+	long w;
+
+	w = v - 1;
+	if (L->nnumbers > 0 && bsearch(&w, L->numbers, L->nnumbers,
+	    sizeof(*L->numbers), cmp_long) != NULL)
+		return 1;
+	w = v + 1;
+	return L->nnumbers > 0 && bsearch(&w, L->numbers, L->nnumbers,
+	    sizeof(*L->numbers), cmp_long) != NULL;
+}
+
+/* The URL a line ends with looks whole: …/x.pdf, …/index.html, …/ */
+static int
+url_whole(const struct phys *p)
+{
+	size_t i, dot;
+
+	if (p->len == 0)
+		return 0;
+	if (p->s[p->len - 1] == '/')
+		return 1;
+	for (i = p->len, dot = 0; i > 0 && p->s[i - 1] != '/'; i--)
+		if (p->s[i - 1] == '.' && dot == 0)
+			dot = p->len - i;
+	return dot >= 2 && dot <= 5;
+}
+
+/*
+ * Page numbers are small (2022 after a URL's hyphen is not one), and
+ * after a URL cut at the line's end a number is the URL's tail unless
+ * the URL looks whole or the number has neighbours in sequence.
+ */
 static int
 is_pagenum(const struct lines *L, size_t i)
 {
 	const struct phys *p = &L->p[i];
-	size_t k;
 	long v;
 
 	if (!shape_pagenum(p->s, p->len))
 		return 0;
-	for (k = 0; k < p->len && (p->s[k] < '0' || p->s[k] > '9'); k++)
-		;
-	v = strtol(p->s + k, NULL, 10);
+	v = number_of(p);
 	if (v > 20 && (size_t)v > L->n / 8)
 		return 0;
-	return i == 0 || !ends_in_url(&L->p[i - 1]);
+	if (!p->url || i == 0)
+		return 1;
+	if (in_sequence(L, v))
+		return 1;
+	return url_whole(&L->p[i - 1]);
 }
 
 /*
@@ -287,11 +408,14 @@ header_shape(const struct phys *p)
 	size_t off;
 	int n;
 
+	/* a line that closes a parenthesis it did not open goes on one */
+	if (text_has(p->s, p->len, "）") && !text_has(p->s, p->len, "（"))
+		return 0;
 	return width_of(p->s, key_len(p), &n) <= HEADER_MAX_COLS &&
 	    !shape_ends_sentence(p->s, p->len) &&
 	    !shape_ends_clause(p->s, p->len) && !shape_enum(p->s, p->len) &&
 	    !shape_pagenum(p->s, p->len) &&
-	    !shape_note_start(p->s, p->len, &n, &off) && !has_url(p) &&
+	    !shape_note_start(p->s, p->len, &n, &off) && !p->url &&
 	    !shape_direction(p->s, p->len, &n, &n, &off) &&
 	    shape_label(p->s, p->len) == 0 &&
 	    shape_editors(p->s, p->len, NULL, NULL) == p->len;
@@ -305,46 +429,66 @@ same_text(const struct phys *a, const struct phys *b)
 	return n == key_len(b) && memcmp(a->s, b->s, n) == 0;
 }
 
-static const struct phys *sort_p;	/* for cmp_line only */
+/* A candidate header: a line and where it stands on its page. */
+struct cand {
+	size_t	 i;
+	int	 where;		/* TOP, UNDER, FOOT bits */
+	size_t	 same;		/* candidates alike in text and place */
+};
+
+#define TOP	1	/* a page's first line */
+#define UNDER	2	/* the line under a short first line */
+#define FOOT	4	/* the line above a page number */
+
+static const struct phys *sort_p;	/* for cmp_cand only */
 
 static int
-cmp_line(const void *a, const void *b)
+cmp_cand(const void *a, const void *b)
 {
-	const struct phys *x = &sort_p[*(const size_t *)a];
-	const struct phys *y = &sort_p[*(const size_t *)b];
+	const struct cand *ca = a, *cb = b;
+	const struct phys *x = &sort_p[ca->i], *y = &sort_p[cb->i];
 	size_t xn = key_len(x), yn = key_len(y);
 	int c;
 
+	if (ca->where != cb->where)
+		return ca->where - cb->where;
 	c = memcmp(x->s, y->s, xn < yn ? xn : yn);
 	if (c == 0)
 		c = (xn > yn) - (xn < yn);
 	return c;
 }
 
-/*
- * How often each candidate's text occurs among the candidates, by line:
- * sorted by text, not compared pairwise (there may be thousands of
- * pages).  The caller frees the counts.
- */
-static size_t *
-count_same(const struct lines *L, const size_t *cand, size_t ncand)
+static int
+cmp_index(const void *a, const void *b)
 {
-	size_t *sorted, *count, k, j, m;
+	const struct cand *ca = a, *cb = b;
 
-	sorted = xcalloc(ncand + 1, sizeof(*sorted));
-	count = xcalloc(L->n + 1, sizeof(*count));
-	memcpy(sorted, cand, ncand * sizeof(*sorted));
+	return (ca->i > cb->i) - (ca->i < cb->i);
+}
+
+/*
+ * How many candidates stand alike, in text and in place on the page:
+ * sorted, not compared pairwise (there may be thousands of pages).
+ * The bulletin's name in a running header recurs; the column name that
+ * heads the contents and then its first page does not.
+ */
+static void
+count_same(const struct lines *L, struct cand *c, size_t n)
+{
+	size_t k, j, m;
+
+	if (n == 0)
+		return;
 	sort_p = L->p;
-	qsort(sorted, ncand, sizeof(*sorted), cmp_line);
-	for (k = 0; k < ncand; k = j) {
-		for (j = k + 1; j < ncand && same_text(&L->p[sorted[j]],
-		    &L->p[sorted[k]]); j++)
+	qsort(c, n, sizeof(*c), cmp_cand);
+	for (k = 0; k < n; k = j) {
+		for (j = k + 1; j < n && c[j].where == c[k].where &&
+		    same_text(&L->p[c[j].i], &L->p[c[k].i]); j++)
 			;
 		for (m = k; m < j; m++)
-			count[sorted[m]] = j - k;
+			c[m].same = j - k;
 	}
-	free(sorted);
-	return count;
+	qsort(c, n, sizeof(*c), cmp_index);
 }
 
 /*
@@ -362,86 +506,125 @@ interrupts(const struct lines *L, size_t i)
 		if (p->drop)
 			continue;
 		return p->cols >= L->width - L->indent - 2 &&
-		    p->cols <= L->width + 4 && !has_url(p) &&
-		    !(i > 0 && ends_in_url(&L->p[i - 1])) &&
+		    p->cols <= L->width + 4 && !p->url &&
 		    !shape_ends_sentence(p->s, p->len) &&
 		    shape_editors(p->s, p->len, NULL, NULL) == p->len;
 	}
 	return 0;
 }
 
-/* Line i ends a page: a page number or a new page follows it. */
+/*
+ * Line i, just above a page number, is an article's title: the next
+ * page opens with its dated lead, and line i follows an article's end.
+ */
 static int
-page_foot(const struct lines *L, size_t i)
-{
-	return i + 1 < L->n && (L->p[i + 1].drop || L->p[i + 1].page);
-}
-
-/* Line i heads a page, alone or under another header line. */
-static int
-page_top(const struct lines *L, size_t i)
+title_over_lead(const struct lines *L, size_t i)
 {
 	const struct phys *a;
 
-	if (i == 0)
+	if (i + 2 >= L->n || !shape_date_lead(L->p[i + 2].s, L->p[i + 2].len))
 		return 0;
-	if (L->p[i].page || L->p[i - 1].drop)
+	if (i == 0)
 		return 1;
 	a = &L->p[i - 1];
-	return i > 1 && (a->page || L->p[i - 2].drop) && header_shape(a);
+	return shape_ends_sentence(a->s, a->len) ||
+	    shape_editors(a->s, a->len, NULL, NULL) < a->len;
+}
+
+/* A header other than a page number was dropped just above line i. */
+static int
+header_above(const struct lines *L, size_t i)
+{
+	while (i > 0 && L->p[i - 1].drop) {
+		i--;
+		if (!shape_pagenum(L->p[i].s, L->p[i].len))
+			return 1;
+	}
+	return 0;
+}
+
+/* Where line i stands on its page, as a header would (0: elsewhere). */
+static int
+place(const struct lines *L, size_t i)
+{
+	const struct phys *a;
+	int w;
+
+	w = i + 1 < L->n && L->p[i + 1].drop ? FOOT : 0;
+	if (i == 0)
+		return w;
+	if (L->p[i].page || L->p[i - 1].drop)
+		return w | TOP;
+	a = &L->p[i - 1];
+	if (i > 1 && (a->page || L->p[i - 2].drop) && header_shape(a))
+		return w | UNDER;
+	return w | (i + 1 < L->n && L->p[i + 1].page ? FOOT : 0);
+}
+
+static int
+same_as_next(const struct lines *L, size_t i)
+{
+	return i + 1 < L->n && L->p[i].len == L->p[i + 1].len &&
+	    memcmp(L->p[i].s, L->p[i + 1].s, L->p[i].len) == 0;
 }
 
 /*
  * Page numbers go, and the running headers and footers around page
- * breaks: a short line that recurs there, that stands just before a
- * page number, or that cuts a sentence in two.  A header line right
- * above the same words is the page's header over the column's heading.
+ * breaks: a short line that recurs in the same place on the pages, or
+ * stands just above a page number, or heads a page where a sentence was
+ * cut in two.  A header line over the same words is the page's header
+ * over the column's heading.
  */
 static void
 furniture(struct lines *L)
 {
-	size_t i, j, *cand, ncand, cap, k, *same, most;
-	struct phys *p;
-	int before;
+	struct cand *c, one;
+	size_t i, k, n, cap, most;
+	int drop;
 
-	most = 0;
-	cand = NULL;
-	ncand = cap = 0;
+	numbers_collect(L);
+	for (i = 0; i < L->n; i++)
+		if (is_pagenum(L, i)) {
+			L->p[i].drop = 1;
+			L->p[i].url = 0;
+		}
+	for (i = 0; i + 1 < L->n; i++)
+		if (L->p[i].drop)
+			L->p[i + 1].page = 1;
+	c = NULL;
+	n = cap = 0;
 	for (i = 0; i < L->n; i++) {
-		if (!is_pagenum(L, i))
+		one.i = i;
+		one.same = 0;
+		if (!L->p[i].drop && header_shape(&L->p[i]) &&
+		    (one.where = place(L, i)) != 0)
+			VEC_PUSH(c, n, cap, one);
+	}
+	count_same(L, c, n);
+	most = 0;
+	for (k = 0; k < n; k++) {
+		i = c[k].i;
+		drop = c[k].same >= 2 || same_as_next(L, i);
+		/* above a page number, unless a title over its lead */
+		if ((c[k].where & FOOT) && i + 1 < L->n && L->p[i + 1].drop &&
+		    !title_over_lead(L, i))
+			drop = 1;
+		if ((c[k].where & TOP) && interrupts(L, i) &&
+		    !header_above(L, i))
+			drop = 1;
+		if (!drop)
 			continue;
 		L->p[i].drop = 1;
-		if (i + 1 < L->n)
-			L->p[i + 1].page = 1;
-	}
-	for (i = 0; i < L->n; i++)
-		if (!L->p[i].drop && header_shape(&L->p[i]) &&
-		    (page_top(L, i) || page_foot(L, i)) &&
-		    (i == 0 || !ends_in_url(&L->p[i - 1])))
-			VEC_PUSH(cand, ncand, cap, i);
-	same = count_same(L, cand, ncand);
-	for (k = 0; k < ncand; k++) {
-		i = cand[k];
-		p = &L->p[i];
-		/* just above a page number, unless a title over its lead */
-		before = i + 1 < L->n && L->p[i + 1].drop && (i + 2 >= L->n ||
-		    !shape_date_lead(L->p[i + 2].s, L->p[i + 2].len));
-		j = i + 1;
-		if (!before && same[i] < 2 && !interrupts(L, i) &&
-		    !(j < L->n && p->len == L->p[j].len &&
-		    memcmp(p->s, L->p[j].s, p->len) == 0))
-			continue;
-		p->drop = 1;
-		if (i + 1 < L->n)
-			L->p[i + 1].page = 1;
-		if (same[i] > most) {
-			most = same[i];
+		if (c[k].same > most) {
+			most = c[k].same;
 			free(L->header);
-			L->header = xstrndup(p->s, key_len(p));
+			L->header = xstrndup(L->p[i].s, key_len(&L->p[i]));
 		}
 	}
-	free(cand);
-	free(same);
+	for (i = 0; i + 1 < L->n; i++)
+		if (L->p[i].drop)
+			L->p[i + 1].page = 1;
+	free(c);
 	for (i = 0; i < L->n; i++)
 		L->ndropped += L->p[i].drop;
 }
@@ -452,8 +635,10 @@ lines_read(struct lines *L, const struct input *in)
 	memset(L, 0, sizeof(*L));
 	collect(L, in);
 	cues(L);
+	mark_urls(L);
 	measure(L);
 	furniture(L);
+	L->notewidth = L->width;
 }
 
 void
@@ -461,6 +646,7 @@ lines_free(struct lines *L)
 {
 	free(L->p);
 	free(L->header);
+	free(L->numbers);
 	memset(L, 0, sizeof(*L));
 }
 
@@ -518,4 +704,29 @@ lines_unit(const struct phys *p)
 		i += (size_t)n;
 	}
 	return cols;
+}
+
+size_t
+lines_next_body(const struct lines *L, size_t i)
+{
+	for (i++; i < L->n; i++)
+		if (!L->p[i].drop && L->p[i].role == LINE_BODY)
+			return i;
+	return LINES_NONE;
+}
+
+/*
+ * A column either way is noise (punctuation is squeezed in some lines);
+ * Latin letters make the width uncertain.
+ */
+int
+lines_full(const struct phys *p, int cols, const struct phys *q, int width)
+{
+	return width - cols < lines_unit(q) + 1 + p->latin / 3;
+}
+
+int
+lines_has_note(const struct lines *L, int n)
+{
+	return n >= 0 && n < 1000 && (L->notenums[n / 8] & (1 << n % 8));
 }

@@ -15,6 +15,12 @@
 
 struct input;
 
+enum line_role {
+	LINE_BODY,
+	LINE_NOTE,		/* a footnote's first line: "N text" */
+	LINE_NOTECONT		/* a footnote's next lines */
+};
+
 struct phys {
 	const char	*s;		/* trimmed; not NUL-terminated */
 	size_t		 len;
@@ -28,6 +34,10 @@ struct phys {
 	unsigned	 rule:1;	/* a line of spaces (a note rule) before it */
 	unsigned	 page:1;	/* first line of a page */
 	unsigned	 drop:1;	/* page furniture */
+	unsigned	 url:1;		/* holds a URL, or a piece of one */
+	unsigned	 role:2;	/* enum line_role (footnotes_find) */
+	int		 note;		/* LINE_NOTE: its number */
+	int		 noteoff;	/* LINE_NOTE: where its text starts */
 };
 
 struct lines {
@@ -39,12 +49,30 @@ struct lines {
 	int		 indent;	/* columns a paragraph's first line loses */
 	char		*header;	/* the running header, if one was seen */
 	int		 ndropped;	/* furniture lines dropped */
+	long		*numbers;	/* numbers alone on a line, sorted */
+	size_t		 nnumbers;
+	int		 notewidth;	/* columns of a full footnote line */
+	unsigned char	 notenums[1000 / 8];	/* notes' numbers, a set */
 };
+
+#define LINES_NONE	((size_t)-1)
 
 void	lines_read(struct lines *, const struct input *);
 void	lines_free(struct lines *);
 
 /* Columns of the first unit of a line that could have ended the one before. */
 int	lines_unit(const struct phys *);
+/* The line may go on with a URL broken at the end of the line before. */
+int	lines_url_tail(const struct phys *);
+/* The next line of body text after line i, or LINES_NONE. */
+size_t	lines_next_body(const struct lines *, size_t);
+/*
+ * Whether p, cols wide, fills a line of the given width: the first word
+ * of q would not have fitted after it.
+ */
+int	lines_full(const struct phys *p, int cols, const struct phys *q,
+	    int width);
+/* Whether note n was found. */
+int	lines_has_note(const struct lines *, int n);
 
 #endif

@@ -1,8 +1,7 @@
 /*
- * Reads a PDF through poppler's pdftotext(1), run without a shell, in
- * -layout mode: its lines are those of the default mode, but a
- * paragraph's indented first line, a centred title, the editors set flush
- * right and the cells of a table row keep their places on the line.
+ * Reads a PDF through poppler's pdftotext(1), run without a shell, in its
+ * default mode: the text in reading order, a form feed ending each page,
+ * as most people extract it (the plain-text reader is measured on that).
  * A hostile PDF gets a bounded time and a bounded amount of text.
  */
 #include <sys/types.h>
@@ -73,13 +72,13 @@ cloexec(int fd)
 static int
 start(const char *path, struct child *ch)
 {
-	char *argv[] = { "pdftotext", "-enc", "UTF-8", "-layout", "--", NULL,
-	    "-", NULL };
+	char *argv[] = { "pdftotext", "-enc", "UTF-8", "--", NULL, "-", NULL };
+	const int file = 4;	/* argv[file] is the PDF */
 	posix_spawn_file_actions_t fa;
 	int out[2], err[2], e, i;
 
 	/* after "--" a name cannot be an option, but "-" is standard input */
-	argv[5] = strcmp(path, "-") == 0 ? "./-" : (char *)path;
+	argv[file] = strcmp(path, "-") == 0 ? "./-" : (char *)path;
 	if (pipe(out) == -1)
 		return errno;
 	if (pipe(err) == -1) {

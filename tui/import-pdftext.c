@@ -1,44 +1,33 @@
 /*
  * Reader for plain text extracted from PDF, by whatever tool: joins
  * physical lines into logical lines (paragraphs, titles, headings,
- * column names, editors' credits), lifts footnote blocks out of the
- * paragraphs they interrupt, and rebuilds tables whose columns the PDF
- * flattened.
+ * column names, editors' credits) and hands them on in document order
+ * with the footnotes (import-footnotes.c) and tables (import-ptable.c)
+ * found among them.
  *
  * Where a logical line ends is read from the cues the extraction carries
  * (a blank line, a trailing space: import-lines.c) and, where it carries
  * none, from the page: a line that stops short of the margin although
  * the next line's first word would have fitted ends there; a full line
- * runs on, unless what follows it stands alone.  Footnotes are found by
- * their numbers, which follow each other and are cited by a marker in
- * the text above them; a note runs on while its line is full or its URL
- * is unfinished.
+ * runs on, unless what follows it stands alone.  A footnote block that
+ * interrupts a paragraph leaves it open: the text after the notes
+ * goes on with it.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "import-elem.h"
+#include "import-footnotes.h"
 #include "import-input.h"
 #include "import-lines.h"
 #include "import-pdftext.h"
+#include "import-ptable.h"
 #include "import-shape.h"
 #include "text.h"
 #include "xmalloc.h"
 
-#define RECENT_MAX	8192
 #define TITLE_MAX_COLS	120	/* a title or heading is at most this wide */
-#define NONE		((size_t)-1)
-
-enum role { R_BODY, R_DROP, R_NOTE, R_NOTECONT };
-
-struct row {
-	struct buf	 left;
-	int		 left_open;
-	struct buf	*items;
-	size_t		 nitems, itemscap;
-	int		 item_open;
-};
 
 struct word {
 	const char	*s;
@@ -48,11 +37,6 @@ struct word {
 struct tp {
 	struct lines	 L;
 	struct elemlist	*out;
-	unsigned char	*role;		/* enum role of each line */
-	int		*note_n_at;	/* R_NOTE: its number */
-	size_t		*note_off;	/* R_NOTE: where its text starts */
-	int		 notewidth;	/* columns of a full footnote line */
-	unsigned char	 numbers[1000 / 8];	/* the notes' numbers, a set */
 
 	struct buf	 para;		/* the logical line being built */
 	size_t		 last;		/* its last physical line */
@@ -64,6 +48,7 @@ struct tp {
 	int		 para_stop;	/* it holds a full stop */
 	int		 para_cols;
 	int		 expect_title;	/* after a credit or a column name */
+	int		 after_column;	/* the last logical line was one */
 
 	struct buf	 note;
 	int		 note_n, note_line;
@@ -79,9 +64,7 @@ struct tp {
 	size_t		*seenhash;	/* 1 + index in seen, or 0: a set */
 	size_t		 seenhcap;	/* a power of 2 */
 
-	int		 in_table, table_line, itemw, narrow;
-	struct buf	 table;
-	struct row	 row;
+	struct ptable	 table;
 };
 
 /* ---- small shapes -------------------------------------------------- */
@@ -105,10 +88,23 @@ has_stop(const char *s, size_t len)
 	    text_has(s, len, "？") || text_has(s, len, "；");
 }
 
+/* Opens with a date, even one a narrow line cut: 2024 年 4 月 28 / 日， */
 static int
-date_lead(const struct phys *p)
+date_lead(const struct tp *t, const struct phys *p)
 {
-	return shape_date_lead(p->s, p->len);
+	char head[96];
+	size_t k, n;
+
+	if (shape_date_lead(p->s, p->len))
+		return 1;
+	if (p->len >= 32 || p->s[0] < '0' || p->s[0] > '9' ||
+	    (k = lines_next_body(&t->L, (size_t)(p - t->L.p))) == LINES_NONE)
+		return 0;
+	memcpy(head, p->s, p->len);
+	n = t->L.p[k].len < sizeof(head) - p->len ? t->L.p[k].len :
+	    sizeof(head) - p->len;
+	memcpy(head + p->len, t->L.p[k].s, n);
+	return shape_date_lead(head, p->len + n);
 }
 
 /* The editors' credit closes the line: …落地。（陈晓怡） */
@@ -118,10 +114,44 @@ credit_end(const struct phys *p)
 	return shape_editors(p->s, p->len, NULL, NULL) < p->len;
 }
 
+/* The line leaves a 《》, “” or （） open: what follows is inside it. */
 static int
-credit_only(const struct phys *p)
+left_open(const struct phys *p)
 {
-	return shape_editors(p->s, p->len, NULL, NULL) == 0;
+	static const char *const pairs[][2] = {
+		{ "《", "》" }, { "“", "”" }, { "（", "）" }
+	};
+	size_t i, k;
+	int depth;
+
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		depth = 0;
+		for (k = 0; k + 3 <= p->len; k++)
+			if (memcmp(p->s + k, pairs[i][0], 3) == 0)
+				depth++;
+			else if (memcmp(p->s + k, pairs[i][1], 3) == 0 &&
+			    depth > 0)
+				depth--;
+		if (depth > 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The editors' credit wraps: （张秋菊 韩淋 董金鑫 万 / 勇） */
+static int
+credit_wraps(const struct phys *p, const struct phys *q)
+{
+	char buf[256];
+	size_t k, n;
+
+	for (k = p->len; k >= 3 && memcmp(p->s + k - 3, "（", 3) != 0; k--)
+		;
+	if (k < 3 || (n = p->len - (k - 3)) + q->len >= sizeof(buf))
+		return 0;
+	memcpy(buf, p->s + k - 3, n);
+	memcpy(buf + n, q->s, q->len);
+	return shape_editors(buf, n + q->len, NULL, NULL) == 0;
 }
 
 /* A numbered heading: 一、… 3、… with no sentence in it. */
@@ -131,79 +161,10 @@ heading_shape(const struct phys *p)
 	return shape_enum(p->s, p->len) > 0 && !has_punct(p->s, p->len);
 }
 
-/* What begins a new logical line whatever came before. */
-static int
-starts_block(const struct phys *q)
-{
-	int ma, mi;
-	size_t off;
-
-	return shape_enum(q->s, q->len) > 0 ||
-	    shape_direction(q->s, q->len, &ma, &mi, &off) ||
-	    shape_label(q->s, q->len) > 0 || credit_only(q) ||
-	    shape_caption(q->s, q->len) || shape_toc_entry(q->s, q->len);
-}
-
 static int
 is_letter(uint32_t c)
 {
 	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
-static int
-starts_url(const struct phys *p)
-{
-	return text_starts(p->s, "http") || text_starts(p->s, "www.");
-}
-
-/* The text ends inside a URL: its last word is one. */
-static int
-url_open(const char *s, size_t len)
-{
-	size_t i;
-
-	if (len == 0 || s[len - 1] == ' ')
-		return 0;
-	for (i = len; i > 0 && s[i - 1] != ' '; i--)
-		;
-	s += i;
-	len -= i;
-	/* the scheme itself may be cut: htt / ps://… */
-	return text_has(s, len, "://") || text_has(s, len, "@") ||
-	    text_starts(s, "www.") || (len >= 3 && (strncmp(s, "https://",
-	    len < 8 ? len : 8) == 0 || strncmp(s, "http://", len < 7 ? len :
-	    7) == 0));
-}
-
-static int
-url_char(unsigned char c)
-{
-	return c > ' ' && c < 0x7f && c != '<' && c != '>' && c != '"';
-}
-
-/*
- * A line that goes on with a URL: its first word is made of URL
- * characters, and is either all of the line or looks like a piece of a
- * path (S-National-Pathway.pdf, v/data/reports, id=5), not like the
- * number or word that opens a sentence.
- */
-static int
-url_tail(const struct phys *p)
-{
-	size_t i, k;
-	int punct;
-
-	punct = 0;
-	for (i = 0; i < p->len && url_char((unsigned char)p->s[i]); i++)
-		if (strchr("/.-_=?&%#~", p->s[i]) != NULL)
-			punct++;
-	if (i == 0)
-		return 0;
-	for (k = i; k < p->len && p->s[k] == ' '; k++)
-		;
-	if (k == p->len)
-		return 1;
-	return punct > 0 && i >= 4 && (i == p->len || p->s[i] == ' ');
 }
 
 /* ---- Latin words, to mend a word the line broke inside ------------- */
@@ -241,7 +202,8 @@ words_collect(struct tp *t)
 				VEC_PUSH(t->words, t->nwords, cap, w);
 		}
 	}
-	qsort(t->words, t->nwords, sizeof(*t->words), cmp_word);
+	if (t->nwords > 0)
+		qsort(t->words, t->nwords, sizeof(*t->words), cmp_word);
 }
 
 /*
@@ -261,7 +223,7 @@ broken_word(const struct tp *t, const struct phys *p, const struct phys *q)
 		;
 	for (b = 0; b < q->len && is_letter((unsigned char)q->s[b]); b++)
 		;
-	if (a == 0 || b == 0 || a + b > sizeof(joined))
+	if (a == 0 || b == 0 || a + b > sizeof(joined) || t->nwords == 0)
 		return 0;
 	if (b == 1 && q->s[0] != 'a' && q->s[0] != 'A' && q->s[0] != 'I')
 		return 1;
@@ -316,220 +278,7 @@ seen_add(struct tp *t, char *text)
 		t->seenhash[i] = t->nseen;
 }
 
-/* ---- footnotes ----------------------------------------------------- */
-
-static void
-recent_add(struct buf *b, const char *s, size_t len)
-{
-	size_t keep;
-
-	if (b->len + len > RECENT_MAX && b->len > RECENT_MAX / 2) {
-		keep = RECENT_MAX / 2;
-		memmove(b->s, b->s + b->len - keep, keep);
-		buf_truncate(b, keep);
-	}
-	buf_add(b, s, len);
-	/* a very long line: its end only, in whole characters */
-	if (b->len > 2 * RECENT_MAX) {
-		keep = RECENT_MAX;
-		while (keep < b->len && (b->s[b->len - keep] & 0xc0) == 0x80)
-			keep++;
-		memmove(b->s, b->s + b->len - keep, keep);
-		buf_truncate(b, keep);
-	}
-}
-
-/* A script other than Chinese: the title of a source cited in a note. */
-static int
-foreign(const char *s, size_t len)
-{
-	uint32_t c;
-	size_t i;
-	int n;
-
-	for (i = 0; i < len; i += (size_t)n) {
-		c = text_first(s + i, len - i, &n);
-		if (n <= 0)
-			break;
-		if (is_letter(c) || (c >= 0x400 && c <= 0x4ff) ||
-		    (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af))
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * Looks like a note rather than a numbered line of a table: 2 where it
- * cites a source in another script or by a URL, is set in smaller type
- * than the body or follows a note rule; 1 where it only ends the page
- * or names a title in 《》; 0 otherwise.
- */
-static int
-note_like(const struct tp *t, size_t i, size_t off)
-{
-	const struct phys *p = &t->L.p[i];
-	size_t j;
-
-	if (p->rule || p->cols > t->L.width + 6 ||
-	    foreign(p->s + off, p->len - off) || text_has(p->s, p->len, "://"))
-		return 2;
-	if (text_has(p->s, p->len, "《") || i + 1 == t->L.n)
-		return 1;
-	j = i + 1;
-	return t->L.p[j].drop || t->L.p[j].page || starts_url(&t->L.p[j]);
-}
-
-/* Whether line i goes on with the note whose last line is prev. */
-static int
-note_goes_on(const struct tp *t, size_t prev, size_t i,
-    const struct buf *note)
-{
-	const struct phys *a = &t->L.p[prev], *p = &t->L.p[i];
-
-	if (p->page)
-		return 0;
-	if (url_open(note->s, note->len) && url_tail(p))
-		return 1;
-	if (starts_url(p) && !p->lead)
-		return 1;
-	if (p->lead || shape_ends_sentence(a->s, a->len))
-		return 0;
-	/* a blank line inside a note: only after a line that runs on */
-	if (t->L.blankmode && p->blank && a->cols <= t->L.width + 6)
-		return 0;
-	/* wider than any body line: set in the notes' smaller type */
-	if (p->cols > t->L.width + 6)
-		return 1;
-	if (t->L.trailmode)
-		return !a->trail;
-	return a->cols > t->L.width + 6 || a->cols >= t->notewidth - 4;
-}
-
-/*
- * "N text": within a block of notes, the next number begins the next
- * note even where its text reads like a quantity (8 次世代…).
- */
-static int
-numbered(const struct phys *p, int *n, size_t *off)
-{
-	size_t i, j;
-
-	for (i = 0; i < p->len && i < 4 && p->s[i] >= '0' && p->s[i] <= '9';
-	    i++)
-		;
-	if (i == 0 || i > 3)
-		return 0;
-	for (j = i; j < p->len && p->s[j] == ' '; j++)
-		;
-	if (j == i || j == p->len)
-		return 0;
-	*n = atoi(p->s);
-	*off = j;
-	return 1;
-}
-
-static void
-note_begin(struct tp *t, size_t i, int n, size_t off, struct buf *note)
-{
-	const struct phys *p = &t->L.p[i];
-
-	t->role[i] = R_NOTE;
-	t->note_n_at[i] = n;
-	t->numbers[n / 8] |= 1 << n % 8;	/* n has at most 3 digits */
-	t->note_off[i] = off;
-	buf_truncate(note, 0);
-	buf_add(note, p->s + off, p->len - off);
-}
-
-/*
- * First pass: which lines are footnotes.  A note begins with the next
- * number (or 1, where numbering starts again), cited by a marker in the
- * body text above it; within a block of notes the next number suffices.
- */
-static void
-find_notes(struct tp *t)
-{
-	struct buf recent = { 0 }, note = { 0 };
-	const struct phys *p;
-	size_t i, off, prev;
-	int n, cur, top, in_note, like;
-
-	cur = top = in_note = 0;
-	prev = 0;
-	for (i = 0; i < t->L.n; i++) {
-		p = &t->L.p[i];
-		if (p->drop) {
-			t->role[i] = R_DROP;
-			continue;
-		}
-		if (in_note) {
-			if (numbered(p, &n, &off) &&
-			    n > cur && n <= cur + 3 && (p->cols >
-			    t->L.width + 6 || shape_has_marker(recent.s,
-			    recent.len, n))) {
-				note_begin(t, i, n, off, &note);
-				cur = n;
-				top = n > top ? n : top;
-				prev = i;
-				continue;
-			}
-			if (note_goes_on(t, prev, i, &note)) {
-				t->role[i] = R_NOTECONT;
-				text_join(&note, p->s, p->len,
-				    !url_open(note.s, note.len));
-				if (p->cols > t->notewidth)
-					t->notewidth = p->cols;
-				if (t->L.p[prev].cols > t->notewidth)
-					t->notewidth = t->L.p[prev].cols;
-				prev = i;
-				continue;
-			}
-			in_note = 0;
-		}
-		/* out of sequence only where it is surely a note */
-		if (shape_note_start(p->s, p->len, &n, &off) &&
-		    shape_has_marker(recent.s, recent.len, n) &&
-		    (like = note_like(t, i, off)) > 0 && (like == 2 ||
-		    n == 1 || (n > top && n <= top + 3))) {
-			note_begin(t, i, n, off, &note);
-			cur = n;
-			top = n > top ? n : top;
-			in_note = 1;
-			prev = i;
-			continue;
-		}
-		t->role[i] = R_BODY;
-		recent_add(&recent, p->s, p->len);
-	}
-	buf_free(&recent);
-	buf_free(&note);
-}
-
 /* ---- logical lines -------------------------------------------------- */
-
-static size_t
-next_body(const struct tp *t, size_t i)
-{
-	for (i++; i < t->L.n; i++)
-		if (t->role[i] == R_BODY)
-			return i;
-	return NONE;
-}
-
-/*
- * Whether p fills a line of the given width: the first word of q would
- * not have fitted after it.  A column either way is noise (punctuation
- * is squeezed in some lines); Latin letters make the width uncertain.
- */
-static int
-full_at(const struct phys *p, int cols, const struct phys *q, int width)
-{
-	int room, slack;
-
-	room = width - cols;
-	slack = 1 + p->latin / 3;
-	return room < lines_unit(q) + slack;
-}
 
 /* The width p's line had: a paragraph's first line loses its indent. */
 static int
@@ -550,11 +299,11 @@ indented_first(const struct tp *t, size_t i)
 	const struct phys *q = &t->L.p[i];
 	size_t j;
 
-	if (t->L.indent == 0 || (j = next_body(t, i)) == NONE ||
-	    shape_ends_sentence(q->s, q->len) || starts_block(&t->L.p[j]))
+	if (t->L.indent == 0 || (j = lines_next_body(&t->L, i)) == LINES_NONE ||
+	    shape_ends_sentence(q->s, q->len) || shape_starts_block(t->L.p[j].s, t->L.p[j].len))
 		return 0;
 	return t->L.width - q->cols >= t->L.indent - 1 &&
-	    full_at(q, q->cols, &t->L.p[j], t->L.width - t->L.indent);
+	    lines_full(q, q->cols, &t->L.p[j], t->L.width - t->L.indent);
 }
 
 /*
@@ -570,17 +319,17 @@ standalone_run(const struct tp *t, size_t i)
 	int cols, n;
 
 	cols = 0;
-	for (k = i, n = 0; k != NONE && n < 4; k = nxt, n++) {
+	for (k = i, n = 0; k != LINES_NONE && n < 4; k = nxt, n++) {
 		r = &t->L.p[k];
 		if (has_stop(r->s, r->len) || credit_end(r))
 			return 0;
 		cols += r->cols;
 		if (cols > TITLE_MAX_COLS)
 			return 0;
-		nxt = next_body(t, k);
-		if (nxt == NONE || !full_at(r, r->cols, &t->L.p[nxt],
+		nxt = lines_next_body(&t->L, k);
+		if (nxt == LINES_NONE || !lines_full(r, r->cols, &t->L.p[nxt],
 		    t->L.width) ||
-		    date_lead(&t->L.p[nxt]))
+		    date_lead(t, &t->L.p[nxt]))
 			return !shape_ends_clause(r->s, r->len) &&
 			    !shape_ends_sentence(r->s, r->len);
 		if (t->L.trailmode && r->trail)
@@ -606,7 +355,7 @@ opens_with_marker(const struct tp *t, const struct phys *q)
 	if (!text_is_cjk(c) || shape_unit(c))
 		return 0;
 	n = atoi(q->s);
-	return t->numbers[n / 8] & (1 << n % 8);
+	return lines_has_note(&t->L, n);
 }
 
 /*
@@ -620,9 +369,33 @@ nearly_full(const struct tp *t, size_t pi, size_t qi)
 	const struct phys *p = &t->L.p[pi], *q = &t->L.p[qi];
 
 	return t->L.indent > 0 && !t->expect_title &&
-	    full_at(p, t->lastcols + 3, q, width_for(t, pi)) &&
-	    !starts_block(q) && !indented_first(t, qi) &&
+	    lines_full(p, t->lastcols + 3, q, width_for(t, pi)) &&
+	    !shape_starts_block(q->s, q->len) && !indented_first(t, qi) &&
 	    !standalone_run(t, qi);
+}
+
+/*
+ * A line of prose short of the margin that stops inside a word: it has
+ * a comma or a full stop, so it is no title or heading, and it ends with
+ * no mark, as a paragraph never does.  A hand-wrapped or re-flowed text
+ * is ragged.
+ */
+static int
+prose_goes_on(const struct tp *t, const struct phys *p,
+    const struct phys *q)
+{
+	const struct phys *f = &t->L.p[t->first];
+	uint32_t c;
+	int stop;
+
+	c = text_last(p->s, p->len, NULL);
+	stop = t->para_stop || has_stop(p->s, p->len);
+	if (!text_is_cjk(c) || p->cols * 10 < t->L.width * 7 ||
+	    (!stop && !text_has(p->s, p->len, "，")))
+		return 0;
+	/* a heading has no full stop in it */
+	return (stop || !shape_enum(f->s, f->len)) && !date_lead(t, q) &&
+	    !shape_starts_block(q->s, q->len) && !credit_end(q);
 }
 
 /*
@@ -635,17 +408,26 @@ title_goes_on(const struct tp *t, size_t qi)
 {
 	const struct phys *r, *f = &t->L.p[t->first];
 	size_t k;
-	int cols, n;
+	int cols, n, booked;
 
+	/*
+	 * Its first line is the widest, half a body line at least, unless
+	 * a book title too wide for it went whole to the next line.
+	 */
+	booked = text_starts(t->L.p[qi].s, "《");
 	if (t->para_stop || shape_enum(f->s, f->len) || credit_end(f) ||
-	    (t->para_nphys == 1 && shape_section_name(f->s, f->len)))
+	    (shape_section_name(f->s, f->len) && !t->after_column) ||
+	    (f->cols * 2 < t->L.width && !booked))
 		return 0;
 	cols = t->para_cols;
-	for (k = qi, n = 0; k != NONE && n < 4; k = next_body(t, k), n++) {
+	for (k = qi, n = 0; k != LINES_NONE && n < 4;
+	    k = lines_next_body(&t->L, k), n++) {
 		r = &t->L.p[k];
-		if (date_lead(r))
+		if (date_lead(t, r))
 			return n > 0;
-		if (has_stop(r->s, r->len) || starts_block(r) || credit_end(r))
+		if (has_stop(r->s, r->len) || shape_starts_block(r->s, r->len) ||
+		    credit_end(r) || shape_section_name(r->s, r->len) ||
+		    (r->cols > f->cols + 2 && !(booked && n == 0)))
 			return 0;
 		if ((cols += r->cols) > TITLE_MAX_COLS)
 			return 0;
@@ -661,7 +443,8 @@ continues(const struct tp *t, size_t pi, size_t qi)
 	int broke;
 
 	broke = q->page || pi + 1 != qi;	/* a page or notes between */
-	if (credit_end(p) || shape_toc_entry(p->s, p->len))
+	if (credit_end(p) || shape_toc_entry(p->s, p->len) ||
+	    shape_editors(t->para.s, t->para.len, NULL, NULL) < t->para.len)
 		return 0;
 	if (opens_with_marker(t, q))
 		return 1;	/* no paragraph begins with a note's marker */
@@ -669,6 +452,12 @@ continues(const struct tp *t, size_t pi, size_t qi)
 		return 0;	/* Chinese prose has no spaces between words */
 	if (t->L.blankmode && q->blank && !broke)
 		return 0;
+	if (credit_wraps(p, q))
+		return 1;
+	/* a date the line cut: 2024 年 4 月 28 / 日，美国… */
+	if (pi == t->first && !shape_date_lead(p->s, p->len) &&
+	    date_lead(t, p))
+		return 1;
 	if (t->L.trailmode) {
 		if (!p->trail)
 			return 1;
@@ -678,18 +467,19 @@ continues(const struct tp *t, size_t pi, size_t qi)
 		    (is_letter((unsigned char)q->s[0]) ||
 		    (q->s[0] >= '0' && q->s[0] <= '9'));
 	}
-	if (shape_ends_clause(p->s, p->len) || title_goes_on(t, qi))
+	if (shape_ends_clause(p->s, p->len) || left_open(p) ||
+	    title_goes_on(t, qi))
 		return 1;
 	/* a contents entry wrapped before its leader and page number */
 	if (shape_toc_entry(q->s, q->len) && !shape_toc_entry(p->s, p->len) &&
 	    !shape_section_name(p->s, p->len) &&
 	    !shape_ends_sentence(p->s, p->len) && !broke)
 		return 1;
-	if (!full_at(p, t->lastcols, q, width_for(t, pi)) &&
+	if (!lines_full(p, t->lastcols, q, width_for(t, pi)) &&
 	    !(pi == t->first && nearly_full(t, pi, qi)))
-		return 0;
+		return prose_goes_on(t, p, q);
 	/* a full line: what follows may still stand alone */
-	if (starts_block(q) && (shape_ends_sentence(p->s, p->len) ||
+	if (shape_starts_block(q->s, q->len) && (shape_ends_sentence(p->s, p->len) ||
 	    heading_shape(p)))
 		return 0;
 	if ((shape_ends_sentence(p->s, p->len) || heading_shape(p)) &&
@@ -697,7 +487,7 @@ continues(const struct tp *t, size_t pi, size_t qi)
 		return 0;
 	if (shape_ends_sentence(p->s, p->len) && standalone_run(t, qi))
 		return 0;
-	if (!t->para_punct && !has_punct(p->s, p->len) && date_lead(q))
+	if (!t->para_punct && !has_punct(p->s, p->len) && date_lead(t, q))
 		return 0;
 	return 1;
 }
@@ -720,8 +510,9 @@ flush_para(struct tp *t)
 		flags |= EF_STANDALONE;
 	text = text_squeeze(t->para.s, t->para.len);
 	elem_add(t->out, EL_LINE, text, t->L.p[t->first].no, flags);
+	t->after_column = shape_section_name(text, strlen(text));
 	t->expect_title = credit_end(p) || (t->expect_title &&
-	    shape_section_name(text, strlen(text)));
+	    t->after_column);
 	if (flags & EF_STANDALONE)
 		seen_add(t, text);
 	else
@@ -755,7 +546,7 @@ latin_space(const struct tp *t, size_t i, size_t j)
 	if (p->s[p->len - 1] >= '0' && p->s[p->len - 1] <= '9' &&
 	    t->L.p[j].s[0] >= '0' && t->L.p[j].s[0] <= '9')
 		return 0;
-	return !url_open(p->s, p->len) && !broken_word(t, p, &t->L.p[j]);
+	return !shape_url_open(p->s, p->len) && !broken_word(t, p, &t->L.p[j]);
 }
 
 static void
@@ -825,13 +616,13 @@ take_note(struct tp *t, size_t i)
 	const struct phys *p = &t->L.p[i];
 	char *before;
 
-	if (t->role[i] == R_NOTECONT) {
+	if (p->role == LINE_NOTECONT) {
 		text_join(&t->note, p->s, p->len, latin_space(t, i - 1, i) &&
-		    !url_open(t->note.s, t->note.len));
+		    !shape_url_open(t->note.s, t->note.len));
 		return;
 	}
 	flush_note(t);
-	t->note_n = t->note_n_at[i];
+	t->note_n = p->note;
 	t->note_line = p->no;
 	t->note_at = t->note_at_line = 0;
 	if (t->para.len > 0) {
@@ -845,154 +636,7 @@ take_note(struct tp *t, size_t i)
 		t->note_at = t->at_len + 1;
 		t->note_at_line = t->L.p[t->first].no;
 	}
-	buf_add(&t->note, p->s + t->note_off[i], p->len - t->note_off[i]);
-}
-
-/* ---- tables: a header of short words, then cells by width ---------- */
-
-static void
-add_cell(struct buf *b, const struct buf *cell)
-{
-	char *text;
-
-	text = text_squeeze(buf_str(cell), cell->len);
-	buf_adds(b, text);
-	free(text);
-}
-
-static void
-row_flush(struct tp *t)
-{
-	struct row *r = &t->row;
-	size_t i;
-
-	if (r->left.len == 0 && r->nitems == 0)
-		return;
-	if (t->table.len > 0)
-		buf_addc(&t->table, '\n');
-	add_cell(&t->table, &r->left);
-	for (i = 0; i < r->nitems || i == 0; i++) {
-		if (i > 0)
-			buf_addc(&t->table, '\n');
-		buf_addc(&t->table, '\t');
-		if (i < r->nitems)
-			add_cell(&t->table, &r->items[i]);
-	}
-	for (i = 0; i < r->nitems; i++)
-		buf_free(&r->items[i]);
-	free(r->items);
-	buf_free(&r->left);
-	memset(r, 0, sizeof(*r));
-}
-
-static void
-table_end(struct tp *t)
-{
-	row_flush(t);
-	if (t->table.len > 0)
-		elem_add(t->out, EL_TABLE, t->table.s, t->table_line, 0);
-	buf_truncate(&t->table, 0);
-	t->in_table = 0;
-}
-
-/*
- * A table begins with a header of two to four short words, alone on a
- * line, and a narrow first cell under it.  Its cells are narrow lines
- * (the left column) and wider ones (the items); the widest item line
- * within reach gives the width at which items wrap.
- */
-static int
-table_starts(struct tp *t, size_t i)
-{
-	const struct phys *p = &t->L.p[i], *q;
-	size_t k, j;
-	int n;
-
-	if (!shape_table_header(p->s, p->len) || p->cols > t->L.width / 2)
-		return 0;
-	if ((j = next_body(t, i)) == NONE)
-		return 0;
-	t->narrow = t->L.width * 45 / 100;
-	t->itemw = 0;
-	for (k = j, n = 0; k != NONE && n < 80; k = next_body(t, k), n++) {
-		q = &t->L.p[k];
-		if (q->cols >= t->L.width - 2 || starts_block(q) ||
-		    shape_table_header(q->s, q->len))
-			break;		/* a paragraph: the table is over */
-		if (q->cols > t->narrow && q->cols > t->itemw)
-			t->itemw = q->cols;
-	}
-	if (t->itemw == 0)
-		return 0;
-	t->in_table = 1;
-	t->table_line = p->no;
-	for (k = 0; k < p->len; k++) {
-		if (p->s[k] == ' ' || p->s[k] == '\t') {
-			while (k + 1 < p->len && (p->s[k + 1] == ' ' ||
-			    p->s[k + 1] == '\t'))
-				k++;
-			buf_addc(&t->table, '\t');
-		} else
-			buf_addc(&t->table, p->s[k]);
-	}
-	return 1;
-}
-
-/* Whether the cell that line i ends goes on to the next line. */
-static int
-cell_open(const struct tp *t, size_t i, int narrow)
-{
-	const struct phys *p = &t->L.p[i], *q;
-	size_t j;
-
-	if (t->L.trailmode)
-		return !p->trail;
-	if ((j = next_body(t, i)) == NONE)
-		return 0;
-	q = &t->L.p[j];
-	if (t->L.blankmode && q->blank)
-		return 0;
-	if (narrow)
-		return q->cols <= t->narrow;
-	return q->cols > t->narrow && full_at(p, p->cols, q, t->itemw);
-}
-
-static int
-take_table(struct tp *t, size_t i)
-{
-	const struct phys *p = &t->L.p[i];
-	struct row *r = &t->row;
-	struct buf empty = { 0 };
-	int narrow;
-
-	narrow = p->cols <= t->narrow;
-	if (!r->item_open && !r->left_open) {
-		if (shape_enum(p->s, p->len) ||
-		    shape_table_header(p->s, p->len) ||
-		    shape_caption(p->s, p->len) || credit_end(p) ||
-		    p->cols > t->itemw + 4 ||
-		    (t->L.blankmode && p->blank && !narrow)) {
-			table_end(t);
-			return 0;
-		}
-	}
-	if (r->item_open) {
-		text_join(&r->items[r->nitems - 1], p->s, p->len, 0);
-		r->item_open = cell_open(t, i, 0);
-	} else if (r->left_open && narrow) {
-		text_join(&r->left, p->s, p->len, 0);
-		r->left_open = cell_open(t, i, 1);
-	} else if (narrow && !r->left_open) {
-		row_flush(t);
-		buf_add(&r->left, p->s, p->len);
-		r->left_open = cell_open(t, i, 1);
-	} else {
-		VEC_PUSH(r->items, r->nitems, r->itemscap, empty);
-		buf_add(&r->items[r->nitems - 1], p->s, p->len);
-		r->item_open = cell_open(t, i, 0);
-		r->left_open = 0;
-	}
-	return 1;
+	buf_add(&t->note, p->s + p->noteoff, p->len - (size_t)p->noteoff);
 }
 
 /* ---- the reader ----------------------------------------------------- */
@@ -1001,13 +645,13 @@ static void
 take_body(struct tp *t, size_t i)
 {
 	flush_note(t);
-	if (t->in_table && take_table(t, i))
+	if (t->table.active && ptable_take(&t->table, &t->L, i, t->out))
 		return;
 	if (t->para.len > 0 && running_header(t, i))
 		return;
 	if (t->para.len > 0 && !continues(t, t->last, i))
 		flush_para(t);
-	if (t->para.len == 0 && table_starts(t, i))
+	if (t->para.len == 0 && ptable_start(&t->table, &t->L, i))
 		return;
 	para_add(t, i);
 }
@@ -1026,37 +670,25 @@ pdftext_read(const struct input *in, struct elemlist *out)
 		out->header = t.L.header;
 		t.L.header = NULL;
 	}
-	t.role = xcalloc(t.L.n + 1, sizeof(*t.role));
-	t.note_n_at = xcalloc(t.L.n + 1, sizeof(*t.note_n_at));
-	t.note_off = xcalloc(t.L.n + 1, sizeof(*t.note_off));
-	t.notewidth = t.L.width;
 	words_collect(&t);
-	find_notes(&t);
+	footnotes_find(&t.L);
 	for (i = 0; i < t.L.n; i++) {
-		switch (t.role[i]) {
-		case R_DROP:
-			break;
-		case R_NOTE:
-		case R_NOTECONT:
-			take_note(&t, i);
-			break;
-		default:
+		if (t.L.p[i].drop)
+			continue;
+		if (t.L.p[i].role == LINE_BODY)
 			take_body(&t, i);
-			break;
-		}
+		else
+			take_note(&t, i);
 	}
 	flush_note(&t);
-	if (t.in_table)
-		table_end(&t);
+	if (t.table.active)
+		ptable_end(&t.table, out);
 	flush_para(&t);
 	buf_free(&t.para);
 	buf_free(&t.note);
-	buf_free(&t.table);
+	ptable_free(&t.table);
 	free_strings(t.seen, t.nseen);
 	free(t.seenhash);
-	free(t.role);
-	free(t.note_n_at);
-	free(t.note_off);
 	free(t.words);
 	lines_free(&t.L);
 }

@@ -316,12 +316,19 @@ int
 shape_table_header(const char *s, size_t len)
 {
 	size_t i, k;
-	int cnt, words;
+	int cnt, words, one;
 
 	len = text_trim(&s, len);
 	words = 0;
 	for (i = 0; i < len; ) {
 		k = skip_class(s + i, len - i, is_han, &cnt);
+		/* a letter-spaced word: 建 议 */
+		while (cnt == 1 && i + k + 1 < len && s[i + k] == ' ' &&
+		    skip_class(s + i + k + 1, len - i - k - 1, is_han, &one) ==
+		    3 && one == 1) {
+			k += 4;
+			cnt = 2;
+		}
 		if (cnt < 2 || cnt > 6)
 			return 0;
 		words++;
@@ -537,4 +544,41 @@ shape_date_lead(const char *s, size_t len)
 	found = meta_parse_date(u, &y, &m, &d) > 0;
 	free(u);
 	return found;
+}
+
+int
+shape_starts_url(const char *s, size_t len)
+{
+	(void)len;
+	return text_starts(s, "http") || text_starts(s, "www.");
+}
+
+int
+shape_url_open(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || s[len - 1] == ' ')
+		return 0;
+	for (i = len; i > 0 && s[i - 1] != ' '; i--)
+		;
+	s += i;
+	len -= i;
+	/* the scheme itself may be cut: htt / ps://… */
+	return text_has(s, len, "://") || text_has(s, len, "@") ||
+	    text_starts(s, "www.") || (len >= 3 && (strncmp(s, "https://",
+	    len < 8 ? len : 8) == 0 || strncmp(s, "http://", len < 7 ? len :
+	    7) == 0));
+}
+
+int
+shape_starts_block(const char *s, size_t len)
+{
+	int ma, mi;
+	size_t off;
+
+	return shape_enum(s, len) > 0 ||
+	    shape_direction(s, len, &ma, &mi, &off) ||
+	    shape_label(s, len) > 0 || shape_editors(s, len, NULL, NULL) == 0 ||
+	    shape_caption(s, len) || shape_toc_entry(s, len);
 }

@@ -38,6 +38,14 @@ int	shape_direction(const char *, size_t, int *major, int *minor,
 	    size_t *nameoff);
 /* Opens with a date, as an article's lead does: 4 月 20 日，2019 年 6 月， */
 int	shape_date_lead(const char *, size_t);
+/* Begins with a URL: http…, www. */
+int	shape_starts_url(const char *, size_t);
+/* Ends inside a URL (or an e-mail address): its last word is one, or the
+ * scheme cut short (htt, https:/). */
+int	shape_url_open(const char *, size_t);
+/* Begins a block whatever came before: an enumerator, a direction, a
+ * label, the editors' credit alone, a caption, a contents entry. */
+int	shape_starts_block(const char *, size_t);
 /* A table caption: 表 1 ... */
 int	shape_caption(const char *, size_t);
 

@@ -23,8 +23,8 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 	    "usage: kuaibao-import [-q] [--new] [-o DB] [--data-dir DIR] "
-	    "[--year N] [--date YYYY-MM-DD]\n"
-	    "                      [--number TEXT] FILE...\n"
+	    "[--follow] [--year N]\n"
+	    "                      [--date YYYY-MM-DD] [--number TEXT] FILE...\n"
 	    "       kuaibao-import --json [options] FILE...\n"
 	    "\n"
 	    "  -o, --output DB     database to create or update (default: "
@@ -32,6 +32,8 @@ usage(FILE *fp)
 	    "                      else $XDG_DATA_HOME/kuaibao/kuaibao.db)\n"
 	    "  -n, --new           start from an empty database instead of "
 	    "adding to DB\n"
+	    "      --follow        DB may be a symbolic link: update the file "
+	    "it points to\n"
 	    "      --json          print the parsed issues as JSON; write "
 	    "nothing\n"
 	    "      --data-dir DIR  where countries.tsv and themes.tsv are "
@@ -75,6 +77,7 @@ main(int argc, char *argv[])
 	static const struct option longopts[] = {
 		{ "output",	required_argument,	NULL, 'o' },
 		{ "new",	no_argument,		NULL, 'n' },
+		{ "follow",	no_argument,		NULL, 'F' },
 		{ "json",	no_argument,		NULL, 'j' },
 		{ "data-dir",	required_argument,	NULL, 'D' },
 		{ "countries",	required_argument,	NULL, 'C' },
@@ -94,13 +97,13 @@ main(int argc, char *argv[])
 	struct dbw *w;
 	const char *datadir, *countries_path, *themes_path;
 	char *out, *cpath, *tpath;
-	int ch, json, fresh, quiet, i, nfiles, ok, progress, printed;
+	int ch, json, fresh, follow, quiet, i, nfiles, ok, progress, printed;
 	size_t narticles;
 
 	progname = "kuaibao-import";
 	memset(&opts, 0, sizeof(opts));
 	out = NULL;
-	json = fresh = quiet = 0;
+	json = fresh = follow = quiet = 0;
 	datadir = getenv("KUAIBAO_DATA_DIR");
 	if (datadir == NULL || *datadir == '\0')
 		datadir = KB_DATADIR;
@@ -113,6 +116,9 @@ main(int argc, char *argv[])
 			break;
 		case 'n':
 			fresh = 1;
+			break;
+		case 'F':
+			follow = 1;
 			break;
 		case 'j':
 			json = 1;
@@ -199,7 +205,8 @@ main(int argc, char *argv[])
 			out = default_db();
 		if (progress)
 			fprintf(stderr, "opening %s…", out);	/* copies it */
-		if ((w = dbw_open(out, fresh, gaz)) == NULL)
+		if ((w = dbw_open(out, (fresh ? DBW_NEW : 0) |
+		    (follow ? DBW_FOLLOW : 0), gaz)) == NULL)
 			nfiles = 0;
 		if (progress)
 			fprintf(stderr, "\r\033[K");

@@ -2,7 +2,6 @@
  * kuaibao: the reader.  Finds the database, checks the terminal, and
  * runs the screen (or prints with --list, --cat, --search).
  */
-#include <errno.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -14,7 +13,9 @@
 #include <unistd.h>
 
 #include "cat.h"
+#include "cmd.h"
 #include "db-read.h"
+#include "fsutil.h"
 #include "ui.h"
 #include "xmalloc.h"
 
@@ -26,6 +27,7 @@ usage(FILE *fp)
 	    "       kuaibao --list [-d DB]\n"
 	    "       kuaibao --cat KEY [--width N] [-d DB]\n"
 	    "       kuaibao --search WORDS [--limit N] [-d DB]\n"
+	    "       kuaibao --list-commands\n"
 	    "\n"
 	    "  -d, --db DB       the database (default: $KUAIBAO_DB,\n"
 	    "                    $XDG_DATA_HOME/kuaibao/kuaibao.db, %s/kuaibao.db)\n"
@@ -34,6 +36,7 @@ usage(FILE *fp)
 	    "      --list        print the issues, sections and articles\n"
 	    "      --cat KEY     print one article, wrapped to --width columns\n"
 	    "      --search W    print the keys of the newest articles with W\n"
+	    "      --list-commands  print the reader's commands and their keys\n"
 	    "  -h, --help, -V, --version\n"
 	    "Press ? in the reader for the keys.\n", KB_DATADIR);
 }
@@ -86,21 +89,6 @@ find_db(const char *given)
 	return NULL;
 }
 
-static int
-mkdirs(char *dir)
-{
-	char *p;
-
-	for (p = dir + 1; *p != '\0'; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		mkdir(dir, 0700);
-		*p = '/';
-	}
-	return mkdir(dir, 0700) == 0 || errno == EEXIST ? 0 : -1;
-}
-
 static char *
 state_path(const char *given)
 {
@@ -116,7 +104,8 @@ state_path(const char *given)
 		dir = xasprintf("%s/.local/state/kuaibao", home);
 	else
 		return NULL;
-	mkdirs(dir);
+	/* private to the user; checked before use (dbr_open) */
+	fs_mkdirs(dir, 0700);
 	p = xasprintf("%s/state.db", dir);
 	free(dir);
 	return p;
@@ -162,6 +151,7 @@ main(int argc, char *argv[])
 		{ "width",	required_argument,	NULL, 'w' },
 		{ "search",	required_argument,	NULL, 's' },
 		{ "limit",	required_argument,	NULL, 'n' },
+		{ "list-commands", no_argument,	NULL, 'C' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL,		0,			NULL, 0 }
@@ -212,6 +202,8 @@ main(int argc, char *argv[])
 				return 2;
 			}
 			break;
+		case 'C':
+			return cmd_list(stdout) == 0 ? 0 : 1;
 		case 'h':
 			usage(stdout);
 			return 0;

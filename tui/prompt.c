@@ -1,4 +1,4 @@
-/* Prompts: line editing, narrowing choices, and drawing them. */
+/* Prompts: line editing, history, narrowing choices, and drawing them. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,8 +13,9 @@
 #include "wrap.h"
 #include "xmalloc.h"
 
-#define CTRL(c)		((c) & 0x1f)
 #define LIST_MAX	12	/* choices shown at once */
+#define HISTORY_MAX	100	/* entries ↑ reaches back */
+#define TEXT_MAX	256	/* bytes typed, at most */
 
 static void
 narrow(struct prompt *p)
@@ -28,9 +29,19 @@ narrow(struct prompt *p)
 		    buf_str(&p->text), &p->shown);
 }
 
+/* The text changed: choices narrow; a command's candidates are gone. */
+static void
+edited(struct prompt *p)
+{
+	if (p->kind == PROMPT_COMMAND)
+		prompt_set_list(p, NULL, 0);
+	else
+		narrow(p);
+}
+
 struct prompt *
 prompt_open(enum prompt_kind kind, const char *label, struct choice *v,
-    size_t n)
+    size_t n, prompt_fn *accept)
 {
 	struct prompt *p;
 
@@ -39,6 +50,7 @@ prompt_open(enum prompt_kind kind, const char *label, struct choice *v,
 	p->label = label;
 	p->choices = v;
 	p->nchoices = n;
+	p->accept = accept;
 	buf_adds(&p->text, "");
 	narrow(p);
 	return p;
@@ -51,8 +63,58 @@ prompt_close(struct prompt *p)
 		return;
 	dbr_choices_free(p->choices, p->nchoices);
 	free(p->shown);
+	free_strings(p->history, p->nhistory);
+	free(p->draft);
 	buf_free(&p->text);
 	free(p);
+}
+
+void
+prompt_history(struct prompt *p, struct ui *ui, const char *kind)
+{
+	p->history_kind = kind;
+	p->nhistory = dbr_history(ui->db, kind, HISTORY_MAX, &p->history);
+}
+
+void
+prompt_remember(struct prompt *p, struct ui *ui)
+{
+	const char *s = buf_str(&p->text);
+
+	if (p->history_kind != NULL && s[strspn(s, " ")] != '\0')
+		dbr_history_add(ui->db, p->history_kind, s);
+}
+
+void
+prompt_set_text(struct prompt *p, const char *s)
+{
+	buf_truncate(&p->text, 0);
+	buf_adds(&p->text, s);
+	edited(p);
+}
+
+void
+prompt_set_list(struct prompt *p, char **v, size_t n)
+{
+	size_t i;
+
+	dbr_choices_free(p->choices, p->nchoices);
+	p->choices = NULL;
+	p->nchoices = 0;
+	p->cycling = 0;
+	if (n > 0) {
+		p->choices = xcalloc(n, sizeof(*p->choices));
+		for (i = 0; i < n; i++)
+			p->choices[i].name = v[i];
+		p->nchoices = n;
+	}
+	free(v);	/* the names are the choices' now */
+	free(p->shown);
+	p->shown = xcalloc(n + 1, sizeof(*p->shown));
+	for (i = 0; i < n; i++)
+		p->shown[i] = i;
+	p->nshown = n;
+	p->sel = p->top = 0;
 }
 
 const struct choice *
@@ -85,75 +147,88 @@ delete_word(struct prompt *p)
 		backspace(p);
 }
 
-enum prompt_result
-prompt_key(struct prompt *p, wint_t c, int keycode)
+/* ↑ (dir 1: older) and ↓ through the history; the draft at the end. */
+static void
+recall(struct prompt *p, int dir)
+{
+	if (dir > 0 ? p->hpos >= p->nhistory : p->hpos == 0)
+		return;
+	if (p->hpos == 0) {
+		free(p->draft);
+		p->draft = xstrdup(buf_str(&p->text));
+	}
+	p->hpos = dir > 0 ? p->hpos + 1 : p->hpos - 1;
+	prompt_set_text(p, p->hpos == 0 ? p->draft : p->history[p->hpos - 1]);
+}
+
+/* A character typed or pasted: printable ones go into the text. */
+static void
+insert(struct prompt *p, key_code c)
 {
 	uint8_t u[8];
 	int n;
 
-	/* the keys with a code do what their control characters do */
-	if (keycode)
-		switch (c) {
-		case KEY_ENTER:
-			c = '\n';
-			break;
-		case KEY_BACKSPACE:
-			c = 127;
-			break;
-		case KEY_DOWN:
-			c = CTRL('n');
-			break;
-		case KEY_UP:
-			c = CTRL('p');
-			break;
-		default:
-			return PR_CONTINUE;
-		}
+	if (c >= KEYC_BASE || c < 0x20 || c == KEY_BSPACE ||
+	    (c >= 0x80 && c < 0xa0) || p->text.len > TEXT_MAX)
+		return;
+	if ((n = u8_uctomb(u, (ucs4_t)c, sizeof(u))) > 0) {
+		buf_add(&p->text, (const char *)u, (size_t)n);
+		edited(p);
+	}
+}
+
+enum prompt_result
+prompt_key(struct ui *ui, struct prompt *p, const struct key_event *ev)
+{
+	key_code c = ev->key;
+
+	if (ev->paste) {
+		/* pasted text is text: a line break neither runs nor cancels */
+		insert(p, c == '\t' || c == '\r' || c == '\n' ? ' ' : c);
+		return PR_CONTINUE;
+	}
 	switch (c) {
-	case '\n':
 	case '\r':
+	case '\n':
 		return PR_ACCEPT;
-	case 27:		/* Esc */
-	case CTRL('g'):
+	case KEY_ESCAPE:
+	case KEY_CTRL('g'):
 		return PR_CANCEL;
-	case 127:
-	case CTRL('h'):
+	case KEY_BSPACE:
+	case KEY_CTRL('h'):
 		backspace(p);
-		narrow(p);
+		edited(p);
 		return PR_CONTINUE;
-	case CTRL('u'):
+	case KEY_CTRL('u'):
 		buf_truncate(&p->text, 0);
-		narrow(p);
+		edited(p);
 		return PR_CONTINUE;
-	case CTRL('w'):
+	case KEY_CTRL('w'):
 		delete_word(p);
-		narrow(p);
+		edited(p);
 		return PR_CONTINUE;
-	case CTRL('n'):
-		if (p->sel + 1 < p->nshown)
+	case KEYC_DOWN:
+	case KEY_CTRL('n'):
+		if (p->history_kind != NULL)
+			recall(p, -1);
+		else if (p->sel + 1 < p->nshown)
 			p->sel++;
 		return PR_CONTINUE;
-	case CTRL('p'):
-		if (p->sel > 0)
+	case KEYC_UP:
+	case KEY_CTRL('p'):
+		if (p->history_kind != NULL)
+			recall(p, 1);
+		else if (p->sel > 0)
 			p->sel--;
 		return PR_CONTINUE;
 	case '\t':
-		if (prompt_choice(p) != NULL) {
-			buf_truncate(&p->text, 0);
-			buf_adds(&p->text, prompt_choice(p)->name);
-			narrow(p);
-		}
+		if (p->complete != NULL)
+			p->complete(ui, p);
+		else if (prompt_choice(p) != NULL)
+			prompt_set_text(p, prompt_choice(p)->name);
 		return PR_CONTINUE;
-	default:
-		break;
 	}
-	if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ||
-	    p->text.len > 256)
-		return PR_CONTINUE;
-	if ((n = u8_uctomb(u, (ucs4_t)c, sizeof(u))) > 0) {
-		buf_add(&p->text, (const char *)u, (size_t)n);
-		narrow(p);
-	}
+	insert(p, c);
 	return PR_CONTINUE;
 }
 
@@ -184,7 +259,8 @@ draw_choice(struct ui *ui, WINDOW *w, int y, const struct choice *c,
 
 	snprintf(count, sizeof(count), " %d", ui->prompt->kind ==
 	    PROMPT_COUNTRY && ui->filter.mentions ? c->nall : c->n);
-	if (ui->prompt->kind == PROMPT_COPY)
+	if (ui->prompt->kind == PROMPT_COPY ||
+	    ui->prompt->kind == PROMPT_COMMAND)
 		count[0] = '\0';
 	buf_printf(&line, " %s", c->name);
 	if (c->code != NULL)
@@ -231,16 +307,19 @@ prompt_draw(struct ui *ui)
 				wattrset(list, ui->look[LOOK_META]);
 				mvwaddstr(list, 0, 1, "(nothing matches)");
 			}
+			/* candidates for Tab: none chosen until Tab again */
 			for (y = 0, i = p->top; y < rows && i < p->nshown;
 			    y++, i++)
 				draw_choice(ui, list, y,
-				    &p->choices[p->shown[i]], i == p->sel);
+				    &p->choices[p->shown[i]], i == p->sel &&
+				    (p->kind != PROMPT_COMMAND ||
+				    p->cycling > 1));
 			wnoutrefresh(list);
 			delwin(list);
 		}
 	}
 	typed = sanitize_text(buf_str(&p->text), p->text.len, 0);
-	buf_printf(&line, "%s: %s", p->label, typed);
+	buf_printf(&line, "%s%s", p->label, typed);
 	werase(ui->wstatus);
 	wattrset(ui->wstatus, A_NORMAL);
 	w = wrap_width(line.s, line.len);

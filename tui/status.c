@@ -9,25 +9,43 @@
 #include <string.h>
 
 #include "buf.h"
+#include "msg.h"
 #include "render.h"
 #include "sanitize.h"
 #include "tree.h"
 #include "ui.h"
 #include "wrap.h"
 
-void
-ui_message(struct ui *ui, int error, const char *fmt, ...)
+static void
+set_message(struct ui *ui, int error, const char *fmt, va_list ap)
 {
 	struct buf b = { 0 };
-	va_list ap;
 
-	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
 	free(ui->msg);
 	ui->msg = buf_take(&b);
 	ui->msg_error = error;
 	ui->dirty |= DIRTY_STATUS;
+}
+
+void
+ui_message(struct ui *ui, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_message(ui, error, fmt, ap);
+	va_end(ap);
+}
+
+void
+ui_say(struct ui *ui, int error, enum msg id, ...)
+{
+	va_list ap;
+
+	va_start(ap, id);
+	set_message(ui, error, msg(id), ap);
+	va_end(ap);
 }
 
 /* The number of issues or results, or "…" while it is being counted. */
@@ -76,12 +94,12 @@ where(struct ui *ui, struct buf *issue, struct buf *rest)
 		return;
 	}
 	if (!tree_row(ui->tree, tree_cursor(ui->tree), &r)) {
-		buf_adds(rest, tree_is_search(ui->tree) ? "no results" :
-		    "no issues");
+		buf_adds(rest, msg(tree_is_search(ui->tree) ? MSG_NO_RESULTS :
+		    MSG_NO_ISSUES));
 		return;
 	}
 	if (tree_is_search(ui->tree)) {
-		buf_printf(rest, "result %zu/", tree_cursor(ui->tree) + 1);
+		buf_printf(rest, msg(MSG_RESULT_N), tree_cursor(ui->tree) + 1);
 		add_total(rest, ui->tree);
 		return;
 	}
@@ -96,7 +114,7 @@ where(struct ui *ui, struct buf *issue, struct buf *rest)
 	else {
 		buf_adds(rest, " · ");
 		add_total(rest, ui->tree);
-		buf_adds(rest, " issues");
+		buf_adds(rest, msg(MSG_ISSUES));
 	}
 }
 
@@ -104,18 +122,18 @@ static void
 filters(struct ui *ui, struct buf *b)
 {
 	if (ui->country_name != NULL)
-		buf_printf(b, " [国家 %s%s]", ui->country_name,
-		    ui->filter.mentions ? " +提及" : "");
+		buf_printf(b, msg(MSG_FILTER_COUNTRY), ui->country_name,
+		    ui->filter.mentions ? msg(MSG_MENTIONS_TAG) : "");
 	if (ui->theme_name != NULL)
-		buf_printf(b, " [主题 %s]", ui->theme_name);
+		buf_printf(b, msg(MSG_FILTER_THEME), ui->theme_name);
 	if (ui->filter.flagged)
-		buf_adds(b, " [flagged]");
+		buf_adds(b, msg(MSG_FILTER_FLAGGED));
 	if (ui->filter.typed != NULL) {
 		buf_printf(b, " [/%s ", ui->filter.typed);
 		add_total(b, ui->tree);
 		buf_adds(b, "]");
 	}
-	buf_adds(b, "  ?:help");
+	buf_adds(b, msg(MSG_HELP_HINT));
 }
 
 /* s, sanitised, cut to cols with an ellipsis when it is longer. */

@@ -1,26 +1,59 @@
 /*
- * The terminal: curses setup and restore, the signals that end the
- * program (the handlers only set a flag; the loop sees get_wch fail
- * with EINTR and leaves cleanly), and the OSC 52 clipboard.
+ * The terminal: curses setup and restore, the bytes typed (read here,
+ * parsed by input.c: curses' keypad() knows only what terminfo says and
+ * lets the rest fall apart into keys), and signals.  Every handler only
+ * sets a flag and writes a byte to a pipe, so that term_read wakes up
+ * (a signal between the loop's check and poll() is not lost).
  */
 #include <curses.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "buf.h"
 #include "ui.h"
 
-static volatile sig_atomic_t signalled;
+/* Pasted text comes bracketed (ESC [ 200 ~ … ESC [ 201 ~), as text. */
+#define PASTE_ON	"\033[?2004h"
+#define PASTE_OFF	"\033[?2004l"
+
+static volatile sig_atomic_t signalled, resized, suspended;
 static int active;
+static int wake[2] = { -1, -1 };
+
+static void
+poke(void)
+{
+	int saved = errno;
+	ssize_t n = 0;
+
+	/* a full pipe is one already awake: nothing to do about an error */
+	if (wake[1] != -1)
+		n = write(wake[1], "", 1);
+	(void)n;
+	errno = saved;
+}
 
 static void
 on_signal(int sig)
 {
-	signalled = sig;
+	switch (sig) {
+	case SIGWINCH:
+		resized = 1;
+		break;
+	case SIGTSTP:
+		suspended = 1;
+		break;
+	default:
+		signalled = sig;
+	}
+	poke();
 }
 
 int
@@ -29,18 +62,43 @@ term_signalled(void)
 	return signalled != 0;
 }
 
-int
-term_begin(void)
+static void
+say(const char *s)
+{
+	/* a closed terminal is not worth an error */
+	if (write(STDOUT_FILENO, s, strlen(s)) == -1)
+		return;
+}
+
+static void
+catch(int sig)
 {
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;	/* no SA_RESTART: reads must end */
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGQUIT, &sa, NULL);
+	sigaction(sig, &sa, NULL);
+}
+
+int
+term_begin(void)
+{
+	int i;
+
+	if (pipe(wake) == 0)
+		for (i = 0; i < 2; i++) {
+			fcntl(wake[i], F_SETFL, fcntl(wake[i], F_GETFL) |
+			    O_NONBLOCK);
+			fcntl(wake[i], F_SETFD, FD_CLOEXEC);
+		}
+	/* before newterm: curses catches only what is left at default */
+	catch(SIGTERM);
+	catch(SIGHUP);
+	catch(SIGINT);
+	catch(SIGQUIT);
+	catch(SIGWINCH);
+	catch(SIGTSTP);
 	signal(SIGPIPE, SIG_IGN);
 	if (newterm(NULL, stdout, stdin) == NULL)
 		return -1;
@@ -50,16 +108,18 @@ term_begin(void)
 	noecho();
 	nonl();
 	intrflush(stdscr, FALSE);
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
+	/* the bytes are ours to parse: no keypad(), no escape delay */
+	keypad(stdscr, FALSE);
 	curs_set(0);
 	/*
 	 * ncurses 6.4 flushes its output at every cursor move until it
 	 * has once come back from endwin(): a screen became dozens of
 	 * writes (and packets over SSH).  Leaving and coming back once,
-	 * before anything is drawn, makes it one.
+	 * before anything is drawn, makes it one.  (And then bracketed
+	 * paste: putp() would hold it in stdio's buffer until exit.)
 	 */
 	endwin();
+	say(PASTE_ON);
 	return 0;
 }
 
@@ -70,6 +130,70 @@ term_end(void)
 		return;
 	active = 0;
 	endwin();
+	say(PASTE_OFF);
+}
+
+int
+term_read(unsigned char *buf, size_t size, int ms)
+{
+	struct pollfd pfd[2];
+	char drain[64];
+	ssize_t n;
+	int rc;
+
+	pfd[0].fd = STDIN_FILENO;
+	pfd[0].events = POLLIN;
+	pfd[1].fd = wake[0];
+	pfd[1].events = POLLIN;
+	if ((rc = poll(pfd, wake[0] != -1 ? 2 : 1, ms)) == 0)
+		return 0;
+	if (rc < 0)
+		return errno == EINTR || errno == EAGAIN ? 0 : -1;
+	if (wake[0] != -1 && (pfd[1].revents & POLLIN))
+		while (read(wake[0], drain, sizeof(drain)) > 0)
+			;
+	if (pfd[0].revents & POLLNVAL)
+		return -1;
+	if (pfd[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+		n = read(STDIN_FILENO, buf, size);
+		if (n > 0)
+			return (int)n;
+		if (n == 0 || (errno != EINTR && errno != EAGAIN))
+			return -1;	/* the terminal is gone */
+	}
+	return 0;
+}
+
+int
+term_resized(void)
+{
+	struct winsize ws;
+
+	if (!resized)
+		return 0;
+	resized = 0;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+	return 1;
+}
+
+int
+term_suspend(void)
+{
+	if (!suspended)
+		return 0;
+	suspended = 0;
+	/* the shell gets the terminal as it was before we started */
+	endwin();
+	say(PASTE_OFF);
+	signal(SIGTSTP, SIG_DFL);
+	raise(SIGTSTP);
+	/* and here we are, after fg */
+	catch(SIGTSTP);
+	say(PASTE_ON);
+	resized = 1;	/* it may have changed while we were stopped */
+	return 1;
 }
 
 static const char b64[] =

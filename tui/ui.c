@@ -1,13 +1,17 @@
 /*
- * The reader's loop: layout, the one redraw path, and the actions the
- * keys are bound to.
+ * The reader's loop: layout, the one redraw path, the terminal's input
+ * parsed into keys and each key run as the command it is bound to; and
+ * what commands do to the screen (ui_open_article, ui_focus, ...).
  */
 #include <curses.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-#include "keys.h"
+#include "bind.h"
+#include "cmd.h"
+#include "msg.h"
+#include "keyparse.h"
 #include "prompt.h"
 #include "render.h"
 #include "tree.h"
@@ -91,8 +95,8 @@ render(struct ui *ui)
 }
 
 /* One layout computes every region; everything is redrawn. */
-static void
-layout(struct ui *ui)
+void
+ui_layout(struct ui *ui)
 {
 	int side, artx;
 
@@ -205,12 +209,12 @@ close_article(struct ui *ui)
 }
 
 /* Opens an article at a place (0: its top) from render_anchor(). */
-static void
-open_article(struct ui *ui, int64_t id, long long anchor)
+void
+ui_open_article(struct ui *ui, int64_t id, long long anchor)
 {
 	close_article(ui);
 	if (!dbr_article(ui->db, id, &ui->art)) {
-		ui_message(ui, 1, "cannot read the article: %s",
+		ui_say(ui, 1, MSG_CANNOT_READ_ARTICLE,
 		    dbr_error(ui->db));
 		return;
 	}
@@ -235,23 +239,24 @@ open_article(struct ui *ui, int64_t id, long long anchor)
 	ui->dirty |= DIRTY_ART | DIRTY_SIDE | DIRTY_STATUS;
 	if (ui->cols < NARROW_COLS && ui->focus != PANE_ART) {
 		ui->focus = PANE_ART;
-		layout(ui);
+		ui_layout(ui);
 	}
 }
 
-static void
-focus(struct ui *ui, enum pane p)
+void
+ui_focus(struct ui *ui, enum pane p)
 {
 	if (ui->focus == p)
 		return;
 	ui->focus = p;
 	if (ui->cols < NARROW_COLS)
-		layout(ui);
+		ui_layout(ui);
 	ui->dirty |= DIRTY_SIDE | DIRTY_STATUS;
 }
 
-static void
-scroll_by(struct ui *ui, long delta)
+/* Scrolls the article by delta lines, within its ends. */
+void
+ui_scroll(struct ui *ui, long delta)
 {
 	long max, s;
 
@@ -271,110 +276,9 @@ scroll_by(struct ui *ui, long delta)
 	}
 }
 
-static void
-cursor_by(struct ui *ui, long delta)
-{
-	size_t old;
-	long c;
-
-	old = tree_cursor(ui->tree);
-	c = (long)old + delta;
-	tree_set_cursor(ui->tree, c < 0 ? 0 : (size_t)c);
-	if (tree_cursor(ui->tree) != old)
-		ui->dirty |= DIRTY_SIDE | DIRTY_STATUS;
-}
-
-/* Enter on a row: open an article, or expand/collapse a group. */
-static void
-open_row(struct ui *ui)
-{
-	struct trow r;
-	size_t cur;
-
-	cur = tree_cursor(ui->tree);
-	if (!tree_row(ui->tree, cur, &r))
-		return;
-	if (r.kind == TR_ARTICLE) {
-		open_article(ui, r.id, 0);
-		focus(ui, PANE_ART);
-		return;
-	}
-	tree_expand(ui->tree, cur, !r.expanded);
-	ui->dirty |= DIRTY_SIDE | DIRTY_STATUS;
-}
-
-static void
-back(struct ui *ui)
-{
-	struct trow r;
-	size_t cur;
-
-	if (ui->focus == PANE_ART) {
-		focus(ui, PANE_SIDE);
-		return;
-	}
-	cur = tree_cursor(ui->tree);
-	if (!tree_row(ui->tree, cur, &r))
-		return;
-	if (r.kind != TR_ARTICLE && r.expanded)
-		tree_expand(ui->tree, cur, 0);
-	else
-		tree_set_cursor(ui->tree, tree_parent(ui->tree, cur));
-	ui->dirty |= DIRTY_SIDE | DIRTY_STATUS;
-}
-
-static void
-step_article(struct ui *ui, int dir)
-{
-	struct trow r;
-
-	if (!tree_step_article(ui->tree, dir)) {
-		ui_message(ui, 0, dir > 0 ? "no next article" :
-		    "no previous article");
-		return;
-	}
-	tree_row(ui->tree, tree_cursor(ui->tree), &r);
-	open_article(ui, r.id, 0);
-	ui->dirty |= DIRTY_SIDE;
-}
-
-/* The line of the first part of occurrence occ. */
-static size_t
-match_line(const struct rendered *r, size_t occ)
-{
-	size_t i;
-
-	for (i = 0; i < r->nmatches; i++)
-		if (r->matches[i].occ == occ)
-			return r->matches[i].line;
-	return 0;
-}
-
-static void
-goto_match(struct ui *ui, int dir)
-{
-	size_t n, line;
-
-	if (ui->r == NULL || ui->r->noccs == 0) {
-		ui_message(ui, 0, ui->filter.query ? "no match here" :
-		    "no search: press / to search");
-		return;
-	}
-	n = ui->r->noccs;
-	if (dir > 0)
-		ui->match = (ui->match + 1) % n;
-	else
-		ui->match = (ui->match + n - 1) % n;
-	line = match_line(ui->r, ui->match);
-	if (line < ui->scroll || line >= ui->scroll + (size_t)ui->body_h)
-		scroll_by(ui, (long)line - (long)ui->scroll - ui->body_h / 3);
-	ui_message(ui, 0, "match %zu/%zu", ui->match + 1, n);
-	ui->dirty |= DIRTY_ART;
-}
-
 /* The filters changed: rebuild the tree, keeping the article. */
-static void
-refilter(struct ui *ui)
+void
+ui_refilter(struct ui *ui)
 {
 	tree_reload(ui->tree, &ui->filter, ui->have_art ? ui->art.key : NULL);
 	ui->side_top = 0;
@@ -382,304 +286,61 @@ refilter(struct ui *ui)
 		render(ui);
 	ui->dirty |= DIRTY_SIDE | DIRTY_ART | DIRTY_STATUS;
 	if (tree_nrows(ui->tree) == 0)
-		ui_message(ui, 0, ui->filter.query ?
-		    "no article matches (x clears)" :
-		    "nothing matches the filters (x clears)");
+		ui_say(ui, 0, ui->filter.query ? MSG_NO_ARTICLE_MATCHES :
+		    MSG_NO_FILTER_MATCHES);
 }
 
-static void
-start_prompt(struct ui *ui, enum prompt_kind kind)
+void
+ui_prompt(struct ui *ui, struct prompt *p)
 {
-	struct choice *v;
-	size_t n, i;
-
-	v = NULL;
-	n = 0;
-	switch (kind) {
-	case PROMPT_COUNTRY:
-		n = dbr_countries(ui->db, &v);
-		ui->prompt = prompt_open(kind, ui->filter.mentions ?
-		    "国家 (提及也算)" : "国家", v, n);
-		break;
-	case PROMPT_THEME:
-		n = dbr_themes(ui->db, &v);
-		ui->prompt = prompt_open(kind, "主题", v, n);
-		break;
-	case PROMPT_COPY:
-		if (!ui->have_art) {
-			ui_message(ui, 0, "open an article first");
-			return;
-		}
-		n = ui->r->nurls + 1;
-		v = xcalloc(n, sizeof(*v));
-		v[0].name = xstrdup("引用 citation");
-		for (i = 1; i < n; i++)
-			v[i].name = xstrdup(ui->r->urls[i - 1]);
-		ui->prompt = prompt_open(kind, "copy", v, n);
-		break;
-	default:
-		ui->prompt = prompt_open(kind, "/", NULL, 0);
-	}
+	prompt_close(ui->prompt);
+	ui->prompt = p;
 	ui->dirty |= DIRTY_STATUS;
 }
 
+/* A key in a prompt: Enter runs what the prompt was opened for. */
 static void
-set_name(char **slot, const char *name)
-{
-	free(*slot);
-	*slot = name ? xstrdup(name) : NULL;
-}
-
-static void
-accept_prompt(struct ui *ui)
+prompt_event(struct ui *ui, const struct key_event *ev)
 {
 	struct prompt *p = ui->prompt;
-	const struct choice *c;
-	char *q, *text;
-
-	c = prompt_choice(p);
-	switch (p->kind) {
-	case PROMPT_SEARCH:
-		if ((q = dbr_fts_query(buf_str(&p->text))) == NULL)
-			break;
-		free(ui->filter.query);
-		ui->filter.query = q;
-		set_name(&ui->filter.typed, buf_str(&p->text));
-		focus(ui, PANE_SIDE);
-		refilter(ui);
-		break;
-	case PROMPT_COUNTRY:
-	case PROMPT_THEME:
-		if (c == NULL) {
-			ui_message(ui, 1, "nothing matches %s",
-			    buf_str(&p->text));
-			break;
-		}
-		if (p->kind == PROMPT_COUNTRY) {
-			ui->filter.country = c->id;
-			set_name(&ui->country_name, c->name);
-		} else {
-			ui->filter.theme = c->id;
-			set_name(&ui->theme_name, c->name);
-		}
-		refilter(ui);
-		break;
-	case PROMPT_COPY:
-		if (c == NULL)
-			break;
-		text = c == &p->choices[0] ? render_citation(&ui->art) :
-		    xstrdup(c->name);
-		doupdate();
-		term_clipboard(text);
-		ui_message(ui, 0, "copied: %s", text);
-		free(text);
-		break;
-	}
-}
-
-static void
-clear_filters(struct ui *ui)
-{
-	free(ui->filter.query);
-	free(ui->filter.typed);
-	memset(&ui->filter, 0, sizeof(ui->filter));
-	set_name(&ui->country_name, NULL);
-	set_name(&ui->theme_name, NULL);
-	refilter(ui);
-	ui_message(ui, 0, "filters and search cleared");
-}
-
-static void
-toggle_marks(struct ui *ui, int flag)
-{
-	struct trow r;
-	const char *key;
-	int read, flagged;
-
-	if (ui->focus == PANE_ART && ui->have_art)
-		key = ui->art.key;
-	else if (tree_row(ui->tree, tree_cursor(ui->tree), &r) &&
-	    r.kind == TR_ARTICLE)
-		key = r.key;
-	else {
-		ui_message(ui, 0, "select an article");
-		return;
-	}
-	dbr_marks(ui->db, key, &read, &flagged);
-	if (flag)
-		flagged = !flagged;
-	else
-		read = !read;
-	dbr_mark(ui->db, key, read, flagged);
-	tree_set_marks(ui->tree, key, read, flagged);
-	ui_message(ui, 0, flag ? (flagged ? "flagged" : "unflagged") :
-	    (read ? "marked read" : "marked unread"));
-	ui->dirty |= DIRTY_SIDE;
-}
-
-static void
-move_by(struct ui *ui, enum action a)
-{
-	long page = ui->body_h > 1 ? ui->body_h - 1 : 1;
-	int art = ui->focus == PANE_ART && ui->have_art;
-	long d;
-
-	switch (a) {
-	case ACT_DOWN:
-		d = 1;
-		break;
-	case ACT_UP:
-		d = -1;
-		break;
-	case ACT_PGDN:
-		d = page;
-		break;
-	case ACT_PGUP:
-		d = -page;
-		break;
-	case ACT_HALFDN:
-		d = page / 2;
-		break;
-	case ACT_HALFUP:
-		d = -page / 2;
-		break;
-	case ACT_TOP:
-		d = art ? -(long)ui->scroll : -(long)tree_cursor(ui->tree);
-		break;
-	case ACT_BOTTOM:
-		if (!art)
-			tree_load_all(ui->tree);
-		d = art ? (long)ui->r->nlines : (long)tree_nrows(ui->tree);
-		break;
-	default:
-		return;
-	}
-	if (art)
-		scroll_by(ui, d);
-	else
-		cursor_by(ui, d);
-}
-
-static void
-act(struct ui *ui, enum action a)
-{
-	switch (a) {
-	case ACT_DOWN: case ACT_UP: case ACT_PGDN: case ACT_PGUP: case ACT_HALFDN:
-	case ACT_HALFUP: case ACT_TOP: case ACT_BOTTOM:
-		move_by(ui, a);
-		break;
-	case ACT_OPEN:
-		if (ui->focus == PANE_SIDE)
-			open_row(ui);
-		break;
-	case ACT_BACK:
-		back(ui);
-		break;
-	case ACT_PREV_ART:
-		step_article(ui, -1);
-		break;
-	case ACT_NEXT_ART:
-		step_article(ui, 1);
-		break;
-	case ACT_SWITCH:
-		focus(ui, ui->focus == PANE_SIDE && ui->have_art ? PANE_ART :
-		    PANE_SIDE);
-		break;
-	case ACT_SEARCH:
-		start_prompt(ui, PROMPT_SEARCH);
-		break;
-	case ACT_NEXT_MATCH:
-		goto_match(ui, 1);
-		break;
-	case ACT_PREV_MATCH:
-		goto_match(ui, -1);
-		break;
-	case ACT_COUNTRY:
-		start_prompt(ui, PROMPT_COUNTRY);
-		break;
-	case ACT_THEME:
-		start_prompt(ui, PROMPT_THEME);
-		break;
-	case ACT_WIDEN:
-		ui->filter.mentions = !ui->filter.mentions;
-		if (ui->filter.country)
-			refilter(ui);
-		ui_message(ui, 0, ui->filter.mentions ?
-		    "country filter: any mention" :
-		    "country filter: subjects only");
-		break;
-	case ACT_FLAGGED:
-		ui->filter.flagged = !ui->filter.flagged;
-		refilter(ui);
-		break;
-	case ACT_CLEAR:
-		clear_filters(ui);
-		break;
-	case ACT_FLAG:
-		toggle_marks(ui, 1);
-		break;
-	case ACT_READ:
-		toggle_marks(ui, 0);
-		break;
-	case ACT_COPY:
-		start_prompt(ui, PROMPT_COPY);
-		break;
-	case ACT_SIDEBAR:
-		if (ui->cols < NARROW_COLS)
-			focus(ui, ui->focus == PANE_SIDE && ui->have_art ?
-			    PANE_ART : PANE_SIDE);
-		else {
-			ui->side_shown = !ui->side_shown;
-			if (!ui->side_shown && ui->have_art)
-				ui->focus = PANE_ART;
-			else if (!ui->side_shown)
-				ui->side_shown = 1;
-			layout(ui);
-		}
-		break;
-	case ACT_REDRAW:
-		ui->dirty |= DIRTY_CLEAR;
-		break;
-	case ACT_HELP:
-		ui->help = 1;
-		ui->dirty |= DIRTY_ALL;
-		break;
-	case ACT_QUIT:
-		ui->quit = 1;
-		break;
-	case ACT_NONE:
-		break;
-	}
-}
-
-static void
-key(struct ui *ui, wint_t c, int keycode)
-{
 	enum prompt_result pr;
 
+	pr = prompt_key(ui, p, ev);
+	ui->dirty |= DIRTY_STATUS;
+	if (pr == PR_CONTINUE)
+		return;
+	/* off the screen first: what Enter runs may open another */
+	ui->prompt = NULL;
+	if (pr == PR_ACCEPT) {
+		prompt_remember(p, ui);
+		if (p->accept != NULL)
+			p->accept(ui, p);
+	}
+	prompt_close(p);
+}
+
+static void
+event(struct ui *ui, const struct key_event *ev)
+{
+	struct cmd_error err = { 0, NULL };
+	const char *line;
+
+	/* a paste is text for a prompt, and nothing anywhere else */
+	if (ev->paste && ui->prompt == NULL)
+		return;
 	if (ui->msg != NULL) {
 		free(ui->msg);
 		ui->msg = NULL;
 		ui->dirty |= DIRTY_STATUS;
 	}
-	if (ui->prompt != NULL) {
-		pr = prompt_key(ui->prompt, c, keycode);
-		if (pr == PR_CONTINUE) {
-			ui->dirty |= DIRTY_STATUS;
-			return;
-		}
-		if (pr == PR_ACCEPT)
-			accept_prompt(ui);
-		prompt_close(ui->prompt);
-		ui->prompt = NULL;
-		ui->dirty |= DIRTY_STATUS;
-		return;
-	}
-	if (ui->help) {
-		help_key(ui, key_action(c, keycode));
-		return;
-	}
-	act(ui, key_action(c, keycode));
+	line = bind_lookup(ui->binds, ev->key);
+	if (ui->prompt != NULL)
+		prompt_event(ui, ev);
+	else if (ui->help)
+		help_key(ui, line);
+	else if (line != NULL && cmd_run(ui, line, &err) == -1)
+		ui_message(ui, 1, "%s", err.msg);
+	cmd_error_free(&err);
 }
 
 static void
@@ -693,8 +354,8 @@ restore(struct ui *ui)
 		return;
 	if (tree_select_key(ui->tree, k) &&
 	    tree_row(ui->tree, tree_cursor(ui->tree), &r)) {
-		open_article(ui, r.id, anchor);
-		focus(ui, PANE_ART);
+		ui_open_article(ui, r.id, anchor);
+		ui_focus(ui, PANE_ART);
 	}
 	free(k);
 }
@@ -707,12 +368,34 @@ save(struct ui *ui)
 		    render_anchor(ui->r, ui->scroll));
 }
 
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The events the parser made, each run; none after q. */
+static void
+events(struct ui *ui, const struct key_event *ev, int n)
+{
+	int i;
+
+	for (i = 0; i < n && !ui->quit; i++)
+		event(ui, &ev[i]);
+}
+
 int
 ui_run(struct dbr *db, const char *warning)
 {
 	struct ui ui;
-	wint_t c;
-	int rc, counting;
+	struct keyparse *in;
+	struct key_event ev[KEYPARSE_MAXEV];
+	unsigned char buf[4096];
+	long long deadline;
+	int i, n, wait, counting;
 
 	memset(&ui, 0, sizeof(ui));
 	ui.db = db;
@@ -722,36 +405,50 @@ ui_run(struct dbr *db, const char *warning)
 		return -1;
 	setup_looks(&ui);
 	ui.tree = tree_create(db, &ui.filter);
-	layout(&ui);
+	ui_layout(&ui);
 	restore(&ui);
 	if (warning != NULL)
 		ui_message(&ui, 1, "%s", warning);
+	in = keyparse_create();
+	deadline = 0;
 	while (!ui.quit && !term_signalled()) {
+		if (term_suspend())
+			ui.dirty |= DIRTY_CLEAR;
+		if (term_resized()) {
+			ui_layout(&ui);
+			ui.dirty |= DIRTY_CLEAR;
+		}
 		ui_draw(&ui);
 		/* what a filter matches is counted between keys */
 		counting = tree_counting(ui.tree);
-		timeout(counting ? 0 : -1);
-		rc = get_wch(&c);
-		if (rc == ERR && counting) {
-			if (!tree_count_step(ui.tree))
-				ui.dirty |= DIRTY_STATUS;
-			continue;
+		wait = -1;
+		if (keyparse_delay(in) > 0) {
+			wait = (int)(deadline - now_ms());
+			if (wait < 0)
+				wait = 0;
 		}
-		if (rc == ERR) {
-			if (errno == EINTR || term_signalled())
-				continue;
+		if (counting)
+			wait = 0;
+		if ((n = term_read(buf, sizeof(buf), wait)) < 0)
 			break;		/* the terminal is gone */
-		}
-		if (rc == KEY_CODE_YES && c == KEY_RESIZE) {
-			layout(&ui);
-			ui.dirty |= DIRTY_CLEAR;
+		for (i = 0; i < n && !ui.quit; i++)
+			events(&ui, ev, keyparse_feed(in, buf[i], ev));
+		if (n > 0) {
+			deadline = now_ms() + keyparse_delay(in);
 			continue;
 		}
-		key(&ui, c, rc == KEY_CODE_YES);
+		if (keyparse_delay(in) > 0 && now_ms() >= deadline)
+			/* nothing more came: a lone ESC is Escape */
+			events(&ui, ev, keyparse_timeout(in, ev));
+		else if (counting && !tree_count_step(ui.tree))
+			ui.dirty |= DIRTY_STATUS;
 	}
 	save(&ui);
 	term_end();
+	keyparse_free(in);
 	prompt_close(ui.prompt);
+	help_close(&ui);
+	bind_free(ui.binds);
 	close_article(&ui);
 	tree_free(ui.tree);
 	free(ui.filter.query);

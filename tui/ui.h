@@ -1,17 +1,20 @@
 /*
  * The reader's screen: state shared by the screen files (sidebar.c,
- * pane.c, status.c, prompt.c, help.c) and the loop in ui.c.  Key
- * handlers change state and set dirty bits; ui_draw() is the one place
- * that draws, once per key.
+ * pane.c, status.c, prompt.c, help.c), the commands (cmd-*.c) and the
+ * loop in ui.c.  Commands change state and set dirty bits; ui_draw() is
+ * the one place that draws, once per batch of input.
  */
 #ifndef KB_UI_H
 #define KB_UI_H
+
+#include "msg.h"
 
 #include <curses.h>
 #include <stddef.h>
 
 #include "db-read.h"
 
+struct bind_table;
 struct tree;
 struct rendered;
 struct prompt;
@@ -66,27 +69,55 @@ struct ui {
 	int		 overlay;	/* a prompt's list covered the panes */
 	int		 help;		/* the help screen is up */
 	size_t		 help_top;
+	char		**help_lines;	/* made when it opens */
+	size_t		 help_n;
+	struct bind_table *binds;	/* changes to the default keys */
 	int		 quit;
 };
 
 int	ui_run(struct dbr *, const char *warning);
+
+/* ui.c: what commands do to the screen. */
+void	ui_layout(struct ui *);		/* a new geometry: all redrawn */
+void	ui_open_article(struct ui *, int64_t id, long long anchor);
+void	ui_focus(struct ui *, enum pane);
+void	ui_scroll(struct ui *, long lines);
+void	ui_refilter(struct ui *);	/* the filters changed */
+void	ui_prompt(struct ui *, struct prompt *);	/* opens it */
 
 /* Screen files. */
 void	sidebar_draw(struct ui *);
 void	pane_draw(struct ui *);
 int	pane_width(const struct ui *);	/* the text width of the article */
 void	status_draw(struct ui *);
+void	help_open(struct ui *);
+void	help_close(struct ui *);
 void	help_draw(struct ui *);
-void	help_key(struct ui *, int action);
+/* A key while the help is up, with the command it is bound to (or NULL). */
+void	help_key(struct ui *, const char *cmd);
+/* A message on the status line: text as it is, or words from msg.h. */
 void	ui_message(struct ui *, int error, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
+void	ui_say(struct ui *, int error, enum msg, ...);
 int	ui_side_visible(const struct ui *);
 int	ui_art_visible(const struct ui *);
 
-/* The terminal: setup, restore, and signals that end the program. */
+/*
+ * The terminal: setup and restore (with bracketed paste), the bytes
+ * typed, and signals: those that end the program, ^Z, and resizes.  The
+ * handlers only set flags and wake term_read.
+ */
 int	term_begin(void);
 void	term_end(void);
 int	term_signalled(void);		/* SIGTERM, SIGHUP or SIGINT seen */
+/*
+ * Waits up to ms (-1: for ever) for input and reads what there is.  The
+ * number of bytes; 0 when the time ran out or a signal came; -1 when the
+ * terminal is gone.
+ */
+int	term_read(unsigned char *, size_t, int ms);
+int	term_resized(void);		/* the size changed: curses knows it */
+int	term_suspend(void);		/* ^Z came: stopped, now back */
 void	term_clipboard(const char *text);	/* OSC 52 */
 
 #endif

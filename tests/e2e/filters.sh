@@ -5,7 +5,9 @@
 #   issues, columns and articles whose subject is Japan, with filtered
 #   counts; the status line shows [国家 日本]; C widens to any mention
 #   ([国家 日本 +提及]) and back; x clears everything;
-#   t, 半导体, Enter: only the articles of the theme 半导体与芯片.
+#   t, 半导体, Enter: only the articles of the theme 半导体与芯片;
+#   c, brics: a group of countries is a choice of its own, found by its
+#   code, and filters the articles whose subject it is.
 # After every step the border column is checked on every row (the list
 # of choices covers the bottom rows while the prompt is open).
 #
@@ -111,6 +113,34 @@ country_filter 日本
 keys $S x
 wait_gone $S '[国家' && wait_stable $S
 country_filter japan
+keys $S x
+wait_gone $S '[国家' && wait_stable $S
+
+# ---- a group of countries: brics ----
+# 金砖国家 is a row of its own, found by its code; the dump makes it the
+# subject of data/corpus/004's direction 2.8 金砖国家旗舰型合作项目
+N_BRICS=$(expect country 金砖国家 | head -n 1)
+[ "${N_BRICS:-0}" -ge 1 ]
+outcome $? "the corpus has an article about 金砖国家 (BRICS): $N_BRICS"
+capture $S "$TMP/under"
+keys $S c
+wait_status $S '^国家: *$'
+type_text $S brics
+wait_status $S '^国家: brics$' &&
+    wait_line $S $((H - 1)) "^ 金砖国家  BRICS  BRICS countries +$N_BRICS\$" &&
+    wait_stable $S
+outcome $? "c, brics: the choices narrow to 金砖国家 (BRICS) with its $N_BRICS subject articles"
+one_choice_left "c, brics"
+keys $S Enter
+if wait_status $S '\[国家 金砖国家\]  \?:help$' && wait_stable $S; then
+	check "brics, Enter: the sidebar shows only the issues, columns and articles about BRICS" \
+	    screen_py sidebar "$LAST" "$SW" $ROWS "$CORPUS" --country 金砖国家
+	grep -q '^ *\*\{0,1\} *2\.8 金砖国家' "$LAST"
+	outcome $? "brics: the guide's direction 2.8 金砖国家… is listed" ||
+	    diag_screen "$LAST"
+else
+	fail "brics, Enter: the status line shows [国家 金砖国家]" "$(diag_screen)"
+fi
 keys $S x
 wait_gone $S '[国家' && wait_stable $S
 

@@ -36,6 +36,14 @@ content() {
 narticles() { q "$1" 'SELECT count(*) FROM articles;'; }
 nissues() { q "$1" 'SELECT count(*) FROM issues;'; }
 tmpfiles() { ls -A "$1" | grep '\.tmp-' ; }
+# has_tmp DIR DB PID: the importer PID's temporary directory for DB,
+# .DB.tmp-PID-XXXXXX, is in DIR
+has_tmp() {
+	for _t in "$1/.$2.tmp-$3-"*; do
+		[ -e "$_t" ] && return 0
+	done
+	return 1
+}
 # ms: a clock in milliseconds (GNU date), else in whole seconds.
 ms() {
 	t=$(date +%s%N 2>/dev/null)
@@ -249,7 +257,7 @@ for sig in TERM INT HUP; do
 	seen=0
 	i=0
 	while [ $i -lt 500 ]; do	# up to 10 s for the temp file
-		if [ -e "$tmp/d/.kill.db.tmp-$pid" ]; then
+		if has_tmp "$tmp/d" kill.db $pid; then
 			seen=1
 			break
 		fi
@@ -271,7 +279,7 @@ for sig in TERM INT HUP; do
 		    fail "SIG$sig: the database changed"
 		[ $rc -gt 128 ] || fail "SIG$sig: exit status $rc"
 	fi
-	rm -f "$tmp/d"/.kill.db.tmp-*	# so that the next round starts clean
+	rm -rf "$tmp/d"/.kill.db.tmp-*	# so that the next round starts clean
 done
 check "SIGTERM, SIGINT, SIGHUP remove the temporary file at once"
 
@@ -284,7 +292,7 @@ pid=$!
 seen=0
 i=0
 while [ $i -lt 300000 ]; do
-	if [ -e "$tmp/d/.kill.db.tmp-$pid" ]; then
+	if has_tmp "$tmp/d" kill.db $pid; then
 		kill -TERM $pid
 		seen=1
 		break
@@ -302,7 +310,7 @@ else
 	[ $rc -gt 128 ] || fail "exit status $rc"
 	check "SIGTERM at the very start: nothing left, not even a journal"
 fi
-rm -f "$tmp/d"/.kill.db.tmp-*
+rm -rf "$tmp/d"/.kill.db.tmp-*
 
 # 11. Two importers on one database at once: neither loses the other's
 # issue (the second waits for the first).
@@ -311,7 +319,7 @@ cp "$tmp/d/a.db" "$db"
 "$imp" -q -o "$db" --data-dir "$data" "$tmp"/big/* 2>/dev/null &
 pid=$!
 i=0
-while [ ! -e "$tmp/d/.two.db.tmp-$pid" ] && [ $i -lt 500 ] &&
+while ! has_tmp "$tmp/d" two.db $pid && [ $i -lt 500 ] &&
     kill -0 $pid 2>/dev/null; do
 	sleep 0.02
 	i=$((i + 1))

@@ -5,8 +5,9 @@
 # renders it, and groff, if installed, renders it without a warning.
 # Then the pages are checked against the code, so that they cannot fall
 # behind it silently:
-#   - every key of the binding table in tui/keys.c is an item of the
-#     KEYS section of kuaibao.1;
+#   - every default key and every command (kuaibao --list-commands, from
+#     $KB_BUILD, default build) is an item of the KEYS and the COMMANDS
+#     sections of kuaibao.1;
 #   - every long and short option of tui/kuaibao.c and
 #     tui/kuaibao-import.c is in its page, and every option in a page's
 #     SYNOPSIS is in the code;
@@ -140,26 +141,44 @@ report() {
 }
 : >"$tmp/missing"
 
-# --- keys ---
+# --- keys and commands ---
 
-# The names shown in help for the binding table (NULL names are aliases).
-sed -n '/key_bindings\[\] = {/,/^};/p' tui/keys.c |
-    sed -n 's/^[[:space:]]*{.*,[[:space:]]*"\(.*\)"[[:space:]]*},\{0,1\}[[:space:]]*$/\1/p' |
-    sed 's/\\\\/\\/g' >"$tmp/keys"
-# The tags of the KEYS section: .It lines, unescaped, one token a line.
-sed -n '/^\.Sh KEYS/,/^\.Sh /p' man/kuaibao.1 | grep '^\.It' |
-    sed -e 's/\\&//g' -e 's/\\(da/↓/g' -e 's/\\(ua/↑/g' \
-    -e 's/\\(<-/←/g' -e 's/\\(->/→/g' -e 's/\\(ha/^/g' -e 's/\\e/\\/g' |
-    tr ' ,\t' '\n\n\n' | grep -v '^$' >"$tmp/tags"
-nkeys=$(wc -l <"$tmp/keys" | tr -d ' ')
-if [ "$nkeys" -lt 10 ]; then
-	notok "the key table of tui/keys.c can be read ($nkeys keys)"
+# The commands and their default keys, from the reader's own table:
+# kuaibao --list-commands prints name, arguments, keys (as help shows
+# them) and help, tab-separated.
+kb=${KB_BUILD:-build}/kuaibao
+if [ ! -x "$kb" ] || ! "$kb" --list-commands >"$tmp/commands" 2>&1; then
+	notok "kuaibao --list-commands ($kb) gives the commands and keys"
+	comment <"$tmp/commands" 2>/dev/null
 else
-	while IFS= read -r k; do
-		grep -Fxq -- "$k" "$tmp/tags" ||
-		    echo "key '$k' is not an item of KEYS" >>"$tmp/missing"
-	done <"$tmp/keys"
-	report "kuaibao.1: KEYS lists every key of tui/keys.c ($nkeys)"
+	cut -f3 "$tmp/commands" | tr ' ' '\n' | grep -v '^$' >"$tmp/keys"
+	cut -f1 "$tmp/commands" >"$tmp/names"
+	# The tags of the KEYS section: .It lines, unescaped, one token a line.
+	sed -n '/^\.Sh KEYS/,/^\.Sh /p' man/kuaibao.1 | grep '^\.It' |
+	    sed -e 's/\\&//g' -e 's/\\(da/↓/g' -e 's/\\(ua/↑/g' \
+	    -e 's/\\(<-/←/g' -e 's/\\(->/→/g' -e 's/\\(ha/^/g' -e 's/\\e/\\/g' |
+	    tr ' ,\t' '\n\n\n' | grep -v '^$' >"$tmp/tags"
+	nkeys=$(wc -l <"$tmp/keys" | tr -d ' ')
+	if [ "$nkeys" -lt 10 ]; then
+		notok "the default keys can be read ($nkeys keys)"
+	else
+		while IFS= read -r k; do
+			grep -Fxq -- "$k" "$tmp/tags" ||
+			    echo "key '$k' is not an item of KEYS" >>"$tmp/missing"
+		done <"$tmp/keys"
+		report "kuaibao.1: KEYS lists every default key ($nkeys)"
+	fi
+	# The commands named in the tags of COMMANDS (.It Ic NAME, and the
+	# .Ic lines of an .It Xo block).
+	sed -n '/^\.Sh COMMANDS/,/^\.Sh /p' man/kuaibao.1 |
+	    grep -E '^\.(It|Ic) ' | grep -oE 'Ic [a-z][a-z-]*' | cut -c4- \
+	    >"$tmp/documented"
+	ncmds=$(wc -l <"$tmp/names" | tr -d ' ')
+	while IFS= read -r c; do
+		grep -Fxq -- "$c" "$tmp/documented" ||
+		    echo "command '$c' is not an item of COMMANDS" >>"$tmp/missing"
+	done <"$tmp/names"
+	report "kuaibao.1: COMMANDS describes every command ($ncmds)"
 fi
 
 # --- options ---
