@@ -12,10 +12,8 @@
  * and page breaks included.  Parts after the last direction (三、申报要求,
  * 附件：…, 联系方式) are columns again, not text of the last direction.
  *
- * The builder reads the text in pieces (import-guide-cut.c): the
- * elements of the PDF reader, mended from the source's lines where the
- * reader ran a heading or a label into the line before or dropped a
- * line; the shapes of lines are in import-guide-shape.c.
+ * The builder reads the readers' elements as pieces; the shapes of
+ * lines are in import-guide-shape.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +23,6 @@
 #include "import-build.h"
 #include "import-elem.h"
 #include "import-guide.h"
-#include "import-input.h"
 #include "import-notes.h"
 #include "import-shape.h"
 #include "text.h"
