@@ -38,9 +38,9 @@ static const struct words table[MSG__COUNT] = {
 	[MSG_NO_ISSUES] =	{ "没有期刊", "no issues" },
 	[MSG_RESULT_N] =	{ "结果 %zu/", "result %zu/" },
 	[MSG_ISSUES] =		{ " 期", " issues" },
-	[MSG_FILTER_COUNTRY] =	{ " [国家 %s%s]", " [country %s%s]" },
-	[MSG_MENTIONS_TAG] =	{ " +提及", " +mentions" },
-	[MSG_FILTER_THEME] =	{ " [主题 %s]", " [theme %s]" },
+	[MSG_FILTER_COUNTRY] =	{ " [国家 %s%s]", " [国家 %s%s]" },
+	[MSG_MENTIONS_TAG] =	{ " +提及", " +提及" },
+	[MSG_FILTER_THEME] =	{ " [主题 %s]", " [主题 %s]" },
 	[MSG_FILTER_FLAGGED] =	{ " [星标]", " [flagged]" },
 	[MSG_HELP_HINT] =	{ "  ?:帮助", "  ?:help" },
 };
