@@ -457,7 +457,9 @@ nearly_full(const struct tp *t, size_t pi, size_t qi)
  * A line of prose short of the margin that stops inside a word: it has
  * a comma or a full stop, so it is no title or heading (a numbered one
  * has no full stop), and it ends with no mark, as a paragraph never
- * does.  A hand-wrapped or re-flowed text is ragged.
+ * does.  A hand-wrapped or re-flowed text is ragged.  The next line
+ * may end with the editors (统相关数据的价值。（惠仲阳）) but may not be
+ * only them.
  */
 static int
 prose_goes_on(const struct tp *t, const struct phys *p,
@@ -475,7 +477,8 @@ prose_goes_on(const struct tp *t, const struct phys *p,
 		return 0;
 	/* a heading has no full stop in it */
 	return (stop || !shape_enum(f->s, f->len)) && !date_lead(t, q) &&
-	    !shape_starts_block(q->s, q->len) && !credit_end(q);
+	    !shape_starts_block(q->s, q->len) &&
+	    shape_editors(q->s, q->len, NULL, NULL) > 0;
 }
 
 /*
