@@ -456,9 +456,8 @@ nearly_full(const struct tp *t, size_t pi, size_t qi)
 /*
  * A line of prose short of the margin that stops inside a word: it, or
  * the paragraph it goes on, has a comma or a full stop, so it is no
- * title or heading (a numbered one
- * has no full stop), and it ends with no mark, as a paragraph never
- * does.  A hand-wrapped or re-flowed text is ragged.  The next line
+ * title or heading (a numbered one has no full stop), and it ends with
+ * no mark, as a paragraph never does.  A hand-wrapped or re-flowed text is ragged.  The next line
  * may end with the editors (统相关数据的价值。（惠仲阳）) but may not be
  * only them.
  */
