@@ -282,7 +282,7 @@ labels_collect(struct tp *t)
 	v = NULL;
 	n = cap = 0;
 	for (i = 0; i < t->L.n; i++)
-		if ((k = shape_label(t->L.p[i].s, t->L.p[i].len)) > 0) {
+		if ((k = shape_label_stem(t->L.p[i].s, t->L.p[i].len)) > 0) {
 			w.s = t->L.p[i].s;
 			w.len = k;
 			VEC_PUSH(v, n, cap, w);
@@ -309,7 +309,7 @@ recurring_label(const struct tp *t, const struct phys *q)
 	struct word key;
 
 	key.s = q->s;
-	key.len = shape_label(q->s, q->len);
+	key.len = shape_label_stem(q->s, q->len);
 	return key.len > 0 && t->nlabels > 0 && bsearch(&key, t->labels,
 	    t->nlabels, sizeof(*t->labels), cmp_word) != NULL;
 }

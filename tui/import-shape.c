@@ -180,6 +180,36 @@ shape_label(const char *s, size_t len)
 	return 0;
 }
 
+size_t
+shape_label_stem(const char *s, size_t len)
+{
+	size_t i, k;
+	uint32_t c;
+	int n, cnt, digits, paren;
+
+	i = skip_class(s, len, text_is_han, &cnt);
+	if (shape_label(s, len) > 0)
+		return i;
+	if (cnt < 2 || cnt > 8)
+		return 0;
+	/* a number after it: 工作重点（1）：, 措施(2):, 任务3： */
+	c = text_first(s + i, len - i, &n);
+	paren = c == 0xff08 || c == '(';
+	k = paren ? i + (size_t)n : i;
+	for (digits = 0; k < len && is_digit((unsigned char)s[k]); k++)
+		digits++;
+	if (digits == 0 || digits > 2)
+		return 0;
+	if (paren) {
+		c = text_first(s + k, len - k, &n);
+		if (c != 0xff09 && c != ')')
+			return 0;
+		k += (size_t)n;
+	}
+	c = text_first(s + k, len - k, &n);
+	return c == 0xff1a || c == ':' ? i : 0;
+}
+
 int
 shape_section_name(const char *s, size_t len)
 {
