@@ -290,12 +290,6 @@ tree_nrows(struct tree *t)
 	return t->nrows;
 }
 
-int
-tree_more(struct tree *t)
-{
-	return !t->complete;
-}
-
 void
 tree_load_all(struct tree *t)
 {

@@ -53,7 +53,6 @@ int		 tree_count_step(struct tree *);
 /* Rows: asking for row i loads what is needed to know it. */
 size_t		 tree_nrows(struct tree *);
 int		 tree_row(struct tree *, size_t i, struct trow *);
-int		 tree_more(struct tree *);	/* rows not loaded yet */
 void		 tree_load_all(struct tree *);
 
 size_t		 tree_cursor(const struct tree *);
