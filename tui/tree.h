@@ -30,8 +30,11 @@ struct trow {
 	int		 read, flagged;	/* articles */
 	int64_t		 id;
 	const char	*key;		/* articles */
-	const char	*issue_label;	/* the issue it belongs to */
+	const char	*issue_label;	/* the issue it belongs to; results:
+					   its date */
 	const char	*section;	/* articles: their section, if known */
+	const char	*mark;		/* a short mark of its kind, or NULL */
+	size_t		 pos;		/* issues and results: 1-based place */
 };
 
 struct tree	*tree_create(struct dbr *, const struct filter *);

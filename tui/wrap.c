@@ -98,6 +98,24 @@ wrap_pad(struct buf *b, const char *s, size_t len, int cols)
 	}
 }
 
+void
+wrap_cut(struct buf *b, const char *s, size_t len, int cols)
+{
+	size_t n;
+	int w;
+
+	if (cols <= 0)
+		return;
+	if (wrap_width(s, len) <= cols) {
+		wrap_pad(b, s, len, cols);
+		return;
+	}
+	n = wrap_fit(s, len, cols - 1, &w);
+	buf_add(b, s, n);
+	buf_adds(b, "…");
+	wrap_pad(b, "", 0, cols - 1 - w);
+}
+
 /* Punctuation no line may start with (kinsoku shori). */
 static int
 wrap_nostart(ucs4_t c)

@@ -22,7 +22,8 @@ Every subcommand prints what is wrong and exits 1, or exits 0.
                             none of the text of display columns [X0, X1)
                             of the first SCREEN (rows 1..ROWS; runs of 4
                             or more characters without a space, found
-                            nowhere else on any SCREEN) is in the file
+                            nowhere else on any SCREEN, the status line
+                            below row ROWS included) is in the file
                             OUT: what the reader wrote for a key
   sgr FILE ROW TEXT         SGR state of the cells of TEXT on row ROW
   colour FILE               no colour SGR in a capture -e
@@ -124,6 +125,8 @@ def cmd_unwritten(out, x0, x1, rows, screens):
     for path in screens:
         for l in lines(path)[:rows]:
             elsewhere.append(cut(l, 0, x0) + "\n" + cut(l, x1))
+        # and the status line below the panes (the issue's name, say)
+        elsewhere += lines(path)[rows:]
     elsewhere = "\n".join(elsewhere)
     runs = sorted(r for r in runs if r not in elsewhere)
     with open(out, "rb") as f:
@@ -321,13 +324,37 @@ def issue_day(iss):
 
 
 def issue_label(iss):
+    """An issue's row: date and number (第08期 of 总第086期 第08期), or date
+    and title; a bulletin's issue with neither bears the title all the
+    others bear, and is told apart by the first 4 characters of its key
+    after the year (kuaibao(1))."""
     if iss.get("date") and iss.get("number"):
         return "%s %s" % (iss["date"], iss["number"].split(" ")[-1])
     if iss.get("date"):
         return "%s %s" % (iss["date"], iss["title"])
+    if iss.get("kind") != "guide" and not iss.get("number"):
+        short = iss["key"].rsplit("-", 1)[-1][:4]
+        if iss.get("year"):
+            return "%d %s %s" % (iss["year"], short, iss["title"])
+        return "%s %s" % (short, iss["title"])
     if iss.get("year"):
         return "%d %s" % (iss["year"], iss["title"])
     return iss["title"]
+
+
+def cut_label(label, cols):
+    """label as a row of cols columns shows it: whole if it fits, else
+    cut with an ellipsis (…, one column) at the end."""
+    if width(label) <= cols:
+        return label
+    return fit(label, cols - 1) + "\u2026"
+
+
+def short_date(d):
+    """A result row's date: 21-08 for 2021-08-05, else the year."""
+    if re.match(r"^\d{4}-\d\d-\d\d$", d):
+        return "%s-%s" % (d[2:4], d[5:7])
+    return d
 
 
 def ordered(issues, shown=None):
@@ -437,9 +464,7 @@ def check_row(shown, exp, side_w):
     body = shown[len(prefix):len(shown) - len(tail)] if tail else shown[len(prefix):]
     avail = side_w - width(prefix) - width(tail)
     text = body.rstrip(" ")
-    if not label.startswith(text):
-        return "shows %r, which is not the start of %r" % (text, label)
-    want = fit(label, avail)
+    want = cut_label(label, avail)
     if text != want.rstrip(" "):
         return "shows %r where %r fits" % (text, want)
     return None
@@ -455,7 +480,7 @@ def sidebar_rows(path, side_w, rows):
 
 def cmd_sidebar(path, side_w, rows, corpus, opts):
     got = sidebar_rows(path, side_w, rows)
-    shown = [re.sub(r"\s+\d+(/\d+)?$", "", r[2:]).rstrip() for r in got
+    shown = [re.sub(r"\s+\d+(/\d+)?$", "", r[2:]).rstrip().rstrip("\u2026") for r in got
              if r[:2] in ("+ ", "- ")]
     exp = expected_tree(load(corpus), opts, shown)
     top = opts.get("top", "0")
@@ -495,7 +520,8 @@ def cmd_results(path, side_w, rows, corpus, word):
     bad = []
     if len(got) != min(len(hits), rows):
         bad.append("%d result rows shown, expected %d" % (len(got), min(len(hits), rows)))
-    pat = re.compile(r"^([ !])([* ])(\S+) (.*)$")
+    # flag and read marks, the short date in 5 columns, a space, the title
+    pat = re.compile(r"^([ !])([* ])(\S{2,5}) {1,4}(\S.*)$")
     titles = {a["title"]: (day, iss) for day, iss, a in hits}
     last_day = "9999"
     seen = set()
@@ -505,13 +531,16 @@ def cmd_results(path, side_w, rows, corpus, word):
             bad.append("row %d is not a result row: %r" % (i, r))
             continue
         text = m.group(4).rstrip()
-        cands = [t for t in titles if t.startswith(text) and t not in seen]
+        if r[7:8] != " " or r[8:9] == " ":
+            bad.append("row %d: the title does not start at column 8: %r" % (i, r))
+        avail = side_w - 8
+        cands = [t for t in titles if cut_label(t, avail) == text and t not in seen]
         if not cands:
-            bad.append("row %d: %r is not the start of the title of an article with %r" % (i, text, word))
+            bad.append("row %d: %r is not the title (cut with … to %d columns) of an article with %r" % (i, text, avail, word))
             continue
         day, iss = titles[cands[0]]
         seen.add(cands[0])
-        dlabel = iss.get("date") or str(iss.get("year"))
+        dlabel = short_date(iss.get("date") or str(iss.get("year")))
         if m.group(3) != dlabel:
             bad.append("row %d: date %r, expected %r" % (i, m.group(3), dlabel))
         if day > last_day:
@@ -775,10 +804,10 @@ def main(argv):
     if c == "result-key":
         # the key of the article on result row N (1-based) of the sidebar
         r = sidebar_rows(a[0], int(a[1]), int(a[2]))[int(a[4]) - 1].rstrip()
-        m = re.match(r"^[ !][* ]\S+ (.*)$", r)
+        m = re.match(r"^[ !][* ]\S{2,5} {1,4}(\S.*)$", r)
         for iss in load(a[3]):
             for _, art in articles(iss):
-                if m and m.group(1) and art["title"].startswith(m.group(1)):
+                if m and m.group(1) and art["title"].startswith(m.group(1).rstrip("\u2026")):
                     print(art["key"])
                     return 0
         print("no article for result row %s: %r" % (a[4], r))
@@ -787,7 +816,7 @@ def main(argv):
         # the 0-based row of the issue row showing (the start of) LABEL
         for i, r in enumerate(sidebar_rows(a[0], int(a[1]), int(a[2]))):
             m = re.match(r"^[+-] (.*?)\s+\d+(/\d+)?$", r)
-            if m and a[3].startswith(m.group(1)):
+            if m and a[3].startswith(m.group(1).rstrip("\u2026")):
                 print(i)
                 return 0
         print("no issue row for %s" % a[3])
