@@ -176,7 +176,14 @@ add_cut(struct buf *out, const char *s, size_t len, int cols)
 
 	clean = sanitize_text(s, len, 0);
 	w = wrap_width(clean, strlen(clean));
-	wrap_cut(out, clean, strlen(clean), w < cols ? w : cols);
+	if (w <= cols)
+		buf_adds(out, clean);
+	else if (cols > 1) {
+		/* no padding: what follows comes right after the … */
+		buf_add(out, clean, wrap_fit(clean, strlen(clean), cols - 1,
+		    NULL));
+		buf_adds(out, "…");
+	}
 	free(clean);
 }
 
