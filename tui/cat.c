@@ -40,7 +40,8 @@ cat_list(struct dbr *db)
 		ni = dbr_issues(db, &f, more ? &last : NULL, 0, 256, &issues);
 		for (i = 0; i < ni; i++) {
 			label = render_issue_label(issues[i].date,
-			    issues[i].year, issues[i].number, issues[i].title);
+			    issues[i].year, issues[i].number, issues[i].title,
+			    issues[i].guide);
 			put(label);
 			printf(" (%d)  %s\n", issues[i].n, issues[i].key);
 			free(label);

@@ -29,8 +29,8 @@ enum {
 };
 
 #define ISSUE_COLUMNS \
-	"i.id, i.key, i.title, i.date, i.number, i.year, i.kind = 'guide'," \
-	" i.narticles"
+	"i.id, i.key, i.title, i.date, i.number, i.year, " DB_GUIDE_STATUS \
+	", i.narticles"
 
 #define UNREAD \
 	"NOT EXISTS (SELECT 1 FROM st.marks k WHERE k.key = a.key AND k.read)"

@@ -10,9 +10,18 @@
 
 #include <stddef.h>
 
+#include "diag.h"
+
 enum doc_kind {
 	DOC_BULLETIN,
 	DOC_GUIDE
+};
+
+/* A guide's status: a draft for comment (征求意见稿) or final. */
+enum guide_status {
+	GUIDE_NONE,		/* not a guide */
+	GUIDE_FINAL,
+	GUIDE_DRAFT
 };
 
 enum block_type {
@@ -32,6 +41,7 @@ struct footnote {
 	char	 *text;
 	char	**urls;
 	size_t	  nurls;
+	int	  line;		/* source line it started on */
 };
 
 struct field {
@@ -74,6 +84,18 @@ struct section {
 	char		*name;
 	struct article	*articles;
 	size_t		 narticles, articlescap;
+	int		 line;		/* source line of the name, 0 if none */
+};
+
+/*
+ * Text a parser left out where that may be wrong (text before the first
+ * article, a footnote outside any article): the check pass
+ * (import-check.c) reports each, with the message why.
+ */
+struct drop {
+	enum diag_msg	 why;
+	int		 line;
+	char		*text;
 };
 
 struct issue {
@@ -84,8 +106,14 @@ struct issue {
 	int		 year;		/* 0 when unknown */
 	char		*date;		/* YYYY-MM-DD or NULL */
 	char		*number;	/* as printed or NULL */
+	enum guide_status status;
+	int		 ndirections;	/* a guide's totals as its front */
+	int		 nprojects;	/* matter prints them; 0 if not */
+	char		*funding;	/* 5.9亿元, or NULL */
 	struct section	*sections;
 	size_t		 nsections, sectionscap;
+	struct drop	*drops;
+	size_t		 ndrops, dropscap;
 };
 
 struct issue	*doc_issue_create(const char *source);
@@ -93,7 +121,7 @@ void		 doc_issue_free(struct issue *);
 /* Frees an article's blocks, notes and fields (the arrays too). */
 void		 doc_text_free(struct block *, size_t, struct footnote *,
 		    size_t, struct field *, size_t);
-struct section	*doc_section_add(struct issue *, const char *name);
+struct section	*doc_section_add(struct issue *, const char *name, int line);
 struct article	*doc_article_add(struct section *, const char *title, int line);
 /*
  * Keeps the first n articles of section sec, and the first nblocks
@@ -103,10 +131,14 @@ void		 doc_truncate(struct issue *, size_t sec, size_t n,
 		    size_t nblocks);
 void		 doc_block_add(struct article *, enum block_type,
 		    const char *text, int line);
-struct footnote	*doc_note_add(struct article *, int n, const char *text);
+struct footnote	*doc_note_add(struct article *, int n, const char *text,
+		    int line);
 void		 doc_note_add_url(struct footnote *, const char *url);
 void		 doc_field_add(struct article *, const char *name,
 		    const char *value);
+void		 doc_drop(struct issue *, enum diag_msg why, int line,
+		    const char *text);
+void		 doc_drops_free(struct issue *);	/* forgets them */
 size_t		 doc_article_count(const struct issue *);
 /* The text of an article's first paragraph, or NULL. */
 const char	*doc_first_paragraph(const struct article *);

@@ -45,8 +45,8 @@ short_date(struct buf *b, const char *date)
 }
 
 /*
- * A row, exactly width columns: its marks, its kind mark, its label
- * (cut with an ellipsis where it does not fit) and its count.
+ * A row, exactly width columns: its marks, its label (cut with an
+ * ellipsis where it does not fit) and its count.
  */
 static void
 row_text(struct ui *ui, const struct trow *r, struct buf *out, int width)
@@ -68,8 +68,6 @@ row_text(struct ui *ui, const struct trow *r, struct buf *out, int width)
 		else
 			buf_printf(&b, "%c ", r->expanded ? '-' : '+');
 	}
-	if (r->mark != NULL)
-		buf_printf(&b, "%s ", r->mark);
 	if (r->kind != TR_ARTICLE) {
 		if (r->unread < r->n)	/* 0/n: all read, not "none" */
 			buf_printf(&tail, " %d/%d", r->unread, r->n);

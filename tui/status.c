@@ -91,7 +91,7 @@ where(struct ui *ui, struct buf *head, struct buf *rest)
 		else {
 			label = render_issue_label(ui->art.issue_date,
 			    ui->art.issue_year, ui->art.issue_number,
-			    ui->art.issue_title);
+			    ui->art.issue_title, ui->art.guide);
 			buf_adds(head, label);
 			free(label);
 		}

@@ -148,7 +148,7 @@ issue_label(struct inode *in)
 		return in->label;
 	if (in->r.date != NULL || in->r.number != NULL || in->r.guide)
 		in->label = render_issue_label(in->r.date, in->r.year,
-		    in->r.number, in->r.title);
+		    in->r.number, in->r.title, in->r.guide);
 	else {
 		k = strrchr(in->r.key, '-');
 		k = k != NULL ? k + 1 : in->r.key;

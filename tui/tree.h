@@ -33,7 +33,6 @@ struct trow {
 	const char	*issue_label;	/* the issue it belongs to; results:
 					   its date */
 	const char	*section;	/* articles: their section, if known */
-	const char	*mark;		/* a short mark of its kind, or NULL */
 	size_t		 pos;		/* issues and results: 1-based place */
 };
 

@@ -324,22 +324,37 @@ def issue_day(iss):
 
 
 def issue_label(iss):
-    """An issue's row: date and number (第08期 of 总第086期 第08期), or date
-    and title; a bulletin's issue with neither bears the title all the
-    others bear, and is told apart by the first 4 characters of its key
-    after the year (kuaibao(1))."""
+    """An issue as --list names it: date and number (第08期 of 总第086期
+    第08期), or date and title, or year and title; a guide as a guide."""
+    if iss.get("kind") == "guide":
+        # kuaibao(1): a guide's year, 指南 and its status, then its title
+        # without the status it ends with
+        draft = iss.get("status") == "draft"
+        title = iss["title"]
+        if draft and title.endswith("（征求意见稿）"):
+            title = title[:-len("（征求意见稿）")]
+        return "%s指南·%s %s" % ("%d " % iss["year"] if iss.get("year") else "",
+                               "征求意见稿" if draft else "正式稿", title)
     if iss.get("date") and iss.get("number"):
         return "%s %s" % (iss["date"], iss["number"].split(" ")[-1])
     if iss.get("date"):
         return "%s %s" % (iss["date"], iss["title"])
-    if iss.get("kind") != "guide" and not iss.get("number"):
+    if iss.get("year"):
+        return "%d %s" % (iss["year"], iss["title"])
+    return iss["title"]
+
+
+def row_label(iss):
+    """An issue's row in the sidebar: as --list names it, but a bulletin's
+    issue with neither date nor number, which bears the title all the
+    others bear, is told apart by the first 4 characters of its key after
+    the year (kuaibao(1))."""
+    if iss.get("kind") != "guide" and not iss.get("date") and not iss.get("number"):
         short = iss["key"].rsplit("-", 1)[-1][:4]
         if iss.get("year"):
             return "%d %s %s" % (iss["year"], short, iss["title"])
         return "%s %s" % (short, iss["title"])
-    if iss.get("year"):
-        return "%d %s" % (iss["year"], iss["title"])
-    return iss["title"]
+    return issue_label(iss)
 
 
 def cut_label(label, cols):
@@ -362,7 +377,7 @@ def ordered(issues, shown=None):
     shown (the issue labels on the screen, in order) they are taken in
     the order the screen has them."""
     def on_screen(iss):
-        lab = issue_label(iss)
+        lab = row_label(iss)
         for i, t in enumerate(shown or ()):
             if t and lab.startswith(t):
                 return i
@@ -437,7 +452,7 @@ def expected_tree(issues, opts, shown=None):
         unread = sum(1 for _, arts in secs for a in arts if a["key"] not in read)
         exp = (i == 0) if expand is None else (iss["key"] in expand or
                                                (i == 0 and opts.get("expand-first")))
-        rows.append(("issue", 0, "-" if exp else "+", issue_label(iss),
+        rows.append(("issue", 0, "-" if exp else "+", row_label(iss),
                      count_text(unread, n), iss["key"]))
         if not exp:
             continue
@@ -689,7 +704,7 @@ def cmd_expect(corpus, what, args):
     issues = load(corpus)
     if what == "issues":
         for iss in ordered(issues):
-            print("%s\t%s" % (issue_day(iss), issue_label(iss)))
+            print("%s\t%s" % (issue_day(iss), row_label(iss)))
     elif what == "first-issue":
         # the newest issue's key, then "row key" for each of its articles
         # (row: below the issue row, every column expanded)
@@ -710,7 +725,7 @@ def cmd_expect(corpus, what, args):
         for iss in ordered(issues):
             n = sum(1 for _, a in articles(iss) if ok(a))
             if n:
-                print("%s\t%d" % (issue_label(iss), n))
+                print("%s\t%d" % (row_label(iss), n))
     elif what == "article":
         iss, s, a = find_article(issues, args[0])
         f = args[1]
@@ -719,7 +734,7 @@ def cmd_expect(corpus, what, args):
         elif f == "section":
             print(s["name"])
         elif f == "issue":
-            print(issue_label(iss))
+            print(row_label(iss))
         elif f == "issue-key":
             print(iss["key"])
         elif f == "urls":

@@ -23,17 +23,26 @@ wait_for $S '?:' && wait_stable $S || { fail "the reader starts" "$(diag_screen)
 # ---- … where a row is cut ----
 check "the tree at start: every row 28 columns, a label cut with … where it does not fit" \
     screen_py sidebar "$LAST" "$SW" $ROWS "$CORPUS"
-head -n 1 "$LAST" | grep -q '^- 2023 国家重点研发计划“… 21│'
-outcome $? "the guide's row: its title cut with …, its count at the right"
+python3 - "$LAST" "$SW" "$CORPUS" <<'PY'
+import sys
+sys.path.insert(0, "tests/e2e")
+from screen import load, ordered, row_label, sidebar_rows, cut_label, width
+label = row_label(ordered(load(sys.argv[3]))[0])
+row = sidebar_rows(sys.argv[1], int(sys.argv[2]), 1)[0]
+want = "- " + cut_label(label, int(sys.argv[2]) - 5)
+print("# %s" % row)
+sys.exit(0 if width(label) > int(sys.argv[2]) - 5 and row.startswith(want) and row.endswith(" 21") else 1)
+PY
+outcome $? "the first issue's row: its label cut with …, its count at the right"
 
 # ---- the full title on the status line ----
 # the issue row: its full name, 21 articles, the first of 4 issues
 TITLE=$(python3 -c '
 import json, sys
 sys.path.insert(0, "tests/e2e")
-from screen import load, ordered, issue_label
+from screen import load, ordered, row_label
 iss = ordered(load(sys.argv[1]))
-print(issue_label(iss[0]))
+print(row_label(iss[0]))
 print(sum(len(s["articles"]) for s in iss[0]["sections"]))
 print(len(iss))' "$CORPUS")
 LABEL=$(echo "$TITLE" | sed -n 1p)
