@@ -22,25 +22,39 @@ side_width(struct ui *ui, int width)
 	return 0;
 }
 
+/*
+ * The width from, changed by the step of a command (argument 0, else
+ * def) in the direction dir, and no less than least; -1 on a bad step.
+ */
 static int
-exec_narrow_sidebar(struct ui *ui, struct cmd_args *a)
+stepped(struct cmd_args *a, int from, long def, int dir, int least)
 {
 	long n;
 
-	if (cmd_number(a, 0, 1, 1000, SIDE_STEP, &n) == -1)
+	if (cmd_number(a, 0, 1, 1000, def, &n) == -1)
 		return -1;
-	return side_width(ui, ui->side_w - (int)n > 1 ?
-	    ui->side_w - (int)n : 1);
+	n = from + dir * n;
+	return n < least ? least : (int)n;
+}
+
+static int
+exec_narrow_sidebar(struct ui *ui, struct cmd_args *a)
+{
+	int w;
+
+	if ((w = stepped(a, ui->side_w, SIDE_STEP, -1, 1)) == -1)
+		return -1;
+	return side_width(ui, w);
 }
 
 static int
 exec_widen_sidebar(struct ui *ui, struct cmd_args *a)
 {
-	long n;
+	int w;
 
-	if (cmd_number(a, 0, 1, 1000, SIDE_STEP, &n) == -1)
+	if ((w = stepped(a, ui->side_w, SIDE_STEP, 1, 1)) == -1)
 		return -1;
-	return side_width(ui, ui->side_w + (int)n);
+	return side_width(ui, w);
 }
 
 static int
@@ -68,22 +82,21 @@ measure(struct ui *ui, int width)
 static int
 exec_narrow_text(struct ui *ui, struct cmd_args *a)
 {
-	long n;
+	int w;
 
-	if (cmd_number(a, 0, 1, 1000, MEASURE_STEP, &n) == -1)
+	if ((w = stepped(a, ui->text_w, MEASURE_STEP, -1, 10)) == -1)
 		return -1;
-	return measure(ui, ui->text_w - (int)n > 10 ? ui->text_w - (int)n :
-	    10);
+	return measure(ui, w);
 }
 
 static int
 exec_widen_text(struct ui *ui, struct cmd_args *a)
 {
-	long n;
+	int w;
 
-	if (cmd_number(a, 0, 1, 1000, MEASURE_STEP, &n) == -1)
+	if ((w = stepped(a, ui->text_w, MEASURE_STEP, 1, 10)) == -1)
 		return -1;
-	return measure(ui, ui->text_w + (int)n);
+	return measure(ui, w);
 }
 
 static int
