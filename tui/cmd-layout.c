@@ -17,7 +17,7 @@ side_width(struct ui *ui, int width)
 		ui_say(ui, 0, MSG_SIDE_NARROW_SCREEN);
 		return 0;
 	}
-	ui_set_side_width(ui, width);
+	ui_set_side_width(ui, width, 1);
 	ui_say(ui, 0, width > 0 ? MSG_SIDE_WIDTH : MSG_SIDE_AUTO, ui->side_w);
 	return 0;
 }
@@ -71,7 +71,7 @@ exec_set_sidebar_width(struct ui *ui, struct cmd_args *a)
 static int
 measure(struct ui *ui, int width)
 {
-	ui_set_measure(ui, width);
+	ui_set_measure(ui, width, 1);
 	if (width > 0)
 		ui_say(ui, 0, MSG_MEASURE, ui->text_w);
 	else

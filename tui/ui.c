@@ -197,18 +197,20 @@ set_setting(struct ui *ui, const char *name, int value)
 }
 
 void
-ui_set_side_width(struct ui *ui, int cols)
+ui_set_side_width(struct ui *ui, int cols, int keep)
 {
 	ui->side_want = cols < 0 ? 0 : cols;
-	set_setting(ui, "sidebar-width", ui->side_want);
+	if (keep)
+		set_setting(ui, "sidebar-width", ui->side_want);
 	ui_layout(ui);
 }
 
 void
-ui_set_measure(struct ui *ui, int cols)
+ui_set_measure(struct ui *ui, int cols, int keep)
 {
 	ui->measure = cols < 0 ? 0 : cols;
-	set_setting(ui, "measure", ui->measure);
+	if (keep)
+		set_setting(ui, "measure", ui->measure);
 	ui_layout(ui);
 }
 

@@ -104,11 +104,12 @@ void	ui_prompt(struct ui *, struct prompt *);	/* opens it */
 /*
  * The sidebar's width (0: as the screen's width suggests) and the
  * text's measure, its widest line (0: no more than the pane), in
- * columns: laid out again, and kept in the state.  For the commands of
- * cmd-layout.c and the configuration's set.
+ * columns: laid out again, and with keep, kept in the state for the
+ * next session.  For the commands of cmd-layout.c (which keep) and the
+ * configuration's set (which need not).
  */
-void	ui_set_side_width(struct ui *, int cols);
-void	ui_set_measure(struct ui *, int cols);
+void	ui_set_side_width(struct ui *, int cols, int keep);
+void	ui_set_measure(struct ui *, int cols, int keep);
 
 /* Screen files. */
 void	sidebar_draw(struct ui *);
