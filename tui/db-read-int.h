@@ -22,6 +22,9 @@ struct dbr {
 	char		*path;		/* canonical: keys the saved position */
 	struct dbr_stmt	 stmts[DBR_NSTMTS];
 	unsigned	 clock;
+	int		 state_memory;	/* no state file: marks last the session */
+	int		 state_failing;	/* the last write to the state failed */
+	char		 state_why[160];	/* why, as SQLite said */
 };
 
 /*
@@ -50,5 +53,7 @@ int		 dbr_long_cjk(const char *word);
 /* db-state.c: attaches the per-user state as "st"; see dbr_open. */
 void		 dbr_attach_state(struct dbr *, const char *path,
 		    char **warning);
+/* db-state-settings.c: a write to the state ended with rc (sqlite3_step). */
+void		 dbr_state_wrote(struct dbr *, int rc);
 
 #endif

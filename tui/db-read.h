@@ -98,8 +98,8 @@ struct art {
  * Opens path read-only and checks that it is a kuaibao database of this
  * schema; attaches state (created if need be).  On failure returns NULL
  * and sets *err to a one-line message (caller frees).  *warning is set
- * (caller frees) when the state database could not be used and marks
- * will not be kept.
+ * (caller frees) to why, when the state database could not be used and
+ * marks will not be kept ("FILE: reason").
  */
 struct dbr	*dbr_open(const char *path, const char *state, char **err,
 		    char **warning);
@@ -167,6 +167,20 @@ size_t		 dbr_history(struct dbr *, const char *kind, size_t limit,
 		    char ***out);
 void		 dbr_history_add(struct dbr *, const char *kind,
 		    const char *text);
+/*
+ * Settings kept in the state (db-state-settings.c): the value of name
+ * (caller frees), or NULL when it was never set; setting one returns -1
+ * when it could not be written.
+ */
+char		*dbr_setting(struct dbr *, const char *name);
+int		 dbr_set_setting(struct dbr *, const char *name,
+		    const char *value);
+/*
+ * Whether marks reach the state file: 0 when there is none (it could
+ * not be used, see dbr_open's warning) or when the last write to it
+ * failed, with *why, SQLite's reason for that (empty if none).
+ */
+int		 dbr_state_kept(struct dbr *, const char **why);
 
 void		 dbr_issue_rows_free(struct issue_row *, size_t);
 void		 dbr_section_rows_free(struct section_row *, size_t);

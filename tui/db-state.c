@@ -95,10 +95,9 @@ dbr_attach_state(struct dbr *r, const char *path, char **warning)
 
 	ok = 0;
 	real = NULL;
-	if (path != NULL && (why = state_file(path, &real)) != NULL) {
-		*warning = xasprintf("%s; marks will not be kept", why);
-		free(why);
-	} else if (path != NULL && sqlite3_prepare_v2(r->db, "ATTACH ? AS st",
+	if (path != NULL && (why = state_file(path, &real)) != NULL)
+		*warning = why;		/* the screen adds what it means */
+	else if (path != NULL && sqlite3_prepare_v2(r->db, "ATTACH ? AS st",
 	    -1, &st, NULL) == SQLITE_OK) {
 		/* the connection follows no link (SQLITE_OPEN_NOFOLLOW) */
 		sqlite3_bind_text(st, 1, real, -1, SQLITE_STATIC);
@@ -111,12 +110,13 @@ dbr_attach_state(struct dbr *r, const char *path, char **warning)
 			    sqlite3_exec(r->db, state_schema, NULL, NULL,
 			    NULL) == SQLITE_OK && readable(r);
 		if (!ok) {
-			*warning = xasprintf("%s: %s; marks will not be kept",
-			    real, sqlite3_errmsg(r->db));
+			*warning = xasprintf("%s: %s", real,
+			    sqlite3_errmsg(r->db));
 			sqlite3_exec(r->db, "DETACH st", NULL, NULL, NULL);
 		}
 	}
 	free(real);
+	r->state_memory = !ok;
 	if (!ok) {
 		/* in memory: the session keeps its marks until it ends */
 		sqlite3_exec(r->db, "ATTACH ':memory:' AS st", NULL, NULL,
@@ -155,7 +155,7 @@ dbr_mark(struct dbr *r, const char *key, int read, int flagged)
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, read);
 	sqlite3_bind_int(st, 3, flagged);
-	sqlite3_step(st);
+	dbr_state_wrote(r, sqlite3_step(st));
 	sqlite3_reset(st);
 }
 
@@ -171,7 +171,7 @@ dbr_save_position(struct dbr *r, const char *key, long long place)
 	sqlite3_bind_text(st, 1, r->path, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, place);
-	sqlite3_step(st);
+	dbr_state_wrote(r, sqlite3_step(st));
 	sqlite3_reset(st);
 }
 
@@ -232,7 +232,7 @@ dbr_history_add(struct dbr *r, const char *kind, const char *text)
 		return;
 	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
-	sqlite3_step(st);
+	dbr_state_wrote(r, sqlite3_step(st));
 	sqlite3_reset(st);
 	if ((st = dbr_stmt(r, "DELETE FROM st.history WHERE kind = ?1 AND"
 	    " rowid NOT IN (SELECT rowid FROM st.history WHERE kind = ?1"
@@ -240,7 +240,7 @@ dbr_history_add(struct dbr *r, const char *kind, const char *text)
 		return;
 	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, HISTORY_KEEP);
-	sqlite3_step(st);
+	dbr_state_wrote(r, sqlite3_step(st));
 	sqlite3_reset(st);
 }
 

@@ -10,12 +10,12 @@
 #include "bind.h"
 #include "buf.h"
 #include "cmd.h"
+#include "msg.h"
 #include "sanitize.h"
 #include "ui.h"
 #include "wrap.h"
 #include "xmalloc.h"
 
-#define TITLE		"kuaibao keys  (any key closes; j/k scroll)"
 #define KEYS_W		16	/* the keys' column */
 #define COMMAND_W	30	/* the commands' column */
 
@@ -74,17 +74,17 @@ help_open(struct ui *ui)
 		h.entry = e;
 		bind_each(ui->binds, collect, &h);
 		if (keys.len > 0)
-			add_line(&h, keys.s, e->help, KEYS_W);
+			add_line(&h, keys.s, cmd_help(e), KEYS_W);
 	}
 	h.others = 1;
 	bind_each(ui->binds, collect, &h);
 	add_line(&h, "", "", 0);
-	add_line(&h, "commands  (: runs one; Tab completes)", "", 0);
+	add_line(&h, msg(MSG_HELP_COMMANDS), "", 0);
 	for (i = 0; (e = cmd_at(i)) != NULL; i++) {
 		buf_truncate(&left, 0);
 		buf_printf(&left, ":%s%s%s", e->name, *e->usage ? " " : "",
 		    e->usage);
-		add_line(&h, left.s, e->help, COMMAND_W);
+		add_line(&h, left.s, cmd_help(e), COMMAND_W);
 	}
 	buf_free(&keys);
 	buf_free(&left);
@@ -109,6 +109,7 @@ void
 help_draw(struct ui *ui)
 {
 	WINDOW *w;
+	const char *title;
 	size_t i, n;
 	char *s;
 	int y;
@@ -117,8 +118,9 @@ help_draw(struct ui *ui)
 	if (w == NULL)
 		return;
 	werase(w);
+	title = msg(MSG_HELP_TITLE);
 	wattrset(w, ui->look[LOOK_TITLE]);
-	mvwaddnstr(w, 0, 1, TITLE, (int)wrap_fit(TITLE, strlen(TITLE),
+	mvwaddnstr(w, 0, 1, title, (int)wrap_fit(title, strlen(title),
 	    ui->cols - 2, NULL));
 	wattrset(w, A_NORMAL);
 	for (y = 2, i = ui->help_top; y < ui->body_h && i < ui->help_n;

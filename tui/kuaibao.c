@@ -16,6 +16,7 @@
 #include "cmd.h"
 #include "db-read.h"
 #include "fsutil.h"
+#include "msg.h"
 #include "ui.h"
 #include "xmalloc.h"
 
@@ -23,7 +24,8 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: kuaibao [-d DB] [--state FILE]\n"
+	    "usage: kuaibao [-d DB] [--state FILE] [--language zh|en]"
+	    " [--measure N]\n"
 	    "       kuaibao --list [-d DB]\n"
 	    "       kuaibao --cat KEY [--width N] [-d DB]\n"
 	    "       kuaibao --search WORDS [--limit N] [-d DB]\n"
@@ -33,6 +35,10 @@ usage(FILE *fp)
 	    "                    $XDG_DATA_HOME/kuaibao/kuaibao.db, %s/kuaibao.db)\n"
 	    "      --state FILE  read marks and position (default:\n"
 	    "                    $XDG_STATE_HOME/kuaibao/state.db)\n"
+	    "      --language L  the reader's words: zh (Chinese, the default)"
+	    " or en\n"
+	    "      --measure N   text lines at most N columns wide (0: the"
+	    " pane's width)\n"
 	    "      --list        print the issues, sections and articles\n"
 	    "      --cat KEY     print one article, wrapped to --width columns\n"
 	    "      --search W    print the keys of the newest articles with W\n"
@@ -152,6 +158,8 @@ main(int argc, char *argv[])
 		{ "search",	required_argument,	NULL, 's' },
 		{ "limit",	required_argument,	NULL, 'n' },
 		{ "list-commands", no_argument,	NULL, 'C' },
+		{ "language",	required_argument,	NULL, 'G' },
+		{ "measure",	required_argument,	NULL, 'M' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL,		0,			NULL, 0 }
@@ -159,7 +167,8 @@ main(int argc, char *argv[])
 	struct dbr *db;
 	const char *given, *state_given, *cat, *search, *why;
 	char *path, *state, *err, *warning;
-	int ch, list, width, limit, rc;
+	int ch, list, width, limit, measure, rc;
+	enum msg_lang lang;
 
 	progname = "kuaibao";
 	/* the character type only (UTF-8, widths): numbers and messages
@@ -169,6 +178,7 @@ main(int argc, char *argv[])
 	list = 0;
 	width = 0;
 	limit = 20;
+	measure = -1;
 	while ((ch = getopt_long(argc, argv, "d:hV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
@@ -204,6 +214,22 @@ main(int argc, char *argv[])
 			break;
 		case 'C':
 			return cmd_list(stdout) == 0 ? 0 : 1;
+		case 'G':
+			if (msg_language_named(optarg, &lang) == -1) {
+				fprintf(stderr, "kuaibao: --language %s: give zh"
+				    " or en\n", optarg);
+				return 2;
+			}
+			msg_set_language(lang);
+			break;
+		case 'M':
+			measure = number(optarg);
+			if (measure != 0 && (measure < 10 || measure > 1000)) {
+				fprintf(stderr, "kuaibao: --measure %s: give 10"
+				    " to 1000 columns, or 0\n", optarg);
+				return 2;
+			}
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -239,8 +265,7 @@ main(int argc, char *argv[])
 	db = dbr_open(path, state, &err, &warning);
 	if (db != NULL && state == NULL && !list && !cat && !search &&
 	    warning == NULL)
-		warning = xstrdup("neither XDG_STATE_HOME nor HOME is set;"
-		    " marks will not be kept");
+		warning = xstrdup(msg(MSG_NO_STATE_HOME));
 	free(state);
 	if (db == NULL) {
 		fprintf(stderr, "kuaibao: %s\n", err);
@@ -255,7 +280,7 @@ main(int argc, char *argv[])
 	else if (search != NULL)
 		rc = cat_search(db, search, limit);
 	else {
-		rc = ui_run(db, warning);
+		rc = ui_run(db, warning, measure);
 		if (rc == -1)
 			fprintf(stderr, "kuaibao: cannot set up the terminal"
 			    " (TERM=%s)\n", getenv("TERM"));
