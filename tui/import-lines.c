@@ -136,8 +136,37 @@ cues(struct lines *L)
 			L->p[i].lead = L->p[i].indent = 0;
 	L->trailmode = L->n > 0 && trails * 50 >= L->n * 2 &&
 	    trails * 20 <= L->n * 19;
-	L->blankmode = blanks >= 3 && blanks * 50 >= L->n * 2 &&
-	    blanks * 5 <= L->n * 3;
+	L->blankmode = blanks >= 3 && blanks * 50 >= L->n * 2;
+}
+
+/*
+ * Blank lines end paragraphs if they are missing where a sentence runs
+ * on from a line of body width to the next: a text spaced double
+ * throughout has them there too.  Where no sentence runs on, blank
+ * lines after most lines say nothing.
+ */
+static void
+blank_cue(struct lines *L)
+{
+	const struct phys *p;
+	size_t i, blanks, wraps, spaced;
+
+	if (!L->blankmode)
+		return;
+	blanks = wraps = spaced = 0;
+	for (i = 1; i < L->n; i++) {
+		p = &L->p[i - 1];
+		blanks += L->p[i].blank;
+		if (p->cols * 3 >= L->width * 2 &&
+		    !shape_ends_sentence(p->s, p->len)) {
+			wraps++;
+			spaced += L->p[i].blank;
+		}
+	}
+	if (wraps >= 2)
+		L->blankmode = spaced * 4 <= wraps;
+	else
+		L->blankmode = blanks * 5 <= L->n * 3;
 }
 
 static int
@@ -688,6 +717,7 @@ lines_read(struct lines *L, const struct input *in)
 	cues(L);
 	mark_urls(L);
 	measure(L);
+	blank_cue(L);
 	furniture(L);
 	L->notewidth = L->width;
 }

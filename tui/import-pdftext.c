@@ -455,9 +455,10 @@ nearly_full(const struct tp *t, size_t pi, size_t qi)
 
 /*
  * A line of prose short of the margin that stops inside a word: it, or
- * the paragraph it goes on, has a comma or a full stop, so it is no
- * title or heading (a numbered one has no full stop), and it ends with
- * no mark, as a paragraph never does.  A hand-wrapped or re-flowed text is ragged.  The next line
+ * the paragraph it goes on, has a comma or a full stop (any mark where
+ * no blank line parts them and blank lines part paragraphs), so it is
+ * no title or heading (a numbered one has no full stop), and it ends
+ * with no mark, as a paragraph never does.  A hand-wrapped or re-flowed text is ragged.  The next line
  * may end with the editors (统相关数据的价值。（惠仲阳）) but may not be
  * only them.
  */
@@ -474,7 +475,8 @@ prose_goes_on(const struct tp *t, const struct phys *p,
 	if (!text_is_cjk(c) || p->cols * 10 < t->L.width * 7 ||
 	    (!stop && !text_has(p->s, p->len, "，") &&
 	    !text_has(p->s, p->len, "、") && !(t->para_nphys > 1 &&
-	    text_has(t->para.s, t->para.len, "，"))))
+	    text_has(t->para.s, t->para.len, "，")) &&
+	    !(t->L.blankmode && !q->blank && has_punct(p->s, p->len))))
 		return 0;
 	/* a heading has no full stop in it */
 	return (stop || !shape_enum(f->s, f->len)) && !date_lead(t, q) &&
