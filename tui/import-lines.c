@@ -260,7 +260,7 @@ measure(struct lines *L)
 		}
 	if (bestscore < 5) {
 		best = upper_width(L);
-		bestscore = 0;	/* no second peak to look for */
+		bestscore = best <= max ? h[best] : 0;
 	}
 	L->width = best > MIN_BODY_COLS ? best : 60;
 	L->indent = 0;
