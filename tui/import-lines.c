@@ -400,7 +400,8 @@ url_whole(const struct phys *p)
 }
 
 /*
- * Page numbers are small (2022 after a URL's hyphen is not one), and
+ * Page numbers are small (2022 after a URL's hyphen is not one) unless
+ * the next or the last page's stands alone too (an excerpt), and
  * after a URL cut at the line's end a number is the URL's tail unless
  * the URL looks whole or the number has neighbours in sequence.
  */
@@ -414,7 +415,7 @@ is_pagenum(const struct lines *L, size_t i)
 		return 0;
 	v = number_of(p);
 	if (v > 20 && (size_t)v > L->n / 8)
-		return 0;
+		return v < 1000 && !p->url && in_sequence(L, v);
 	if (!p->url || i == 0)
 		return 1;
 	if (in_sequence(L, v))
