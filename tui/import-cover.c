@@ -50,6 +50,32 @@ is_toc(const struct elem *e)
 	}
 }
 
+/*
+ * An entry without leaders: a title and its page, no later than the
+ * last entry's page (a title may end with a year: 2021 is no page).
+ */
+static int
+is_bare_toc(const struct elem *e, long *last)
+{
+	const char *s;
+	size_t len, i;
+	long page;
+
+	if (e->kind != EL_LINE && e->kind != EL_HEADING)
+		return 0;
+	s = e->text;
+	len = strlen(s);
+	for (i = len; i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9'; i--)
+		;
+	if (i == len || len - i > 3 || i == 0)
+		return 0;
+	page = strtol(s + i, NULL, 10);
+	if (page < *last || page == 0)
+		return 0;
+	*last = page;
+	return 1;
+}
+
 static int
 toc_rows(const struct elem *e)
 {
@@ -199,6 +225,7 @@ void
 cover_read(const struct elemlist *el, const char *path, struct cover *c)
 {
 	size_t i, toc, brief, end;
+	long last;
 	char *unspaced;
 
 	memset(c, 0, sizeof(*c));
@@ -213,8 +240,9 @@ cover_read(const struct elemlist *el, const char *path, struct cover *c)
 		end = bare_cover(el);
 	else if (toc != (size_t)-1) {
 		/* Column names and entries, until something else. */
+		last = 0;
 		for (i = toc + 1; i < el->n; i++) {
-			if (is_toc(&el->v[i]))
+			if (is_toc(&el->v[i]) || is_bare_toc(&el->v[i], &last))
 				c->toc_articles += toc_rows(&el->v[i]);
 			else if (is_section(&el->v[i]))
 				c->toc_sections++;
