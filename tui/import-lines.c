@@ -533,7 +533,8 @@ count_same(const struct lines *L, struct cand *c, size_t n)
 /*
  * Line i stands where a page broke a sentence off at the margin: the
  * body line before it runs to the margin without ending its sentence
- * or its article (a footnote's line, wider, or a URL's, says nothing).
+ * or its article (a footnote's line, wider, a URL's or a contents
+ * entry's, says nothing).
  */
 static int
 interrupts(const struct lines *L, size_t i)
@@ -547,6 +548,7 @@ interrupts(const struct lines *L, size_t i)
 		return p->cols >= L->width - L->indent - 2 &&
 		    p->cols <= L->width + 4 && !p->url &&
 		    !shape_ends_sentence(p->s, p->len) &&
+		    !shape_toc_entry(p->s, p->len) &&
 		    shape_editors(p->s, p->len, NULL, NULL) == p->len;
 	}
 	return 0;
