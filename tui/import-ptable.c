@@ -180,6 +180,7 @@ ptable_start(struct ptable *t, const struct lines *L, size_t i)
 	}
 	if (t->itemw == 0)
 		return 0;
+	t->spaced = L->blankmode && L->p[j].blank;
 	t->active = 1;
 	t->rownum = 0;
 	t->rows = 0;
@@ -247,7 +248,7 @@ ptable_take(struct ptable *t, const struct lines *L, size_t i,
 	}
 	if (!r->item_open && !r->left_open) {
 		if (shape_enum(p->s, p->len) || p->cols > t->itemw + 4 ||
-		    (L->blankmode && p->blank && !narrow)) {
+		    (L->blankmode && p->blank && !narrow && !t->spaced)) {
 			ptable_end(t, L, out);
 			return 0;
 		}
