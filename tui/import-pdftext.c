@@ -639,14 +639,10 @@ flush_para(struct tp *t)
 }
 
 /*
- * Whether a Latin word wrapped after line i had a space there: where
- * trailing spaces are kept, the line says; elsewhere a break inside a
- * word is less likely than one at a space.
- */
-/*
  * Whether a Latin word wrapped between lines i and j had a space there:
- * where trailing spaces are kept, the line says; elsewhere a break
- * inside a word is less likely than one at a space, but for a URL.
+ * a trailing space says so; its absence does not where trailing spaces
+ * end logical lines only.  A break inside a word is less likely than
+ * one at a space, but for a URL.
  */
 static int
 latin_space(const struct tp *t, size_t i, size_t j)
@@ -655,8 +651,8 @@ latin_space(const struct tp *t, size_t i, size_t j)
 
 	if (opens_with_marker(t, &t->L.p[j]))
 		return 0;
-	if (t->L.trailmode)
-		return p->trail;
+	if (t->L.trailmode && p->trail)
+		return 1;
 	/* a number is not broken at a space: 在 20 / 30 年前 */
 	if (p->s[p->len - 1] >= '0' && p->s[p->len - 1] <= '9' &&
 	    t->L.p[j].s[0] >= '0' && t->L.p[j].s[0] <= '9')
