@@ -682,6 +682,15 @@ para_add(struct tp *t, size_t i)
 	t->para_stop |= has_stop(p->s, p->len);
 }
 
+/* Line i follows a page's notes: it heads the next page. */
+static int
+after_notes(const struct tp *t, size_t i)
+{
+	while (i > 0 && t->L.p[i - 1].drop)
+		i--;
+	return i > 0 && t->L.p[i - 1].role != LINE_BODY;
+}
+
 /* A title repeated at the top of a page, in the middle of a paragraph. */
 static int
 running_header(const struct tp *t, size_t i)
@@ -690,7 +699,7 @@ running_header(const struct tp *t, size_t i)
 	char *text;
 	int found;
 
-	if (t->para.len == 0 || !(p->lead || p->page) ||
+	if (t->para.len == 0 || !(p->lead || p->page || after_notes(t, i)) ||
 	    shape_label(p->s, p->len) > 0 || heading_shape(p))
 		return 0;
 	a = &t->L.p[t->last];
