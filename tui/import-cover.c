@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "import-build.h"
 #include "import-elem.h"
+#include "import-meta.h"
 #include "import-shape.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -106,20 +107,21 @@ read_date(struct cover *c, const char *s)
 	for (p = s; *p != '\0'; p++) {
 		if (*p < '0' || *p > '9')
 			continue;
-		n = 0;
-		if (sscanf(p, "%4d年%2d月%2d日%n", &y, &m, &d, &n) == 3 &&
-		    n > 0 && y > 1900 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+		if (meta_parse_day(p, &y, &m, &d) > 0 && y > 1900 && d > 0) {
 			if (c->date == NULL)
 				c->date = xasprintf("%04d-%02d-%02d", y, m, d);
 			if (c->year == 0)
 				c->year = y;
 			break;
 		}
-		if (sscanf(p, "%4d年%n", &y, &n) == 1 && n > 0 && y > 1900 &&
-		    y < 2200 && c->year == 0 && strlen(p) <= (size_t)n + 12)
+		/* 2024年 alone, or before the number: 2024年第5期 */
+		for (n = 0; p[n] >= '0' && p[n] <= '9'; n++)
+			;
+		y = atoi(p);
+		if (n == 4 && text_starts(p + n, "年") && y > 1900 &&
+		    y < 2200 && c->year == 0 && strlen(p) <= (size_t)n + 15)
 			c->year = y;
-		while (p[1] >= '0' && p[1] <= '9')
-			p++;
+		p += n - 1;
 	}
 }
 
