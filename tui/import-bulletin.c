@@ -23,6 +23,7 @@
 
 #define TITLE_MAX_COLS	120	/* a title is at most two lines */
 #define HEADING_MAX_COLS 80
+#define LEADIN_MAX_COLS	60	/* a numbered lead-in sentence */
 
 struct builder {
 	const struct elemlist	*el;
@@ -166,8 +167,34 @@ set_authors(struct builder *b, char **names, size_t n)
 	}
 }
 
+/*
+ * A numbered lead-in set on a line of its own (（1）数字技术标准化。):
+ * one short sentence, a paragraph under it that is no item, and no
+ * item before it, as the last item of a list would have.
+ */
+static int
+leadin(const struct builder *b, const struct elem *e, const struct elem *next)
+{
+	const struct block *last;
+	size_t len;
+
+	len = len_of(e);
+	if (!(e->flags & EF_STANDALONE) || shape_enum(e->text, len) == 0 ||
+	    !text_ends(e->text, len, "。") || text_has(e->text, len - 3, "。") ||
+	    text_cols(e->text, len) > LEADIN_MAX_COLS)
+		return 0;
+	if (next == NULL || next->kind != EL_LINE ||
+	    (next->flags & EF_STANDALONE) ||
+	    shape_enum(next->text, len_of(next)) > 0)
+		return 0;
+	last = b->art->nblocks > 0 ? &b->art->blocks[b->art->nblocks - 1] :
+	    NULL;
+	return last == NULL || last->type != BLOCK_PARAGRAPH ||
+	    shape_enum(last->text, strlen(last->text)) == 0;
+}
+
 static void
-add_text(struct builder *b, const struct elem *e)
+add_text(struct builder *b, const struct elem *e, const struct elem *next)
 {
 	size_t len;
 	int cols;
@@ -177,7 +204,7 @@ add_text(struct builder *b, const struct elem *e)
 	if (e->kind == EL_HEADING || shape_caption(e->text, len) ||
 	    ((e->flags & EF_STANDALONE) && cols <= HEADING_MAX_COLS &&
 	    !shape_ends_sentence(e->text, len) &&
-	    !shape_ends_clause(e->text, len)))
+	    !shape_ends_clause(e->text, len)) || leadin(b, e, next))
 		doc_block_add(b->art, BLOCK_HEADING, e->text, e->line);
 	else
 		doc_block_add(b->art, BLOCK_PARAGRAPH, e->text, e->line);
@@ -284,7 +311,7 @@ take_text(struct builder *b, size_t i)
 		doc_drop(b->is, MSG_BEFORE_FIRST, e->line, e->text);
 		return;
 	}
-	add_text(b, e);
+	add_text(b, e, next);
 }
 
 /*
