@@ -498,7 +498,7 @@ markdown_read(const struct input *in, struct elemlist *out)
 			if (m.table.len > 0 && !m.piped)
 				flush_table(&m);
 			pipe_cells(s, len, &m.row);
-			add_row(&m, m.row.s, m.row.len, in->lines[i].no);
+			add_row(&m, buf_str(&m.row), m.row.len, in->lines[i].no);
 			m.piped = 1;
 			blank = 0;
 			continue;

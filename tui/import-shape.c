@@ -1,4 +1,5 @@
 /* Shapes of lines: the structural cues the parsers use instead of titles. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -522,6 +523,26 @@ ascii_stop(const char *s, size_t len)
 	    (len == 1 || !is_digit((unsigned char)s[1]));
 }
 
+/*
+ * The digits at start end a word of letters and digits that has digits
+ * inside it already: a formula or a model (Ga2O3, H2O2, A100), no
+ * marker.
+ */
+static int
+formula(const char *s, size_t start)
+{
+	size_t k;
+	int letters;
+
+	for (k = start, letters = 0; k > 0 && isalnum((unsigned char)s[k - 1]);
+	    k--) {
+		if (is_digit((unsigned char)s[k - 1]) && letters > 0)
+			return 1;
+		letters += !is_digit((unsigned char)s[k - 1]);
+	}
+	return 0;
+}
+
 void
 shape_markers(const char *s, size_t len,
     void (*fn)(void *, size_t, size_t, int), void *arg)
@@ -548,6 +569,8 @@ shape_markers(const char *s, size_t len,
 		    prev == 0x3000 || prev == '\t' || prev == '\n' ||
 		    prev == 0x00a3 || prev == 0x20ac || prev == '&' ||
 		    prev == 0xff5e || prev == 0x2014)
+			continue;
+		if (formula(s, start))
 			continue;
 		if (i < len && (is_digit(next) || (shape_unit(next) &&
 		    !ascii_stop(s + i, len - i)) || (next < 0x80 &&
