@@ -10,6 +10,8 @@
 #include "bind.h"
 #include "buf.h"
 #include "cmd.h"
+#include "db-state.h"
+#include "msg.h"
 #include "sanitize.h"
 #include "ui.h"
 #include "wrap.h"
@@ -69,6 +71,18 @@ help_open(struct ui *ui)
 	help_close(ui);
 	memset(&h, 0, sizeof(h));
 	h.keys = &keys;
+	/* what is in force, and where the marks are kept */
+	status_filters(ui, &left);
+	buf_printf(&keys, msg(MSG_HELP_FILTERS), left.len > 0 ?
+	    buf_str(&left) + 1 : "-");
+	add_line(&h, "", keys.s, 0);
+	buf_truncate(&keys, 0);
+	if (dbr_state_file(ui->db) != NULL)
+		buf_printf(&keys, msg(MSG_HELP_STATE), dbr_state_file(ui->db));
+	else
+		buf_adds(&keys, msg(MSG_HELP_STATE_MEMORY));
+	add_line(&h, "", keys.s, 0);
+	add_line(&h, "", "", 0);
 	for (i = 0; (e = cmd_at(i)) != NULL; i++) {
 		buf_truncate(&keys, 0);
 		h.entry = e;

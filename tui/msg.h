@@ -43,6 +43,30 @@ enum msg {
 	MSG_FILTER_THEME,	/* %s */
 	MSG_FILTER_FLAGGED,
 	MSG_HELP_HINT,
+	/* cli+state: unread, marks, places, the state (cmd-marks.c) */
+	MSG_NO_NEXT_UNREAD,
+	MSG_NO_PREV_UNREAD,
+	MSG_MARK_READ_PROMPT,
+	MSG_MARK_COLUMN,
+	MSG_MARK_ISSUE,
+	MSG_MARK_ALL,
+	MSG_MARK_ALL_SURE,
+	MSG_NO,
+	MSG_YES_MARK_ALL,
+	MSG_MARKED_N_READ,	/* %zu */
+	MSG_NOTHING_TO_MARK,
+	MSG_MARKED_ALL_READ,
+	MSG_NEWS,		/* %zu issues, %zu articles */
+	MSG_STATE_MEMORY,
+	MSG_STATE_LOCKED,	/* %zu changes waiting */
+	MSG_STATE_FAILING,	/* %zu */
+	MSG_STATE_SAVED,
+	MSG_HELP_FILTERS,	/* %s: the filters as the status line shows them */
+	MSG_HELP_STATE,		/* %s: the state file */
+	MSG_HELP_STATE_MEMORY,
+	MSG_READ_OLDER_SURE,
+	MSG_NO_KEEP_UNREAD,
+	MSG_YES_READ_OLDER,
 	MSG__COUNT
 };
 

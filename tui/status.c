@@ -118,8 +118,8 @@ where(struct ui *ui, struct buf *issue, struct buf *rest)
 	}
 }
 
-static void
-filters(struct ui *ui, struct buf *b)
+void
+status_filters(struct ui *ui, struct buf *b)
 {
 	if (ui->country_name != NULL)
 		buf_printf(b, msg(MSG_FILTER_COUNTRY), ui->country_name,
@@ -133,7 +133,6 @@ filters(struct ui *ui, struct buf *b)
 		add_total(b, ui->tree);
 		buf_adds(b, "]");
 	}
-	buf_adds(b, msg(MSG_HELP_HINT));
 }
 
 /* s, sanitised, cut to cols with an ellipsis when it is longer. */
@@ -160,6 +159,7 @@ void
 status_draw(struct ui *ui)
 {
 	struct buf issue = { 0 }, rest = { 0 }, right = { 0 }, line = { 0 };
+	const char *trouble;
 	char *r;
 	int width, rw, restw;
 
@@ -168,7 +168,10 @@ status_draw(struct ui *ui)
 		buf_adds(&rest, ui->msg);
 	else
 		where(ui, &issue, &rest);
-	filters(ui, &right);
+	status_filters(ui, &right);
+	if ((trouble = ui_state_trouble(ui)) != NULL)
+		buf_adds(&right, trouble);
+	buf_adds(&right, msg(MSG_HELP_HINT));
 	r = sanitize_text(buf_str(&right), right.len, 0);
 	rw = wrap_width(r, strlen(r));
 	restw = wrap_width(buf_str(&rest), rest.len);

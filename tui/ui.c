@@ -10,6 +10,7 @@
 
 #include "bind.h"
 #include "cmd.h"
+#include "db-state.h"
 #include "msg.h"
 #include "keyparse.h"
 #include "prompt.h"
@@ -208,10 +209,12 @@ close_article(struct ui *ui)
 	ui->r = NULL;
 }
 
-/* Opens an article at a place (0: its top) from render_anchor(). */
+/* Opens an article at a place from render_anchor() (0: where it was
+ * left, or at a search's first match). */
 void
 ui_open_article(struct ui *ui, int64_t id, long long anchor)
 {
+	marks_leave(ui);
 	close_article(ui);
 	if (!dbr_article(ui->db, id, &ui->art)) {
 		ui_say(ui, 1, MSG_CANNOT_READ_ARTICLE,
@@ -221,6 +224,8 @@ ui_open_article(struct ui *ui, int64_t id, long long anchor)
 	ui->have_art = 1;
 	ui->match = 0;
 	render(ui);
+	if (anchor == 0 && ui->r->nmatches == 0)
+		anchor = dbr_place(ui->db, ui->art.key);
 	ui->scroll = render_line_of(ui->r, anchor);
 	if (ui->r->nmatches > 0 && anchor == 0) {
 		/* open at the first match, a little below the top */
@@ -343,8 +348,8 @@ event(struct ui *ui, const struct key_event *ev)
 	cmd_error_free(&err);
 }
 
-static void
-restore(struct ui *ui)
+void
+ui_restore(struct ui *ui)
 {
 	struct trow r;
 	char *k;
@@ -366,6 +371,7 @@ save(struct ui *ui)
 	if (ui->have_art && ui->r != NULL)
 		dbr_save_position(ui->db, ui->art.key,
 		    render_anchor(ui->r, ui->scroll));
+	marks_leave(ui);
 }
 
 static long long
@@ -395,7 +401,7 @@ ui_run(struct dbr *db, const char *warning)
 	struct key_event ev[KEYPARSE_MAXEV];
 	unsigned char buf[4096];
 	long long deadline;
-	int i, n, wait, counting;
+	int i, n, wait, counting, retry;
 
 	memset(&ui, 0, sizeof(ui));
 	ui.db = db;
@@ -406,7 +412,7 @@ ui_run(struct dbr *db, const char *warning)
 	setup_looks(&ui);
 	ui.tree = tree_create(db, &ui.filter);
 	ui_layout(&ui);
-	restore(&ui);
+	marks_start(&ui);	/* what is new, or the last place */
 	if (warning != NULL)
 		ui_message(&ui, 1, "%s", warning);
 	in = keyparse_create();
@@ -418,6 +424,8 @@ ui_run(struct dbr *db, const char *warning)
 			ui_layout(&ui);
 			ui.dirty |= DIRTY_CLEAR;
 		}
+		if (dbr_state_retry_in(db) == 0)
+			marks_retry(&ui);
 		ui_draw(&ui);
 		/* what a filter matches is counted between keys */
 		counting = tree_counting(ui.tree);
@@ -429,6 +437,10 @@ ui_run(struct dbr *db, const char *warning)
 		}
 		if (counting)
 			wait = 0;
+		/* changes the state did not take are tried again */
+		if ((retry = dbr_state_retry_in(db)) >= 0 &&
+		    (wait < 0 || retry < wait))
+			wait = retry;
 		if ((n = term_read(buf, sizeof(buf), wait)) < 0)
 			break;		/* the terminal is gone */
 		for (i = 0; i < n && !ui.quit; i++)

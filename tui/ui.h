@@ -84,12 +84,23 @@ void	ui_focus(struct ui *, enum pane);
 void	ui_scroll(struct ui *, long lines);
 void	ui_refilter(struct ui *);	/* the filters changed */
 void	ui_prompt(struct ui *, struct prompt *);	/* opens it */
+void	ui_restore(struct ui *);	/* the article open at the last quit */
+
+/* cmd-marks.c: unread articles, places and the state's health. */
+void	marks_start(struct ui *);	/* what is new since the last visit */
+void	marks_leave(struct ui *);	/* keeps the open article's place */
+void	marks_retry(struct ui *);	/* writes what the state did not take */
+/* What the status line keeps saying about the state, or NULL. */
+const char *ui_state_trouble(struct ui *);
 
 /* Screen files. */
 void	sidebar_draw(struct ui *);
 void	pane_draw(struct ui *);
 int	pane_width(const struct ui *);	/* the text width of the article */
 void	status_draw(struct ui *);
+struct buf;
+/* The active filters and search, as the status line shows them. */
+void	status_filters(struct ui *, struct buf *);
 void	help_open(struct ui *);
 void	help_close(struct ui *);
 void	help_draw(struct ui *);
