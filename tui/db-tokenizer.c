@@ -10,6 +10,7 @@
 
 #include "db-tokenizer.h"
 #include "text.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define TOKEN_MAX	64
@@ -124,9 +125,8 @@ seen_before(struct seen *t, const char *s, int len)
 	return 0;
 }
 
-static struct seen seen;
-
 struct dedup {
+	struct seen	*seen;
 	token_fn	 fn;
 	void		*arg;
 };
@@ -136,7 +136,7 @@ dedup_cb(void *arg, const char *tok, int len, int start, int end)
 {
 	struct dedup *d = arg;
 
-	if (seen_before(&seen, tok, len))
+	if (seen_before(d->seen, tok, len))
 		return SQLITE_OK;
 	return d->fn(d->arg, tok, len, start, end);
 }
@@ -175,11 +175,7 @@ db_tokenize(const char *text, int len, int query, token_fn fn, void *arg)
 	wstart = NULL;
 	rc = SQLITE_OK;
 	while (p < end && rc == SQLITE_OK) {
-		if (*p < 0x80) {
-			c = *p;
-			n = 1;
-		} else if ((n = u8_mbtouc(&c, p, (size_t)(end - p))) <= 0)
-			n = 1;
+		n = (int)utf8_decode((const char *)p, (size_t)(end - p), &c);
 		k = classify(&c);
 		if (k != C_WORD && wlen > 0) {
 			rc = fn(arg, word, wlen, (int)(wstart - text),
@@ -233,40 +229,50 @@ tok_cb(void *arg, const char *tok, int toklen, int start, int end)
 	return t->xToken(t->ctx, 0, tok, toklen, start, end);
 }
 
+/*
+ * An instance (one per FTS5 table) holds the set of tokens already
+ * passed on for the text being tokenized; it is reused from one text
+ * to the next.
+ */
 static int
 kb_create(void *ud, const char **argv, int argc, Fts5Tokenizer **out)
 {
 	(void)ud;
 	(void)argv;
 	(void)argc;
-	*out = (Fts5Tokenizer *)1;	/* stateless */
+	*out = xcalloc(1, sizeof(struct seen));
 	return SQLITE_OK;
 }
 
 static void
 kb_delete(Fts5Tokenizer *t)
 {
-	(void)t;
+	struct seen *seen = (struct seen *)t;
+
+	free(seen->key);
+	free(seen->stamp);
+	free(seen);
 }
 
 static int
 kb_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text,
     int len, int (*xToken)(void *, int, const char *, int, int, int))
 {
+	struct seen *seen = (struct seen *)t;
 	struct tok_ctx tc;
 	struct dedup d;
 
-	(void)t;
 	tc.ctx = ctx;
 	tc.xToken = xToken;
 	if (flags & FTS5_TOKENIZE_QUERY)
 		return db_tokenize(text, len, 1, tok_cb, &tc);
 	/* a document (or one being deleted): each token once */
-	if (++seen.now == 0) {
-		memset(seen.stamp, 0, seen.size * sizeof(*seen.stamp));
-		seen.now = 1;
+	if (++seen->now == 0) {
+		memset(seen->stamp, 0, seen->size * sizeof(*seen->stamp));
+		seen->now = 1;
 	}
-	seen.used = 0;
+	seen->used = 0;
+	d.seen = seen;
 	d.fn = tok_cb;
 	d.arg = &tc;
 	return db_tokenize(text, len, 0, dedup_cb, &d);

@@ -91,6 +91,7 @@ struct dbw {
 	size_t		 nadded, addedcap;
 	sqlite3_int64	 kept;		/* articles of the database updated */
 	sqlite3_int64	 written;	/* articles written by this run */
+	const char	*source;	/* of the issue being written */
 };
 
 /* The temporary files, last the directory: what a signal removes. */
@@ -149,14 +150,13 @@ make_tmpdir(const char *dir, const char *base)
 	n = snprintf(tmpl, sizeof(tmpl), "%s/.%s%s%ld-XXXXXX", dir, base,
 	    TMP_INFIX, (long)getpid());
 	if (n < 0 || (size_t)n + 20 >= sizeof(tmpl)) {
-		diag(dir, 0, 0, DIAG_FATAL, "path too long");
+		diag_msg(MSG_PATH_LONG, dir, 0, 0, NULL);
 		return -1;
 	}
 	block_signals(SIG_BLOCK);
 	if (mkdtemp(tmpl) == NULL) {
 		block_signals(SIG_UNBLOCK);
-		diag(dir, 0, 0, DIAG_FATAL, "cannot create a temporary"
-		    " directory: %s", strerror(errno));
+		diag_msg(MSG_TMPDIR, dir, 0, 0, "%s", strerror(errno));
 		return -1;
 	}
 	len = (size_t)n;	/* room for the names was checked above */
@@ -178,17 +178,17 @@ make_tmpfile(struct dbw *w, enum tmpfile t)
 	w->fd[t] = open(tmp_paths[t], O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW |
 	    O_CLOEXEC, 0600);
 	if (w->fd[t] == -1)
-		diag(tmp_paths[t], 0, 0, DIAG_FATAL, "cannot create: %s",
+		diag_msg(MSG_TMPFILE, tmp_paths[t], 0, 0, "%s",
 		    strerror(errno));
 	return w->fd[t];
 }
 
 /*
  * Removes the temporary files and their directory; a file that cannot
- * be removed is reported at level.
+ * be removed is reported with message why.
  */
 static int
-remove_tmpdir(struct dbw *w, enum diag_level level)
+remove_tmpdir(struct dbw *w, enum diag_msg why)
 {
 	size_t i;
 	int rc;
@@ -204,7 +204,7 @@ remove_tmpdir(struct dbw *w, enum diag_level level)
 	for (i = 0; i < NTMP; i++)
 		if ((i == T_DIR ? rmdir(tmp_paths[i]) : unlink(tmp_paths[i])) ==
 		    -1 && errno != ENOENT) {
-			diag(tmp_paths[i], 0, 0, level, "cannot remove: %s",
+			diag_msg(why, tmp_paths[i], 0, 0, "%s",
 			    strerror(errno));
 			rc = -1;
 		}
@@ -215,7 +215,7 @@ remove_tmpdir(struct dbw *w, enum diag_level level)
 static int
 sql_error(struct dbw *w, const char *what)
 {
-	diag(w->target, 0, 0, DIAG_FATAL, "%s: %s", what,
+	diag_msg(MSG_SQLITE, w->target, 0, 0, "%s: %s", what,
 	    sqlite3_errmsg(w->db));
 	return -1;
 }
@@ -226,7 +226,7 @@ exec(struct dbw *w, const char *sql)
 	char *err;
 
 	if (sqlite3_exec(w->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		diag(w->target, 0, 0, DIAG_FATAL, "%s", err);
+		diag_msg(MSG_SQLITE, w->target, 0, 0, "%s", err);
 		sqlite3_free(err);
 		return -1;
 	}
@@ -274,8 +274,7 @@ lock_wait(void)
 		return LOCK_WAIT;
 	n = strtol(e, &end, 10);
 	if (*end != '\0' || n < 0 || n > 86400) {
-		diag(NULL, 0, 0, DIAG_FATAL, "KUAIBAO_LOCK_WAIT=%s: give 0 to"
-		    " 86400 seconds", e);
+		diag_msg(MSG_LOCK_WAIT_ENV, NULL, 0, 0, "%s", e);
 		return -1;
 	}
 	return (int)n;
@@ -302,8 +301,7 @@ take_lock(const char *dir, const char *base)
 		return -2;
 	if (flock(fd, LOCK_EX | LOCK_NB) == 0 || errno != EWOULDBLOCK)
 		return fd;
-	diag(NULL, 0, 0, DIAG_NOTICE, "waiting for another kuaibao-import"
-	    " writing %s/%s", dir, base);
+	diag_msg(MSG_WAITING, NULL, 0, 0, "%s/%s", dir, base);
 	clock_gettime(CLOCK_MONOTONIC, &end);
 	end.tv_sec += wait;
 	while (flock(fd, LOCK_EX | LOCK_NB) == -1 && errno == EWOULDBLOCK) {
@@ -311,8 +309,7 @@ take_lock(const char *dir, const char *base)
 		if (now.tv_sec > end.tv_sec || (now.tv_sec == end.tv_sec &&
 		    now.tv_nsec >= end.tv_nsec)) {
 			holder = fs_lock_holder(fd);
-			diag(dir, 0, 0, DIAG_FATAL, "locked by %s for %d s;"
-			    " gave up (KUAIBAO_LOCK_WAIT sets the time)",
+			diag_msg(MSG_LOCKED, dir, 0, 0, "by %s for %d s",
 			    holder ? holder : "another process", wait);
 			free(holder);
 			close(fd);
@@ -370,9 +367,7 @@ clean_stale(const char *dir, const char *base)
 		    AT_REMOVEDIR : 0) == -1 && errno != ENOENT)
 			rc = errno;
 		if (rc != 0)
-			diag(path, 0, 0, DIAG_FATAL, "cannot remove this"
-			    " temporary file of a killed importer: %s",
-			    strerror(rc));
+			diag_msg(MSG_STALE, path, 0, 0, "%s", strerror(rc));
 		free(path);
 	}
 	closedir(d);
@@ -461,7 +456,7 @@ copy_db(struct dbw *w, const char *from)
 	if (rc == SQLITE_OK)
 		rc = vacuum_into(src, tmp_paths[T_NEW]);
 	if (rc != SQLITE_OK)
-		diag(from, 0, 0, DIAG_FATAL, "copy: %s", sqlite3_errmsg(src));
+		diag_msg(MSG_COPY, from, 0, 0, "%s", sqlite3_errmsg(src));
 	sqlite3_close(src);
 	return rc == SQLITE_OK ? 0 : -1;
 }
@@ -522,8 +517,8 @@ place(struct dbw *w, int flags)
 	if ((flags & DBW_FOLLOW) && lstat(path, &sb) == 0 &&
 	    S_ISLNK(sb.st_mode)) {
 		if (realpath(path, real) == NULL) {
-			diag(path, 0, 0, DIAG_FATAL, "a symbolic link to"
-			    " nothing: %s", strerror(errno));
+			diag_msg(MSG_DANGLING, path, 0, 0, "%s",
+			    strerror(errno));
 			return -1;
 		}
 		path = real;
@@ -534,25 +529,21 @@ place(struct dbw *w, int flags)
 	base = basename(b);
 	rc = -1;
 	if (fs_mkdirs(dir, 0777) == -1)
-		diag(dir, 0, 0, DIAG_FATAL, "cannot create: %s",
-		    strerror(errno));
+		diag_msg(MSG_MKDIR, dir, 0, 0, "%s", strerror(errno));
 	else if (realpath(dir, real) == NULL)
-		diag(dir, 0, 0, DIAG_FATAL, "%s", strerror(errno));
+		diag_msg(MSG_REALPATH, dir, 0, 0, "%s", strerror(errno));
 	else if ((w->lock = take_lock(real, base)) != -1 &&
 	    clean_stale(real, base) == 0) {
 		w->real = xasprintf("%s/%s", real, base);
 		w->exists = lstat(w->real, &w->old) == 0;
 		if (w->exists && S_ISLNK(w->old.st_mode))
-			diag(w->target, 0, 0, DIAG_FATAL, "a symbolic link;"
-			    " use --follow to update the database it points"
-			    " to");
+			diag_msg(MSG_SYMLINK, w->target, 0, 0, NULL);
 		else if (w->exists && !S_ISREG(w->old.st_mode))
-			diag(w->target, 0, 0, DIAG_FATAL, "not a regular file");
+			diag_msg(MSG_DB_NOT_FILE, w->target, 0, 0, NULL);
 		/* the new file is made beside the target: say so, not
 		 * "unable to open database file" about a temporary name */
 		else if (access(real, W_OK | X_OK) == -1)
-			diag(dir, 0, 0, DIAG_FATAL, "cannot write here (%s):"
-			    " the database is built beside %s, then renamed",
+			diag_msg(MSG_UNWRITABLE, dir, 0, 0, "%s (%s)",
 			    strerror(errno), base);
 		else
 			rc = make_tmpdir(real, base);
@@ -579,8 +570,7 @@ dbw_open(const char *target, int flags, const struct gazetteer *g)
 		goto fail;
 	update = w->exists && !(flags & DBW_NEW);
 	if (update && !check_existing(w->real, &why)) {
-		diag(target, 0, 0, DIAG_FATAL, "%s; use --new to replace it",
-		    why);
+		diag_msg(MSG_NOT_KUAIBAO, target, 0, 0, "%s", why);
 		goto fail;
 	}
 	if (make_tmpfile(w, T_NEW) == -1 ||
@@ -588,7 +578,7 @@ dbw_open(const char *target, int flags, const struct gazetteer *g)
 		goto fail;
 	if (sqlite3_open_v2(tmp_paths[T_NEW], &w->db, OPEN_RW, NULL) !=
 	    SQLITE_OK) {
-		diag(tmp_paths[T_NEW], 0, 0, DIAG_FATAL, "%s",
+		diag_msg(MSG_SQLITE, tmp_paths[T_NEW], 0, 0, "%s",
 		    sqlite3_errmsg(w->db));
 		goto fail;
 	}
@@ -776,8 +766,8 @@ put_article(struct dbw *w, const struct article *a, sqlite3_int64 id,
 	buf_free(&authors);
 	for (i = 0; rc == 0 && i < a->nblocks; i++) {
 		if (i > DB_BLOCK_MAX) {
-			diag(NULL, 0, 0, DIAG_WARNING, "%s: more than %d blocks;"
-			    " the rest is left out", a->title, DB_BLOCK_MAX);
+			diag_msg(MSG_TOO_LONG, w->source, a->line, 0,
+			    "%s: more than %d blocks", a->title, DB_BLOCK_MAX);
 			break;
 		}
 		st = w->st[S_BLOCK];
@@ -862,6 +852,7 @@ dbw_put_issue(struct dbw *w, const struct issue *is)
 	size_t i, k, narticles;
 	int rc;
 
+	w->source = is->source;
 	/* The same file, or the same issue from another file, is replaced. */
 	st = w->st[S_FIND_ISSUE];
 	bind_text(st, 1, is->source);
@@ -875,11 +866,10 @@ dbw_put_issue(struct dbw *w, const struct issue *is)
 		for (j = 0; j < w->nadded && w->added[j] != issue; j++)
 			;
 		if (j < w->nadded)
-			diag(is->source, 0, 0, DIAG_WARNING, "the same issue as"
-			    " %s in this run; this one is kept", old);
+			diag_msg(MSG_SAME_ISSUE, is->source, 0, 0, "%s", old);
 		else if (strcmp(old, is->source) != 0)
-			diag(is->source, 0, 0, DIAG_NOTICE, "replaces the same"
-			    " issue imported from %s", old);
+			diag_msg(MSG_REPLACES, is->source, 0, 0, "from %s",
+			    old);
 		free(old);
 		if (delete_issue(w, issue) != 0)
 			return -1;
@@ -898,15 +888,15 @@ dbw_put_issue(struct dbw *w, const struct issue *is)
 	    sqlite3_column_int64(st, 0) + 1 : day << DB_SLOT_BITS;
 	sqlite3_reset(st);
 	if (issue >= (day + 1) << DB_SLOT_BITS) {
-		diag(is->source, 0, 0, DIAG_ERROR, "more than %d issues dated"
+		diag_msg(MSG_MANY_ISSUES, is->source, 0, 0, "more than %d dated"
 		    " %s", (1 << DB_SLOT_BITS) - 1, is->date ? is->date : "the"
 		    " same year");
 		return -1;
 	}
 	narticles = doc_article_count(is);
 	if (narticles >= (size_t)1 << DB_ARTICLE_BITS) {
-		diag(is->source, 0, 0, DIAG_ERROR, "more than %d articles in"
-		    " one issue", (1 << DB_ARTICLE_BITS) - 1);
+		diag_msg(MSG_MANY_ARTICLES, is->source, 0, 0, "more than %d",
+		    (1 << DB_ARTICLE_BITS) - 1);
 		return -1;
 	}
 	st = w->st[S_ISSUE];
@@ -1044,13 +1034,11 @@ keep_mode(struct dbw *w, int fd)
 	if (w->exists) {
 		uid = geteuid() == 0 ? w->old.st_uid : (uid_t)-1;
 		if (fchown(fd, uid, w->old.st_gid) == -1)
-			diag(w->target, 0, 0, DIAG_WARNING, "cannot keep its"
-			    " group (gid %lu): %s", (unsigned long)w->old.st_gid,
-			    strerror(errno));
+			diag_msg(MSG_GROUP, w->target, 0, 0, "gid %lu: %s",
+			    (unsigned long)w->old.st_gid, strerror(errno));
 	}
 	if (fchmod(fd, w->exists ? w->old.st_mode & 0777 : 0644) == -1) {
-		diag(w->target, 0, 0, DIAG_FATAL, "cannot set the mode: %s",
-		    strerror(errno));
+		diag_msg(MSG_MODE, w->target, 0, 0, "%s", strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -1071,22 +1059,20 @@ dbw_commit(struct dbw *w)
 		    pack(w, tmp_paths[T_PACKED]);
 	close_db(w);
 	if (rc == 0 && fsync(w->fd[t]) == -1) {
-		diag(tmp_paths[t], 0, 0, DIAG_FATAL, "fsync: %s",
-		    strerror(errno));
+		diag_msg(MSG_FSYNC, tmp_paths[t], 0, 0, "%s", strerror(errno));
 		rc = -1;
 	}
 	if (rc == 0)
 		rc = keep_mode(w, w->fd[t]);
 	if (rc == 0 && rename(tmp_paths[t], w->real) == -1) {
-		diag(w->target, 0, 0, DIAG_FATAL, "rename: %s",
-		    strerror(errno));
+		diag_msg(MSG_RENAME, w->target, 0, 0, "%s", strerror(errno));
 		rc = -1;
 	}
 	/* the rename itself on disk: the lock is the directory's fd */
 	if (rc == 0 && w->lock >= 0)
 		fsync(w->lock);
 	/* once renamed, what is left is only litter */
-	remove_tmpdir(w, rc == 0 ? DIAG_WARNING : DIAG_FATAL);
+	remove_tmpdir(w, rc == 0 ? MSG_TMP_LEFT : MSG_TMP_REMOVE);
 	dbw_free(w);
 	return rc;
 }
@@ -1098,6 +1084,6 @@ dbw_abort(struct dbw *w)
 		return;
 	if (w->db != NULL)
 		close_db(w);
-	remove_tmpdir(w, DIAG_FATAL);
+	remove_tmpdir(w, MSG_TMP_REMOVE);
 	dbw_free(w);
 }

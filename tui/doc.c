@@ -64,6 +64,7 @@ doc_issue_free(struct issue *is)
 		free(is->sections[i].name);
 	}
 	free(is->sections);
+	doc_drops_free(is);
 	free(is->source);
 	free(is->key);
 	free(is->title);
@@ -73,12 +74,13 @@ doc_issue_free(struct issue *is)
 }
 
 struct section *
-doc_section_add(struct issue *is, const char *name)
+doc_section_add(struct issue *is, const char *name, int line)
 {
 	struct section s;
 
 	memset(&s, 0, sizeof(s));
 	s.name = xstrdup(name);
+	s.line = line;
 	VEC_PUSH(is->sections, is->nsections, is->sectionscap, s);
 	return &is->sections[is->nsections - 1];
 }
@@ -136,13 +138,14 @@ doc_block_add(struct article *a, enum block_type type, const char *text,
 }
 
 struct footnote *
-doc_note_add(struct article *a, int n, const char *text)
+doc_note_add(struct article *a, int n, const char *text, int line)
 {
 	struct footnote f;
 
 	memset(&f, 0, sizeof(f));
 	f.n = n;
 	f.text = xstrdup(text);
+	f.line = line;
 	VEC_PUSH(a->notes, a->nnotes, a->notescap, f);
 	return &a->notes[a->nnotes - 1];
 }
@@ -162,6 +165,29 @@ doc_field_add(struct article *a, const char *name, const char *value)
 	f.name = xstrdup(name);
 	f.value = xstrdup(value);
 	VEC_PUSH(a->fields, a->nfields, a->fieldscap, f);
+}
+
+void
+doc_drop(struct issue *is, enum diag_msg why, int line, const char *text)
+{
+	struct drop d;
+
+	d.why = why;
+	d.line = line;
+	d.text = xstrdup(text);
+	VEC_PUSH(is->drops, is->ndrops, is->dropscap, d);
+}
+
+void
+doc_drops_free(struct issue *is)
+{
+	size_t i;
+
+	for (i = 0; i < is->ndrops; i++)
+		free(is->drops[i].text);
+	free(is->drops);
+	is->drops = NULL;
+	is->ndrops = is->dropscap = 0;
 }
 
 const char *

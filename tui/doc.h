@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "diag.h"
+
 enum doc_kind {
 	DOC_BULLETIN,
 	DOC_GUIDE
@@ -32,6 +34,7 @@ struct footnote {
 	char	 *text;
 	char	**urls;
 	size_t	  nurls;
+	int	  line;		/* source line it started on */
 };
 
 struct field {
@@ -74,6 +77,18 @@ struct section {
 	char		*name;
 	struct article	*articles;
 	size_t		 narticles, articlescap;
+	int		 line;		/* source line of the name, 0 if none */
+};
+
+/*
+ * Text a parser left out where that may be wrong (text before the first
+ * article, a footnote outside any article): the check pass
+ * (import-check.c) reports each, with the message why.
+ */
+struct drop {
+	enum diag_msg	 why;
+	int		 line;
+	char		*text;
 };
 
 struct issue {
@@ -86,6 +101,8 @@ struct issue {
 	char		*number;	/* as printed or NULL */
 	struct section	*sections;
 	size_t		 nsections, sectionscap;
+	struct drop	*drops;
+	size_t		 ndrops, dropscap;
 };
 
 struct issue	*doc_issue_create(const char *source);
@@ -93,7 +110,7 @@ void		 doc_issue_free(struct issue *);
 /* Frees an article's blocks, notes and fields (the arrays too). */
 void		 doc_text_free(struct block *, size_t, struct footnote *,
 		    size_t, struct field *, size_t);
-struct section	*doc_section_add(struct issue *, const char *name);
+struct section	*doc_section_add(struct issue *, const char *name, int line);
 struct article	*doc_article_add(struct section *, const char *title, int line);
 /*
  * Keeps the first n articles of section sec, and the first nblocks
@@ -103,10 +120,14 @@ void		 doc_truncate(struct issue *, size_t sec, size_t n,
 		    size_t nblocks);
 void		 doc_block_add(struct article *, enum block_type,
 		    const char *text, int line);
-struct footnote	*doc_note_add(struct article *, int n, const char *text);
+struct footnote	*doc_note_add(struct article *, int n, const char *text,
+		    int line);
 void		 doc_note_add_url(struct footnote *, const char *url);
 void		 doc_field_add(struct article *, const char *name,
 		    const char *value);
+void		 doc_drop(struct issue *, enum diag_msg why, int line,
+		    const char *text);
+void		 doc_drops_free(struct issue *);	/* forgets them */
 size_t		 doc_article_count(const struct issue *);
 /* The text of an article's first paragraph, or NULL. */
 const char	*doc_first_paragraph(const struct article *);

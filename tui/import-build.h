@@ -25,7 +25,8 @@ struct cover {
 	int	 toc_sections;
 };
 
-void	cover_read(const struct elemlist *, struct cover *);
+/* Reads the cover, if there is one, of the file at path. */
+void	cover_read(const struct elemlist *, const char *path, struct cover *);
 void	cover_free(struct cover *);
 
 int	guide_detect(const struct elemlist *);

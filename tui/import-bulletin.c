@@ -8,7 +8,6 @@
  * classified the same way, whatever their level, since the conversions
  * use levels inconsistently.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,12 +15,12 @@
 #include "doc.h"
 #include "import-build.h"
 #include "import-elem.h"
+#include "import-meta.h"
 #include "import-notes.h"
 #include "import-shape.h"
 #include "text.h"
 #include "xmalloc.h"
 
-#define LEVEL_LEADIN	7
 #define TITLE_MAX_COLS	120	/* a title is at most two lines */
 #define HEADING_MAX_COLS 80
 
@@ -65,19 +64,10 @@ is_text(const struct elem *e)
 static int
 date_lead(const struct elem *e)
 {
-	const char *p;
-	int y, m, n;
+	int y, m;
 
-	if (e == NULL || e->kind != EL_LINE)
-		return 0;
-	p = e->text;
-	n = 0;
-	if (sscanf(p, "%4d年%n", &y, &n) == 1 && n > 0 && y > 1900)
-		p += n;
-	n = 0;
-	if (sscanf(p, "%2d月%n", &m, &n) != 1 || n == 0 || m < 1 || m > 12)
-		return 0;
-	return 1;
+	return e != NULL && e->kind == EL_LINE &&
+	    meta_parse_month(e->text, &y, &m) > 0;
 }
 
 static int
@@ -134,9 +124,10 @@ bodyish(const struct elem *e)
 }
 
 static void
-new_section(struct builder *b, const char *name)
+new_section(struct builder *b, const struct elem *e)
 {
-	b->sec = doc_section_add(b->is, name);
+	b->sec = doc_section_add(b->is, e->text, e->line);
+	diag_msg(MSG_COLUMN, b->is->source, e->line, 0, "%s", e->text);
 	b->art = NULL;
 	b->expect_title = 1;
 }
@@ -144,8 +135,11 @@ new_section(struct builder *b, const char *name)
 static void
 new_article(struct builder *b, const struct elem *e)
 {
-	if (b->sec == NULL)
-		b->sec = doc_section_add(b->is, "正文");
+	if (b->sec == NULL) {
+		b->sec = doc_section_add(b->is, "正文", 0);
+		diag_msg(MSG_COLUMN, b->is->source, e->line, 0,
+		    "正文, as no column name comes before the first article");
+	}
 	b->art = doc_article_add(b->sec, e->text, e->line);
 	b->expect_title = 0;
 	b->body = 0;
@@ -270,12 +264,13 @@ take_text(struct builder *b, size_t i)
 		if (b->credited_n > 0)
 			doc_truncate(b->is, b->credited_sec, b->credited_n,
 			    b->credited_blocks);
+		diag_msg(MSG_BACK_MATTER, b->is->source, e->line, 0, NULL);
 		b->done = 1;
 		return;
 	}
 	if (sectionish(e) && (b->expect_title || b->art == NULL ||
 	    date_lead(after)) && titleish(next) && bodyish(after)) {
-		new_section(b, e->text);
+		new_section(b, e);
 		return;
 	}
 	newtitle = titleish(e) && (headingish(e) ? 1 :
@@ -286,8 +281,7 @@ take_text(struct builder *b, size_t i)
 		return;
 	}
 	if (b->art == NULL) {
-		diag(b->is->source, e->line, 0, DIAG_WARNING,
-		    "text before the first article ignored");
+		doc_drop(b->is, MSG_BEFORE_FIRST, e->line, e->text);
 		return;
 	}
 	add_text(b, e);
@@ -357,8 +351,11 @@ bulletin_build(const struct elemlist *el, const struct cover *c,
 			break;
 		case EL_HEADING:
 			/* Back matter: a top heading that is no column. */
-			if (e->level == 1 && b.art != NULL && !sectionish(e))
+			if (e->level == 1 && b.art != NULL && !sectionish(e)) {
+				diag_msg(MSG_BACK_MATTER, is->source, e->line,
+				    0, NULL);
 				return;
+			}
 			/* FALLTHROUGH */
 		case EL_LINE:
 			take_text(&b, i);

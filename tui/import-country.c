@@ -173,11 +173,9 @@ load_members(struct gazetteer *g, const struct pending *p, const char *path)
 		}
 		col = p->col + chars(p->members, (size_t)(item - p->members));
 		if (badyear)
-			diag(path, p->line, col, DIAG_ERROR,
-			    "a member's year, after @, must be 1900 to 2999");
+			diag_msg(MSG_MEMBER_YEAR, path, p->line, col, NULL);
 		else
-			diag(path, p->line, col, DIAG_ERROR,
-			    "a member must be the name of another row");
+			diag_msg(MSG_MEMBER_NAME, path, p->line, col, NULL);
 		return -1;
 	}
 	return 0;
@@ -197,7 +195,7 @@ gazetteer_load(const char *path)
 	int lineno, bad;
 
 	if ((fp = fopen(path, "r")) == NULL) {
-		diag(path, 0, 0, DIAG_ERROR, "%s", strerror(errno));
+		diag_msg(MSG_OPEN, path, 0, 0, "%s", strerror(errno));
 		return NULL;
 	}
 	g = xcalloc(1, sizeof(*g));
@@ -220,8 +218,7 @@ gazetteer_load(const char *path)
 			*p++ = '\0';
 		}
 		if (ncols < 2) {
-			diag(path, lineno, 0, DIAG_ERROR,
-			    "expected name<TAB>code<TAB>…, got one field");
+			diag_msg(MSG_COUNTRY_FIELDS, path, lineno, 0, NULL);
 			bad = 1;
 			break;
 		}
@@ -260,7 +257,7 @@ gazetteer_load(const char *path)
 	}
 	free(pend);
 	if (!bad && g->n == 0) {
-		diag(path, 0, 0, DIAG_ERROR, "no countries");
+		diag_msg(MSG_NO_COUNTRIES, path, 0, 0, NULL);
 		bad = 1;
 	}
 	if (bad) {

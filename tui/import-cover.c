@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "diag.h"
 #include "import-build.h"
 #include "import-elem.h"
 #include "import-shape.h"
@@ -195,7 +196,7 @@ bare_cover(const struct elemlist *el)
 }
 
 void
-cover_read(const struct elemlist *el, struct cover *c)
+cover_read(const struct elemlist *el, const char *path, struct cover *c)
 {
 	size_t i, toc, brief, end;
 	char *unspaced;
@@ -242,6 +243,16 @@ cover_read(const struct elemlist *el, struct cover *c)
 		read_number(c, unspaced);
 		free(unspaced);
 	}
+	if (end == 0)
+		return;
+	diag_msg(MSG_COVER, path, el->v[0].line, 0, "%s %s %s",
+	    c->title ? c->title : "(no title)",
+	    c->date ? c->date : "(no date)",
+	    c->number ? c->number : "(no number)");
+	if (toc != (size_t)-1)
+		diag_msg(MSG_CONTENTS, path, el->v[toc].line, 0,
+		    "%d entries in %d columns", c->toc_articles,
+		    c->toc_sections);
 }
 
 void

@@ -13,10 +13,13 @@
 
 enum elem_kind {
 	EL_LINE,	/* a logical line: paragraph, title or heading */
-	EL_HEADING,	/* an explicit (Markdown) heading, level 1-6 */
+	EL_HEADING,	/* a Markdown heading, level 1-6 or LEVEL_LEADIN */
 	EL_TABLE,	/* rows separated by '\n', cells by '\t' */
 	EL_NOTE		/* a footnote: n and its text, URLs included */
 };
+
+/* A bold lead-in (Markdown **一、…**): always an internal heading. */
+#define LEVEL_LEADIN	7
 
 #define EF_STANDALONE	0x01	/* one physical line ending short of the margin */
 #define EF_PAGESTART	0x02	/* began at the top of a page */

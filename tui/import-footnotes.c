@@ -78,6 +78,14 @@ note_like(const struct lines *L, size_t i, size_t off)
 	return L->p[j].drop || L->p[j].page || shape_starts_url(L->p[j].s, L->p[j].len);
 }
 
+/* The note that line i begins names a source with its URL. */
+static int
+cites_url(const struct lines *L, size_t i)
+{
+	return L->p[i].url || (i + 1 < L->n && L->p[i + 1].url &&
+	    shape_starts_url(L->p[i + 1].s, L->p[i + 1].len));
+}
+
 /* Whether line i goes on with the note whose last line is prev. */
 static int
 note_goes_on(const struct lines *L, size_t prev, size_t i,
@@ -87,8 +95,9 @@ note_goes_on(const struct lines *L, size_t prev, size_t i,
 
 	if (p->page)
 		return 0;
-	if (shape_url_open(note->s, note->len) && lines_url_tail(p))
-		return 1;
+	/* a note ends with its URL, unless the URL goes on */
+	if (shape_url_open(note->s, note->len))
+		return lines_url_tail(p);
 	if (shape_starts_url(p->s, p->len) && !p->lead)
 		return 1;
 	if (p->lead || shape_ends_sentence(a->s, a->len))
@@ -183,11 +192,16 @@ footnotes_find(struct lines *L)
 			}
 			in_note = 0;
 		}
-		/* out of sequence only where it is surely a note */
+		/*
+		 * Out of sequence only where it is surely a note; with no
+		 * marker above it only where it cites a source by its URL
+		 * (the importer then warns that no marker cites it).
+		 */
 		if (shape_note_start(p->s, p->len, &n, &off) &&
-		    shape_has_marker(recent.s, recent.len, n) &&
-		    (like = note_like(L, i, off)) > 0 && (like == 2 ||
-		    n == 1 || (n > top && n <= top + 3))) {
+		    (like = note_like(L, i, off)) > 0 &&
+		    (shape_has_marker(recent.s, recent.len, n) ?
+		    like == 2 || n == 1 || (n > top && n <= top + 3) :
+		    like == 2 && cites_url(L, i))) {
 			note_begin(L, i, n, off, &note);
 			cur = n;
 			top = n > top ? n : top;

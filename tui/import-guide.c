@@ -204,7 +204,7 @@ guide_build(const struct elemlist *el, struct issue *is,
 			continue;
 		}
 		if (part_heading(e)) {
-			g.sec = doc_section_add(is, e->text);
+			g.sec = doc_section_add(is, e->text, e->line);
 			g.art = doc_article_add(g.sec, e->text, e->line);
 			g.field = -1;
 			continue;
@@ -218,7 +218,7 @@ guide_build(const struct elemlist *el, struct issue *is,
 			continue;
 		}
 		if (g.art == NULL) {
-			g.sec = doc_section_add(is, "前言");
+			g.sec = doc_section_add(is, "前言", e->line);
 			g.art = doc_article_add(g.sec, "前言", e->line);
 		}
 		if (e->kind == EL_TABLE) {

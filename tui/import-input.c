@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "import-input.h"
 #include "import-pdf.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define LONG_LINE	(1024 * 1024)
@@ -48,25 +49,20 @@ convert(const char *from, const char *bytes, size_t len, size_t *outlen)
 static int
 mostly_cjk(const char *s, size_t len)
 {
-	const uint8_t *p, *end;
-	ucs4_t c;
-	size_t cjk, other;
-	int n;
+	size_t i, n, cjk, other;
+	uint32_t c;
 
-	p = (const uint8_t *)s;
-	end = p + len;
 	cjk = other = 0;
-	while (p < end) {
-		n = u8_mbtouc(&c, p, end - p);
-		if (c >= 0x80) {
-			if ((c >= 0x4e00 && c <= 0x9fff) ||
-			    (c >= 0x3000 && c <= 0x303f) ||
-			    (c >= 0xff00 && c <= 0xffef))
-				cjk++;
-			else
-				other++;
-		}
-		p += n;
+	for (i = 0; i < len; i += n) {
+		n = utf8_decode(s + i, len - i, &c);
+		if (c < 0x80)
+			continue;
+		if ((c >= 0x4e00 && c <= 0x9fff) ||
+		    (c >= 0x3000 && c <= 0x303f) ||
+		    (c >= 0xff00 && c <= 0xffef))
+			cjk++;
+		else
+			other++;
 	}
 	return cjk > 0 && cjk >= 4 * other;
 }
@@ -83,10 +79,10 @@ decode(const char *path, const char *bytes, size_t len, size_t *outlen)
 	    (bytes[0] == '\xfe' && bytes[1] == '\xff'))) {
 		u = convert("UTF-16", bytes, len, outlen);
 		if (u != NULL) {
-			diag(path, 0, 0, DIAG_NOTICE, "converted from UTF-16");
+			diag_msg(MSG_UTF16, path, 0, 0, NULL);
 			return u;
 		}
-		diag(path, 1, 1, DIAG_ERROR, "invalid UTF-16 text");
+		diag_msg(MSG_BAD_UTF16, path, 1, 1, NULL);
 		return NULL;
 	}
 	if (len >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0) {
@@ -100,15 +96,12 @@ decode(const char *path, const char *bytes, size_t len, size_t *outlen)
 	}
 	u = convert("GB18030", bytes, len, outlen);
 	if (u != NULL && mostly_cjk(u, *outlen)) {
-		diag(path, 0, 0, DIAG_NOTICE,
-		    "not UTF-8: converted from GB18030");
+		diag_msg(MSG_GB18030, path, 0, 0, NULL);
 		return u;
 	}
 	free(u);
 	position(bytes, (size_t)((const char *)bad - bytes), &line, &col);
-	diag(path, line, col, DIAG_ERROR,
-	    "invalid UTF-8 (byte 0x%02x), and not GB18030 either",
-	    *bad);
+	diag_msg(MSG_BAD_UTF8, path, line, col, "byte 0x%02x", *bad);
 	return NULL;
 }
 
@@ -123,9 +116,10 @@ split(struct input *in, const char *u, size_t len)
 	size_t i, start, nul, cap;
 	size_t *pagestarts, npages, pcap;
 	struct srcline l;
-	int line, col, ctrl, pagenext;
+	int line, col, nline, ncol, ctrl, pagenext;
 
 	nul = 0;
+	nline = ncol = 0;
 	ctrl = 0;
 	pagestarts = NULL;
 	npages = pcap = 0;
@@ -143,11 +137,8 @@ split(struct input *in, const char *u, size_t len)
 			continue;
 		}
 		if (c == '\0') {
-			if (nul++ == 0) {
-				position(u, i, &line, &col);
-				diag(in->path, line, col, DIAG_WARNING,
-				    "NUL byte removed");
-			}
+			if (nul++ == 0)
+				position(u, i, &nline, &ncol);
 			continue;
 		}
 		if (c == '\r') {
@@ -159,15 +150,16 @@ split(struct input *in, const char *u, size_t len)
 			c = '\n';
 		} else if (ctrl++ == 0) {
 			position(u, i, &line, &col);
-			diag(in->path, line, col, DIAG_WARNING,
-			    "control character 0x%02x kept; the reader"
-			    " shows it escaped", c);
+			diag_msg(MSG_CONTROL, in->path, line, col, "0x%02x",
+			    c);
 		}
 		buf_addc(&b, (char)c);
 	}
-	if (nul > 1)
-		diag(in->path, 0, 0, DIAG_WARNING, "%zu NUL bytes removed",
-		    nul);
+	if (nul == 1)
+		diag_msg(MSG_NUL, in->path, nline, ncol, NULL);
+	else if (nul > 1)
+		diag_msg(MSG_NUL, in->path, nline, ncol,
+		    "%zu, the first here", nul);
 	in->len = b.len;
 	in->text = buf_take(&b);
 
@@ -188,8 +180,8 @@ split(struct input *in, const char *u, size_t len)
 			pagenext++;
 		}
 		if (l.len > LONG_LINE)
-			diag(in->path, l.no, 0, DIAG_WARNING,
-			    "very long line (%zu bytes)", l.len);
+			diag_msg(MSG_LONG_LINE, in->path, l.no, 0,
+			    "%zu bytes", l.len);
 		if (i < in->len || l.len > 0)
 			VEC_PUSH(in->lines, in->nlines, cap, l);
 		start = i + 1;
@@ -217,7 +209,7 @@ input_from_bytes(const char *path, const char *bytes, size_t len)
 	char *u;
 
 	if (len == 0 || blank(bytes, len)) {
-		diag(path, 0, 0, DIAG_ERROR, "empty file");
+		diag_msg(MSG_EMPTY, path, 0, 0, NULL);
 		return NULL;
 	}
 	/* Mostly NUL bytes and no BOM: binary, or UTF-16 without a BOM. */
@@ -226,15 +218,14 @@ input_from_bytes(const char *path, const char *bytes, size_t len)
 	if (nul > len / 8 && !(len >= 2 && ((bytes[0] == '\xff' &&
 	    bytes[1] == '\xfe') || (bytes[0] == '\xfe' &&
 	    bytes[1] == '\xff')))) {
-		diag(path, 0, 0, DIAG_ERROR,
-		    "binary file (%zu NUL bytes): not a text document", nul);
+		diag_msg(MSG_BINARY, path, 0, 0, "%zu NUL bytes", nul);
 		return NULL;
 	}
 	if ((u = decode(path, bytes, len, &ulen)) == NULL)
 		return NULL;
 	if (ulen == 0 || blank(u, ulen)) {
 		/* a byte order mark and nothing else */
-		diag(path, 0, 0, DIAG_ERROR, "empty file");
+		diag_msg(MSG_EMPTY, path, 0, 0, NULL);
 		free(u);
 		return NULL;
 	}
@@ -255,19 +246,18 @@ input_load(const char *path)
 	size_t len;
 
 	if ((fp = fopen(path, "rb")) == NULL) {
-		diag(path, 0, 0, DIAG_ERROR, "%s", strerror(errno));
+		diag_msg(MSG_OPEN, path, 0, 0, "%s", strerror(errno));
 		return NULL;
 	}
 	if (fstat(fileno(fp), &st) == -1 || !S_ISREG(st.st_mode)) {
-		diag(path, 0, 0, DIAG_ERROR, "not a regular file");
+		diag_msg(MSG_NOT_FILE, path, 0, 0, NULL);
 		fclose(fp);
 		return NULL;
 	}
 	bytes = xmalloc((size_t)st.st_size + 1);
 	len = fread(bytes, 1, (size_t)st.st_size, fp);
 	if (ferror(fp)) {
-		diag(path, 0, 0, DIAG_ERROR, "read error: %s",
-		    strerror(errno));
+		diag_msg(MSG_READ, path, 0, 0, "%s", strerror(errno));
 		fclose(fp);
 		free(bytes);
 		return NULL;

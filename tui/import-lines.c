@@ -513,6 +513,36 @@ interrupts(const struct lines *L, size_t i)
 	return 0;
 }
 
+/*
+ * Line i, just above a page number, is an article's title: the next
+ * page opens with its dated lead, and line i follows an article's end.
+ */
+static int
+title_over_lead(const struct lines *L, size_t i)
+{
+	const struct phys *a;
+
+	if (i + 2 >= L->n || !shape_date_lead(L->p[i + 2].s, L->p[i + 2].len))
+		return 0;
+	if (i == 0)
+		return 1;
+	a = &L->p[i - 1];
+	return shape_ends_sentence(a->s, a->len) ||
+	    shape_editors(a->s, a->len, NULL, NULL) < a->len;
+}
+
+/* A header other than a page number was dropped just above line i. */
+static int
+header_above(const struct lines *L, size_t i)
+{
+	while (i > 0 && L->p[i - 1].drop) {
+		i--;
+		if (!shape_pagenum(L->p[i].s, L->p[i].len))
+			return 1;
+	}
+	return 0;
+}
+
 /* Where line i stands on its page, as a header would (0: elsewhere). */
 static int
 place(const struct lines *L, size_t i)
@@ -577,10 +607,10 @@ furniture(struct lines *L)
 		drop = c[k].same >= 2 || same_as_next(L, i);
 		/* above a page number, unless a title over its lead */
 		if ((c[k].where & FOOT) && i + 1 < L->n && L->p[i + 1].drop &&
-		    (i + 2 >= L->n || !shape_date_lead(L->p[i + 2].s,
-		    L->p[i + 2].len)))
+		    !title_over_lead(L, i))
 			drop = 1;
-		if ((c[k].where & TOP) && interrupts(L, i))
+		if ((c[k].where & TOP) && interrupts(L, i) &&
+		    !header_above(L, i))
 			drop = 1;
 		if (!drop)
 			continue;

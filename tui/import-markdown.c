@@ -17,7 +17,6 @@
 #include "text.h"
 #include "xmalloc.h"
 
-#define LEVEL_LEADIN	7	/* a bold lead-in: always an internal heading */
 /*
  * A row is continued this many times at most: real ones are continued
  * once or twice, and re-reading an ever longer last row for every

@@ -28,6 +28,29 @@ digits(const char *p, int max, int *val)
 	return n;
 }
 
+size_t
+meta_parse_month(const char *s, int *y, int *m)
+{
+	const char *p;
+	int n, v;
+
+	*y = *m = 0;
+	p = s;
+	n = digits(p, 4, &v);
+	if (n == 4 && text_starts(p + n, "年")) {
+		*y = v;
+		p += n + strlen("年");
+		n = digits(p, 2, &v);
+	}
+	if (n == 0 || !text_starts(p + n, "月") || v < 1 || v > 12) {
+		*y = 0;
+		return 0;
+	}
+	*m = v;
+	p += n + strlen("月");
+	return (size_t)(p - s);
+}
+
 /*
  * Parses a date at the start of s.  Returns the bytes of its text (0 if
  * none) and sets y (0 if not printed), m and d (0 if not printed).
@@ -36,20 +59,13 @@ size_t
 meta_parse_date(const char *s, int *y, int *m, int *d)
 {
 	const char *p;
+	size_t k;
 	int n, v;
 
-	*y = *m = *d = 0;
-	p = s;
-	n = digits(p, 4, &v);
-	if (n == 4 && text_starts(p + n, "年")) {
-		*y = v;
-		p += n + strlen("年");
-		n = digits(p, 2, &v);
-	}
-	if (n == 0 || !text_starts(p + n, "月") || v < 1 || v > 12)
+	*d = 0;
+	if ((k = meta_parse_month(s, y, m)) == 0)
 		return 0;
-	*m = v;
-	p += n + strlen("月");
+	p = s + k;
 	n = digits(p, 2, &v);
 	if (n > 0 && text_starts(p + n, "日") && v >= 1 && v <= 31) {
 		*d = v;

@@ -298,7 +298,7 @@ attach(struct article *a, const struct pending_note *note)
 	size_t nurls, i;
 
 	notes_split(note->text, &text, &urls, &nurls);
-	f = doc_note_add(a, note->n, text);
+	f = doc_note_add(a, note->n, text, note->line);
 	for (i = 0; i < nurls; i++) {
 		doc_note_add_url(f, urls[i]);
 		free(urls[i]);
@@ -388,6 +388,11 @@ notes_bind(struct issue *is, struct notepool *pool, int explicit,
 			prev = m;
 			mark_bound(&c, m);
 			a = &is->sections[m->sec].articles[m->art];
+			if (pool->v[i].placed && (m->sec != pool->v[i].sec ||
+			    m->art != pool->v[i].art))
+				diag_msg(MSG_NOTE_PREVIOUS, path,
+				    pool->v[i].line, 0, "%d (%s)",
+				    pool->v[i].n, a->title);
 		} else {
 			/* its article may have been back matter, since dropped */
 			if (pool->v[i].placed && (pool->v[i].sec >=
@@ -401,24 +406,16 @@ notes_bind(struct issue *is, struct notepool *pool, int explicit,
 				pool->v[i].placed = 1;
 			}
 			if (!pool->v[i].placed) {
-				diag(path, pool->v[i].line, 0, DIAG_WARNING,
-				    "footnote %d outside any article, dropped",
-				    pool->v[i].n);
+				doc_drop(is, MSG_NOTE_OUTSIDE, pool->v[i].line,
+				    pool->v[i].text);
 				continue;
 			}
-			diag(path, pool->v[i].line, 0, DIAG_WARNING,
-			    "footnote %d: no marker cites it", pool->v[i].n);
 			a = &is->sections[pool->v[i].sec]
 			    .articles[pool->v[i].art];
 		}
 		attach(a, &pool->v[i]);
 	}
-	if (explicit) {
-		for (i = 0; i < c.n; i++)
-			if (!c.v[i].bound)
-				diag(path, c.v[i].line, 0, DIAG_WARNING,
-				    "marker [^%d] has no footnote", c.v[i].n);
-	} else
+	if (!explicit)
 		rewrite(is, &c);
 	free(c.v);
 	free(c.order);

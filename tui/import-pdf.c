@@ -57,8 +57,8 @@ timeout(const char *path)
 	n = strtol(e, &end, 10);
 	if (*end == '\0' && n >= 1 && n <= 86400)
 		return (int)n;
-	diag(path, 0, 0, DIAG_WARNING, "KUAIBAO_PDF_TIMEOUT is not a number"
-	    " of seconds from 1 to 86400: %d seconds allowed", PDF_TIMEOUT);
+	diag_msg(MSG_PDF_TIMEOUT_ENV, path, 0, 0, "%d seconds allowed",
+	    PDF_TIMEOUT);
 	return PDF_TIMEOUT;
 }
 
@@ -212,11 +212,9 @@ pdf_text(const char *path, size_t *len)
 	seconds = timeout(path);
 	if ((e = start(path, &ch)) != 0) {
 		if (e == ENOENT)
-			diag(path, 0, 0, DIAG_ERROR, "cannot read PDF: "
-			    "pdftotext not found (install poppler-utils)");
+			diag_msg(MSG_PDF_NO_TOOL, path, 0, 0, NULL);
 		else
-			diag(path, 0, 0, DIAG_ERROR, "cannot read PDF: "
-			    "cannot run pdftotext: %s", strerror(e));
+			diag_msg(MSG_PDF_EXEC, path, 0, 0, "%s", strerror(e));
 		return NULL;
 	}
 	if ((how = drain(&ch, &out, &err, seconds, &e)) != RAN)
@@ -228,35 +226,25 @@ pdf_text(const char *path, size_t *len)
 		;
 	msg = NULL;
 	if (how == TOO_LONG)
-		diag(path, 0, 0, DIAG_ERROR, "cannot read PDF: pdftotext "
-		    "ran for more than %d s, and was stopped", seconds);
+		diag_msg(MSG_PDF_SLOW, path, 0, 0, "more than %d s", seconds);
 	else if (how == TOO_MUCH)
-		diag(path, 0, 0, DIAG_ERROR, "cannot read PDF: more than %d "
-		    "MiB of text, and pdftotext was stopped",
+		diag_msg(MSG_PDF_FLOOD, path, 0, 0, "more than %d MiB",
 		    PDF_MAX_TEXT >> 20);
 	else if (how == READ_ERROR)
-		diag(path, 0, 0, DIAG_ERROR, "cannot read PDF: reading from "
-		    "pdftotext: %s", strerror(e));
+		diag_msg(MSG_PDF_READ, path, 0, 0, "%s", strerror(e));
 	else if (WIFSIGNALED(status))
-		diag(path, 0, 0, DIAG_ERROR, "cannot read PDF: pdftotext was "
-		    "killed by signal %d (%s)", WTERMSIG(status),
-		    strsignal(WTERMSIG(status)));
+		diag_msg(MSG_PDF_KILLED, path, 0, 0, "signal %d (%s)",
+		    WTERMSIG(status), strsignal(WTERMSIG(status)));
 	else if (WEXITSTATUS(status) == 127 && err.len == 0)
-		diag(path, 0, 0, DIAG_ERROR, "cannot read PDF: "
-		    "pdftotext not found (install poppler-utils)");
+		diag_msg(MSG_PDF_NO_TOOL, path, 0, 0, NULL);
 	else if (WEXITSTATUS(status) != 0 &&
 	    strstr(buf_str(&err), "password") != NULL)
-		diag(path, 0, 0, DIAG_ERROR, "cannot read PDF: it is "
-		    "encrypted with a password; decrypt it first (qpdf "
-		    "--password=... --decrypt)");
+		diag_msg(MSG_PDF_ENCRYPTED, path, 0, 0, NULL);
 	else if (WEXITSTATUS(status) != 0)
-		diag(path, 0, 0, DIAG_ERROR, "cannot read PDF: pdftotext "
-		    "failed (exit status %d): %s", WEXITSTATUS(status),
-		    (msg = last_error(&err)));
+		diag_msg(MSG_PDF_FAILED, path, 0, 0, "exit status %d: %s",
+		    WEXITSTATUS(status), (msg = last_error(&err)));
 	else if (strspn(buf_str(&out), " \t\r\n\f") == out.len)
-		diag(path, 0, 0, DIAG_ERROR, "cannot read PDF: it has no "
-		    "text layer, only images (a scan?); run OCR on it first "
-		    "(ocrmypdf)");
+		diag_msg(MSG_PDF_NO_TEXT, path, 0, 0, NULL);
 	else {
 		buf_free(&err);
 		*len = out.len;

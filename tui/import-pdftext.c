@@ -48,6 +48,7 @@ struct tp {
 	int		 para_stop;	/* it holds a full stop */
 	int		 para_cols;
 	int		 expect_title;	/* after a credit or a column name */
+	int		 after_column;	/* the last logical line was one */
 
 	struct buf	 note;
 	int		 note_n, note_line;
@@ -87,10 +88,23 @@ has_stop(const char *s, size_t len)
 	    text_has(s, len, "？") || text_has(s, len, "；");
 }
 
+/* Opens with a date, even one a narrow line cut: 2024 年 4 月 28 / 日， */
 static int
-date_lead(const struct phys *p)
+date_lead(const struct tp *t, const struct phys *p)
 {
-	return shape_date_lead(p->s, p->len);
+	char head[96];
+	size_t k, n;
+
+	if (shape_date_lead(p->s, p->len))
+		return 1;
+	if (p->len >= 32 || p->s[0] < '0' || p->s[0] > '9' ||
+	    (k = lines_next_body(&t->L, (size_t)(p - t->L.p))) == LINES_NONE)
+		return 0;
+	memcpy(head, p->s, p->len);
+	n = t->L.p[k].len < sizeof(head) - p->len ? t->L.p[k].len :
+	    sizeof(head) - p->len;
+	memcpy(head + p->len, t->L.p[k].s, n);
+	return shape_date_lead(head, p->len + n);
 }
 
 /* The editors' credit closes the line: …落地。（陈晓怡） */
@@ -315,7 +329,7 @@ standalone_run(const struct tp *t, size_t i)
 		nxt = lines_next_body(&t->L, k);
 		if (nxt == LINES_NONE || !lines_full(r, r->cols, &t->L.p[nxt],
 		    t->L.width) ||
-		    date_lead(&t->L.p[nxt]))
+		    date_lead(t, &t->L.p[nxt]))
 			return !shape_ends_clause(r->s, r->len) &&
 			    !shape_ends_sentence(r->s, r->len);
 		if (t->L.trailmode && r->trail)
@@ -362,8 +376,9 @@ nearly_full(const struct tp *t, size_t pi, size_t qi)
 
 /*
  * A line of prose short of the margin that stops inside a word: it has
- * commas, so it is no title or heading, and it ends with no mark, as a
- * paragraph never does.  A hand-wrapped or re-flowed text is ragged.
+ * a comma or a full stop, so it is no title or heading (a numbered one
+ * has no full stop), and it ends with no mark, as a paragraph never
+ * does.  A hand-wrapped or re-flowed text is ragged.
  */
 static int
 prose_goes_on(const struct tp *t, const struct phys *p,
@@ -371,13 +386,35 @@ prose_goes_on(const struct tp *t, const struct phys *p,
 {
 	const struct phys *f = &t->L.p[t->first];
 	uint32_t c;
+	int stop;
 
 	c = text_last(p->s, p->len, NULL);
+	stop = t->para_stop || has_stop(p->s, p->len);
 	if (!text_is_cjk(c) || p->cols * 10 < t->L.width * 7 ||
-	    (!text_has(p->s, p->len, "，") && !text_has(p->s, p->len, "；")))
+	    (!stop && !text_has(p->s, p->len, "，") &&
+	    !text_has(p->s, p->len, "、")))
 		return 0;
-	return !shape_enum(f->s, f->len) && !date_lead(q) &&
+	/* a heading has no full stop in it */
+	return (stop || !shape_enum(f->s, f->len)) && !date_lead(t, q) &&
 	    !shape_starts_block(q->s, q->len) && !credit_end(q);
+}
+
+/*
+ * A numbered heading set in bold wraps short of the margin as a title
+ * does: its first line most of a body line, its rest shorter, neither
+ * with a mark in it (四、投资 278 亿美元用于…以及核设施 / 的维护和现代化建设).
+ */
+static int
+heading_goes_on(const struct tp *t, const struct phys *p,
+    const struct phys *q)
+{
+	return t->para_nphys == 1 && heading_shape(p) &&
+	    p->cols * 4 >= t->L.width * 3 &&
+	    q->cols < p->cols && !has_punct(q->s, q->len) &&
+	    !text_has(q->s, q->len, "、") &&
+	    !shape_starts_block(q->s, q->len) && !credit_end(q) &&
+	    !shape_section_name(q->s, q->len) && !date_lead(t, q) &&
+	    lines_next_body(&t->L, (size_t)(q - t->L.p)) != LINES_NONE;
 }
 
 /*
@@ -390,20 +427,26 @@ title_goes_on(const struct tp *t, size_t qi)
 {
 	const struct phys *r, *f = &t->L.p[t->first];
 	size_t k;
-	int cols, n;
+	int cols, n, booked;
 
-	/* its first line is the widest, half a body line at least */
+	/*
+	 * Its first line is the widest, half a body line at least, unless
+	 * a book title too wide for it went whole to the next line.
+	 */
+	booked = text_starts(t->L.p[qi].s, "《");
 	if (t->para_stop || shape_enum(f->s, f->len) || credit_end(f) ||
-	    shape_section_name(f->s, f->len) || f->cols * 2 < t->L.width)
+	    (shape_section_name(f->s, f->len) && !t->after_column) ||
+	    (f->cols * 2 < t->L.width && !booked))
 		return 0;
 	cols = t->para_cols;
-	for (k = qi, n = 0; k != LINES_NONE && n < 4; k = lines_next_body(&t->L, k), n++) {
+	for (k = qi, n = 0; k != LINES_NONE && n < 4;
+	    k = lines_next_body(&t->L, k), n++) {
 		r = &t->L.p[k];
-		if (date_lead(r))
+		if (date_lead(t, r))
 			return n > 0;
 		if (has_stop(r->s, r->len) || shape_starts_block(r->s, r->len) ||
 		    credit_end(r) || shape_section_name(r->s, r->len) ||
-		    r->cols > f->cols + 2)
+		    (r->cols > f->cols + 2 && !(booked && n == 0)))
 			return 0;
 		if ((cols += r->cols) > TITLE_MAX_COLS)
 			return 0;
@@ -430,6 +473,10 @@ continues(const struct tp *t, size_t pi, size_t qi)
 		return 0;
 	if (credit_wraps(p, q))
 		return 1;
+	/* a date the line cut: 2024 年 4 月 28 / 日，美国… */
+	if (pi == t->first && !shape_date_lead(p->s, p->len) &&
+	    date_lead(t, p))
+		return 1;
 	if (t->L.trailmode) {
 		if (!p->trail)
 			return 1;
@@ -440,7 +487,7 @@ continues(const struct tp *t, size_t pi, size_t qi)
 		    (q->s[0] >= '0' && q->s[0] <= '9'));
 	}
 	if (shape_ends_clause(p->s, p->len) || left_open(p) ||
-	    title_goes_on(t, qi))
+	    title_goes_on(t, qi) || heading_goes_on(t, p, q))
 		return 1;
 	/* a contents entry wrapped before its leader and page number */
 	if (shape_toc_entry(q->s, q->len) && !shape_toc_entry(p->s, p->len) &&
@@ -459,7 +506,7 @@ continues(const struct tp *t, size_t pi, size_t qi)
 		return 0;
 	if (shape_ends_sentence(p->s, p->len) && standalone_run(t, qi))
 		return 0;
-	if (!t->para_punct && !has_punct(p->s, p->len) && date_lead(q))
+	if (!t->para_punct && !has_punct(p->s, p->len) && date_lead(t, q))
 		return 0;
 	return 1;
 }
@@ -482,8 +529,9 @@ flush_para(struct tp *t)
 		flags |= EF_STANDALONE;
 	text = text_squeeze(t->para.s, t->para.len);
 	elem_add(t->out, EL_LINE, text, t->L.p[t->first].no, flags);
+	t->after_column = shape_section_name(text, strlen(text));
 	t->expect_title = credit_end(p) || (t->expect_title &&
-	    shape_section_name(text, strlen(text)));
+	    t->after_column);
 	if (flags & EF_STANDALONE)
 		seen_add(t, text);
 	else

@@ -61,6 +61,44 @@ ptable_end(struct ptable *t, struct elemlist *out)
 	t->active = 0;
 }
 
+/* One Chinese character: half of a letter-spaced word (建 议). */
+static int
+letter(const char *s, size_t len)
+{
+	int n;
+
+	return text_is_cjk(text_first(s, len, &n)) && (size_t)n == len;
+}
+
+/*
+ * The header's words, a cell each: split at white space, but the
+ * letters of a letter-spaced word (建 议) stay one word.
+ */
+static void
+header_cells(struct buf *b, const struct phys *p)
+{
+	const char *w, *prev;
+	size_t k, len, prevlen;
+
+	prev = NULL;
+	prevlen = 0;
+	for (k = 0; k < p->len; ) {
+		while (k < p->len && (p->s[k] == ' ' || p->s[k] == '\t'))
+			k++;
+		if (k == p->len)
+			break;
+		w = p->s + k;
+		while (k < p->len && p->s[k] != ' ' && p->s[k] != '\t')
+			k++;
+		len = (size_t)(p->s + k - w);
+		if (prev != NULL && !(letter(prev, prevlen) && letter(w, len)))
+			buf_addc(b, '\t');
+		buf_add(b, w, len);
+		prev = w;
+		prevlen = len;
+	}
+}
+
 /*
  * A table begins with a header of two to four short words, alone on a
  * line, and a narrow first cell under it.  Its cells are narrow lines
@@ -82,26 +120,37 @@ ptable_start(struct ptable *t, const struct lines *L, size_t i)
 	t->itemw = 0;
 	for (k = j, n = 0; k != LINES_NONE && n < 80; k = lines_next_body(L, k), n++) {
 		q = &L->p[k];
-		if (q->cols >= L->width - 2 || shape_starts_block(q->s, q->len) ||
-		    shape_table_header(q->s, q->len))
-			break;		/* a paragraph: the table is over */
+		if (shape_starts_block(q->s, q->len) ||
+		    shape_table_header(q->s, q->len) ||
+		    (q->cols > t->narrow && q->cols > L->width + 2))
+			break;		/* a block, or notes: the table is over */
+		if (q->cols > t->narrow && shape_ends_sentence(q->s, q->len) &&
+		    q->cols >= L->width - 2)
+			break;		/* a paragraph's end */
 		if (q->cols > t->narrow && q->cols > t->itemw)
 			t->itemw = q->cols;
 	}
 	if (t->itemw == 0)
 		return 0;
 	t->active = 1;
+	t->rownum = 0;
 	t->line = p->no;
-	for (k = 0; k < p->len; k++) {
-		if (p->s[k] == ' ' || p->s[k] == '\t') {
-			while (k + 1 < p->len && (p->s[k + 1] == ' ' ||
-			    p->s[k + 1] == '\t'))
-				k++;
-			buf_addc(&t->text, '\t');
-		} else
-			buf_addc(&t->text, p->s[k]);
-	}
+	header_cells(&t->text, p);
 	return 1;
+}
+
+/* The number that opens a numbered row (1 为战略性…), or 0. */
+static int
+row_number(const struct phys *p)
+{
+	size_t k;
+
+	for (k = 0; k < p->len && k < 3 && p->s[k] >= '0' && p->s[k] <= '9';
+	    k++)
+		;
+	if (k == 0 || k == p->len || p->s[k] != ' ')
+		return 0;
+	return atoi(p->s);
 }
 
 /* Whether the cell that line i ends goes on to the next line. */
@@ -121,7 +170,8 @@ cell_open(const struct ptable *t, const struct lines *L, size_t i,
 		return 0;
 	if (narrow)
 		return q->cols <= t->narrow;
-	return q->cols > t->narrow && lines_full(p, p->cols, q, t->itemw);
+	/* a full item line goes on, though the rest be short */
+	return lines_full(p, p->cols, q, t->itemw);
 }
 
 int
@@ -131,20 +181,37 @@ ptable_take(struct ptable *t, const struct lines *L, size_t i,
 	const struct phys *p = &L->p[i];
 	struct ptable_row *r = &t->row;
 	struct buf empty = { 0 };
-	int narrow;
+	size_t k;
+	int narrow, n;
 
 	narrow = p->cols <= t->narrow;
+	/* what ends a table whatever cell is open */
+	if (shape_editors(p->s, p->len, NULL, NULL) < p->len ||
+	    shape_table_header(p->s, p->len) || shape_caption(p->s, p->len)) {
+		ptable_end(t, out);
+		return 0;
+	}
 	if (!r->item_open && !r->left_open) {
-		if (shape_enum(p->s, p->len) ||
-		    shape_table_header(p->s, p->len) ||
-		    shape_caption(p->s, p->len) || shape_editors(p->s, p->len, NULL, NULL) < p->len ||
-		    p->cols > t->itemw + 4 ||
+		if (shape_enum(p->s, p->len) || p->cols > t->itemw + 4 ||
 		    (L->blankmode && p->blank && !narrow)) {
 			ptable_end(t, out);
 			return 0;
 		}
 	}
-	if (r->item_open) {
+	if ((n = row_number(p)) > 0 && n == t->rownum + 1) {
+		/* a numbered row: 7 与盟友和合作伙伴合作… */
+		row_flush(t);
+		t->rownum = n;
+		k = 0;
+		while (k < p->len && p->s[k] != ' ')
+			k++;
+		buf_add(&r->left, p->s, k);
+		while (k < p->len && p->s[k] == ' ')
+			k++;
+		VEC_PUSH(r->items, r->nitems, r->itemscap, empty);
+		buf_add(&r->items[0], p->s + k, p->len - k);
+		r->item_open = cell_open(t, L, i, 0);
+	} else if (r->item_open) {
 		text_join(&r->items[r->nitems - 1], p->s, p->len, 0);
 		r->item_open = cell_open(t, L, i, 0);
 	} else if (r->left_open && narrow) {

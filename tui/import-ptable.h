@@ -22,6 +22,7 @@ struct ptable {
 	int			 line;		/* the header's source line */
 	int			 narrow;	/* columns of the left column */
 	int			 itemw;		/* columns of a full item line */
+	int			 rownum;	/* the last numbered row's number */
 	struct buf		 text;
 	struct ptable_row	 row;
 };

@@ -29,13 +29,6 @@ is_cn_numeral(uint32_t c)
 	return 0;
 }
 
-static int
-is_han(uint32_t c)
-{
-	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
-	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f);
-}
-
 /* Skips characters of one class; returns bytes consumed and the count. */
 static size_t
 skip_class(const char *s, size_t len, int (*cls)(uint32_t), int *count)
@@ -178,7 +171,7 @@ shape_label(const char *s, size_t len)
 	uint32_t c;
 	int n, cnt;
 
-	i = skip_class(s, len, is_han, &cnt);
+	i = skip_class(s, len, text_is_han, &cnt);
 	if (cnt < 2 || cnt > 8)
 		return 0;
 	c = text_first(s + i, len - i, &n);
@@ -194,7 +187,7 @@ shape_section_name(const char *s, size_t len)
 	int cnt;
 
 	len = text_trim(&s, len);
-	i = skip_class(s, len, is_han, &cnt);
+	i = skip_class(s, len, text_is_han, &cnt);
 	return i == len && cnt >= 2 && cnt <= 8;
 }
 
@@ -316,12 +309,19 @@ int
 shape_table_header(const char *s, size_t len)
 {
 	size_t i, k;
-	int cnt, words;
+	int cnt, words, one;
 
 	len = text_trim(&s, len);
 	words = 0;
 	for (i = 0; i < len; ) {
-		k = skip_class(s + i, len - i, is_han, &cnt);
+		k = skip_class(s + i, len - i, text_is_han, &cnt);
+		/* a letter-spaced word: 建 议 */
+		while (cnt == 1 && i + k + 1 < len && s[i + k] == ' ' &&
+		    skip_class(s + i + k + 1, len - i - k - 1, text_is_han,
+		    &one) == 3 && one == 1) {
+			k += 4;
+			cnt = 2;
+		}
 		if (cnt < 2 || cnt > 6)
 			return 0;
 		words++;
@@ -351,7 +351,7 @@ shape_direction(const char *s, size_t len, int *major, int *minor,
 	*minor = atoi(s + i + 1);
 	i += 1 + j;
 	i += skip_class(s + i, len - i, is_space_c, &cnt);
-	if (i >= len || !is_han(text_first(s + i, len - i, NULL)))
+	if (i >= len || !text_is_han(text_first(s + i, len - i, NULL)))
 		return 0;
 	*nameoff = i;
 	return 1;
@@ -374,7 +374,7 @@ shape_caption(const char *s, size_t len)
 static int
 is_name_char(uint32_t c)
 {
-	return is_han(c) || c == 0x00b7 || c == 0x30fb;	/* · ・ */
+	return text_is_han(c) || c == 0x00b7 || c == 0x30fb;	/* · ・ */
 }
 
 size_t

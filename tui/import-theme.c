@@ -70,7 +70,7 @@ themes_load(const char *path)
 	int lineno, ti, weight, bad;
 
 	if ((fp = fopen(path, "r")) == NULL) {
-		diag(path, 0, 0, DIAG_ERROR, "%s", strerror(errno));
+		diag_msg(MSG_OPEN, path, 0, 0, "%s", strerror(errno));
 		return NULL;
 	}
 	t = xcalloc(1, sizeof(*t));
@@ -87,8 +87,7 @@ themes_load(const char *path)
 			continue;
 		name = line;
 		if ((kw = strchr(name, '\t')) == NULL) {
-			diag(path, lineno, 0, DIAG_ERROR,
-			    "expected theme<TAB>keyword<TAB>weight");
+			diag_msg(MSG_THEME_FIELDS, path, lineno, 0, NULL);
 			bad = 1;
 			break;
 		}
@@ -99,12 +98,11 @@ themes_load(const char *path)
 			weight = atoi(w);
 		}
 		if ((ti = theme_index(name)) < 0) {
-			diag(path, lineno, 1, DIAG_ERROR,
-			    "%s is not one of the fixed themes", name);
+			diag_msg(MSG_THEME_UNKNOWN, path, lineno, 1, "%s",
+			    name);
 			bad = 1;
 		} else if (weight < 1 || weight > 5) {
-			diag(path, lineno, 0, DIAG_ERROR,
-			    "weight must be 1 to 5");
+			diag_msg(MSG_THEME_WEIGHT, path, lineno, 0, "%s", w);
 			bad = 1;
 		} else if (*kw != '\0')
 			matcher_add(t->kw, kw, ti * 8 + weight);

@@ -6,6 +6,7 @@
 #include "doc.h"
 #include "import.h"
 #include "import-build.h"
+#include "import-check.h"
 #include "import-country.h"
 #include "import-elem.h"
 #include "import-input.h"
@@ -56,14 +57,14 @@ fallback(const struct elemlist *el, struct issue *is)
 		;
 	if (first == el->n)
 		return;
-	diag(is->source, 0, 0, DIAG_WARNING,
-	    "no bulletin structure found: imported as one article");
+	diag_msg(MSG_NO_STRUCTURE, is->source, 0, 0, NULL);
+	doc_drops_free(is);	/* the article takes it all */
 	title = el->v[first].text;
 	if (strlen(title) > 120 || !(el->v[first].flags & EF_STANDALONE))
 		title = "正文";
 	else
 		first++;
-	sec = doc_section_add(is, "正文");
+	sec = doc_section_add(is, "正文", 0);
 	a = doc_article_add(sec, title, el->v[0].line);
 	for (i = first; i < el->n; i++)
 		if (el->v[i].kind != EL_NOTE)	/* notes are in the pool */
@@ -109,7 +110,7 @@ parse(struct input *in, const struct import_opts *o)
 	if (guide_detect(&el)) {
 		guide_build(&el, is, &notes);
 	} else {
-		cover_read(&el, &cover);
+		cover_read(&el, in->path, &cover);
 		bulletin_build(&el, &cover, is, &notes);
 		is->title = xstrdup(el.header ? el.header : cover.title ?
 		    cover.title : "科技政策与咨询快报");
@@ -130,6 +131,7 @@ parse(struct input *in, const struct import_opts *o)
 		country_tag(o->gaz, is);
 	if (o->themes != NULL)
 		theme_tag(o->themes, is);
+	check_issue(is);
 	notes_free(&notes);
 	elemlist_free(&el);
 	return is;

@@ -8,61 +8,11 @@
 #include <uniwidth.h>
 
 #include "sanitize.h"
+#include "utf8.h"
 #include "xmalloc.h"
-
-#define SANITIZE_BAD	0xFFFFFFFFu	/* decoder result for invalid input */
 
 /* U+FFFD REPLACEMENT CHARACTER in UTF-8. */
 static const char sanitize_fffd[] = "\xef\xbf\xbd";
-
-/*
- * Decode one strictly valid UTF-8 character (no overlongs, surrogates
- * or values past U+10FFFF) at s.  Return the bytes consumed; on error
- * that is the length of the maximal invalid subpart (at least 1), so
- * each bad sequence becomes one U+FFFD as Unicode recommends, and *cp
- * is SANITIZE_BAD.
- */
-static size_t
-sanitize_decode(const unsigned char *s, size_t len, uint32_t *cp)
-{
-	uint32_t c;
-	size_t need, i;
-	unsigned char lo = 0x80, hi = 0xbf;
-
-	c = s[0];
-	if (c >= 0xc2 && c <= 0xdf) {
-		need = 1;
-		c &= 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		need = 2;
-		if (c == 0xe0)
-			lo = 0xa0;	/* overlong */
-		else if (c == 0xed)
-			hi = 0x9f;	/* surrogates */
-		c &= 0x0f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		need = 3;
-		if (c == 0xf0)
-			lo = 0x90;	/* overlong */
-		else if (c == 0xf4)
-			hi = 0x8f;	/* past U+10FFFF */
-		c &= 0x07;
-	} else {
-		*cp = SANITIZE_BAD;
-		return 1;
-	}
-	for (i = 1; i <= need; i++) {
-		if (i >= len || s[i] < lo || s[i] > hi) {
-			*cp = SANITIZE_BAD;
-			return i;
-		}
-		c = (c << 6) | (s[i] & 0x3f);
-		lo = 0x80;
-		hi = 0xbf;
-	}
-	*cp = c;
-	return need + 1;
-}
 
 /* Bidi controls could reorder what follows them on screen. */
 static int
@@ -96,6 +46,14 @@ sanitize_char_ok(uint32_t c)
 		return 0;
 	w = wcwidth((wchar_t)c);
 	return w >= 0 && w <= 2 && w == uc_width(c, "UTF-8");
+}
+
+/* In a message line, what no terminal can misread: widths do not matter. */
+static int
+sanitize_log_ok(uint32_t c)
+{
+	return c != UTF8_BAD && !(c >= 0x80 && c <= 0x9f) &&
+	    !sanitize_is_bidi(c) && c != 0x2028 && c != 0x2029;
 }
 
 /*
@@ -184,10 +142,14 @@ sanitize_text(const char *s, size_t len, int flags)
 			continue;
 		}
 
-		n = sanitize_decode(p + i, len - i, &c);
+		n = utf8_decode((const char *)p + i, len - i, &c);
 		if (c == 0xad || sanitize_is_invisible(c))
 			;	/* soft hyphen, zero-width space …: dropped */
-		else if (c != SANITIZE_BAD && sanitize_char_ok_cached(c)) {
+		else if ((flags & SANITIZE_LOG) && sanitize_log_ok(c)) {
+			memcpy(o, p + i, n);
+			o += n;
+		} else if (!(flags & SANITIZE_LOG) && c != UTF8_BAD &&
+		    sanitize_char_ok_cached(c)) {
 			/*
 			 * One combining mark per character: terminals keep
 			 * only a few per cell, and differently.

@@ -6,6 +6,7 @@
 
 #define SANITIZE_KEEP_TAB	0x01	/* keep TAB (table cell separator) */
 #define SANITIZE_KEEP_NL	0x02	/* keep LF (table row separator) */
+#define SANITIZE_LOG		0x04	/* for a message line, not a screen */
 
 /*
  * Return a new NUL-terminated copy of the len bytes at s (NUL bytes
@@ -26,10 +27,15 @@
  *   U+00AD soft hyphen		removed (invisible; the libraries
  *				disagree on its width)
  *
- * wcwidth() follows LC_CTYPE: the program must have called setlocale()
- * with a UTF-8 locale (C.UTF-8 will do), otherwise every non-ASCII
- * character becomes U+FFFD.  Not for concurrent use from several
- * threads: verdicts on characters are cached in a static table.
+ * With SANITIZE_LOG, for a line written to a log or a terminal that
+ * no layout measures, only invalid UTF-8, controls and bidi controls
+ * (and U+2028, U+2029) are replaced, and invisible characters dropped:
+ * widths are not checked, so no locale is needed.
+ *
+ * Otherwise wcwidth() follows LC_CTYPE: the program must have called
+ * setlocale() with a UTF-8 locale (C.UTF-8 will do), otherwise every
+ * non-ASCII character becomes U+FFFD.  Not for concurrent use from
+ * several threads: verdicts on characters are cached in a static table.
  */
 char	*sanitize_text(const char *s, size_t len, int flags);
 

@@ -1,17 +1,22 @@
 /* Character classes and white-space rules for Chinese text. */
 #include <string.h>
 
-#include <unistr.h>
-
 #include "buf.h"
 #include "text.h"
+#include "utf8.h"
 #include "xmalloc.h"
+
+int
+text_is_han(uint32_t c)
+{
+	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
+	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f);
+}
 
 int
 text_is_cjk(uint32_t c)
 {
-	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
-	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f) ||
+	return text_is_han(c) ||
 	    (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af) ||
 	    (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) ||
 	    c == 0x3005 || c == 0x3007;
@@ -39,39 +44,20 @@ text_is_space(uint32_t c)
 	    c == '\f' || c == 0x3000 || c == 0xa0;
 }
 
-/*
- * Decodes the first character.  Well-formed sequences are decoded here
- * (this is the importer's hottest function); anything else goes to
- * libunistring, which says U+FFFD.
- */
+/* Decodes the first character (utf8.h); invalid bytes give U+FFFD. */
 uint32_t
 text_first(const char *s, size_t len, int *bytes)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	ucs4_t c;
-	int n;
+	uint32_t c;
+	size_t n;
 
 	if (len == 0) {
-		if (bytes != NULL)
-			*bytes = 0;
-		return 0;
-	}
-	if (p[0] < 0x80) {
-		n = 1;
-		c = p[0];
-	} else if (p[0] >= 0xe1 && p[0] <= 0xef && p[0] != 0xed &&
-	    len >= 3 && (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80) {
-		n = 3;
-		c = (ucs4_t)(p[0] & 0x0f) << 12 | (ucs4_t)(p[1] & 0x3f) << 6 |
-		    (p[2] & 0x3f);
-	} else if (p[0] >= 0xc2 && p[0] <= 0xdf && len >= 2 &&
-	    (p[1] & 0xc0) == 0x80) {
-		n = 2;
-		c = (ucs4_t)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
+		c = 0;
+		n = 0;
 	} else
-		n = u8_mbtouc(&c, p, len);
+		n = utf8_decode(s, len, &c);
 	if (bytes != NULL)
-		*bytes = n;
+		*bytes = (int)n;
 	return c;
 }
 

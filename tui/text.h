@@ -10,6 +10,7 @@
 
 #include "buf.h"
 
+int	 text_is_han(uint32_t);		/* Han ideographs (CJK unified) */
 int	 text_is_cjk(uint32_t);		/* Han ideographs, kana, hangul */
 int	 text_is_fullwidth(uint32_t);	/* CJK and full-width punctuation */
 int	 text_is_space(uint32_t);

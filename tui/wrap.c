@@ -9,6 +9,7 @@
 #include <uniwidth.h>
 
 #include "buf.h"
+#include "utf8.h"
 #include "wrap.h"
 #include "xmalloc.h"
 
@@ -16,12 +17,13 @@
 static size_t
 wrap_next(const uint8_t *s, size_t len, size_t i, ucs4_t *c)
 {
-	if (s[i] < 0x80) {
-		*c = s[i];
-		return 1;
-	}
+	uint32_t u;
+	size_t n;
+
 	/* Invalid bytes come back as U+FFFD, one column like on screen. */
-	return (size_t)u8_mbtouc(c, s + i, len - i);
+	n = utf8_decode((const char *)s + i, len - i, &u);
+	*c = u;
+	return n;
 }
 
 static int

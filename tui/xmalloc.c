@@ -9,18 +9,23 @@
 #include "xmalloc.h"
 
 const char *progname = "kuaibao";	/* set by each main */
+void (*fatal_hook)(const char *);
 
+/* Formats into a fixed buffer: memory may be what ran out. */
 void
 fatal(const char *fmt, ...)
 {
+	static int dying;
+	char why[256];
 	va_list ap;
 
-	fflush(stdout);
-	fprintf(stderr, "%s: ", progname ? progname : "kuaibao");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(why, sizeof(why), fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	if (fatal_hook != NULL && !dying++)
+		fatal_hook(why);
+	fflush(stdout);
+	fprintf(stderr, "%s: %s\n", progname ? progname : "kuaibao", why);
 	exit(2);
 }
 

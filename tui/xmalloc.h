@@ -13,6 +13,8 @@ char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 void	 free_strings(char **, size_t);	/* n strings, then the array */
 extern const char *progname;
 void	 fatal(const char *, ...) __attribute__((format(printf, 1, 2), noreturn));
+/* Where fatal() ends, with its message, when a main sets it (no return). */
+extern void (*fatal_hook)(const char *);
 
 /*
  * Append one element to a growable array: VEC_PUSH(arr, n, cap, value).

@@ -42,7 +42,7 @@ fuzz_setup(void)
 
 	progname = "kuaibao-import";
 	if ((e = getenv("FUZZ_VERBOSE")) == NULL || *e == '\0' || *e == '0') {
-		diag_quiet(1);
+		diag_show(DIAG_ERROR);
 		if ((null = fopen("/dev/null", "w")) != NULL)
 			stderr = null;
 	}

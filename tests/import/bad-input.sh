@@ -76,10 +76,12 @@ run() {
 	rc=$?
 }
 
-# diag_lines: every line on stderr is a diagnostic or the summary.
+# diag_lines: every line on stderr is a diagnostic, a file's summary or
+# the run's.
 diag_lines() {
 	bad=$(grep -v -E '^kuaibao-import: (.+: )?(NOTICE|WARNING|ERROR|FATAL): .' \
-	    "$tmp/err" | grep -v -E '^kuaibao-import: (nothing written; .* is unchanged|.*: [0-9]+ files?, [0-9]+ articles)$')
+	    "$tmp/err" | grep -v -E '^kuaibao-import: (nothing written; .* is unchanged|.*: [0-9]+ files?, [0-9]+ articles)$' |
+	    grep -v -E '^kuaibao-import: .+: [0-9]+ articles? in [0-9]+ (column|part)s?, [0-9]+( of [0-9]+)? notes bound, [0-9]+ warnings?$')
 	[ -z "$bad" ] || fail "stray stderr line(s): $(echo "$bad" | head -c 200)"
 }
 
@@ -135,9 +137,9 @@ refused() {
 	[ "$r" -eq 2 ] || fail "--json exit status $r, expected 2"
 }
 
-# accepted FILE STATUS: --json gives STATUS and a valid dump.
+# accepted FILE STATUS [OPTION]: --json gives STATUS and a valid dump.
 accepted() {
-	run --json --data-dir "$data" "$1"
+	run --json --data-dir "$data" ${3:-} "$1"
 	expect_rc "$2"
 	diag_lines
 	if ! j valid "$tmp/out" >"$tmp/why"; then
@@ -194,27 +196,28 @@ same_as_clean "$f"
 check "BOM and CRLF together: same dump as the clean file"
 
 # NUL bytes at the start of lines 5 and 9: removed with one WARNING at
-# 5:1 and a count.
+# 5:1 that counts them.
 f=$tmp/in/nul.txt
 { sed -n '1,4p' "$clean"; printf '\000'; sed -n '5,8p' "$clean"
   printf '\000\000'; sed -n '9,$p' "$clean"; } >"$f"
 accepted "$f" 1
 same_as_clean "$f"
 diag_lines
-grep -q "^kuaibao-import: $f:5:1: WARNING: NUL byte removed\$" "$tmp/err" ||
-    fail "no 'NUL byte removed' at 5:1"
-grep -q "^kuaibao-import: $f: WARNING: 3 NUL bytes removed\$" "$tmp/err" ||
-    fail "no '3 NUL bytes removed'"
-[ "$(grep -c ': WARNING: ' "$tmp/err")" -eq 2 ] || fail "not 2 WARNINGs"
-check "NUL bytes: removed, WARNING at 5:1, same dump as the clean file"
+grep -q "^kuaibao-import: $f:5:1: WARNING: NUL bytes removed: 3, the first here\$" \
+    "$tmp/err" || fail "no 'NUL bytes removed: 3, the first here' at 5:1"
+[ "$(grep -c ': WARNING: ' "$tmp/err")" -eq 1 ] || fail "not 1 WARNING"
+check "NUL bytes: removed, one WARNING at 5:1, same dump as the clean file"
 
 f=$tmp/in/gb18030.txt
 if iconv -f UTF-8 -t GB18030 <"$clean" >"$f" 2>/dev/null && [ -s "$f" ] &&
     ! cmp -s "$f" "$clean"; then
-	accepted "$f" 0
+	accepted "$f" 0 -v
 	same_as_clean "$f"
-	expect_diag "$f" NOTICE
-	check "GB18030 text: converted with one NOTICE, same dump"
+	[ "$(grep -c "^kuaibao-import: $f: NOTICE: not UTF-8: converted from GB18030\$" \
+	    "$tmp/err")" -eq 1 ] || fail "not one 'not UTF-8: converted from GB18030'"
+	accepted "$f" 0
+	grep -q NOTICE "$tmp/err" && fail "a NOTICE without -v"
+	check "GB18030 text: converted with one NOTICE with -v, same dump"
 else
 	skip "GB18030 text: iconv cannot make GB18030 here"
 fi
@@ -224,10 +227,13 @@ for e in LE BE; do
 	if [ $e = LE ]; then bom='\377\376'; else bom='\376\377'; fi
 	if { printf "$bom"; iconv -f UTF-8 -t UTF-16$e <"$clean"; } \
 	    >"$f" 2>/dev/null; then
-		accepted "$f" 0
+		accepted "$f" 0 -v
 		same_as_clean "$f"
-		expect_diag "$f" NOTICE
-		check "UTF-16$e with BOM: converted with one NOTICE, same dump"
+		[ "$(grep -c "^kuaibao-import: $f: NOTICE: converted from UTF-16\$" \
+		    "$tmp/err")" -eq 1 ] || fail "not one 'converted from UTF-16'"
+		accepted "$f" 0
+		grep -q NOTICE "$tmp/err" && fail "a NOTICE without -v"
+		check "UTF-16$e with BOM: converted with one NOTICE with -v, same dump"
 	else
 		skip "UTF-16$e: iconv cannot make UTF-16$e here"
 	fi
@@ -518,8 +524,8 @@ printf 'Innovation%s[5m Pathway\n' "$esc"
 } >"$tmp/needles"
 accepted "$f" 1
 expect_diag "$f" WARNING 3:5	# the first control character, once
-grep -q 'control character 0x1b kept' "$tmp/err" ||
-    fail "no 'control character 0x1b kept' WARNING"
+grep -q 'control character kept; the reader shows it escaped: 0x1b$' \
+    "$tmp/err" || fail "no 'control character kept …: 0x1b' WARNING"
 tr -d -c '\000-\010\013-\037\177' <"$tmp/out" >"$tmp/raw"
 [ -s "$tmp/raw" ] && fail "raw control bytes in the dump: $(od -An -c \
     "$tmp/raw" | head -n 2 | tr -s ' ')"

@@ -180,7 +180,7 @@ else
 fi
 { echo '%PDF-1.4'; head -c 3000 data/corpus/000_*.txt; } >"$tmp/damaged.pdf"
 refused "a damaged PDF" "$tmp/damaged.pdf" \
-    "pdftotext failed (exit status 1): "
+    "pdftotext failed: exit status 1: "
 
 # pdftotext stand-ins on PATH: one that crashes, one that never ends,
 # one that prints without end.
@@ -193,12 +193,12 @@ fake crash 'kill -SEGV $$'
 fake slow 'exec sleep 60'
 fake flood 'exec yes 科技政策与咨询快报'
 refused "a pdftotext that crashes" "$pdf" \
-    "pdftotext was killed by signal 11" PATH="$tmp/fake/crash:$PATH"
+    "pdftotext was killed: signal 11" PATH="$tmp/fake/crash:$PATH"
 refused "a pdftotext that runs too long" "$pdf" \
-    "pdftotext ran for more than 1 s, and was stopped" \
+    "pdftotext ran too long, and was stopped: more than 1 s" \
     PATH="$tmp/fake/slow:$PATH" KUAIBAO_PDF_TIMEOUT=1
 refused "a pdftotext that prints without end" "$pdf" \
-    "more than 64 MiB of text, and pdftotext was stopped" \
+    "pdftotext gave too much text, and was stopped: more than 64 MiB" \
     PATH="$tmp/fake/flood:$PATH"
 
 echo "1..$n"

@@ -15,8 +15,9 @@
 #     (tui/db-schema.c) and of the state database (tui/db-state.c), every
 #     key of the JSON dump (tui/import-json.c) and the schema version are
 #     in kuaibao.5;
-#   - every diagnostic message and level of the importer is in
-#     kuaibao-import.1.
+#   - every message of the importer's catalogue (tui/diag.h, tui/diag.c)
+#     is in kuaibao-import.1, under the subsection of its level, and
+#     every level is described.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
@@ -351,44 +352,77 @@ fi
 
 # --- kuaibao-import.1 against the diagnostics ---
 
-# The message of every diag() call: its string literals (concatenated),
-# cut at the printf conversions; pieces of 4 characters or more.
-for f in tui/*.c; do
-	awk '
-	    { text = text $0 "\n" }
-	    END {
-		while (match(text, /DIAG_(NOTICE|WARNING|ERROR|FATAL),[[:space:]]*"/)) {
-			text = substr(text, RSTART + RLENGTH - 1)
-			msg = ""
-			while (substr(text, 1, 1) == "\"") {
-				text = substr(text, 2)
-				j = index(text, "\"")
-				msg = msg substr(text, 1, j - 1)
-				text = substr(text, j + 1)
-				sub(/^[[:space:]]*/, "", text)
+# The catalogue: LEVEL<TAB>NAME<TAB>TEXT for every message, its level
+# from its place in enum diag_msg (tui/diag.h), between the markers
+# MSG_NOTICE, MSG_WARNING, MSG_ERROR and MSG_FATAL, its text from the
+# table of tui/diag.c.
+awk '
+	FILENAME ~ /diag\.h$/ {
+		if ($0 ~ /^enum diag_msg \{/) { on = 1; next }
+		if (on && $0 ~ /^\};/) { on = 0; next }
+		if (on && match($0, /MSG_[A-Z0-9_]+/)) {
+			name = substr($0, RSTART, RLENGTH)
+			if (name ~ /^MSG_(NOTICE|WARNING|ERROR|FATAL)$/)
+				lvl = substr(name, 5)
+			else if (name != "MSG_MAX") {
+				order[++n] = name
+				level[name] = lvl
 			}
-			gsub(/%[-0-9.]*(zu|ld|lu|[dsxuc])/, "\n", msg)
-			n = split(msg, piece, "\n")
-			for (k = 1; k <= n; k++)
-				if (length(piece[k]) >= 4)
-					print piece[k]
 		}
-	    }' "$f"
-done | sed 's/\\"/"/g' | sort -u >"$tmp/diags"
+		next
+	}
+	$0 ~ /texts\[MSG_MAX\] = \{/ { on = 1; next }
+	!on { next }
+	/^\};/ { on = 0; next }
+	{
+		line = $0
+		if (match(line, /\[MSG_[A-Z0-9_]+\]/)) {
+			cur = substr(line, RSTART + 1, RLENGTH - 2)
+			line = substr(line, RSTART + RLENGTH)
+		}
+		while ((i = index(line, "\"")) > 0) {
+			line = substr(line, i + 1)
+			j = index(line, "\"")
+			text[cur] = text[cur] substr(line, 1, j - 1)
+			line = substr(line, j + 1)
+		}
+	}
+	END {
+		for (k = 1; k <= n; k++)
+			printf "%s\t%s\t%s\n", level[order[k]], order[k],
+			    text[order[k]]
+	}' tui/diag.h tui/diag.c | sed 's/\\"/"/g' >"$tmp/diags"
 nd=$(wc -l <"$tmp/diags" | tr -d ' ')
-if [ "$nd" -lt 10 ]; then
-	notok "the diagnostics of tui/*.c can be read ($nd)"
+if [ "$nd" -lt 30 ] || grep -q "$(printf '\t')\$" "$tmp/diags"; then
+	notok "the message catalogue of tui/diag.[ch] can be read ($nd)"
+	grep "$(printf '\t')\$" "$tmp/diags" | sed 's/^/# no text: /'
 else
-	section "$t1i" DIAGNOSTICS | tr '\n' ' ' | tr -s ' ' >"$tmp/diagsec"
-	while IFS= read -r m; do
-		grep -Fq -- "$m" "$tmp/diagsec" ||
-		    echo "diagnostic text '$m' is not in DIAGNOSTICS" \
+	# Each level's subsection of DIAGNOSTICS, on one line.
+	section "$t1i" DIAGNOSTICS | awk -v dir="$tmp" '
+	    /^   [A-Z]/ {
+		s = $0
+		sub(/^ +/, "", s)
+		f = ""
+		if (s == "Notices") f = "NOTICE"
+		if (s == "Warnings") f = "WARNING"
+		if (s == "Errors") f = "ERROR"
+		if (s == "Fatal errors") f = "FATAL"
+		next
+	    }
+	    f != "" { printf "%s ", $0 >(dir "/diag-" f) }'
+	for l in NOTICE WARNING ERROR FATAL; do
+		touch "$tmp/diag-$l"
+		tr -s ' ' <"$tmp/diag-$l" >"$tmp/diag-$l.1"
+	done
+	while IFS="$(printf '\t')" read -r l name m; do
+		grep -Fq -- "$m" "$tmp/diag-$l.1" ||
+		    echo "$name '$m' is not under its level, $l, in DIAGNOSTICS" \
 		    >>"$tmp/missing"
 	done <"$tmp/diags"
-	report "kuaibao-import.1: DIAGNOSTICS has every message of the code ($nd pieces)"
+	report "kuaibao-import.1: DIAGNOSTICS lists every message of the catalogue under its level ($nd)"
 fi
 
-sed -n '/level_names\[\] = {/,/};/p' tui/diag.c | grep -o '"[A-Z]*"' |
+sed -n '/level_names\[[A-Z_]*\] = {/,/};/p' tui/diag.c | grep -o '"[A-Z]*"' |
     tr -d '"' >"$tmp/levels"
 if [ ! -s "$tmp/levels" ]; then
 	notok "the diagnostic levels of tui/diag.c can be read"

@@ -23,7 +23,7 @@ static char *urls1[] = {
 	"US-National-Innovation-Pathway.pdf"
 };
 static struct footnote notes[] = {
-	{ 1, "National Innovation Pathway of The United States.", urls1, 1 },
+	{ 1, "National Innovation Pathway of The United States.", urls1, 1, 0 },
 };
 static char *countries[] = { "美国", "印度" };
 static int subject[] = { 1, 0 };

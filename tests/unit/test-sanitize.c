@@ -375,6 +375,29 @@ test_large_input(void **state)
 	free(in);
 }
 
+/*
+ * SANITIZE_LOG, for message lines: controls, C1 and bidi controls and
+ * invalid UTF-8 replaced as ever, whatever the locale, but widths not
+ * checked, so that a message in the C locale keeps its Chinese.
+ */
+static void
+test_log(void **state)
+{
+	(void)state;
+	assert_non_null(setlocale(LC_CTYPE, "C"));
+	CHECK("美国\x1b]52;c;aGk=\x07发布", SANITIZE_LOG,
+	    "美国^[]52;c;aGk=^G发布");
+	CHECK("a\xc2\x9b" "31mb\xe2\x80\xae" "c\xff\xe2\x80\xa8", SANITIZE_LOG,
+	    "a" FFFD "31mb" FFFD "c" FFFD FFFD);
+	CHECK("tab\tnl\nsoft\xc2\xadzw\xe2\x80\x8b.", SANITIZE_LOG,
+	    "tab nl softzw.");
+	CHECK("e\xcc\x81 \xf0\x9f\x98\x80", SANITIZE_LOG,
+	    "e\xcc\x81 \xf0\x9f\x98\x80");
+	CHECK("美国", 0, FFFD FFFD);	/* a screen needs the locale */
+	assert_non_null(setlocale(LC_CTYPE, "C.UTF-8"));
+	CHECK("美国\x1b[2J", SANITIZE_LOG, "美国^[[2J");
+}
+
 int
 main(void)
 {
@@ -389,6 +412,7 @@ main(void)
 		cmocka_unit_test(test_random_bytes),
 		cmocka_unit_test(test_every_code_point),
 		cmocka_unit_test(test_large_input),
+		cmocka_unit_test(test_log),
 	};
 
 	return cmocka_run_group_tests_name("sanitize", tests, tap_setup_utf8,
