@@ -141,6 +141,19 @@ kill_session u
 
 # ---- every article keeps its place ---------------------------------
 
+# back_at NAME DESC: [ opens the article before, which must show the
+# text it showed when it was left ($TMP/place)
+back_at() {
+	keys "$1" '['
+	wait_status "$1" ' · [1-9][0-9]?%' && wait_stable "$1"
+	if [ "$(pane_text "$LAST")" = "$(cat "$TMP/place")" ]; then
+		pass "$2: the article where it was left, not at its top"
+	else
+		fail "$2: the article where it was left, not at its top" \
+		    "left:" "$(head -3 "$TMP/place")" "back:" "$(diag_screen)"
+	fi
+}
+
 rm -rf "$TMP/state"/*
 KEY=dd146d8cb3d5	# long: it scrolls
 reader p $W $H
@@ -151,29 +164,14 @@ if open_article p "$SW" $ROWS $KEY; then
 	pane_text "$LAST" >"$TMP/place"
 	keys p ']'
 	wait_change p "$TMP/place" && wait_stable p
-	keys p '['
-	opened p $KEY 2>/dev/null
-	wait_status p ' · [1-9][0-9]?%' && wait_stable p
-	if [ "$(pane_text "$LAST")" = "$(cat "$TMP/place")" ]; then
-		pass "], then [: the article where it was left, not at its top"
-	else
-		fail "], then [: the article where it was left, not at its top" \
-		    "left:" "$(head -3 "$TMP/place")" "back:" "$(diag_screen)"
-	fi
+	back_at p "], then ["
 	keys p ']'
 	wait_change p "$TMP/place" && wait_stable p
 	quit_reader p || fail "q quits" "$(diag_screen)"
 	kill_session p
 	reader p2 $W $H
 	wait_status p2 ' · [0-9]+%' && wait_stable p2
-	keys p2 '['
-	wait_status p2 ' · [1-9][0-9]?%' && wait_stable p2
-	if [ "$(pane_text "$LAST")" = "$(cat "$TMP/place")" ]; then
-		pass "after a restart, [ back to it: where it was left"
-	else
-		fail "after a restart, [ back to it: where it was left" \
-		    "left:" "$(head -3 "$TMP/place")" "back:" "$(diag_screen)"
-	fi
+	back_at p2 "after a restart, ["
 	quit_reader p2 || fail "q quits" "$(diag_screen)"
 	kill_session p2
 else
