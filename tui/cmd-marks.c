@@ -149,6 +149,7 @@ mark_read(struct ui *ui, int64_t issue, int64_t section)
 	dbr_state_hold(ui->db, 0);
 	dbr_section_rows_free(secs, ns);
 	free(secs);
+	tree_recount(ui->tree, issue);
 	return done;
 }
 

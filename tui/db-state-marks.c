@@ -151,7 +151,7 @@ dbr_marks_queued(struct dbr *r, const char *key, int *read, int *flagged)
 	for (i = s != NULL ? s->n : 0; i > 0; i--) {
 		if (s->v[i - 1].type == &all_read_change)
 			all = 1;
-		else if (s->v[i - 1].type == &mark_change &&
+		else if (s->v[i - 1].type == &mark_change && key != NULL &&
 		    strcmp(s->v[i - 1].key, key) == 0) {
 			*read = all || s->v[i - 1].a;
 			*flagged = (int)s->v[i - 1].b;
@@ -184,6 +184,8 @@ dbr_marks(struct dbr *r, const char *key, int *read, int *flagged)
 void
 dbr_mark(struct dbr *r, const char *key, int read, int flagged)
 {
+	if (key == NULL)
+		return;
 	dbr_state_change(r, &mark_change, key, NULL, read, flagged);
 }
 

@@ -53,6 +53,8 @@ dbr_save_place(struct dbr *r, const char *key, long long place)
 {
 	const struct dbr_change *c;
 
+	if (key == NULL)
+		return;
 	/* only what changed is written: opening is not moving */
 	if ((c = dbr_state_queued(r, &place_change, key)) != NULL ?
 	    c->a == place : dbr_place(r, key) == place)
@@ -67,6 +69,8 @@ dbr_place(struct dbr *r, const char *key)
 	sqlite3_stmt *st;
 	long long place;
 
+	if (key == NULL)
+		return 0;
 	if ((c = dbr_state_queued(r, &place_change, key)) != NULL)
 		return c->a;
 	if ((st = dbr_stmt(r, "SELECT place FROM st.places WHERE key = ?")) ==
@@ -82,6 +86,8 @@ dbr_place(struct dbr *r, const char *key)
 void
 dbr_save_position(struct dbr *r, const char *key, long long place)
 {
+	if (key == NULL)
+		return;
 	dbr_state_change(r, &position_change, NULL, key, place, 0);
 }
 

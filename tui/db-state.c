@@ -200,9 +200,34 @@ write_change(struct dbr *r, const struct dbr_change *c)
 	return SQLITE_OK;
 }
 
+/* An error that writing the same change again would give again. */
+static int
+for_ever(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_CONSTRAINT:
+	case SQLITE_MISMATCH:
+	case SQLITE_TOOBIG:
+	case SQLITE_RANGE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void
+drop(struct dbr_state *s, size_t i)
+{
+	change_free(&s->v[i]);
+	memmove(&s->v[i], &s->v[i + 1], (s->n - i - 1) * sizeof(*s->v));
+	s->n--;
+}
+
 /*
  * Writes the queue in one transaction.  While the state is known to be
- * locked, it does not wait at all: a key must not.
+ * locked, it does not wait at all: a key must not.  A change that can
+ * never be written (a hostile key) is dropped, not left to hold back
+ * the others.
  */
 static void
 flush(struct dbr *r, int wait)
@@ -222,8 +247,11 @@ flush(struct dbr *r, int wait)
 		if (k == i && s->v[i].type->schema != NULL)
 			rc = sqlite3_exec(r->db, s->v[i].type->schema, NULL,
 			    NULL, NULL);
-		if (rc == SQLITE_OK)
-			rc = write_change(r, &s->v[i]);
+		if (rc == SQLITE_OK && for_ever(rc = write_change(r,
+		    &s->v[i]))) {
+			drop(s, i--);
+			rc = SQLITE_OK;	/* only the statement was undone */
+		}
 	}
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(r->db, "COMMIT", NULL, NULL, NULL);
@@ -264,10 +292,7 @@ dbr_state_change(struct dbr *r, const struct dbr_change_type *type,
 			    s->v[i].key == NULL : s->v[i].key != NULL &&
 			    strcmp(s->v[i].key, key) == 0)) {
 				/* the newer goes last, after what it follows */
-				change_free(&s->v[i]);
-				memmove(&s->v[i], &s->v[i + 1],
-				    (s->n - i - 1) * sizeof(*s->v));
-				s->n--;
+				drop(s, i);
 				break;
 			}
 	c.type = type;

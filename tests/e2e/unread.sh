@@ -228,6 +228,13 @@ if wait_status o1 'count the issues before the newest as read' && wait_stable o1
 	wait_status o1 '\?:help *$' && wait_stable o1
 	check "y, Enter: the issues before the newest read" \
 	    screen_py sidebar "$LAST" "$SW" $ROWS "$CORPUS" --read $KEY
+	# a collapsed issue: its count follows marks on articles not loaded
+	N2=$(field 2 4)
+	keys o1 g Enter j
+	wait_re o1 "^\\+ .* $((N2 - 1))/$N2│" && wait_stable o1
+	keys o1 A i Enter
+	wait_status o1 "^$((N2 - 1)) marked read" && wait_re o1 "^\\+ .* 0/$N2│"
+	outcome $? "A, i on a collapsed issue row: its $((N2 - 1)) unread articles read, the row says 0/$N2"
 else
 	fail "an earlier state with read marks: asked whether the older issues count as read" "$(diag_screen)"
 fi
