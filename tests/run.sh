@@ -46,6 +46,8 @@ suite import/unseen python3 tests/import/check-expect.py \
     --importer "$build/kuaibao-import" tests/import/unseen/*.expect
 suite import/cases python3 tests/import/check-expect.py \
     --importer "$build/kuaibao-import" tests/import/cases/*.expect
+suite import/guides python3 tests/import/check-expect.py \
+    --importer "$build/kuaibao-import" tests/import/guides/*.expect
 suite import/reflow python3 tests/import/check-reflow.py \
     --importer "$build/kuaibao-import" data/corpus/*
 suite import/variants python3 tests/import/check-variants.py --importer "$build/kuaibao-import"

@@ -71,7 +71,8 @@ cat_list(struct dbr *db)
 		ni = dbr_issues(db, &f, more ? &last : NULL, 0, 256, &issues);
 		for (i = 0; i < ni; i++) {
 			label = render_issue_label(issues[i].date,
-			    issues[i].year, issues[i].number, issues[i].title);
+			    issues[i].year, issues[i].number, issues[i].title,
+			    issues[i].guide);
 			put(stdout, label);
 			printf(" (%d)  ", issues[i].n);
 			put(stdout, issues[i].key);

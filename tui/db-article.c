@@ -36,7 +36,7 @@ dbr_article(struct dbr *r, int64_t id, struct art *a)
 	memset(a, 0, sizeof(*a));
 	st = part(r, "SELECT a.key, a.title, a.date, a.date_text,"
 	    " a.authors, s.name, i.title, i.date, i.number, i.year,"
-	    " i.kind = 'guide' FROM articles a JOIN sections s ON s.id ="
+	    " " DB_GUIDE_STATUS " FROM articles a JOIN sections s ON s.id ="
 	    " a.section_id JOIN issues i ON i.id = a.issue_id WHERE a.id = ?",
 	    id);
 	if (st == NULL || sqlite3_step(st) != SQLITE_ROW)

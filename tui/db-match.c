@@ -29,8 +29,8 @@ enum {
 };
 
 #define ISSUE_COLUMNS \
-	"i.id, i.key, i.title, i.date, i.number, i.year, i.kind = 'guide'," \
-	" i.narticles"
+	"i.id, i.key, i.title, i.date, i.number, i.year, " DB_GUIDE_STATUS \
+	", i.narticles"
 
 /* What a query needs to know of a filter, the typed words split once. */
 struct match {

@@ -33,7 +33,7 @@ struct issue_row {
 	char	*date;		/* or NULL */
 	char	*number;	/* or NULL */
 	int	 year;		/* 0 if unknown */
-	int	 guide;
+	int	 guide;		/* 0 a bulletin, 1 a guide, 2 a draft */
 	int	 n;		/* articles passing the filter */
 	int	 unread;
 };
@@ -80,7 +80,7 @@ struct art {
 	char		*issue_date;
 	char		*issue_number;
 	int		 issue_year;
-	int		 guide;
+	int		 guide;		/* as issue_row's */
 	struct block	*blocks;
 	size_t		 nblocks;
 	struct footnote	*notes;

@@ -19,6 +19,13 @@ const char db_schema_sql[] =
 	"  number TEXT,"
 	"  day INTEGER NOT NULL,"	/* days since 1900 (see db-schema.h) */
 	"  narticles INTEGER NOT NULL);"
+	/* what a guide's front matter says of it; bulletins have no row */
+	"CREATE TABLE guides("
+	"  issue_id INTEGER PRIMARY KEY,"
+	"  status TEXT NOT NULL CHECK (status IN ('draft', 'final')),"
+	"  directions INTEGER,"
+	"  projects INTEGER,"
+	"  funding TEXT);"
 	"CREATE TABLE sections("
 	"  id INTEGER PRIMARY KEY,"
 	"  issue_id INTEGER NOT NULL REFERENCES issues(id),"
@@ -54,6 +61,8 @@ const char db_schema_sql[] =
 	"  name TEXT NOT NULL,"
 	"  value TEXT NOT NULL,"
 	"  PRIMARY KEY (article_id, seq)) WITHOUT ROWID;"
+	/* a guide's directions by 类别, 实施年限 …: few rows, one range */
+	"CREATE INDEX fields_by_value ON fields(name, value);"
 	"CREATE TABLE countries("
 	"  id INTEGER PRIMARY KEY,"
 	"  name TEXT NOT NULL UNIQUE,"

@@ -7,7 +7,7 @@
 
 #include <stdint.h>
 
-#define DB_SCHEMA_VERSION	3
+#define DB_SCHEMA_VERSION	4
 
 /*
  * Ids sort by issue date.  An issue's id is its day (since 1900) <<
@@ -37,6 +37,12 @@
 #define DB_BLOCKS_OF_ISSUE	DB_ID_RANGE_("?1", "(" \
 				    DB_STR(DB_ARTICLE_BITS) " + " \
 				    DB_STR(DB_BLOCK_SHIFT) ")")
+
+/* An issue i's kind and status: 0 a bulletin, 1 a guide, 2 a draft guide. */
+#define DB_GUIDE_STATUS		"(CASE WHEN i.kind <> 'guide' THEN 0" \
+				    " WHEN EXISTS (SELECT 1 FROM guides g" \
+				    " WHERE g.issue_id = i.id AND g.status =" \
+				    " 'draft') THEN 2 ELSE 1 END)"
 
 extern const char db_schema_sql[];
 

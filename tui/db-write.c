@@ -36,7 +36,8 @@
 #define OPEN_RO		(SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW)
 
 enum stmt {
-	S_ISSUE, S_SECTION, S_ARTICLE, S_BLOCK, S_NOTE, S_FIELD, S_ACOUNTRY,
+	S_ISSUE, S_GUIDE, S_SECTION, S_ARTICLE, S_BLOCK, S_NOTE, S_FIELD,
+	S_ACOUNTRY,
 	S_ATHEME, S_FTS, S_COUNTRY_ID, S_THEME_ID, S_MAXID, S_FIND_ISSUE,
 	S_NSTMT
 };
@@ -45,6 +46,8 @@ static const char *const stmt_sql[S_NSTMT] = {
 	[S_ISSUE] = "INSERT INTO issues(id, key, source, source_name, kind,"
 	    " title, year, date, number, narticles, day)"
 	    " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+	[S_GUIDE] = "INSERT INTO guides(issue_id, status, directions,"
+	    " projects, funding) VALUES (?,?,?,?,?)",
 	[S_SECTION] = "INSERT INTO sections(issue_id, pos, name, narticles)"
 	    " VALUES (?,?,?,?)",
 	[S_ARTICLE] = "INSERT INTO articles(id, key, issue_id, section_id,"
@@ -675,6 +678,24 @@ fts_delete(struct dbw *w, sqlite3_int64 id, const char *title)
 	return rc == SQLITE_DONE ? 0 : sql_error(w, "index delete");
 }
 
+/* A guide's status and totals (see kuaibao(5)); a bulletin has none. */
+static int
+put_guide(struct dbw *w, const struct issue *is, sqlite3_int64 issue)
+{
+	sqlite3_stmt *st = w->st[S_GUIDE];
+
+	if (is->kind != DOC_GUIDE)
+		return 0;
+	sqlite3_bind_int64(st, 1, issue);
+	bind_text(st, 2, is->status == GUIDE_DRAFT ? "draft" : "final");
+	if (is->ndirections > 0)
+		sqlite3_bind_int(st, 3, is->ndirections);
+	if (is->nprojects > 0)
+		sqlite3_bind_int(st, 4, is->nprojects);
+	bind_text(st, 5, is->funding);
+	return step_done(w, S_GUIDE);
+}
+
 /* Removes an issue (and everything of its articles). */
 static int
 delete_issue(struct dbw *w, sqlite3_int64 issue)
@@ -690,6 +711,7 @@ delete_issue(struct dbw *w, sqlite3_int64 issue)
 		    DB_ARTICLES_OF_ISSUE,
 		"DELETE FROM articles WHERE id " DB_ARTICLES_OF_ISSUE,
 		"DELETE FROM sections WHERE issue_id = ?1",
+		"DELETE FROM guides WHERE issue_id = ?1",
 		"DELETE FROM issues WHERE id = ?1",
 	};
 	sqlite3_stmt *st;
@@ -912,7 +934,7 @@ dbw_put_issue(struct dbw *w, const struct issue *is)
 	bind_text(st, 9, is->number);
 	sqlite3_bind_int64(st, 10, (sqlite3_int64)narticles);
 	sqlite3_bind_int64(st, 11, day);
-	if (step_done(w, S_ISSUE) != 0)
+	if (step_done(w, S_ISSUE) != 0 || put_guide(w, is, issue) != 0)
 		return -1;
 	VEC_PUSH(w->added, w->nadded, w->addedcap, issue);
 	w->written += (sqlite3_int64)narticles;

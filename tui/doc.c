@@ -70,6 +70,7 @@ doc_issue_free(struct issue *is)
 	free(is->title);
 	free(is->date);
 	free(is->number);
+	free(is->funding);
 	free(is);
 }
 

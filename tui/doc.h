@@ -17,6 +17,13 @@ enum doc_kind {
 	DOC_GUIDE
 };
 
+/* A guide's status: a draft for comment (征求意见稿) or final. */
+enum guide_status {
+	GUIDE_NONE,		/* not a guide */
+	GUIDE_FINAL,
+	GUIDE_DRAFT
+};
+
 enum block_type {
 	BLOCK_PARAGRAPH,
 	BLOCK_HEADING,
@@ -99,6 +106,10 @@ struct issue {
 	int		 year;		/* 0 when unknown */
 	char		*date;		/* YYYY-MM-DD or NULL */
 	char		*number;	/* as printed or NULL */
+	enum guide_status status;
+	int		 ndirections;	/* a guide's totals as its front */
+	int		 nprojects;	/* matter prints them; 0 if not */
+	char		*funding;	/* 5.9亿元, or NULL */
 	struct section	*sections;
 	size_t		 nsections, sectionscap;
 	struct drop	*drops;

@@ -201,7 +201,7 @@ footnotes_find(struct lines *L)
 		    (like = note_like(L, i, off)) > 0 &&
 		    (shape_has_marker(recent.s, recent.len, n) ?
 		    like == 2 || n == 1 || (n > top && n <= top + 3) :
-		    like == 2 && cites_url(L, i))) {
+		    like == 2 && recent.len > 0 && cites_url(L, i))) {
 			note_begin(L, i, n, off, &note);
 			cur = n;
 			top = n > top ? n : top;

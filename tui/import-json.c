@@ -126,6 +126,32 @@ article(FILE *fp, const struct article *a)
 	fputs("]}", fp);
 }
 
+static void
+count(FILE *fp, const char *k, int n)
+{
+	if (n > 0)
+		fprintf(fp, "\"%s\": %d", k, n);
+	else
+		fprintf(fp, "\"%s\": null", k);
+}
+
+/* A guide's status and totals; null for a bulletin. */
+static void
+guide(FILE *fp, const struct issue *is)
+{
+	if (is->kind != DOC_GUIDE) {
+		fputs(", \"status\": null, \"totals\": null", fp);
+		return;
+	}
+	key(fp, "status", is->status == GUIDE_DRAFT ? "draft" : "final", 1);
+	fputs(",\n   \"totals\": {", fp);
+	count(fp, "directions", is->ndirections);
+	fputs(", ", fp);
+	count(fp, "projects", is->nprojects);
+	key(fp, "funding", is->funding, 1);
+	fputs("}", fp);
+}
+
 void
 json_begin(FILE *fp)
 {
@@ -148,6 +174,7 @@ json_issue(FILE *fp, const struct issue *is, int first)
 		fputs(", \"year\": null", fp);
 	key(fp, "date", is->date, 1);
 	key(fp, "number", is->number, 1);
+	guide(fp, is);
 	fputs(",\n   \"sections\": [", fp);
 	for (s = 0; s < is->nsections; s++) {
 		fprintf(fp, "%s\n    {", s ? "," : "");

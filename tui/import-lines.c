@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "import-input.h"
 #include "import-lines.h"
 #include "import-shape.h"
@@ -587,6 +588,8 @@ furniture(struct lines *L)
 		if (is_pagenum(L, i)) {
 			L->p[i].drop = 1;
 			L->p[i].url = 0;
+			diag_msg(MSG_PAGENO_DROPPED, L->path, L->p[i].no, 1,
+			    "%.*s", (int)L->p[i].len, L->p[i].s);
 		}
 	for (i = 0; i + 1 < L->n; i++)
 		if (L->p[i].drop)
@@ -615,6 +618,8 @@ furniture(struct lines *L)
 		if (!drop)
 			continue;
 		L->p[i].drop = 1;
+		diag_msg(MSG_HEADER_DROPPED, L->path, L->p[i].no, 1, "%.*s",
+		    (int)L->p[i].len, L->p[i].s);
 		if (c[k].same > most) {
 			most = c[k].same;
 			free(L->header);
@@ -633,6 +638,7 @@ void
 lines_read(struct lines *L, const struct input *in)
 {
 	memset(L, 0, sizeof(*L));
+	L->path = in->path;
 	collect(L, in);
 	cues(L);
 	mark_urls(L);

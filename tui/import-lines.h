@@ -52,6 +52,7 @@ struct lines {
 	long		*numbers;	/* numbers alone on a line, sorted */
 	size_t		 nnumbers;
 	int		 notewidth;	/* columns of a full footnote line */
+	const char	*path;		/* for messages */
 	unsigned char	 notenums[1000 / 8];	/* notes' numbers, a set */
 };
 

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "diag.h"
 #include "import-elem.h"
 #include "import-footnotes.h"
 #include "import-input.h"
@@ -55,6 +56,8 @@ struct tp {
 	size_t		 note_at;
 	int		 note_at_line;
 	size_t		 at_len, at_para_len;	/* squeezed length of para */
+	size_t		 held, held_first;	/* notes since the last body
+						   line, and the first */
 
 	struct word	*words;		/* the text's Latin words, sorted */
 	size_t		 nwords;
@@ -486,9 +489,13 @@ continues(const struct tp *t, size_t pi, size_t qi)
 		    (is_letter((unsigned char)q->s[0]) ||
 		    (q->s[0] >= '0' && q->s[0] <= '9'));
 	}
-	if (shape_ends_clause(p->s, p->len) || left_open(p) ||
-	    title_goes_on(t, qi) || heading_goes_on(t, p, q))
+	if (shape_ends_clause(p->s, p->len) || left_open(p))
 		return 1;
+	if (title_goes_on(t, qi) || heading_goes_on(t, p, q)) {
+		diag_msg(MSG_TITLE_JOINED, t->L.path, q->no, 1, "%.*s",
+		    (int)q->len, q->s);
+		return 1;
+	}
 	/* a contents entry wrapped before its leader and page number */
 	if (shape_toc_entry(q->s, q->len) && !shape_toc_entry(p->s, p->len) &&
 	    !shape_section_name(p->s, p->len) &&
@@ -655,6 +662,9 @@ take_note(struct tp *t, size_t i)
 		t->note_at = t->at_len + 1;
 		t->note_at_line = t->L.p[t->first].no;
 	}
+	if (t->held == 0)
+		t->held_first = i;
+	t->held++;
 	buf_add(&t->note, p->s + p->noteoff, p->len - (size_t)p->noteoff);
 }
 
@@ -668,8 +678,18 @@ take_body(struct tp *t, size_t i)
 		return;
 	if (t->para.len > 0 && running_header(t, i))
 		return;
-	if (t->para.len > 0 && !continues(t, t->last, i))
-		flush_para(t);
+	if (t->para.len > 0) {
+		if (!continues(t, t->last, i))
+			flush_para(t);
+		else if (t->held > 0)	/* the paragraph goes on past them */
+			diag_msg(MSG_NOTE_PAGE, t->L.path,
+			    t->L.p[t->held_first].no, 1, "note %d",
+			    t->L.p[t->held_first].note);
+		else if (t->L.p[i].page)
+			diag_msg(MSG_PARA_JOINED, t->L.path, t->L.p[i].no, 1,
+			    NULL);
+	}
+	t->held = 0;
 	if (t->para.len == 0 && ptable_start(&t->table, &t->L, i))
 		return;
 	para_add(t, i);
@@ -701,7 +721,7 @@ pdftext_read(const struct input *in, struct elemlist *out)
 	}
 	flush_note(&t);
 	if (t.table.active)
-		ptable_end(&t.table, out);
+		ptable_end(&t.table, &t.L, out);
 	flush_para(&t);
 	buf_free(&t.para);
 	buf_free(&t.note);

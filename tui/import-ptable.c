@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "diag.h"
 #include "import-elem.h"
 #include "import-lines.h"
 #include "import-ptable.h"
@@ -36,6 +37,7 @@ row_flush(struct ptable *t)
 		return;
 	if (t->text.len > 0)
 		buf_addc(&t->text, '\n');
+	t->rows++;
 	add_cell(&t->text, &r->left);
 	for (i = 0; i < r->nitems || i == 0; i++) {
 		if (i > 0)
@@ -52,11 +54,14 @@ row_flush(struct ptable *t)
 }
 
 void
-ptable_end(struct ptable *t, struct elemlist *out)
+ptable_end(struct ptable *t, const struct lines *L, struct elemlist *out)
 {
 	row_flush(t);
-	if (t->text.len > 0)
+	if (t->text.len > 0) {
 		elem_add(out, EL_TABLE, t->text.s, t->line, 0);
+		diag_msg(MSG_TABLE_REBUILT, L->path, t->line, 1,
+		    "%zu rows", t->rows);
+	}
 	buf_truncate(&t->text, 0);
 	t->active = 0;
 }
@@ -134,6 +139,7 @@ ptable_start(struct ptable *t, const struct lines *L, size_t i)
 		return 0;
 	t->active = 1;
 	t->rownum = 0;
+	t->rows = 0;
 	t->line = p->no;
 	header_cells(&t->text, p);
 	return 1;
@@ -188,13 +194,13 @@ ptable_take(struct ptable *t, const struct lines *L, size_t i,
 	/* what ends a table whatever cell is open */
 	if (shape_editors(p->s, p->len, NULL, NULL) < p->len ||
 	    shape_table_header(p->s, p->len) || shape_caption(p->s, p->len)) {
-		ptable_end(t, out);
+		ptable_end(t, L, out);
 		return 0;
 	}
 	if (!r->item_open && !r->left_open) {
 		if (shape_enum(p->s, p->len) || p->cols > t->itemw + 4 ||
 		    (L->blankmode && p->blank && !narrow)) {
-			ptable_end(t, out);
+			ptable_end(t, L, out);
 			return 0;
 		}
 	}

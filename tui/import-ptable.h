@@ -23,6 +23,7 @@ struct ptable {
 	int			 narrow;	/* columns of the left column */
 	int			 itemw;		/* columns of a full item line */
 	int			 rownum;	/* the last numbered row's number */
+	size_t			 rows;
 	struct buf		 text;
 	struct ptable_row	 row;
 };
@@ -33,7 +34,7 @@ int	ptable_start(struct ptable *, const struct lines *, size_t i);
 int	ptable_take(struct ptable *, const struct lines *, size_t i,
 	    struct elemlist *);
 /* Ends the table: its rows become one EL_TABLE element. */
-void	ptable_end(struct ptable *, struct elemlist *);
+void	ptable_end(struct ptable *, const struct lines *, struct elemlist *);
 void	ptable_free(struct ptable *);
 
 #endif

@@ -124,13 +124,15 @@ wrap_add(struct ctx *c, const char *s, size_t len, const char *prefix,
 	struct range *m;
 	struct buf line = { 0 };
 	size_t n, i, k, nm, pre, a, b;
-	int lw, cols;
+	int lw, cols, label;
 
 	lw = prefix ? wrap_width(prefix, strlen(prefix)) : 0;
 	cols = r->width - lw;
+	/* a prefix of spaces is an indent, not a label to set in bold */
+	label = prefix != NULL && *prefix != ' ';
 	if (lw > 0 && cols < 6) {
 		/* too narrow to hang the text: the label on a line of its own */
-		add_line(r, prefix, strlen(prefix), attr, lw);
+		add_line(r, prefix, strlen(prefix), attr, label ? lw : 0);
 		prefix = NULL;
 		lw = 0;
 		cols = r->width;
@@ -156,7 +158,7 @@ wrap_add(struct ctx *c, const char *s, size_t len, const char *prefix,
 		}
 		r->src = r->base + wl[i].off;
 		add_line(r, buf_str(&line), line.len, attr,
-		    i == 0 && prefix ? lw : 0);
+		    i == 0 && prefix && label ? lw : 0);
 	}
 	/* the next text of the same piece continues its offsets */
 	r->base += len + 1;
@@ -370,12 +372,31 @@ table(struct ctx *c, const char *raw)
 	free(s);
 }
 
+/* A guide's label: 2023 指南·征求意见稿 国家重点研发计划…申报指南 */
+static char *
+guide_label(int year, int draft, const char *title)
+{
+	static const char draft_mark[] = "（征求意见稿）";
+	struct buf b = { 0 };
+	size_t len = strlen(title);
+
+	if (draft && text_ends(title, len, draft_mark))
+		len -= sizeof(draft_mark) - 1;	/* said once, in front */
+	if (year != 0)
+		buf_printf(&b, "%d ", year);
+	buf_printf(&b, "指南·%s %.*s", draft ? "征求意见稿" : "正式稿",
+	    (int)len, title);
+	return buf_take(&b);
+}
+
 char *
 render_issue_label(const char *date, int year, const char *number,
-    const char *title)
+    const char *title, int guide)
 {
 	const char *p;
 
+	if (guide)
+		return guide_label(year, guide == 2, title);
 	if (date != NULL && number != NULL) {
 		/* the issue's own number: 第08期 of 总第086期 第08期 */
 		for (p = number; p != NULL; p = strchr(p, ' ')) {
@@ -444,7 +465,10 @@ header(struct ctx *c, const struct art *a)
 	rule(c->r, "─");
 }
 
-/* A guide direction's fields, as a block of label and value. */
+/*
+ * A guide direction's fields, as a block of label and value: every
+ * paragraph of a value hangs under its label, the first beside it.
+ */
 static void
 fields(struct ctx *c, const struct art *a)
 {
@@ -455,9 +479,10 @@ fields(struct ctx *c, const struct art *a)
 		{ "拟支持项目数", "项目数　" }, { "拟支持经费", "经费　　" },
 		{ "其他要求", "其他要求" },
 	};
-	char **items, *label, *s;
+	char **items, *label, *hang, *s;
 	const char *name;
 	size_t i, k, n;
+	int w;
 
 	for (i = 0; i < a->nfields; i++) {
 		name = a->fields[i].name;
@@ -469,11 +494,14 @@ fields(struct ctx *c, const struct art *a)
 		s = sanitize_text(name, strlen(name), 0);
 		label = xasprintf("%s  ", s);
 		free(s);
+		w = wrap_width(label, strlen(label));
+		hang = xasprintf("%*s", w, "");
 		n = split(a->fields[i].value, '\n', &items);
 		for (k = 0; k < n; k++)
-			wrap_text(c, items[k], k == 0 ? label : NULL, R_FIELD);
+			wrap_text(c, items[k], k == 0 ? label : hang, R_FIELD);
 		free_strings(items, n);
 		free(label);
+		free(hang);
 	}
 }
 

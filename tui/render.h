@@ -75,8 +75,11 @@ size_t		 render_line_of(const struct rendered *, long long anchor);
 
 /* The citation of an article: title, issue, date, and its URLs. */
 char		*render_citation(const struct art *);
-/* The issue as shown in lists: date and number, or year and title. */
+/*
+ * The issue as shown in lists: date and number, or year and title; a
+ * guide (guide 1, or 2 for a draft) says so, and its status.
+ */
 char		*render_issue_label(const char *date, int year,
-		    const char *number, const char *title);
+		    const char *number, const char *title, int guide);
 
 #endif

@@ -75,7 +75,7 @@ where(struct ui *ui, struct buf *issue, struct buf *rest)
 	if (ui->focus == PANE_ART && ui->have_art) {
 		label = render_issue_label(ui->art.issue_date,
 		    ui->art.issue_year, ui->art.issue_number,
-		    ui->art.issue_title);
+		    ui->art.issue_title, ui->art.guide);
 		buf_adds(issue, label);
 		free(label);
 		buf_printf(rest, " · %s", ui->art.section);

@@ -138,7 +138,7 @@ issue_label(struct inode *in)
 {
 	if (in->label == NULL)
 		in->label = render_issue_label(in->r.date, in->r.year,
-		    in->r.number, in->r.title);
+		    in->r.number, in->r.title, in->r.guide);
 	return in->label;
 }
 

@@ -323,6 +323,15 @@ def issue_day(iss):
 
 
 def issue_label(iss):
+    if iss.get("kind") == "guide":
+        # kuaibao(1): a guide's year, 指南 and its status, then its title
+        # without the status it ends with
+        draft = iss.get("status") == "draft"
+        title = iss["title"]
+        if draft and title.endswith("（征求意见稿）"):
+            title = title[:-len("（征求意见稿）")]
+        return "%s指南·%s %s" % ("%d " % iss["year"] if iss.get("year") else "",
+                               "征求意见稿" if draft else "正式稿", title)
     if iss.get("date") and iss.get("number"):
         return "%s %s" % (iss["date"], iss["number"].split(" ")[-1])
     if iss.get("date"):

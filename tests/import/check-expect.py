@@ -40,6 +40,10 @@ Issue-level lines (not indented):
     kind bulletin|guide
     title TEXT
     year N
+    status draft|final|-    a guide's status (征求意见稿 or final)
+    totals N M FUNDING      a guide's totals as its front matter prints
+                            them: directions, projects, 国拨经费 ("5.9亿元");
+                            "-" for one it does not print
     date YYYY-MM-DD | -
     number TEXT | -
     sections N              number of sections
@@ -163,7 +167,8 @@ def parse_expect(path):
         cur = None
         if key == "file":
             src = arg
-        elif key in ("kind", "title", "year", "date", "number", "sections", "articles", "footnotes"):
+        elif key in ("kind", "title", "year", "date", "number", "sections", "articles", "footnotes",
+                     "status", "totals"):
             issue.append((no, key, arg))
         elif key == "section":
             m = re.match(r"^(.*\S)\s+(\d+)$", arg)
@@ -473,6 +478,14 @@ def check_file(tap, importer, path, source=None, warnings=None):
             got = issue.get(key)
             ok = (got == exp) if key == "date" else (norm(got) == norm(exp) if exp is not None else got in (None, ""))
             tap.add(ok, desc, exp, got)
+        elif key == "status":
+            exp = None if arg == "-" else arg
+            tap.add(issue.get("status") == exp, desc, exp, issue.get("status"))
+        elif key == "totals":
+            t = issue.get("totals") or {}
+            got = " ".join("-" if t.get(k) is None else str(t.get(k))
+                           for k in ("directions", "projects", "funding"))
+            tap.add(norm(got) == norm(arg), desc, arg, got)
         elif key == "sections":
             tap.add(len(secs) == int(arg), desc, arg,
                     "%d: %s" % (len(secs), " ".join("%s(%d)" % (s.get("name"), len(s.get("articles") or [])) for s in secs)))

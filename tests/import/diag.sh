@@ -54,9 +54,14 @@ for l in 1:专题评述 238:战略规划 563:创新政策 690:智库观点 916:�
 	has "kuaibao-import: $c000:${l%%:*}: NOTICE: column inferred: ${l#*:}"
 done
 has "$sum000"
-[ "$(grep -c ': NOTICE: ' "$tmp/err")" -eq 7 ] ||
-    fail "$(grep -c ': NOTICE: ' "$tmp/err") NOTICE lines, not 7 (000 has no cover)"
-check "-v: a NOTICE for each of 000's seven columns, at its line, no more"
+[ "$(grep -c ': NOTICE: column inferred: ' "$tmp/err")" -eq 7 ] ||
+    fail "$(grep -c ': NOTICE: column inferred' "$tmp/err") column notices, not 7"
+grep -q ': NOTICE: cover' "$tmp/err" && fail "a cover notice (000 has no cover)"
+# the running header and the page number between pages 1 and 2, read
+# from the document: lines 53 and 55
+has "kuaibao-import: $c000:53:1: NOTICE: page header dropped: 科技政策与咨询快报"
+has "kuaibao-import: $c000:55:1: NOTICE: page number dropped: 2"
+check "-v: a NOTICE for each of 000's seven columns, at its line, no more; the page furniture dropped"
 
 # 003, read by hand: a cover from line 3 (# 科技政策与咨询快报 at 5,
 # 2021年8月5日 at 10, 总第086期 第08期 at 23), then 目录 at line 25 with 18

@@ -68,7 +68,7 @@ chmod +x "$tmp/bin/import"
 
 for e in tests/import/corpus/000_*.expect tests/import/corpus/002_*.expect \
     tests/import/corpus/003_*.expect tests/import/corpus/004_*.expect \
-    tests/import/unseen/2024-05.expect; do
+    tests/import/unseen/2024-05.expect tests/import/guides/*.expect; do
 	name=$(basename "$e" .expect)
 	name=${name%%_*}
 	src=$(sed -n 's/^file //p' "$e")

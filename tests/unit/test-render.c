@@ -212,22 +212,81 @@ test_match_separators(void **state)
 	render_free(base);
 }
 
+/*
+ * A field of several paragraphs: each hangs under the label, the first
+ * beside it; wrapped lines too; only the label itself is bold.
+ */
+static void
+test_field_hang(void **state)
+{
+	static struct field f[] = {
+		{ "领域方向", "（1）智慧城市；\n（2）生产技术，包括智能制造；"
+		    "\n（3）生物医药与健康技术，包括可以解决全球流行病的医疗设备、"
+		    "生物技术应用或制药技术；" },
+	};
+	struct art a = article();
+	struct rendered *r;
+	size_t i, first, n;
+	const char *l;
+
+	(void)state;
+	a.nblocks = 0;
+	a.nnotes = 0;
+	a.fields = f;
+	a.nfields = 1;
+	r = render_article(&a, 40, NULL);
+	for (first = 0; first < r->nlines; first++)
+		if (r->lines[first].attr == R_FIELD)
+			break;
+	assert_true(first < r->nlines);
+	l = r->text.s + r->lines[first].off;
+	assert_memory_equal(l, "领域方向  （1）", strlen("领域方向  （1）"));
+	assert_int_equal(r->lines[first].label, 10);
+	for (i = first + 1, n = 0; i < r->nlines &&
+	    r->lines[i].attr == R_FIELD; i++, n++) {
+		l = r->text.s + r->lines[i].off;
+		assert_memory_equal(l, "          ", 10);
+		assert_true(l[10] != ' ');
+		assert_int_equal(r->lines[i].label, 0);
+		assert_true(r->lines[i].width <= 40);
+	}
+	/* at 30 columns beside the label: （2） on one line, （3） on three */
+	assert_int_equal(n, 4);
+	render_free(r);
+}
+
 static void
 test_labels(void **state)
 {
+	static const struct {
+		const char	*date;
+		int		 year;
+		const char	*number, *title;
+		int		 guide;
+		const char	*label;
+	} t[] = {
+		{ "2021-08-05", 2021, "总第086期 第08期", "科技政策与咨询快报", 0,
+		    "2021-08-05 第08期" },
+		{ NULL, 2023, NULL, "科技政策与咨询快报", 0,
+		    "2023 科技政策与咨询快报" },
+		{ NULL, 0, NULL, "无题", 0, "无题" },
+		/* a guide: kuaibao(1) says 指南 and its status, the draft's once */
+		{ NULL, 2023, NULL, "某专项2023年度项目申报指南（征求意见稿）", 2,
+		    "2023 指南·征求意见稿 某专项2023年度项目申报指南" },
+		{ NULL, 2024, NULL, "某专项2024年度项目申报指南", 1,
+		    "2024 指南·正式稿 某专项2024年度项目申报指南" },
+		{ NULL, 0, NULL, "申报指南", 1, "指南·正式稿 申报指南" },
+	};
 	char *s;
+	size_t i;
 
 	(void)state;
-	s = render_issue_label("2021-08-05", 2021, "总第086期 第08期",
-	    "科技政策与咨询快报");
-	assert_string_equal(s, "2021-08-05 第08期");
-	free(s);
-	s = render_issue_label(NULL, 2023, NULL, "科技政策与咨询快报");
-	assert_string_equal(s, "2023 科技政策与咨询快报");
-	free(s);
-	s = render_issue_label(NULL, 0, NULL, "无题");
-	assert_string_equal(s, "无题");
-	free(s);
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		s = render_issue_label(t[i].date, t[i].year, t[i].number,
+		    t[i].title, t[i].guide);
+		assert_string_equal(s, t[i].label);
+		free(s);
+	}
 }
 
 int
@@ -239,6 +298,7 @@ main(void)
 		cmocka_unit_test(test_table_columns),
 		cmocka_unit_test(test_matches),
 		cmocka_unit_test(test_match_separators),
+		cmocka_unit_test(test_field_hang),
 		cmocka_unit_test(test_labels),
 	};
 

@@ -19,8 +19,9 @@ markers as superscript digits and the notes in small type at the foot of
 the page where their marker falls, their URLs broken across lines; the
 editors flush right after each article; tables ruled, their header row
 bold; and a back page with the institute, the product series and the
-address.  A guide gets a title page, then its preamble, parts (一、),
-directions (1.1) and labelled fields (合作协议：…), with "— N —" page numbers.
+address.  A guide gets a title page, then its preamble, parts (一、) and
+groups, directions (1.1) and labelled fields (合作协议：…; not 类别, the
+category its title ends with), with "— N —" page numbers.
 
 The output is the same on every run (ReportLab's invariant mode: fixed
 dates and document ids).  Exit status 77 when ReportLab or a CJK TrueType
@@ -468,6 +469,9 @@ class Body:
     # --- a guide: parts, directions and their labelled fields
 
     def guide_part(self, s):
+        # a group's heading: a column of directions, no article of its own
+        if s["name"] != "前言" and all(a["title"] != s["name"] for a in s["articles"]):
+            self.heading(s["name"])
         for a in s["articles"]:
             if a["title"] not in ("前言", s["name"]):
                 self.direction(a)
@@ -483,6 +487,9 @@ class Body:
             self.paragraph(b.get("text") or "")
         for fld in a.get("fields") or []:
             name, value = fld["name"], fld.get("value") or ""
+            if name == "类别":
+                continue        # the category the title ends with
+
             first, _, rest = value.partition("\n")
             # "领域方向" with "方向一：…" was printed "领域方向一：…"
             if re.match(r"%s[一二三四五六七八九十]+：" % re.escape(name[-2:]), first):
