@@ -130,6 +130,15 @@ attach_file(struct dbr *r, const char *path)
 		    readable(r);
 	else if (ok)
 		make_tables(r);
+	/*
+	 * A commit in WAL waits for no fsync(2) (the WAL is synced at a
+	 * checkpoint): a key that marks an article does not wait for the
+	 * disk.  A crash of the machine may lose the last marks; it cannot
+	 * corrupt the file.
+	 */
+	if (ok)
+		sqlite3_exec(r->db, "PRAGMA st.synchronous = NORMAL", NULL, NULL,
+		    NULL);
 	if (!ok) {
 		why = xasprintf("%s: %s", real, sqlite3_errmsg(r->db));
 		sqlite3_exec(r->db, "DETACH st", NULL, NULL, NULL);
