@@ -19,6 +19,13 @@
 . tests/e2e/lib.sh
 
 W=120 H=40
+# the reader's words, in English or in Chinese (tui/msg.c)
+MARKED_N='^[0-9]+ marked read|^已将 [0-9]+ 篇标为已读'
+NOTHING='nothing unread there|没有未读文章'
+NONEXT='no unread article after this one|后面没有未读文章'
+NOPREV='no unread article before this one|前面没有未读文章'
+UNREAD='^marked unread|^已标为未读'
+HELP='\?:(help|帮助) *$'
 screen_size "$W" "$H"
 STATE_DB=$TMP/state/kuaibao/state.db
 
@@ -57,7 +64,7 @@ opened() {
 # ---- a new state; } and { -------------------------------------------
 
 reader u $W $H
-if wait_status u '\?:help *$' && wait_stable u; then
+if wait_status u "$HELP" && wait_stable u; then
 	check "a new state: the issues before the newest count as read (0/N), the newest day's unread" \
 	    screen_py sidebar "$LAST" "$SW" $ROWS "$CORPUS"
 else
@@ -71,28 +78,28 @@ keys u '}'
 opened u "$(sed -n 2p "$TMP/first" | cut -d' ' -f2)"
 outcome $? "} again: the article after it"
 keys u '{'
-wait_status u 'no unread article before this one'
+wait_status u "$NOPREV"
 outcome $? "{: no unread article before it (the one before is read now)"
 
 # A, i: the issue read; } goes on to the next issue
 keys u A
-if wait_status u 'mark read' && wait_for u 'this issue' && wait_for u 'everything'; then
+if wait_status u 'mark read|标为已读' && wait_re u 'this issue|本期' && wait_re u 'everything|全部文章'; then
 	pass "A: a choice of this column, this issue, everything"
 else
 	fail "A: a choice of this column, this issue, everything" "$(diag_screen)"
 fi
 keys u i Enter
-wait_status u '^[0-9]+ marked read'
+wait_status u "$MARKED_N"
 outcome $? "i, Enter: the issue's unread articles marked read ($(status_line | sed 's/  .*//'))"
 keys u '}'
 opened u "$(field 2 2)"
 outcome $? "}: on to the next issue with unread articles, its first: $(title8 "$(field 2 2)")"
 keys u A c Enter
-wait_status u 'marked read|nothing unread'
+wait_status u "$MARKED_N|$NOTHING"
 keys u A i Enter
-wait_status u '^[0-9]+ marked read|nothing unread'
+wait_status u "$MARKED_N|$NOTHING"
 keys u '}'
-wait_status u 'no unread article after this one'
+wait_status u "$NONEXT"
 outcome $? "both issues of the newest day read: } says there is no unread article after"
 
 # an old article made unread is found from the top
@@ -105,7 +112,7 @@ keys u G
 OLD=$(field 4 3)
 if wait_status u "· $(expect article "$OLD" section) · " && wait_stable u; then
 	keys u u
-	wait_status u '^marked unread' &&
+	wait_status u "$UNREAD" &&
 	    wait_re u "^     \\*$(title8 "$OLD")"
 	outcome $? "u on the last article of the oldest issue (read by its date): unread"
 else
@@ -115,24 +122,25 @@ keys u g '}'
 opened u "$OLD"
 outcome $? "g, }: from the top, } finds the article marked unread, $(title8 "$OLD")"
 keys u u	# unread again, from the article pane
-wait_status u '^marked unread'
+wait_status u "$UNREAD"
 keys u '{'
-wait_status u 'no unread article before this one'
+wait_status u "$NOPREV"
 outcome $? "{: no unread article before it"
 
 # A, a: asked first
 keys u A a Enter
-if wait_status u 'mark every article of the archive read' && wait_for u ' no ' && wait_for u 'yes'; then
+if wait_status u 'mark every article of the archive read|把文库中所有文章标为已读' &&
+    wait_re u ' (no|否) ' && wait_re u ' (yes|是)'; then
 	pass "A, a: a question, 'no' listed first"
 else
 	fail "A, a: a question, 'no' listed first" "$(diag_screen)"
 fi
 keys u Enter
-_poll u "" _not _last_row_is 'mark every article' && wait_stable u &&
+_poll u "" _not _last_row_is 'mark every article|所有文章标为' && wait_stable u &&
     grep -q "^     \\*$(title8 "$OLD")" "$LAST"
 outcome $? "Enter on 'no': the article is still unread"
 keys u A a Enter y Enter
-wait_status u '^every article marked read'
+wait_status u '^(every article marked read|所有文章已标为已读)'
 outcome $? "A, a, Enter, y, Enter: every article marked read"
 wait_re u "^      $(title8 "$OLD")"
 outcome $? "the article marked unread is read too"
@@ -157,7 +165,7 @@ back_at() {
 rm -rf "$TMP/state"/*
 KEY=dd146d8cb3d5	# long: it scrolls
 reader p $W $H
-wait_status p '\?:help *$'
+wait_status p "$HELP"
 if open_article p "$SW" $ROWS $KEY; then
 	keys p j j j j j j j j
 	wait_status p ' · [1-9][0-9]?%' && wait_stable p
@@ -184,7 +192,7 @@ NEWDB=$TMP/data/growing.db
 "$KB_IMPORT" -q --new --data-dir data -o "$NEWDB" data/corpus/002_*.txt data/corpus/003_*.txt
 rm -rf "$TMP/state"/*
 DB=$NEWDB reader n1 $W $H
-wait_status n1 '\?:help *$' && wait_stable n1 && ! grep -q 'new since' "$LAST"
+wait_status n1 "$HELP" && wait_stable n1 && ! grep -Eq 'new since|自上次以来' "$LAST"
 outcome $? "the first visit: nothing is new"
 quit_reader n1 || fail "q quits" "$(diag_screen)"
 kill_session n1
@@ -199,7 +207,7 @@ for iss in load(sys.argv[1]):
 EOF
 )
 DB=$NEWDB reader n2 $W $H
-if wait_status n2 "new since last time: issues 1, articles $N" && wait_stable n2; then
+if wait_status n2 "new since last time: issues 1, articles $N|自上次以来新到 1 期，$N 篇文章" && wait_stable n2; then
 	pass "after an import: $(status_line | sed 's/  .*//')"
 else
 	fail "after an import: the status line counts the new issue and its $N articles" "$(diag_screen)"
@@ -222,10 +230,10 @@ CREATE TABLE positions(db TEXT PRIMARY KEY, article TEXT NOT NULL,
   place INTEGER NOT NULL, updated INTEGER NOT NULL) WITHOUT ROWID;
 INSERT INTO marks VALUES ('$KEY', 1, 0, 0);" >/dev/null
 reader o1 $W $H
-if wait_status o1 'count the issues before the newest as read' && wait_stable o1; then
+if wait_status o1 'count the issues before the newest as read|把最新一期之前的各期都记为已读' && wait_stable o1; then
 	pass "an earlier state with read marks: asked whether the older issues count as read"
 	keys o1 y Enter
-	wait_status o1 '\?:help *$' && wait_stable o1
+	wait_status o1 "$HELP" && wait_stable o1
 	check "y, Enter: the issues before the newest read" \
 	    screen_py sidebar "$LAST" "$SW" $ROWS "$CORPUS" --read $KEY
 	# a collapsed issue: its count follows marks on articles not loaded
@@ -233,7 +241,7 @@ if wait_status o1 'count the issues before the newest as read' && wait_stable o1
 	keys o1 g Enter j
 	wait_re o1 "^\\+ .* $((N2 - 1))/$N2│" && wait_stable o1
 	keys o1 A i Enter
-	wait_status o1 "^$((N2 - 1)) marked read" && wait_re o1 "^\\+ .* 0/$N2│"
+	wait_status o1 "^$((N2 - 1)) marked read|已将 $((N2 - 1)) 篇标为已读" && wait_re o1 "^\\+ .* 0/$N2│"
 	outcome $? "A, i on a collapsed issue row: its $((N2 - 1)) unread articles read, the row says 0/$N2"
 else
 	fail "an earlier state with read marks: asked whether the older issues count as read" "$(diag_screen)"
@@ -241,7 +249,7 @@ fi
 quit_reader o1 || fail "q quits" "$(diag_screen)"
 kill_session o1
 reader o2 $W $H
-wait_status o2 '\?:help *$' && wait_stable o2 && ! grep -q 'count the issues' "$LAST"
+wait_status o2 "$HELP" && wait_stable o2 && ! grep -Eq 'count the issues|各期都记为已读' "$LAST"
 outcome $? "asked once: not again at the next start"
 
 # ---- ? shows the filters and the state file ----------------------------
@@ -252,10 +260,10 @@ keys o2 Enter
 wait_status o2 '日本'
 keys o2 '?'
 if wait_for o2 'kuaibao keys' && wait_stable o2; then
-	grep -qF "state: $STATE_DB" "$LAST"
+	grep -Eq "(state: |阅读记录：)$STATE_DB" "$LAST"
 	outcome $? "?: the state file's path"
-	grep -q "filters: .*日本" "$LAST"
-	outcome $? "?: the active filters ($(grep 'filters:' "$LAST" | sed 's/^ *//'))"
+	grep -Eq "(filters: |当前筛选：).*日本" "$LAST"
+	outcome $? "?: the active filters ($(grep -E 'filters:|当前筛选' "$LAST" | sed 's/^ *//'))"
 else
 	fail "? opens the help" "$(diag_screen)"
 fi

@@ -21,6 +21,9 @@ need_binaries
 command -v sqlite3 >/dev/null 2>&1 || { echo "1..0 # SKIP sqlite3 is missing"; exit 0; }
 
 DB=$TMP/kb.db
+# the status line's words, in English or in Chinese (tui/msg.c)
+LOCKED='locked: [0-9]+ unsaved|被占用：[0-9]+ 项待保存'
+ready() { wait_status "$1" '\?:(help|帮助) *$'; }
 cp "$KB_DB" "$DB"
 STATE=$TMP/state/kuaibao/state.db
 # the newest issue's first two articles: j j Enter opens the first
@@ -73,13 +76,13 @@ marks() {	# marks KEY: "read flagged" in the state database
 
 # a state made by a first session, as a user has one
 start r0 80 24 -- "$KB" -d "$DB"
-wait_reader r0 && verdict "a first session makes the state" "$(quit_why r0)"
+ready r0 && verdict "a first session makes the state" "$(quit_why r0)"
 kill_session r0
 [ -s "$STATE" ] || { fail "the state database exists" "$(ls -la "$TMP/state/kuaibao")"; finish; }
 
 lock
 start r 80 24 -- "$KB" -d "$DB"
-if wait_reader r && wait_stable r; then
+if ready r && wait_stable r; then
 	pass "the reader starts while another process holds the state"
 else
 	fail "the reader starts while another process holds the state" "$(diag_screen)"
@@ -93,14 +96,14 @@ if [ "$t" != never ] && within "$t" 1.0; then
 else
 	fail "Enter opens the article within a second, the state locked" "took: $t" "$(diag_screen)"
 fi
-t=$(timed r m wait_status r '^flagged')
+t=$(timed r m wait_status r '^(flagged|已加星标)')
 if [ "$t" != never ] && within "$t" 1.0; then
 	pass "m flags it in ${t}s"
 else
 	fail "m flags it within a second" "took: $t" "$(diag_screen)"
 fi
-if wait_status r 'locked: [0-9]+ unsaved' 2 && keys r j && wait_stable r &&
-    tail -n 1 "$LAST" | grep -Eq 'locked: [0-9]+ unsaved'; then
+if wait_status r "$LOCKED" 2 && keys r j && wait_stable r &&
+    tail -n 1 "$LAST" | grep -Eq "$LOCKED"; then
 	pass "the status line says the changes wait, and keeps saying it: $(tail -n 1 "$LAST" | sed 's/  */ /g')"
 else
 	fail "the status line says the changes wait, and keeps saying it" "$(diag_screen)"
@@ -130,7 +133,7 @@ if [ "$got" = "1 1" ]; then
 else
 	fail "the lock released: the reader writes the read mark and the flag by itself" "marks: '$got'"
 fi
-if wait_status_not r 'unsaved' 3; then
+if wait_status_not r 'unsaved|待保存' 3; then
 	pass "the status line no longer says that changes wait"
 else
 	fail "the status line no longer says that changes wait" "$(diag_screen)"
@@ -140,7 +143,7 @@ lock
 keys r ']'
 wait_status r ' 1/1 ' >/dev/null
 keys r m
-wait_status r '^flagged.*unsaved' >/dev/null
+wait_status r "^(flagged|已加星标).*($LOCKED)" >/dev/null
 t0=$(_now)
 keys r q
 st=$(wait_dead r 5) || st=never
