@@ -20,7 +20,7 @@ static const char history_schema[] =
 	"  kind TEXT NOT NULL,"
 	"  text TEXT NOT NULL,"
 	"  at INTEGER NOT NULL,"
-	"  UNIQUE(kind, text));";
+	"  UNIQUE (kind, text));";
 
 static const struct dbr_change_type history_change = {
 	"prompt history", history_schema, {
