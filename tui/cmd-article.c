@@ -89,16 +89,20 @@ exec_copy(struct ui *ui, struct cmd_args *a)
 	v[0].name = xstrdup("引用 citation");
 	for (i = 1; i < n; i++)
 		v[i].name = xstrdup(ui->r->urls[i - 1]);
-	ui_prompt(ui, prompt_open(PROMPT_COPY, "copy: ", v, n, accept_copy));
+	ui_prompt(ui, prompt_open(PROMPT_COPY, msg(MSG_PROMPT_COPY), v, n,
+	    accept_copy));
 	return 0;
 }
 
 const struct cmd_entry cmd_article_table[] = {
 	{ .name = "toggle-flag", .usage = "",
-	  .help = "flag / unflag the article", .exec = exec_toggle_flag },
+	  .help = "flag / unflag the article",
+	  .help_zh = "加星标 / 取消星标", .exec = exec_toggle_flag },
 	{ .name = "toggle-read", .usage = "",
-	  .help = "mark read / unread", .exec = exec_toggle_read },
+	  .help = "mark read / unread",
+	  .help_zh = "标为已读 / 未读", .exec = exec_toggle_read },
 	{ .name = "copy", .usage = "",
-	  .help = "copy a URL or the citation (OSC 52)", .exec = exec_copy },
+	  .help = "copy a URL or the citation (OSC 52)",
+	  .help_zh = "复制网址或引用（OSC 52）", .exec = exec_copy },
 	{ .name = NULL }
 };

@@ -15,7 +15,7 @@ key_arg(struct cmd_args *a)
 	key_code k;
 
 	if ((k = keys_parse(a->argv[0])) == KEYC_NONE)
-		cmd_fail(a, 0, "no key called \"%s\"", a->argv[0]);
+		cmd_say(a, 0, MSG_NO_KEY, a->argv[0]);
 	return k;
 }
 
@@ -80,8 +80,10 @@ const struct cmd_entry cmd_bind_table[] = {
 	{ .name = "bind", .lower = 2, .upper = -1,
 	  .usage = "KEY COMMAND [ARGUMENTS]",
 	  .help = "bind a key to a command",
+	  .help_zh = "把按键绑定到命令",
 	  .exec = exec_bind, .complete = complete_bound_command },
 	{ .name = "unbind", .lower = 1, .upper = 1, .usage = "KEY",
-	  .help = "make a key do nothing", .exec = exec_unbind },
+	  .help = "make a key do nothing",
+	  .help_zh = "让按键不做任何事", .exec = exec_unbind },
 	{ .name = NULL }
 };

@@ -51,7 +51,8 @@ exec_search(struct ui *ui, struct cmd_args *a)
 	char *typed;
 
 	if (a->argc == 0) {
-		p = prompt_open(PROMPT_SEARCH, "/: ", NULL, 0, accept_search);
+		p = prompt_open(PROMPT_SEARCH, msg(MSG_PROMPT_SEARCH), NULL, 0,
+		    accept_search);
 		prompt_history(p, ui, "search");
 		ui_prompt(ui, p);
 		return 0;
@@ -156,9 +157,10 @@ filter_by(struct ui *ui, struct cmd_args *a, enum prompt_kind kind)
 	n = kind == PROMPT_COUNTRY ? dbr_countries(ui->db, &v) :
 	    dbr_themes(ui->db, &v);
 	if (a->argc == 0) {
-		ui_prompt(ui, prompt_open(kind, kind == PROMPT_THEME ?
-		    "主题: " : ui->filter.mentions ? "国家 (提及也算): " :
-		    "国家: ", v, n, accept_choice));
+		ui_prompt(ui, prompt_open(kind, msg(kind == PROMPT_THEME ?
+		    MSG_PROMPT_THEME : ui->filter.mentions ?
+		    MSG_PROMPT_COUNTRY_ANY : MSG_PROMPT_COUNTRY), v, n,
+		    accept_choice));
 		return 0;
 	}
 	typed = cmd_join(a, 0);
@@ -167,8 +169,8 @@ filter_by(struct ui *ui, struct cmd_args *a, enum prompt_kind kind)
 	if (k > 0)
 		choose(ui, kind, &v[shown[0]]);
 	else
-		rc = cmd_fail(a, 0, "no %s \"%s\"", kind == PROMPT_COUNTRY ?
-		    "country" : "theme", typed);
+		rc = cmd_say(a, 0, kind == PROMPT_COUNTRY ? MSG_NO_COUNTRY :
+		    MSG_NO_THEME, typed);
 	free(shown);
 	free(typed);
 	dbr_choices_free(v, n);
@@ -272,25 +274,33 @@ exec_clear_filters(struct ui *ui, struct cmd_args *a)
 const struct cmd_entry cmd_filter_table[] = {
 	{ .name = "search", .upper = -1, .usage = "[WORDS]",
 	  .help = "search the archive (within the filters)",
+	  .help_zh = "搜索全部文章（在筛选范围内）",
 	  .exec = exec_search },
 	{ .name = "next-match", .usage = "",
-	  .help = "next match", .exec = exec_next_match },
+	  .help = "next match",
+	  .help_zh = "下一处匹配", .exec = exec_next_match },
 	{ .name = "previous-match", .usage = "",
-	  .help = "previous match", .exec = exec_previous_match },
+	  .help = "previous match",
+	  .help_zh = "上一处匹配", .exec = exec_previous_match },
 	{ .name = "country-filter", .flags = "m", .upper = -1,
 	  .usage = "[-m] [COUNTRY]",
 	  .help = "country filter (jp, japan, 日本 …)",
+	  .help_zh = "按国家筛选（jp、japan、日本 …）",
 	  .exec = exec_country_filter, .complete = complete_countries },
 	{ .name = "theme-filter", .upper = -1, .usage = "[THEME]",
-	  .help = "theme filter", .exec = exec_theme_filter,
+	  .help = "theme filter",
+	  .help_zh = "按主题筛选", .exec = exec_theme_filter,
 	  .complete = complete_themes },
 	{ .name = "toggle-mentions", .usage = "",
 	  .help = "country filter: subjects only / any mention",
+	  .help_zh = "国家筛选：仅主体 / 包括提及",
 	  .exec = exec_toggle_mentions },
 	{ .name = "toggle-flagged-only", .usage = "",
 	  .help = "show flagged articles only",
+	  .help_zh = "只显示加星标的文章",
 	  .exec = exec_toggle_flagged_only },
 	{ .name = "clear-filters", .usage = "",
-	  .help = "clear search and filters", .exec = exec_clear_filters },
+	  .help = "clear search and filters",
+	  .help_zh = "清除搜索和筛选", .exec = exec_clear_filters },
 	{ .name = NULL }
 };

@@ -338,10 +338,31 @@ marks_leave(struct ui *ui)
 }
 
 void
-marks_retry(struct ui *ui)
+marks_check(struct ui *ui)
 {
-	if (dbr_state_retry(ui->db))
+	enum dbr_state_health now;
+	const char *why;
+	size_t waiting;
+	int retried;
+
+	retried = dbr_state_retry_in(ui->db) == 0;
+	if (retried) {
+		dbr_state_retry(ui->db);
+		ui->dirty |= DIRTY_STATUS;	/* fewer may wait */
+	}
+	now = dbr_state_health(ui->db, &waiting, &why);
+	if ((int)now == ui->state_health)
+		return;
+	/*
+	 * A write that fails says why once; the status line goes on saying
+	 * that changes wait.  Written at last, by a key (whose own message
+	 * stays) or by a try between keys (which says so).
+	 */
+	if (now == STATE_FAILING && why != NULL)
+		ui_say(ui, 1, MSG_STATE_WRITE_FAILED, why);
+	else if (now == STATE_KEPT && (retried || ui->msg == NULL))
 		ui_say(ui, 0, MSG_STATE_SAVED);
+	ui->state_health = now;
 	ui->dirty |= DIRTY_STATUS;
 }
 
@@ -356,7 +377,7 @@ ui_state_trouble(struct ui *ui)
 	text = NULL;
 	switch (dbr_state_health(ui->db, &waiting, &why)) {
 	case STATE_MEMORY:
-		return msg(MSG_STATE_MEMORY);
+		return msg(MSG_STATE_MARK);
 	case STATE_LOCKED:
 		text = xasprintf(msg(MSG_STATE_LOCKED), waiting);
 		return text;
@@ -371,12 +392,14 @@ ui_state_trouble(struct ui *ui)
 const struct cmd_entry cmd_marks_table[] = {
 	{ .name = "next-unread", .usage = "",
 	  .help = "next unread article, across issues",
-	  .exec = exec_next_unread },
+	  .help_zh = "下一篇未读文章（跨期）", .exec = exec_next_unread },
 	{ .name = "previous-unread", .usage = "",
-	  .help = "previous unread article", .exec = exec_previous_unread },
+	  .help = "previous unread article",
+	  .help_zh = "上一篇未读文章", .exec = exec_previous_unread },
 	{ .name = "mark-read", .flags = "y", .upper = 1,
 	  .usage = "[-y] [column|issue|all]",
 	  .help = "mark a column, an issue or everything read",
+	  .help_zh = "把本栏目、本期或全部文章标为已读",
 	  .exec = exec_mark_read, .complete = complete_scope },
 	{ .name = NULL }
 };

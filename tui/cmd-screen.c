@@ -143,7 +143,8 @@ exec_command_prompt(struct ui *ui, struct cmd_args *a)
 	struct prompt *p;
 	char *text;
 
-	p = prompt_open(PROMPT_COMMAND, ":", NULL, 0, accept_command);
+	p = prompt_open(PROMPT_COMMAND, msg(MSG_PROMPT_COMMAND), NULL, 0,
+	    accept_command);
 	p->complete = complete_command;
 	prompt_history(p, ui, "command");
 	if (a->argc > 0) {
@@ -165,15 +166,20 @@ complete_command_name(struct ui *ui, int argi, char ***out)
 
 const struct cmd_entry cmd_screen_table[] = {
 	{ .name = "toggle-sidebar", .usage = "",
-	  .help = "show / hide the sidebar", .exec = exec_toggle_sidebar },
+	  .help = "show / hide the sidebar",
+	  .help_zh = "显示 / 隐藏侧栏", .exec = exec_toggle_sidebar },
 	{ .name = "redraw", .usage = "",
-	  .help = "redraw the screen", .exec = exec_redraw },
+	  .help = "redraw the screen",
+	  .help_zh = "重绘屏幕", .exec = exec_redraw },
 	{ .name = "help", .usage = "",
-	  .help = "this help", .exec = exec_help },
+	  .help = "this help",
+	  .help_zh = "本帮助", .exec = exec_help },
 	{ .name = "command-prompt", .upper = -1, .usage = "[TEXT]",
 	  .help = "type a command (Tab completes, ↑ ↓ recall)",
+	  .help_zh = "输入命令（Tab 补全，↑ ↓ 调出历史）",
 	  .exec = exec_command_prompt, .complete = complete_command_name },
 	{ .name = "quit", .alias = "q", .usage = "",
-	  .help = "quit", .exec = exec_quit },
+	  .help = "quit",
+	  .help_zh = "退出", .exec = exec_quit },
 	{ .name = NULL }
 };

@@ -11,6 +11,7 @@
 #include "bind.h"
 #include "buf.h"
 #include "cmd.h"
+#include "msg.h"
 #include "xmalloc.h"
 
 /* In the order the help screen lists them. */
@@ -20,6 +21,7 @@ static const struct cmd_entry *const cmd_groups[] = {
 	cmd_article_table,
 	cmd_marks_table,
 	cmd_screen_table,
+	cmd_layout_table,
 	cmd_bind_table,
 };
 #define NGROUPS	(sizeof(cmd_groups) / sizeof(cmd_groups[0]))
@@ -74,19 +76,23 @@ verror(struct cmd_error *err, int col, const char *prefix, const char *fmt,
 	return -1;
 }
 
+/* The error "PREFIX: message" (NULL: no prefix) in words from msg.h. */
 static int
-set_error(struct cmd_error *err, int col, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int
-set_error(struct cmd_error *err, int col, const char *fmt, ...)
+set_error(struct cmd_error *err, int col, const char *prefix, enum msg id,
+    ...)
 {
 	va_list ap;
 
-	va_start(ap, fmt);
-	verror(err, col, NULL, fmt, ap);
+	va_start(ap, id);
+	verror(err, col, prefix, msg(id), ap);
 	va_end(ap);
 	return -1;
+}
+
+const char *
+cmd_help(const struct cmd_entry *e)
+{
+	return msg_pick(e->help_zh, e->help);
 }
 
 int
@@ -143,7 +149,7 @@ split(const char *line, struct words *w, int partial, struct cmd_error *err)
 		if (w->n == CMD_MAXWORDS) {
 			words_free(w);
 			return set_error(err, cmd_column(line,
-			    (size_t)(p - line)), "too many words");
+			    (size_t)(p - line)), NULL, MSG_TOO_MANY_WORDS);
 		}
 		w->start[w->n] = (size_t)(p - line);
 		w->col[w->n] = cmd_column(line, w->start[w->n]);
@@ -172,7 +178,7 @@ split(const char *line, struct words *w, int partial, struct cmd_error *err)
 					words_free(w);
 					buf_free(&b);
 					return set_error(err, cmd_column(line,
-					    quote_at), "no closing %c", q);
+					    quote_at), NULL, MSG_NO_CLOSING, q);
 				}
 				break;	/* being typed: the word so far */
 			}
@@ -199,6 +205,19 @@ args_free(struct cmd_args *a)
 	memset(a, 0, sizeof(*a));
 }
 
+/* Too many or too few arguments: the error shows how it is called. */
+static int
+usage_error(struct cmd_error *err, int col, const struct cmd_entry *e,
+    enum msg id)
+{
+	char *usage;
+
+	usage = xasprintf("%s%s%s", e->name, *e->usage ? " " : "", e->usage);
+	set_error(err, col, e->name, id, usage);
+	free(usage);
+	return -1;
+}
+
 /*
  * The words of a line as a command's arguments: its flags (getopt-like,
  * before the first argument or "--"), then the positional arguments,
@@ -215,7 +234,7 @@ parse(const char *line, struct words *w, struct cmd_args *a,
 	memset(a, 0, sizeof(*a));
 	a->err = err;
 	if ((e = cmd_find(w->w[0])) == NULL) {
-		rc = set_error(err, w->col[0], "unknown command \"%s\"",
+		rc = set_error(err, w->col[0], NULL, MSG_UNKNOWN_COMMAND,
 		    w->w[0]);
 		words_free(w);
 		return rc;
@@ -236,8 +255,8 @@ parse(const char *line, struct words *w, struct cmd_args *a,
 
 			if (c >= 128 || c == ':' ||
 			    (f = strchr(spec, c)) == NULL) {
-				rc = set_error(err, w->col[i] + j, "%s: unknown"
-				    " flag -%c", e->name, c < 128 ? c : '?');
+				rc = set_error(err, w->col[i] + j, e->name,
+				    MSG_UNKNOWN_FLAG, c < 128 ? c : '?');
 				break;
 			}
 			a->flagcol[c] = w->col[i];
@@ -252,16 +271,14 @@ parse(const char *line, struct words *w, struct cmd_args *a,
 			else if (i + 1 < w->n)
 				a->flag[c] = xstrdup(w->w[++i]);
 			else
-				rc = set_error(err, w->col[i] + j, "%s: -%c"
-				    " needs a value", e->name, c);
+				rc = set_error(err, w->col[i] + j, e->name,
+				    MSG_FLAG_VALUE, c);
 			break;
 		}
 	}
 	for (; i < w->n && rc == 0; i++) {
 		if (e->upper >= 0 && a->argc == e->upper) {
-			rc = set_error(err, w->col[i], "%s: too many"
-			    " arguments (%s%s%s)", e->name, e->name,
-			    *e->usage ? " " : "", e->usage);
+			rc = usage_error(err, w->col[i], e, MSG_TOO_MANY_ARGS);
 			break;
 		}
 		a->col[a->argc] = w->col[i];
@@ -269,9 +286,8 @@ parse(const char *line, struct words *w, struct cmd_args *a,
 		w->w[i] = NULL;
 	}
 	if (rc == 0 && a->argc < e->lower)
-		rc = set_error(err, cmd_column(line, strlen(line)),
-		    "%s: too few arguments (%s %s)", e->name, e->name,
-		    e->usage);
+		rc = usage_error(err, cmd_column(line, strlen(line)), e,
+		    MSG_TOO_FEW_ARGS);
 	for (i = 0; i < w->n; i++)
 		free(w->w[i]);
 	w->n = 0;
@@ -330,6 +346,18 @@ cmd_fail(struct cmd_args *a, int i, const char *fmt, ...)
 }
 
 int
+cmd_say(struct cmd_args *a, int i, enum msg id, ...)
+{
+	va_list ap;
+
+	va_start(ap, id);
+	verror(a->err, i >= 0 && i < a->argc ? a->col[i] : a->namecol,
+	    a->entry->name, msg(id), ap);
+	va_end(ap);
+	return -1;
+}
+
+int
 cmd_number(struct cmd_args *a, int i, long min, long max, long def,
     long *out)
 {
@@ -342,8 +370,7 @@ cmd_number(struct cmd_args *a, int i, long min, long max, long def,
 	}
 	v = strtol(a->argv[i], &end, 10);
 	if (end == a->argv[i] || *end != '\0' || v < min || v > max)
-		return cmd_fail(a, i, "\"%s\" is not a number from %ld to %ld",
-		    a->argv[i], min, max);
+		return cmd_say(a, i, MSG_NOT_A_NUMBER, a->argv[i], min, max);
 	*out = v;
 	return 0;
 }
@@ -481,7 +508,7 @@ cmd_list(FILE *fp)
 		buf_truncate(&l.keys, 0);
 		bind_each(NULL, list_key, &l);
 		fprintf(fp, "%s\t%s\t%s\t%s\n", l.entry->name, l.entry->usage,
-		    buf_str(&l.keys), l.entry->help);
+		    buf_str(&l.keys), cmd_help(l.entry));
 	}
 	buf_free(&l.keys);
 	return fflush(fp) == 0 && !ferror(fp) ? 0 : -1;

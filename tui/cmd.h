@@ -16,6 +16,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "msg.h"
+
 struct ui;
 struct cmd_args;
 
@@ -41,7 +43,8 @@ struct cmd_entry {
 	int		 lower;		/* positional arguments, at least */
 	int		 upper;		/* at most; -1: any number */
 	const char	*usage;		/* the arguments, "[-m] [COUNTRY]" */
-	const char	*help;		/* one line */
+	const char	*help;		/* one line, in English ... */
+	const char	*help_zh;	/* ... and in Chinese (cmd_help) */
 	int		(*exec)(struct ui *, struct cmd_args *);
 	cmd_complete_fn	*complete;	/* or NULL */
 };
@@ -65,9 +68,12 @@ extern const struct cmd_entry cmd_article_table[];
 extern const struct cmd_entry cmd_marks_table[];
 extern const struct cmd_entry cmd_screen_table[];
 extern const struct cmd_entry cmd_bind_table[];
+extern const struct cmd_entry cmd_layout_table[];
 
 /* The i-th entry of the whole table (help order), or NULL past the end. */
 const struct cmd_entry	*cmd_at(size_t i);
+/* An entry's line of help in the language of the interface (msg.h). */
+const char		*cmd_help(const struct cmd_entry *);
 /* The entry called name (or by its alias), or NULL. */
 const struct cmd_entry	*cmd_find(const char *name);
 /*
@@ -89,10 +95,12 @@ void	cmd_error_free(struct cmd_error *);
 
 /*
  * For an exec function: sets the error "NAME: message" at argument i
- * (-1: at the command's name) and returns -1.
+ * (-1: at the command's name) and returns -1; the message is given as a
+ * format, or with cmd_say as words from msg.h and their arguments.
  */
 int	cmd_fail(struct cmd_args *, int i, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
+int	cmd_say(struct cmd_args *, int i, enum msg, ...);
 /* Argument i as a number from min to max, or def when there is none. */
 int	cmd_number(struct cmd_args *, int i, long min, long max, long def,
 	    long *out);

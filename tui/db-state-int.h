@@ -38,7 +38,6 @@ struct dbr_state {
 	enum dbr_state_health health;
 	char		*why;		/* the last write's error */
 	long long	 retry_at;	/* ms, monotonic */
-	int		 saved;		/* written after a trouble: say so */
 	int		 hold;		/* changes wait for dbr_state_hold 0 */
 	int		 undecided;	/* read marks, but no read-before day */
 };
@@ -54,9 +53,11 @@ void			 dbr_state_change(struct dbr *,
 /* The newest queued change of type for key (NULL: any), or NULL. */
 const struct dbr_change	*dbr_state_queued(struct dbr *,
 			    const struct dbr_change_type *, const char *key);
-/* The tables a state holds from its start (marks.c, places.c). */
+/* The tables a state holds from its start (marks.c, places.c,
+ * settings.c). */
 extern const char	 dbr_marks_schema[];
 extern const char	 dbr_places_schema[];
+extern const char	 dbr_settings_schema[];
 /* At attach (marks.c): the read-before day, set for a new reader. */
 void			 dbr_marks_start(struct dbr *);
 /* A queued mark of key over *read and *flagged, if there is one. */

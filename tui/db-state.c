@@ -102,7 +102,8 @@ make_tables(struct dbr *r)
 {
 	return sqlite3_exec(r->db, dbr_marks_schema, NULL, NULL, NULL) ==
 	    SQLITE_OK && sqlite3_exec(r->db, dbr_places_schema, NULL, NULL,
-	    NULL) == SQLITE_OK;
+	    NULL) == SQLITE_OK && sqlite3_exec(r->db, dbr_settings_schema,
+	    NULL, NULL, NULL) == SQLITE_OK;
 }
 
 /* Attaches the file; NULL, or why it cannot be used. */
@@ -158,10 +159,9 @@ dbr_state_attach(struct dbr *r, const char *path, char **warning)
 	*warning = NULL;
 	s = r->state = xcalloc(1, sizeof(*s));
 	sqlite3_busy_timeout(r->db, WAIT_MS);
-	if (path != NULL && (why = attach_file(r, path)) != NULL) {
-		*warning = xasprintf("%s; marks will not be kept", why);
-		free(why);
-	}
+	/* why only (FILE: reason): the screen says what it means */
+	if (path != NULL && (why = attach_file(r, path)) != NULL)
+		*warning = why;
 	if (s->file == NULL) {
 		/* in memory: the session keeps its marks until it ends */
 		sqlite3_exec(r->db, "ATTACH ':memory:' AS st", NULL, NULL,
@@ -279,10 +279,8 @@ flush(struct dbr *r, int wait)
 	for (i = 0; i < s->n; i++)
 		change_free(&s->v[i]);
 	s->n = 0;
-	if (s->health == STATE_LOCKED || s->health == STATE_FAILING) {
+	if (s->health == STATE_LOCKED || s->health == STATE_FAILING)
 		s->health = STATE_KEPT;
-		s->saved = 1;
-	}
 }
 
 void
@@ -363,19 +361,13 @@ dbr_state_retry_in(struct dbr *r)
 	return left < 0 ? 0 : left > RETRY_MS ? RETRY_MS : (int)left;
 }
 
-int
+void
 dbr_state_retry(struct dbr *r)
 {
 	struct dbr_state *s = r->state;
 
-	if (s == NULL)
-		return 0;
-	if (s->n > 0 && now_ms() >= s->retry_at)
+	if (s != NULL && s->n > 0 && now_ms() >= s->retry_at)
 		flush(r, 0);
-	if (!s->saved)
-		return 0;
-	s->saved = 0;
-	return 1;
 }
 
 /* "FILE: why: not saved: marks (2), places (1)" */

@@ -45,8 +45,8 @@ enum dbr_state_health dbr_state_health(struct dbr *, size_t *waiting,
 		    const char **why);
 /* Milliseconds until changes that wait should be tried again; -1: none. */
 int		 dbr_state_retry_in(struct dbr *);
-/* Tries them; 1 when this wrote what had been waiting. */
-int		 dbr_state_retry(struct dbr *);
+/* Tries them (dbr_state_health then says how it went). */
+void		 dbr_state_retry(struct dbr *);
 
 /* Marks (db-state-marks.c).  An article with no mark is unread, unless
  * its issue is older than the state's read-before date. */
@@ -104,5 +104,14 @@ size_t		 dbr_history(struct dbr *, const char *kind, size_t limit,
 		    char ***out);
 void		 dbr_history_add(struct dbr *, const char *kind,
 		    const char *text);
+
+/*
+ * Settings (db-state-settings.c), kept by name: the value of name
+ * (caller frees), or NULL when it was never set.  Setting one is a
+ * change like a mark's: queued, and never waited for.
+ */
+char		*dbr_setting(struct dbr *, const char *name);
+void		 dbr_set_setting(struct dbr *, const char *name,
+		    const char *value);
 
 #endif

@@ -17,7 +17,6 @@
 #include "wrap.h"
 #include "xmalloc.h"
 
-#define TITLE		"kuaibao keys  (any key closes; j/k scroll)"
 #define KEYS_W		16	/* the keys' column */
 #define COMMAND_W	30	/* the commands' column */
 
@@ -71,12 +70,14 @@ help_open(struct ui *ui)
 	help_close(ui);
 	memset(&h, 0, sizeof(h));
 	h.keys = &keys;
-	/* what is in force, and where the marks are kept */
+	/*
+	 * What is in force, and where the marks are kept: one line, so
+	 * that the key table fits on a 40-row screen.
+	 */
 	status_filters(ui, &left);
 	buf_printf(&keys, msg(MSG_HELP_FILTERS), left.len > 0 ?
 	    buf_str(&left) + 1 : "-");
-	add_line(&h, "", keys.s, 0);
-	buf_truncate(&keys, 0);
+	buf_adds(&keys, "  ");
 	if (dbr_state_file(ui->db) != NULL)
 		buf_printf(&keys, msg(MSG_HELP_STATE), dbr_state_file(ui->db));
 	else
@@ -88,17 +89,17 @@ help_open(struct ui *ui)
 		h.entry = e;
 		bind_each(ui->binds, collect, &h);
 		if (keys.len > 0)
-			add_line(&h, keys.s, e->help, KEYS_W);
+			add_line(&h, keys.s, cmd_help(e), KEYS_W);
 	}
 	h.others = 1;
 	bind_each(ui->binds, collect, &h);
 	add_line(&h, "", "", 0);
-	add_line(&h, "commands  (: runs one; Tab completes)", "", 0);
+	add_line(&h, msg(MSG_HELP_COMMANDS), "", 0);
 	for (i = 0; (e = cmd_at(i)) != NULL; i++) {
 		buf_truncate(&left, 0);
 		buf_printf(&left, ":%s%s%s", e->name, *e->usage ? " " : "",
 		    e->usage);
-		add_line(&h, left.s, e->help, COMMAND_W);
+		add_line(&h, left.s, cmd_help(e), COMMAND_W);
 	}
 	buf_free(&keys);
 	buf_free(&left);
@@ -123,19 +124,22 @@ void
 help_draw(struct ui *ui)
 {
 	WINDOW *w;
+	const char *title;
 	size_t i, n;
 	char *s;
 	int y;
 
-	w = newwin(ui->body_h, ui->cols, 0, 0);
+	/* the whole screen: the status line has nothing to say under it */
+	w = newwin(ui->rows, ui->cols, 0, 0);
 	if (w == NULL)
 		return;
 	werase(w);
+	title = msg(MSG_HELP_TITLE);
 	wattrset(w, ui->look[LOOK_TITLE]);
-	mvwaddnstr(w, 0, 1, TITLE, (int)wrap_fit(TITLE, strlen(TITLE),
+	mvwaddnstr(w, 0, 1, title, (int)wrap_fit(title, strlen(title),
 	    ui->cols - 2, NULL));
 	wattrset(w, A_NORMAL);
-	for (y = 2, i = ui->help_top; y < ui->body_h && i < ui->help_n;
+	for (y = 2, i = ui->help_top; y < ui->rows && i < ui->help_n;
 	    y++, i++) {
 		/* a key bound by hand may carry anything */
 		s = sanitize_text(ui->help_lines[i], strlen(ui->help_lines[i]),
@@ -164,7 +168,7 @@ help_key(struct ui *ui, const char *cmd)
 	size_t lines, max;
 
 	lines = ui->help_n + 4;
-	max = lines > (size_t)ui->body_h ? lines - (size_t)ui->body_h : 0;
+	max = lines > (size_t)ui->rows ? lines - (size_t)ui->rows : 0;
 	if (runs(cmd, "move-down") || runs(cmd, "move-up")) {
 		/* scrolling, even past an end, keeps the help up */
 		if (runs(cmd, "move-down") && ui->help_top < max)

@@ -31,9 +31,8 @@ void	cover_read(const struct elemlist *, const char *path, struct cover *);
 void	cover_free(struct cover *);
 
 int	guide_detect(const struct elemlist *);
-/* in: the source lines, to cut elements where a line began a part */
-void	guide_build(const struct elemlist *, const struct input *in,
-	    struct issue *, struct notepool *);
+void	guide_build(const struct elemlist *, struct issue *,
+	    struct notepool *);
 void	bulletin_build(const struct elemlist *, const struct cover *,
 	    struct issue *, struct notepool *);
 

@@ -41,6 +41,7 @@ struct elemlist {
 	struct elem	*v;
 	size_t		 n, cap;
 	char		*header;	/* running page header, if one was seen */
+	int		 width;		/* columns of a full line, or 0 */
 };
 
 /* Appends a copy of text; returns the element, for its other fields. */

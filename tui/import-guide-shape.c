@@ -254,61 +254,10 @@ is_digit(uint32_t c)
 	return c >= '0' && c <= '9';
 }
 
-/* What follows a number in a sentence, not a direction's name: 5.9亿元 */
-static int
-quantity(const char *s)
-{
-	static const char *const units[] = {
-		"亿", "元", "年", "月", "日", "个", "项", "倍", "岁", "%",
-		"％", "、", "万元", "万人", "万吨", "万亩", "万辆", "万千"
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
-		if (text_starts(s, units[i]))
-			return 1;
-	return 0;
-}
-
 int
 guide_direction(const char *s, int *major, int *minor, size_t *nameoff)
 {
-	const char *p;
-	uint32_t c;
-	int n, spaces, digits;
-
-	p = s;
-	for (digits = 0; is_digit((unsigned char)*p); p++)
-		digits++;
-	if (digits < 1 || digits > 2)
-		return 0;
-	if (*p == '.')
-		p++;
-	else if (text_starts(p, "．"))
-		p += strlen("．");
-	else
-		return 0;
-	*major = atoi(s);
-	for (digits = 0; is_digit((unsigned char)p[digits]); digits++)
-		;
-	if (digits < 1 || digits > 2)
-		return 0;
-	*minor = atoi(p);
-	p += digits;
-	for (spaces = 0; *p == ' ' || text_starts(p, "\xe3\x80\x80");
-	    spaces++)
-		p += *p == ' ' ? 1 : 3;
-	c = text_first(p, strlen(p), &n);
-	if (n <= 0 || quantity(p))
-		return 0;
-	/* a name in Chinese or Latin, maybe quoted: 1.1 MEMS…, 2.3 “…” */
-	if (!((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
-	    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == 0x201c ||
-	    c == 0x300a || c == 0xff08 || c == '(' ||
-	    (is_digit(c) && spaces > 0)))
-		return 0;
-	*nameoff = (size_t)(p - s);
-	return 1;
+	return shape_direction(s, strlen(s), major, minor, nameoff);
 }
 
 char *

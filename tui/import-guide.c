@@ -12,10 +12,8 @@
  * and page breaks included.  Parts after the last direction (三、申报要求,
  * 附件：…, 联系方式) are columns again, not text of the last direction.
  *
- * The builder reads the text in pieces (import-guide-cut.c): the
- * elements of the PDF reader, mended from the source's lines where the
- * reader ran a heading or a label into the line before or dropped a
- * line; the shapes of lines are in import-guide-shape.c.
+ * The builder reads the readers' elements as pieces; the shapes of
+ * lines are in import-guide-shape.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +23,6 @@
 #include "import-build.h"
 #include "import-elem.h"
 #include "import-guide.h"
-#include "import-input.h"
 #include "import-notes.h"
 #include "import-shape.h"
 #include "text.h"
@@ -56,6 +53,61 @@ struct gb {
 	int		 group;		/* a group "N." opened, or 0 */
 	int		 part;		/* the last part 一、二、… read, or 0 */
 };
+
+static void
+seg_add(struct gsegs *out, const struct elem *e, const char *text,
+    size_t len, int flags)
+{
+	struct gseg s;
+
+	memset(&s, 0, sizeof(s));
+	s.text = xstrndup(text, len);
+	s.line = e->line;
+	s.flags = flags;
+	s.kind = e->kind == EL_HEADING ? EL_LINE : e->kind;
+	if (e->kind == EL_HEADING)
+		s.flags |= EF_STANDALONE;
+	s.e = e;
+	VEC_PUSH(out->v, out->n, out->cap, s);
+}
+
+/*
+ * The elements as pieces: Markdown's bold label and the text after it
+ * (**研究内容：**…) are one line.
+ */
+static void
+guide_segments(struct gsegs *out, const struct elemlist *el)
+{
+	const struct elem *e, *n;
+	char *t;
+	size_t i;
+
+	out->width = el->width;
+	for (i = 0; i < el->n; i++) {
+		e = &el->v[i];
+		n = i + 1 < el->n ? &el->v[i + 1] : NULL;
+		if (e->kind == EL_HEADING && (e->flags & EF_BOLD) &&
+		    n != NULL && n->kind == EL_LINE && n->line == e->line) {
+			/* Markdown's **研究内容：**… is one line */
+			t = xasprintf("%s%s", e->text, n->text);
+			seg_add(out, n, t, strlen(t), n->flags);
+			free(t);
+			i++;
+		} else
+			seg_add(out, e, e->text, strlen(e->text), e->flags);
+	}
+}
+
+static void
+guide_segments_free(struct gsegs *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->v[i].text);
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}
 
 /* ---- labels learned from the document ----------------------------- */
 
@@ -309,8 +361,7 @@ run_on(const char *a, const char *b)
  * after the item before it (not 上述（1）至 / （4）共…); a label after a
  * sentence or a heading (主题一：…), not after 对应的 (链接如下：).  An
  * item goes on until the next; other text goes on where the text
- * before did not end a sentence, or where the reader cut it out of the
- * line before.
+ * before did not end a sentence.
  */
 static int
 goes_on(const struct gb *g, const char *last, const struct gseg *s,
@@ -331,8 +382,6 @@ goes_on(const struct gb *g, const char *last, const struct gseg *s,
 		return !ended;
 	if (shape_enum(last, len) && (in_field ||
 	    !guide_heading_like(last, GUIDE_GROUP_COLS)))
-		return 1;
-	if (s->flags & GSEG_CUT)
 		return 1;
 	return !ended;
 }
@@ -654,8 +703,8 @@ front_matter(struct gb *g, char *title)
 }
 
 void
-guide_build(const struct elemlist *el, const struct input *in,
-    struct issue *is, struct notepool *notes)
+guide_build(const struct elemlist *el, struct issue *is,
+    struct notepool *notes)
 {
 	struct gb g;
 	char *title;
@@ -666,7 +715,7 @@ guide_build(const struct elemlist *el, const struct input *in,
 	g.notes = notes;
 	g.field = -1;
 	is->kind = DOC_GUIDE;
-	guide_segments(&g.s, el, in);
+	guide_segments(&g.s, el);
 	learn_labels(&g);
 	for (i = title_lines(&g, &title); i < g.s.n; i++)
 		piece(&g, i);

@@ -1,7 +1,6 @@
 /*
  * What the guide's builder (import-guide.c) uses: the shapes of a
- * guide's lines (import-guide-shape.c) and its text in pieces
- * (import-guide-cut.c).  Strings are UTF-8 and NUL-terminated; what is
+ * guide's lines (import-guide-shape.c) and its text in pieces.  Strings are UTF-8 and NUL-terminated; what is
  * returned allocated belongs to the caller.
  */
 #ifndef KB_IMPORT_GUIDE_H
@@ -11,20 +10,16 @@
 
 #include "import-elem.h"
 
-struct input;
-
 #define GUIDE_HEAD_COLS		60	/* a part's heading is no wider */
 #define GUIDE_GROUP_COLS	40	/* nor a group's or a sub-heading */
 #define GUIDE_TITLE_COLS	120	/* nor a line of the guide's title */
 
-/* ---- the text in pieces (import-guide-cut.c) ---- */
-
-#define GSEG_CUT	0x100	/* cut out of an element: a line began it */
+/* ---- the text in pieces, as the builder reads it ---- */
 
 struct gseg {
 	char			*text;
 	int			 line;
-	int			 flags;		/* EF_*, GSEG_CUT */
+	int			 flags;		/* EF_* */
 	enum elem_kind		 kind;		/* a Markdown heading: a line */
 	const struct elem	*e;		/* EL_NOTE: the note */
 };
@@ -35,13 +30,6 @@ struct gsegs {
 	int		 width;		/* columns of a full line, or 0 */
 };
 
-/*
- * The elements el of the source in (whose lines say where a line began
- * and which ones the reader dropped), as pieces in out; in may be NULL.
- */
-void	guide_segments(struct gsegs *out, const struct elemlist *el,
-	    const struct input *in);
-void	guide_segments_free(struct gsegs *);
 
 /* ---- shapes (import-guide-shape.c) ---- */
 

@@ -122,17 +122,51 @@ collect(struct lines *L, const struct input *in)
 static void
 cues(struct lines *L)
 {
-	size_t i, trails, blanks;
+	size_t i, trails, blanks, leads;
 
-	trails = blanks = 0;
+	trails = blanks = leads = 0;
 	for (i = 0; i < L->n; i++) {
 		trails += L->p[i].trail;
 		blanks += i > 0 && L->p[i].blank;
+		leads += L->p[i].lead;
 	}
+	/* a text indented throughout: a leading space marks nothing */
+	if (leads * 10 >= L->n * 3)
+		for (i = 0; i < L->n; i++)
+			L->p[i].lead = L->p[i].indent = 0;
 	L->trailmode = L->n > 0 && trails * 50 >= L->n * 2 &&
 	    trails * 20 <= L->n * 19;
-	L->blankmode = blanks >= 3 && blanks * 50 >= L->n * 2 &&
-	    blanks * 5 <= L->n * 3;
+	L->blankmode = blanks >= 3 && blanks * 50 >= L->n * 2;
+}
+
+/*
+ * Blank lines end paragraphs if they are missing where a sentence runs
+ * on from a line of body width to the next: a text spaced double
+ * throughout has them there too.  Where no sentence runs on, blank
+ * lines after most lines say nothing.
+ */
+static void
+blank_cue(struct lines *L)
+{
+	const struct phys *p;
+	size_t i, blanks, wraps, spaced;
+
+	if (!L->blankmode)
+		return;
+	blanks = wraps = spaced = 0;
+	for (i = 1; i < L->n; i++) {
+		p = &L->p[i - 1];
+		blanks += L->p[i].blank;
+		if (p->cols * 3 >= L->width * 2 &&
+		    !shape_ends_sentence(p->s, p->len)) {
+			wraps++;
+			spaced += L->p[i].blank;
+		}
+	}
+	if (wraps >= 2)
+		L->blankmode = spaced * 4 <= wraps;
+	else
+		L->blankmode = blanks * 5 <= L->n * 3;
 }
 
 static int
@@ -409,8 +443,11 @@ header_shape(const struct phys *p)
 	size_t off;
 	int n;
 
-	/* a line that closes a parenthesis it did not open goes on one */
-	if (text_has(p->s, p->len, "）") && !text_has(p->s, p->len, "（"))
+	/* a line that closes a parenthesis it did not open, or opens one
+	   it does not close, goes on one; a header has no sentence in it */
+	if (text_has(p->s, p->len, "）") != text_has(p->s, p->len, "（") ||
+	    text_has(p->s, p->len, "。") || text_has(p->s, p->len, "，") ||
+	    text_has(p->s, p->len, "；"))
 		return 0;
 	return width_of(p->s, key_len(p), &n) <= HEADER_MAX_COLS &&
 	    !shape_ends_sentence(p->s, p->len) &&
@@ -532,6 +569,39 @@ title_over_lead(const struct lines *L, size_t i)
 	    shape_editors(a->s, a->len, NULL, NULL) < a->len;
 }
 
+/* Chinese characters and spaces only: a bulletin's or a column's name. */
+static int
+names_only(const struct phys *p)
+{
+	uint32_t c;
+	size_t i;
+	int n;
+
+	for (i = 0; i < p->len; i += (size_t)n) {
+		c = text_first(p->s + i, p->len - i, &n);
+		if (n <= 0 || !(text_is_cjk(c) || c == ' ' || c == 0x3000))
+			return 0;
+	}
+	return 1;
+}
+
+/* Line i ends a numbered heading or direction the line above began. */
+static int
+title_rest(const struct lines *L, size_t i)
+{
+	const struct phys *a;
+	size_t off;
+	int ma, mi;
+
+	if (i == 0)
+		return 0;
+	a = &L->p[i - 1];
+	return (shape_enum(a->s, a->len) > 0 || shape_direction(a->s,
+	    a->len, &ma, &mi, &off)) && a->cols * 4 >= L->width * 3 &&
+	    !shape_ends_sentence(a->s, a->len) &&
+	    !text_has(a->s, a->len, "，") && !text_has(a->s, a->len, "。");
+}
+
 /* A header other than a page number was dropped just above line i. */
 static int
 header_above(const struct lines *L, size_t i)
@@ -608,9 +678,13 @@ furniture(struct lines *L)
 	for (k = 0; k < n; k++) {
 		i = c[k].i;
 		drop = c[k].same >= 2 || same_as_next(L, i);
-		/* above a page number, unless a title over its lead */
+		/*
+		 * Above a page number: a name, unless a title over its lead
+		 * or the rest of a title the line above began.
+		 */
 		if ((c[k].where & FOOT) && i + 1 < L->n && L->p[i + 1].drop &&
-		    !title_over_lead(L, i))
+		    names_only(&L->p[i]) && !title_over_lead(L, i) &&
+		    !title_rest(L, i))
 			drop = 1;
 		if ((c[k].where & TOP) && interrupts(L, i) &&
 		    !header_above(L, i))
@@ -643,6 +717,7 @@ lines_read(struct lines *L, const struct input *in)
 	cues(L);
 	mark_urls(L);
 	measure(L);
+	blank_cue(L);
 	furniture(L);
 	L->notewidth = L->width;
 }

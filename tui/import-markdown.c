@@ -4,7 +4,8 @@
  * what each heading is), paragraphs that a page break or a footnote
  * block cut in the middle of a sentence are joined again, bold lead-ins
  * become headings, <sup>n</sup> markers become [^n], footnote lines
- * become notes, and tab-separated rows become tables.
+ * become notes, and tab-separated rows and pipe tables ("| a | b |"
+ * with a delimiter row) become tables.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,8 @@ struct md {
 	int		 table_cut;	/* a footnote interrupted the table */
 	size_t		 lastrow;	/* offset of the last row in table */
 	int		 lastmerges;	/* times the last row was continued */
+	int		 piped;		/* the table is a pipe table */
+	struct buf	 row;		/* a pipe row, its cells joined by tabs */
 };
 
 static int
@@ -52,6 +55,66 @@ is_rule(const char *s, size_t len)
 			return 0;
 	}
 	return dashes >= 3;
+}
+
+/* "| --- | :-: |": a pipe table's delimiter row, which is no row. */
+static int
+is_delimiter_row(const char *s, size_t len)
+{
+	size_t i, dashes;
+
+	if (memchr(s, '|', len) == NULL)
+		return 0;
+	for (i = dashes = 0; i < len; i++) {
+		if (s[i] == '-')
+			dashes++;
+		else if (strchr("|: \t", s[i]) == NULL)
+			return 0;
+	}
+	return dashes > 0;
+}
+
+/* An unescaped '|' in s, or NULL. */
+static const char *
+next_pipe(const char *s, const char *end)
+{
+	for (; s < end; s++) {
+		if (*s == '\\' && s + 1 < end)
+			s++;
+		else if (*s == '|')
+			return s;
+	}
+	return NULL;
+}
+
+/*
+ * A pipe table's row to cells joined by tabs, as the tab-separated rows
+ * are: the outer pipes dropped, the cells trimmed, "\|" kept for
+ * inline_text to resolve.
+ */
+static void
+pipe_cells(const char *s, size_t len, struct buf *row)
+{
+	const char *end, *p, *pipe;
+	size_t cell;
+
+	end = s + len;
+	if (s < end && *s == '|')
+		s++;
+	if (end > s && end[-1] == '|' && (end - 1 == s || end[-2] != '\\'))
+		end--;
+	buf_truncate(row, 0);
+	for (p = s; ; p = pipe + 1) {
+		pipe = next_pipe(p, end);
+		cell = pipe ? (size_t)(pipe - p) : (size_t)(end - p);
+		if (p > s)
+			buf_addc(row, '\t');
+		cell = text_trim(&p, cell);
+		for (; cell > 0; cell--, p++)
+			buf_addc(row, *p == '\t' ? ' ' : *p);
+		if (pipe == NULL)
+			break;
+	}
 }
 
 static size_t
@@ -268,6 +331,7 @@ flush_table(struct md *m)
 		    EF_MARKERS);
 	buf_truncate(&m->table, 0);
 	m->table_cut = 0;
+	m->piped = 0;
 }
 
 /*
@@ -363,6 +427,16 @@ continues(const char *s, size_t len)
 	return c != 0;
 }
 
+/*
+ * A bold lead-in or a numbered item: after a finished sentence it
+ * starts a paragraph even without a blank line before it.
+ */
+static int
+starts_item(const char *s, size_t len)
+{
+	return text_starts(s, "**") || shape_enum(s, len) > 0;
+}
+
 void
 markdown_read(const struct input *in, struct elemlist *out)
 {
@@ -389,6 +463,8 @@ markdown_read(const struct input *in, struct elemlist *out)
 			blank = 1;
 			continue;
 		}
+		if (is_delimiter_row(s, len))
+			continue;
 		if (is_rule(s, len)) {
 			if (m.table.len > 0)
 				m.table_cut = 1;
@@ -415,6 +491,18 @@ markdown_read(const struct input *in, struct elemlist *out)
 			blank = 0;
 			continue;
 		}
+		if (next_pipe(s, s + len) != NULL && (s[0] == '|' || m.piped ||
+		    (i + 1 < in->nlines && is_delimiter_row(in->lines[i + 1].s,
+		    in->lines[i + 1].len)))) {
+			flush_para(&m);
+			if (m.table.len > 0 && !m.piped)
+				flush_table(&m);
+			pipe_cells(s, len, &m.row);
+			add_row(&m, m.row.s, m.row.len, in->lines[i].no);
+			m.piped = 1;
+			blank = 0;
+			continue;
+		}
 		if (memchr(s, '\t', len) != NULL) {
 			flush_para(&m);
 			add_row(&m, s, len, in->lines[i].no);
@@ -431,7 +519,8 @@ markdown_read(const struct input *in, struct elemlist *out)
 			len -= 2;
 		}
 		if (m.para.len > 0) {
-			if ((!blank && !m.hardbreak) || (!ends_sentence(&m.para) &&
+			if ((!blank && !m.hardbreak && !(ends_sentence(&m.para) &&
+			    starts_item(s, len))) || (!ends_sentence(&m.para) &&
 			    continues(s, len)))
 				text_join(&m.para, s, len, 1);
 			else {
@@ -449,4 +538,5 @@ markdown_read(const struct input *in, struct elemlist *out)
 	flush_table(&m);
 	buf_free(&m.para);
 	buf_free(&m.table);
+	buf_free(&m.row);
 }

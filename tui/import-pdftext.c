@@ -61,6 +61,8 @@ struct tp {
 
 	struct word	*words;		/* the text's Latin words, sorted */
 	size_t		 nwords;
+	struct word	*labels;	/* labels that open two lines or more */
+	size_t		 nlabels;
 
 	char		**seen;		/* standalone lines: titles, headings */
 	size_t		 nseen, seencap;
@@ -157,11 +159,16 @@ credit_wraps(const struct phys *p, const struct phys *q)
 	return shape_editors(buf, n + q->len, NULL, NULL) == 0;
 }
 
-/* A numbered heading: 一、… 3、… with no sentence in it. */
+/* A numbered heading or direction: 一、… 3、… 1.2 … with no sentence in it. */
 static int
 heading_shape(const struct phys *p)
 {
-	return shape_enum(p->s, p->len) > 0 && !has_punct(p->s, p->len);
+	int ma, mi;
+	size_t off;
+
+	return (shape_enum(p->s, p->len) > 0 ||
+	    shape_direction(p->s, p->len, &ma, &mi, &off)) &&
+	    !has_punct(p->s, p->len);
 }
 
 static int
@@ -236,6 +243,75 @@ broken_word(const struct tp *t, const struct phys *p, const struct phys *q)
 	key.len = a + b;
 	return bsearch(&key, t->words, t->nwords, sizeof(*t->words),
 	    cmp_word) != NULL;
+}
+
+/* ---- labels: 研究内容： that open a field in every direction ------- */
+
+/*
+ * The labels that open two lines or more (or, in a short text, three
+ * labels or more): a guide's fields.  Any line may begin 原则是：, but
+ * none twice; a line opening with such a label begins a field, whatever
+ * the line before (a full line of keywords with no mark at its end).
+ */
+static int
+direction(const struct phys *p)
+{
+	size_t off;
+	int ma, mi;
+
+	return shape_direction(p->s, p->len, &ma, &mi, &off);
+}
+
+static int
+has_direction(const struct tp *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->L.n; i++)
+		if (direction(&t->L.p[i]))
+			return 1;
+	return 0;
+}
+
+static void
+labels_collect(struct tp *t)
+{
+	struct word *v, w;
+	size_t i, n, cap, k, j;
+
+	v = NULL;
+	n = cap = 0;
+	for (i = 0; i < t->L.n; i++)
+		if ((k = shape_label_stem(t->L.p[i].s, t->L.p[i].len)) > 0) {
+			w.s = t->L.p[i].s;
+			w.len = k;
+			VEC_PUSH(v, n, cap, w);
+		}
+	if (n > 0)
+		qsort(v, n, sizeof(*v), cmp_word);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && cmp_word(&v[i], &v[j]) == 0; j++)
+			;
+		if (j - i >= 2)
+			t->labels[t->nlabels++] = v[i];
+	}
+	/* three labels or more under a direction, if none recurs */
+	if (t->nlabels == 0 && n >= 3 && has_direction(t))
+		for (i = 0; i < n; i++)
+			if (i == 0 || cmp_word(&v[i - 1], &v[i]) != 0)
+				t->labels[t->nlabels++] = v[i];
+	free(v);
+}
+
+static int
+recurring_label(const struct tp *t, const struct phys *q)
+{
+	struct word key;
+
+	key.s = q->s;
+	key.len = shape_label_stem(q->s, q->len);
+	return key.len > 0 && t->nlabels > 0 && bsearch(&key, t->labels,
+	    t->nlabels, sizeof(*t->labels), cmp_word) != NULL;
 }
 
 /* ---- the standalone lines seen, for running headers ---------------- */
@@ -378,10 +454,13 @@ nearly_full(const struct tp *t, size_t pi, size_t qi)
 }
 
 /*
- * A line of prose short of the margin that stops inside a word: it has
- * a comma or a full stop, so it is no title or heading (a numbered one
- * has no full stop), and it ends with no mark, as a paragraph never
- * does.  A hand-wrapped or re-flowed text is ragged.
+ * A line of prose short of the margin that stops inside a word: it, or
+ * the paragraph it goes on, has a comma or a full stop (any mark where
+ * no blank line parts them and blank lines part paragraphs), so it is
+ * no title or heading (a numbered one has no full stop), and it ends
+ * with no mark, as a paragraph never does.  A hand-wrapped or re-flowed text is ragged.  The next line
+ * may end with the editors (统相关数据的价值。（惠仲阳）) but may not be
+ * only them.
  */
 static int
 prose_goes_on(const struct tp *t, const struct phys *p,
@@ -395,11 +474,14 @@ prose_goes_on(const struct tp *t, const struct phys *p,
 	stop = t->para_stop || has_stop(p->s, p->len);
 	if (!text_is_cjk(c) || p->cols * 10 < t->L.width * 7 ||
 	    (!stop && !text_has(p->s, p->len, "，") &&
-	    !text_has(p->s, p->len, "、")))
+	    !text_has(p->s, p->len, "、") && !(t->para_nphys > 1 &&
+	    text_has(t->para.s, t->para.len, "，")) &&
+	    !(t->L.blankmode && !q->blank && has_punct(p->s, p->len))))
 		return 0;
 	/* a heading has no full stop in it */
 	return (stop || !shape_enum(f->s, f->len)) && !date_lead(t, q) &&
-	    !shape_starts_block(q->s, q->len) && !credit_end(q);
+	    !shape_starts_block(q->s, q->len) &&
+	    shape_editors(q->s, q->len, NULL, NULL) > 0;
 }
 
 /*
@@ -472,6 +554,9 @@ continues(const struct tp *t, size_t pi, size_t qi)
 		return 1;	/* no paragraph begins with a note's marker */
 	if (shape_table_header(q->s, q->len))
 		return 0;	/* Chinese prose has no spaces between words */
+	/* in a text of fields, a field or a direction starts a line */
+	if (recurring_label(t, q) || (t->nlabels > 0 && direction(q)))
+		return 0;
 	if (t->L.blankmode && q->blank && !broke)
 		return 0;
 	if (credit_wraps(p, q))
@@ -504,9 +589,13 @@ continues(const struct tp *t, size_t pi, size_t qi)
 	if (!lines_full(p, t->lastcols, q, width_for(t, pi)) &&
 	    !(pi == t->first && nearly_full(t, pi, qi)))
 		return prose_goes_on(t, p, q);
-	/* a full line: what follows may still stand alone */
-	if (shape_starts_block(q->s, q->len) && (shape_ends_sentence(p->s, p->len) ||
-	    heading_shape(p)))
+	/*
+	 * A full line: what follows may still stand alone, but a full
+	 * direction goes on into its sub-number (1.4 … / （一）中国-欧盟…).
+	 */
+	if (shape_starts_block(q->s, q->len) && (shape_ends_sentence(p->s,
+	    p->len) || (heading_shape(p) && !(direction(p) &&
+	    pi == t->first && shape_enum(q->s, q->len) > 0))))
 		return 0;
 	if ((shape_ends_sentence(p->s, p->len) || heading_shape(p)) &&
 	    indented_first(t, qi))
@@ -605,7 +694,8 @@ running_header(const struct tp *t, size_t i)
 	char *text;
 	int found;
 
-	if (t->para.len == 0 || !(p->lead || p->page))
+	if (t->para.len == 0 || !(p->lead || p->page) ||
+	    shape_label(p->s, p->len) > 0 || heading_shape(p))
 		return 0;
 	a = &t->L.p[t->last];
 	if (shape_ends_sentence(a->s, a->len) || a->cols < t->L.width -
@@ -709,7 +799,10 @@ pdftext_read(const struct input *in, struct elemlist *out)
 		out->header = t.L.header;
 		t.L.header = NULL;
 	}
+	out->width = t.L.width;
 	words_collect(&t);
+	t.labels = xcalloc(t.L.n + 1, sizeof(*t.labels));
+	labels_collect(&t);
 	footnotes_find(&t.L);
 	for (i = 0; i < t.L.n; i++) {
 		if (t.L.p[i].drop)
@@ -729,5 +822,6 @@ pdftext_read(const struct input *in, struct elemlist *out)
 	free_strings(t.seen, t.nseen);
 	free(t.seenhash);
 	free(t.words);
+	free(t.labels);
 	lines_free(&t.L);
 }

@@ -180,6 +180,36 @@ shape_label(const char *s, size_t len)
 	return 0;
 }
 
+size_t
+shape_label_stem(const char *s, size_t len)
+{
+	size_t i, k;
+	uint32_t c;
+	int n, cnt, digits, paren;
+
+	i = skip_class(s, len, text_is_han, &cnt);
+	if (shape_label(s, len) > 0)
+		return i;
+	if (cnt < 2 || cnt > 8)
+		return 0;
+	/* a number after it: 工作重点（1）：, 措施(2):, 任务3： */
+	c = text_first(s + i, len - i, &n);
+	paren = c == 0xff08 || c == '(';
+	k = paren ? i + (size_t)n : i;
+	for (digits = 0; k < len && is_digit((unsigned char)s[k]); k++)
+		digits++;
+	if (digits == 0 || digits > 2)
+		return 0;
+	if (paren) {
+		c = text_first(s + k, len - k, &n);
+		if (c != 0xff09 && c != ')')
+			return 0;
+		k += (size_t)n;
+	}
+	c = text_first(s + k, len - k, &n);
+	return c == 0xff1a || c == ':' ? i : 0;
+}
+
 int
 shape_section_name(const char *s, size_t len)
 {
@@ -334,24 +364,55 @@ shape_table_header(const char *s, size_t len)
 	return words >= 2 && words <= 4;
 }
 
+/* What follows a number in a sentence, not a direction's name: 5.9亿元 */
+static int
+quantity(const char *s, size_t len)
+{
+	static const char *const units[] = {
+		"亿", "元", "年", "月", "日", "个", "项", "倍", "岁", "%",
+		"％", "、", "万元", "万人", "万吨", "万亩", "万辆", "万千"
+	};
+	size_t i, n;
+
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		n = strlen(units[i]);
+		if (n <= len && memcmp(s, units[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 int
 shape_direction(const char *s, size_t len, int *major, int *minor,
     size_t *nameoff)
 {
 	size_t i, j;
-	int cnt;
+	uint32_t c;
+	int cnt, spaces;
 
 	i = skip_class(s, len, is_digit, &cnt);
-	if (cnt < 1 || cnt > 2 || i >= len || s[i] != '.')
+	if (cnt < 1 || cnt > 2 || i >= len)
 		return 0;
-	j = skip_class(s + i + 1, len - i - 1, is_digit, &cnt);
+	if (s[i] == '.')
+		i++;
+	else if (len - i >= 3 && memcmp(s + i, "．", 3) == 0)
+		i += 3;
+	else
+		return 0;
+	j = skip_class(s + i, len - i, is_digit, &cnt);
 	if (cnt < 1 || cnt > 2)
 		return 0;
 	*major = atoi(s);
-	*minor = atoi(s + i + 1);
-	i += 1 + j;
-	i += skip_class(s + i, len - i, is_space_c, &cnt);
-	if (i >= len || !text_is_han(text_first(s + i, len - i, NULL)))
+	*minor = atoi(s + i);
+	i += j;
+	i += skip_class(s + i, len - i, is_space_c, &spaces);
+	if (i >= len || quantity(s + i, len - i))
+		return 0;
+	/* a name in Chinese or Latin, maybe quoted: 1.1 MEMS…, 2.3 “…” */
+	c = text_first(s + i, len - i, NULL);
+	if (!(text_is_han(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+	    c == 0x201c || c == 0x300a || c == 0xff08 || c == '(' ||
+	    (is_digit(c) && spaces > 0)))
 		return 0;
 	*nameoff = i;
 	return 1;

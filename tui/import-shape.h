@@ -21,6 +21,8 @@ int	shape_ends_sentence(const char *, size_t);
 int	shape_ends_clause(const char *, size_t);
 /* Bytes of a leading label such as 合作协议： (2-8 Han then ：), or 0. */
 size_t	shape_label(const char *, size_t);
+/* Bytes of a label's name, numbered or not (工作重点（1）： → 工作重点), or 0. */
+size_t	shape_label_stem(const char *, size_t);
 /* A column name: 2 to 8 Han characters and nothing else. */
 int	shape_section_name(const char *, size_t);
 /* A page number line: 12, - 12 -, — 3 —. */

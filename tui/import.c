@@ -108,7 +108,7 @@ parse(struct input *in, const struct import_opts *o)
 		pdftext_read(in, &el);
 	is = doc_issue_create(in->path);
 	if (guide_detect(&el)) {
-		guide_build(&el, in, is, &notes);
+		guide_build(&el, is, &notes);
 	} else {
 		cover_read(&el, in->path, &cover);
 		bulletin_build(&el, &cover, is, &notes);

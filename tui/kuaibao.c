@@ -19,6 +19,7 @@
 #include "db-read.h"
 #include "db-state.h"
 #include "fsutil.h"
+#include "msg.h"
 #include "ui.h"
 #include "xmalloc.h"
 
@@ -42,13 +43,16 @@ struct options {
 	const char	*state;		/* --state */
 	int		 width;		/* --width; 0: the terminal's */
 	int		 limit;		/* --limit; 0: all, -1: the default */
+	int		 measure;	/* --measure; -1: the one kept */
+	enum msg_lang	 language;	/* --language */
 };
 
 static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: kuaibao [-d DB] [--state FILE]\n"
+	    "usage: kuaibao [-d DB] [--state FILE] [--language zh|en]"
+	    " [--measure N]\n"
 	    "       kuaibao --list [-d DB]\n"
 	    "       kuaibao --cat KEY [--width N] [-d DB]\n"
 	    "       kuaibao --search WORDS [--limit N] [-d DB]\n"
@@ -58,6 +62,10 @@ usage(FILE *fp)
 	    "                    $XDG_DATA_HOME/kuaibao/kuaibao.db, %s/kuaibao.db)\n"
 	    "      --state FILE  read marks and places (default:\n"
 	    "                    $XDG_STATE_HOME/kuaibao/state.db)\n"
+	    "      --language L  the reader's words: zh (Chinese, the default)"
+	    " or en\n"
+	    "      --measure N   text lines at most N columns wide (0: the"
+	    " pane's width)\n"
 	    "      --list        print the issues, columns and articles\n"
 	    "      --cat KEY     print one article, wrapped to --width columns\n"
 	    "                    (default: $COLUMNS, the terminal's, 80)\n"
@@ -119,6 +127,8 @@ parse_options(int argc, char *argv[], struct options *o)
 		{ "search",	required_argument,	NULL, 's' },
 		{ "limit",	required_argument,	NULL, 'n' },
 		{ "list-commands", no_argument,	NULL, 'C' },
+		{ "language",	required_argument,	NULL, 'G' },
+		{ "measure",	required_argument,	NULL, 'M' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL,		0,			NULL, 0 }
@@ -127,6 +137,8 @@ parse_options(int argc, char *argv[], struct options *o)
 
 	memset(o, 0, sizeof(*o));
 	o->limit = -1;
+	o->measure = -1;
+	o->language = msg_language();	/* the default */
 	opterr = 0;	/* our own messages: one line, "kuaibao:" first */
 	while ((ch = getopt_long(argc, argv, ":d:hV", longopts, NULL)) != -1) {
 		bad = 0;
@@ -161,6 +173,22 @@ parse_options(int argc, char *argv[], struct options *o)
 			if ((o->limit = number(optarg, 0, 1000000)) == -1) {
 				cat_error("--limit %s: give 0 (all) to 1000000",
 				    optarg);
+				return 2;
+			}
+			break;
+		case 'G':
+			if (msg_language_named(optarg, &o->language) == -1) {
+				cat_error("--language %s: give zh or en",
+				    optarg);
+				return 2;
+			}
+			break;
+		case 'M':
+			/* 0: no measure, the pane's width */
+			if ((o->measure = number(optarg, 0, 1000)) == -1 ||
+			    (o->measure > 0 && o->measure < 10)) {
+				cat_error("--measure %s: give 10 to 1000"
+				    " columns, or 0", optarg);
 				return 2;
 			}
 			break;
@@ -368,10 +396,9 @@ read_on_screen(struct dbr *db, const struct options *o)
 	state = state_path(o->state);
 	dbr_state_attach(db, state, &warning);
 	if (state == NULL && warning == NULL)
-		warning = xstrdup("neither XDG_STATE_HOME nor HOME is set;"
-		    " marks will not be kept");
+		warning = xstrdup(msg(MSG_NO_STATE_HOME));
 	free(state);
-	rc = ui_run(db, warning);
+	rc = ui_run(db, warning, o->measure);
 	if (rc == -1)
 		cat_error("cannot set up the terminal (TERM=%s)",
 		    getenv("TERM"));
@@ -386,6 +413,7 @@ run(const struct options *o)
 	char *why, *path, *looked, *err, *warning, *lost;
 	int rc;
 
+	msg_set_language(o->language);
 	if (o->mode == MODE_COMMANDS)
 		return cmd_list(stdout) == 0 ? 0 : 1;
 	why = setup_locale();

@@ -1,5 +1,6 @@
 /* The reader's words in Chinese and English: see msg.h. */
 #include <stddef.h>
+#include <strings.h>
 
 #include "msg.h"
 
@@ -37,12 +38,63 @@ static const struct words table[MSG__COUNT] = {
 	[MSG_NO_RESULTS] =	{ "无结果", "no results" },
 	[MSG_NO_ISSUES] =	{ "没有期刊", "no issues" },
 	[MSG_RESULT_N] =	{ "结果 %zu/", "result %zu/" },
-	[MSG_ISSUES] =		{ " 期", " issues" },
 	[MSG_FILTER_COUNTRY] =	{ " [国家 %s%s]", " [country %s%s]" },
 	[MSG_MENTIONS_TAG] =	{ " +提及", " +mentions" },
 	[MSG_FILTER_THEME] =	{ " [主题 %s]", " [theme %s]" },
 	[MSG_FILTER_FLAGGED] =	{ " [星标]", " [flagged]" },
 	[MSG_HELP_HINT] =	{ "  ?:帮助", "  ?:help" },
+
+	[MSG_ONE_ARTICLE] =	{ "%d 篇", "%d article" },
+	[MSG_N_ARTICLES] =	{ "%d 篇", "%d articles" },
+	[MSG_ISSUE_N] =		{ "第 %zu/%s 期", "issue %zu/%s" },
+	[MSG_EMPTY_RESULTS] =	{ " 没有相符的文章", " no article matches" },
+	[MSG_EMPTY_TREE] =	{ " 没有符合筛选的内容",
+				  " nothing matches the filters" },
+	[MSG_HINT_OPEN] =	{ "选中一篇文章，按 Enter 打开。",
+				  "Choose an article and press Enter." },
+	[MSG_HINT_HELP] =	{ "按 ? 查看所有按键。", "? shows every key." },
+	[MSG_HELP_TITLE] =	{ "kuaibao 按键（按任意键关闭；j/k 滚动）",
+				  "kuaibao keys  (any key closes; j/k scroll)" },
+	[MSG_HELP_COMMANDS] =	{ "命令（按 : 输入；Tab 补全）",
+				  "commands  (: runs one; Tab completes)" },
+	[MSG_PROMPT_NOTHING] =	{ "（没有相符的项）", "(nothing matches)" },
+	[MSG_PROMPT_SEARCH] =	{ "/: ", "/: " },
+	[MSG_PROMPT_COUNTRY] =	{ "国家: ", "country: " },
+	[MSG_PROMPT_COUNTRY_ANY] = { "国家 (提及也算): ",
+				  "country (any mention): " },
+	[MSG_PROMPT_THEME] =	{ "主题: ", "theme: " },
+	[MSG_PROMPT_COPY] =	{ "复制: ", "copy: " },
+	[MSG_PROMPT_COMMAND] =	{ ":", ":" },
+	[MSG_NO_COUNTRY] =	{ "没有国家“%s”", "no country \"%s\"" },
+	[MSG_NO_THEME] =	{ "没有主题“%s”", "no theme \"%s\"" },
+	[MSG_NO_KEY] =		{ "没有名为“%s”的键", "no key called \"%s\"" },
+	[MSG_TOO_MANY_WORDS] =	{ "词太多", "too many words" },
+	[MSG_NO_CLOSING] =	{ "缺少收尾的 %c", "no closing %c" },
+	[MSG_UNKNOWN_COMMAND] =	{ "没有命令“%s”", "unknown command \"%s\"" },
+	[MSG_UNKNOWN_FLAG] =	{ "没有选项 -%c", "unknown flag -%c" },
+	[MSG_FLAG_VALUE] =	{ "-%c 需要一个值", "-%c needs a value" },
+	[MSG_TOO_MANY_ARGS] =	{ "参数太多（%s）", "too many arguments (%s)" },
+	[MSG_TOO_FEW_ARGS] =	{ "参数太少（%s）", "too few arguments (%s)" },
+	[MSG_NOT_A_NUMBER] =	{ "“%s”不是 %ld 到 %ld 之间的数",
+				  "\"%s\" is not a number from %ld to %ld" },
+	[MSG_NO_STATE_HOME] =	{ "XDG_STATE_HOME 和 HOME 都没有设置",
+				  "neither XDG_STATE_HOME nor HOME is set" },
+	[MSG_STATE_NOT_KEPT] =	{ "阅读标记不会保存：%s",
+				  "marks will not be kept: %s" },
+	[MSG_STATE_WRITE_FAILED] = { "无法写入状态数据库：%s",
+				  "cannot write the state database: %s" },
+	[MSG_STATE_MARK] =	{ " [标记未保存]", " [marks not saved]" },
+	[MSG_SIDE_WIDTH] =	{ "侧栏宽 %d 列", "sidebar %d columns wide" },
+	[MSG_SIDE_AUTO] =	{ "侧栏宽 %d 列（自动）",
+				  "sidebar %d columns wide (automatic)" },
+	[MSG_SIDE_NARROW_SCREEN] = { "屏幕太窄：侧栏与正文轮流显示",
+				  "the screen is too narrow: the sidebar and the"
+				  " article take turns" },
+	[MSG_MEASURE] =		{ "正文每行至多 %d 列", "text at most %d columns wide" },
+	[MSG_MEASURE_NONE] =	{ "正文与窗格同宽", "text as wide as the pane" },
+	[MSG_NO_LANGUAGE] =	{ "没有语言“%s”（zh 或 en）",
+				  "no language \"%s\" (zh or en)" },
+
 	[MSG_NO_NEXT_UNREAD] =	{ "后面没有未读文章", "no unread article after this one" },
 	[MSG_NO_PREV_UNREAD] =	{ "前面没有未读文章", "no unread article before this one" },
 	[MSG_MARK_READ_PROMPT] = { "标为已读：", "mark read: " },
@@ -58,10 +110,9 @@ static const struct words table[MSG__COUNT] = {
 	[MSG_MARKED_ALL_READ] =	{ "所有文章已标为已读", "every article marked read" },
 	[MSG_NEWS] =		{ "自上次以来新到 %zu 期，%zu 篇文章",
 				  "new since last time: issues %zu, articles %zu" },
-	[MSG_STATE_MEMORY] =	{ " [标记不保存]", " [marks not kept]" },
-	[MSG_STATE_LOCKED] =	{ " [状态库被占用：%zu 项待保存]",
+	[MSG_STATE_LOCKED] =	{ " [状态被占用：%zu 项未保存]",
 				  " [state locked: %zu unsaved]" },
-	[MSG_STATE_FAILING] =	{ " [状态库无法写入：%zu 项待保存]",
+	[MSG_STATE_FAILING] =	{ " [状态无法写入：%zu 项未保存]",
 				  " [state not writable: %zu unsaved]" },
 	[MSG_STATE_SAVED] =	{ "标记已保存", "marks saved" },
 	[MSG_HELP_FILTERS] =	{ "当前筛选：%s", "filters: %s" },
@@ -74,8 +125,7 @@ static const struct words table[MSG__COUNT] = {
 				  "state: in memory, gone at quit" },
 };
 
-/* English until the interface is Chinese throughout (issue 11). */
-static enum msg_lang lang = MSG_LANG_EN;
+static enum msg_lang lang = MSG_LANG_ZH;
 
 void
 msg_set_language(enum msg_lang l)
@@ -101,4 +151,39 @@ const char *
 msg(enum msg id)
 {
 	return msg_in(id, lang);
+}
+
+const char *
+msg_count(enum msg one, enum msg many, long long n)
+{
+	return msg(n == 1 ? one : many);
+}
+
+const char *
+msg_pick(const char *zh, const char *en)
+{
+	if (lang == MSG_LANG_ZH && zh != NULL)
+		return zh;
+	return en != NULL ? en : zh;
+}
+
+int
+msg_language_named(const char *name, enum msg_lang *l)
+{
+	static const struct {
+		const char	*name;
+		enum msg_lang	 lang;
+	} names[] = {
+		{ "zh", MSG_LANG_ZH }, { "chinese", MSG_LANG_ZH },
+		{ "中文", MSG_LANG_ZH },
+		{ "en", MSG_LANG_EN }, { "english", MSG_LANG_EN },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcasecmp(name, names[i].name) == 0) {
+			*l = names[i].lang;
+			return 0;
+		}
+	return -1;
 }

@@ -37,12 +37,52 @@ enum msg {
 	MSG_NO_RESULTS,
 	MSG_NO_ISSUES,
 	MSG_RESULT_N,		/* "result %zu/": the total follows */
-	MSG_ISSUES,		/* after a number of issues */
 	MSG_FILTER_COUNTRY,	/* %s%s: the name, and MSG_MENTIONS_TAG or "" */
 	MSG_MENTIONS_TAG,
 	MSG_FILTER_THEME,	/* %s */
 	MSG_FILTER_FLAGGED,
 	MSG_HELP_HINT,
+
+	/* words: the screens, prompts and errors of the : line */
+	MSG_ONE_ARTICLE,	/* %d: a count, 1 */
+	MSG_N_ARTICLES,		/* %d: a count, not 1 */
+	MSG_ISSUE_N,		/* %zu %s: the issue's place, the number of issues */
+	MSG_EMPTY_RESULTS,	/* the sidebar, when a search finds nothing */
+	MSG_EMPTY_TREE,		/* ... when the filters leave nothing */
+	MSG_HINT_OPEN,		/* the empty article pane */
+	MSG_HINT_HELP,
+	MSG_HELP_TITLE,
+	MSG_HELP_COMMANDS,
+	MSG_PROMPT_NOTHING,	/* a prompt's list when nothing is left */
+	MSG_PROMPT_SEARCH,
+	MSG_PROMPT_COUNTRY,
+	MSG_PROMPT_COUNTRY_ANY,
+	MSG_PROMPT_THEME,
+	MSG_PROMPT_COPY,
+	MSG_PROMPT_COMMAND,
+	MSG_NO_COUNTRY,		/* %s: what was typed */
+	MSG_NO_THEME,		/* %s */
+	MSG_NO_KEY,		/* %s: a key's name */
+	MSG_TOO_MANY_WORDS,
+	MSG_NO_CLOSING,		/* %c: the quote */
+	MSG_UNKNOWN_COMMAND,	/* %s */
+	MSG_UNKNOWN_FLAG,	/* %c */
+	MSG_FLAG_VALUE,		/* %c */
+	MSG_TOO_MANY_ARGS,	/* %s: the usage */
+	MSG_TOO_FEW_ARGS,	/* %s: the usage */
+	MSG_NOT_A_NUMBER,	/* %s %ld %ld: the word, the least, the most */
+	MSG_NO_STATE_HOME,
+	MSG_STATE_NOT_KEPT,	/* %s: why */
+	MSG_STATE_WRITE_FAILED,	/* %s: why */
+	MSG_STATE_MARK,		/* the status line's, while the state cannot be
+				 * used: marks last the session only */
+	MSG_SIDE_WIDTH,		/* %d */
+	MSG_SIDE_AUTO,		/* %d */
+	MSG_SIDE_NARROW_SCREEN,
+	MSG_MEASURE,		/* %d */
+	MSG_MEASURE_NONE,
+	MSG_NO_LANGUAGE,	/* %s */
+
 	/* cli+state: unread, marks, places, the state (cmd-marks.c) */
 	MSG_NO_NEXT_UNREAD,
 	MSG_NO_PREV_UNREAD,
@@ -57,9 +97,8 @@ enum msg {
 	MSG_NOTHING_TO_MARK,
 	MSG_MARKED_ALL_READ,
 	MSG_NEWS,		/* %zu issues, %zu articles */
-	MSG_STATE_MEMORY,
-	MSG_STATE_LOCKED,	/* %zu changes waiting */
-	MSG_STATE_FAILING,	/* %zu */
+	MSG_STATE_LOCKED,	/* %zu changes waiting: the status line's */
+	MSG_STATE_FAILING,	/* %zu, as MSG_STATE_LOCKED */
 	MSG_STATE_SAVED,
 	MSG_HELP_FILTERS,	/* %s: the filters as the status line shows them */
 	MSG_HELP_STATE,		/* %s: the state file */
@@ -72,9 +111,19 @@ enum msg {
 
 void		 msg_set_language(enum msg_lang);
 enum msg_lang	 msg_language(void);
+/*
+ * The language called name ("zh", "en", or as they call themselves:
+ * 中文, English); -1 when there is none of that name.  For --language
+ * and the configuration's set language.
+ */
+int		 msg_language_named(const char *name, enum msg_lang *);
 /* The words of a message in the language set. */
 const char	*msg(enum msg);
 /* The message in a given language (tests, the help's two columns). */
 const char	*msg_in(enum msg, enum msg_lang);
+/* The singular message for 1, the other for any other count. */
+const char	*msg_count(enum msg one, enum msg many, long long n);
+/* One of two words given side by side (a command's help): zh, or en. */
+const char	*msg_pick(const char *zh, const char *en);
 
 #endif

@@ -6,21 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "render.h"
 #include "wrap.h"
 #include "ui.h"
-
-#define MARGIN	1	/* column left blank on each side */
-
-int
-pane_width(const struct ui *ui)
-{
-	int w;
-
-	w = ui_side_visible(ui) ? ui->cols - ui->side_w - 1 : ui->cols;
-	w -= 2 * MARGIN;
-	return w < 10 ? 10 : w;
-}
 
 static attr_t
 line_look(const struct ui *ui, int attr)
@@ -95,20 +84,19 @@ pane_draw(struct ui *ui)
 		n = ui->scroll + (size_t)y;
 		if (ui->r == NULL) {
 			if (y == 1 || y == 2) {
-				const char *hint = y == 1 ?
-				    "Choose an article and press Enter." :
-				    "? shows every key.";
+				const char *hint = msg(y == 1 ?
+				    MSG_HINT_OPEN : MSG_HINT_HELP);
 
 				wattrset(ui->wart, ui->look[LOOK_META]);
-				mvwaddnstr(ui->wart, y, MARGIN, hint, (int)
-				    wrap_fit(hint, strlen(hint),
-				    pane_width(ui), NULL));
+				mvwaddnstr(ui->wart, y, ui->text_x, hint, (int)
+				    wrap_fit(hint, strlen(hint), ui->text_w,
+				    NULL));
 			}
 			continue;
 		}
 		if (n >= ui->r->nlines)
 			continue;
-		wmove(ui->wart, y, MARGIN);
+		wmove(ui->wart, y, ui->text_x);
 		draw_line(ui, n, &m);
 	}
 	wattrset(ui->wart, A_NORMAL);

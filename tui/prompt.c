@@ -8,6 +8,7 @@
 #include "db-read.h"
 #include "db-state.h"
 #include "filter.h"
+#include "msg.h"
 #include "prompt.h"
 #include "sanitize.h"
 #include "ui.h"
@@ -307,7 +308,7 @@ prompt_draw(struct ui *ui)
 			werase(list);
 			if (p->nshown == 0) {
 				wattrset(list, ui->look[LOOK_META]);
-				mvwaddstr(list, 0, 1, "(nothing matches)");
+				mvwaddstr(list, 0, 1, msg(MSG_PROMPT_NOTHING));
 			}
 			/* candidates for Tab: none chosen until Tab again */
 			for (y = 0, i = p->top; y < rows && i < p->nshown;

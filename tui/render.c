@@ -15,6 +15,7 @@
 #define TABLE_SEP	" │ "
 #define TABLE_SEP_COLS	3
 #define MIN_COL		6
+#define ITEM_HANG	2	/* a cell's item hangs under its first line */
 
 struct range {
 	size_t	start, end;
@@ -112,39 +113,30 @@ add_match(struct rendered *r, size_t line, size_t off, size_t len,
 }
 
 /*
- * Wraps sanitised text: the first line after prefix (label columns
- * wide), the others indented by as many spaces.
+ * Adds the lines wl of sanitised text s: the first after prefix (label
+ * columns wide), the others indented by hang spaces; and the search's
+ * matches in them.
  */
 static void
-wrap_add(struct ctx *c, const char *s, size_t len, const char *prefix,
-    int attr)
+add_lines(struct ctx *c, const char *s, size_t len, struct wrap_line *wl,
+    size_t n, const char *prefix, int hang, int attr)
 {
 	struct rendered *r = c->r;
-	struct wrap_line *wl;
 	struct range *m;
 	struct buf line = { 0 };
-	size_t n, i, k, nm, pre, a, b;
-	int lw, cols, label;
+	size_t i, k, nm, pre, a, b;
+	int lw, label;
 
 	lw = prefix ? wrap_width(prefix, strlen(prefix)) : 0;
-	cols = r->width - lw;
 	/* a prefix of spaces is an indent, not a label to set in bold */
 	label = prefix != NULL && *prefix != ' ';
-	if (lw > 0 && cols < 6) {
-		/* too narrow to hang the text: the label on a line of its own */
-		add_line(r, prefix, strlen(prefix), attr, label ? lw : 0);
-		prefix = NULL;
-		lw = 0;
-		cols = r->width;
-	}
-	n = wrap_lines(s, len, cols, 0, &wl);
 	nm = find_matches(c, s, len, &m);
 	for (i = 0; i < n; i++) {
 		buf_truncate(&line, 0);
 		if (i == 0 && prefix != NULL)
 			buf_adds(&line, prefix);
-		else
-			for (k = 0; k < (size_t)lw; k++)
+		else if (i > 0)
+			for (k = 0; k < (size_t)hang; k++)
 				buf_addc(&line, ' ');
 		pre = line.len;
 		buf_add(&line, s + wl[i].off, wl[i].len);
@@ -158,15 +150,135 @@ wrap_add(struct ctx *c, const char *s, size_t len, const char *prefix,
 		}
 		r->src = r->base + wl[i].off;
 		add_line(r, buf_str(&line), line.len, attr,
-		    i == 0 && prefix && label ? lw : 0);
+		    i == 0 && label ? lw : 0);
 	}
 	/* the next text of the same piece continues its offsets */
 	r->base += len + 1;
 	r->src = r->base;
 	r->noccs += nm;
 	free(m);
-	free(wl);
 	buf_free(&line);
+}
+
+/*
+ * Wraps sanitised text: the first line after prefix (label columns
+ * wide), the others indented by as many spaces.
+ */
+static void
+wrap_add(struct ctx *c, const char *s, size_t len, const char *prefix,
+    int attr)
+{
+	struct rendered *r = c->r;
+	struct wrap_line *wl;
+	size_t n;
+	int lw, cols;
+
+	lw = prefix ? wrap_width(prefix, strlen(prefix)) : 0;
+	cols = r->width - lw;
+	if (lw > 0 && cols < 6) {
+		/* too narrow to hang the text: the label on a line of its own */
+		add_line(r, prefix, strlen(prefix), attr, *prefix != ' ' ? lw :
+		    0);
+		prefix = NULL;
+		lw = 0;
+		cols = r->width;
+	}
+	n = wrap_lines(s, len, cols, 0, &wl);
+	add_lines(c, s, len, wl, n, prefix, lw, attr);
+	free(wl);
+}
+
+/*
+ * A line of tags, "国家 美国 中国　提及 日本" or "主题 A · B": a label and
+ * names, each name after a separator.  It is broken at separators only
+ * (the separator goes), so that no name is cut in two, and the lines
+ * after the first hang under the first name.
+ */
+struct tags {
+	struct buf	 s;		/* sanitised */
+	size_t		*sep;		/* where each separator starts */
+	size_t		*seplen;
+	size_t		 n, cap;
+	int		 hang;		/* columns of the label and its separator */
+};
+
+static void
+tags_add(struct tags *t, const char *sep, const char *name)
+{
+	char *clean;
+
+	if (t->s.len > 0) {
+		if (t->n == t->cap) {
+			t->cap = t->cap ? t->cap * 2 : 8;
+			t->sep = xreallocarray(t->sep, t->cap, sizeof(*t->sep));
+			t->seplen = xreallocarray(t->seplen, t->cap,
+			    sizeof(*t->seplen));
+		}
+		t->sep[t->n] = t->s.len;
+		t->seplen[t->n++] = strlen(sep);
+		buf_adds(&t->s, sep);
+		if (t->n == 1)
+			t->hang = wrap_width(t->s.s, t->s.len);
+	}
+	clean = sanitize_text(name, strlen(name), 0);
+	buf_adds(&t->s, clean);
+	free(clean);
+}
+
+/* Lays the tags out (see struct tags) and frees them. */
+static void
+tags_end(struct ctx *c, struct tags *t, int attr)
+{
+	struct wrap_line *wl, *sub, l;
+	size_t n, cap, k, from, start, end, nsub, j;
+	int limit, w;
+
+	if (t->s.len == 0)
+		return;
+	if (t->hang > c->r->width / 2)
+		t->hang = 0;
+	wl = NULL;
+	n = cap = 0;
+	limit = c->r->width;
+	from = start = 0;		/* the line's start, the name's */
+	for (k = 0; k <= t->n; k++) {
+		end = k < t->n ? t->sep[k] : t->s.len;
+		w = wrap_width(t->s.s + from, end - from);
+		if (w > limit && from < start) {
+			/* the line ends before this name */
+			l.off = from;
+			l.len = t->sep[k - 1] - from;
+			l.width = wrap_width(t->s.s + from, l.len);
+			VEC_PUSH(wl, n, cap, l);
+			from = start;
+			limit = c->r->width - t->hang;
+			w = wrap_width(t->s.s + from, end - from);
+		}
+		if (w > limit) {
+			/* one name wider than the line: cut, as it must be */
+			nsub = wrap_lines(t->s.s + from, end - from, limit, 0,
+			    &sub);
+			for (j = 0; j + 1 < nsub; j++) {
+				sub[j].off += from;
+				VEC_PUSH(wl, n, cap, sub[j]);
+			}
+			from += sub[nsub - 1].off;
+			limit = c->r->width - t->hang;
+			free(sub);
+		}
+		if (k < t->n)
+			start = t->sep[k] + t->seplen[k];
+	}
+	l.off = from;
+	l.len = t->s.len - from;
+	l.width = wrap_width(t->s.s + from, l.len);
+	VEC_PUSH(wl, n, cap, l);
+	add_lines(c, t->s.s, t->s.len, wl, n, NULL, t->hang, attr);
+	free(wl);
+	free(t->sep);
+	free(t->seplen);
+	buf_free(&t->s);
+	memset(t, 0, sizeof(*t));
 }
 
 /* [^12] markers become [12]. */
@@ -288,6 +400,11 @@ table_widths(char ***cells, size_t *ncells, size_t nrows, size_t ncols,
 	return 1;
 }
 
+/*
+ * A row of cells side by side.  A cell's item that takes more than one
+ * line hangs under its first, so that the items a column stacks (rows
+ * whose first cells are empty) read as items, not as one paragraph.
+ */
 static void
 table_row(struct ctx *c, char **cells, size_t ncells, size_t ncols,
     const int *w, int attr)
@@ -295,14 +412,16 @@ table_row(struct ctx *c, char **cells, size_t ncells, size_t ncols,
 	struct wrap_line *wl[64];
 	size_t nl[64], height, j, k;
 	struct buf line = { 0 };
+	int hang[64];
 
 	height = 1;
 	for (j = 0; j < ncols; j++) {
 		nl[j] = 0;
 		wl[j] = NULL;
+		hang[j] = w[j] >= MIN_COL + ITEM_HANG ? ITEM_HANG : 0;
 		if (j < ncells && cells[j][0] != '\0')
-			nl[j] = wrap_lines(cells[j], strlen(cells[j]), w[j], 0,
-			    &wl[j]);
+			nl[j] = wrap_lines(cells[j], strlen(cells[j]), w[j],
+			    hang[j], &wl[j]);
 		if (nl[j] > height)
 			height = nl[j];
 	}
@@ -311,7 +430,11 @@ table_row(struct ctx *c, char **cells, size_t ncells, size_t ncols,
 		for (j = 0; j < ncols; j++) {
 			if (j > 0)
 				buf_adds(&line, TABLE_SEP);
-			if (k < nl[j])
+			if (k < nl[j] && k > 0) {
+				wrap_pad(&line, "", 0, hang[j]);
+				wrap_pad(&line, cells[j] + wl[j][k].off,
+				    wl[j][k].len, w[j] - hang[j]);
+			} else if (k < nl[j])
 				wrap_pad(&line, cells[j] + wl[j][k].off,
 				    wl[j][k].len, w[j]);
 			else
@@ -421,9 +544,12 @@ static void
 header(struct ctx *c, const struct art *a)
 {
 	struct buf b = { 0 };
-	char *issue;
-	size_t i;
+	struct tags t;
+	char *issue, **names;
+	size_t i, n;
 	int any;
+
+	memset(&t, 0, sizeof(t));
 
 	wrap_text(c, a->title, NULL, R_TITLE);
 	issue = a->issue_date != NULL ? xstrdup(a->issue_date) :
@@ -434,33 +560,42 @@ header(struct ctx *c, const struct art *a)
 	free(issue);
 	wrap_text(c, b.s, NULL, R_META);
 	buf_truncate(&b, 0);
-	if (a->date != NULL || a->date_text != NULL)
-		buf_printf(&b, "日期 %s%s%s%s", a->date ? a->date : "",
+	if (a->date != NULL || a->date_text != NULL) {
+		buf_printf(&b, "%s%s%s%s", a->date ? a->date : "",
 		    a->date && a->date_text ? "（" : "",
 		    a->date_text ? a->date_text : "",
 		    a->date && a->date_text ? "）" : "");
-	if (a->authors != NULL && a->authors[0] != '\0')
-		buf_printf(&b, "%s编辑 %s", b.len ? "　" : "", a->authors);
-	if (b.len > 0)
-		wrap_text(c, b.s, NULL, R_META);
-	buf_truncate(&b, 0);
+		tags_add(&t, "", "日期");
+		tags_add(&t, " ", b.s);
+	}
+	if (a->authors != NULL && a->authors[0] != '\0') {
+		tags_add(&t, "　", "编辑");
+		n = split(a->authors, ' ', &names);
+		for (i = 0; i < n; i++)
+			if (names[i][0] != '\0')
+				tags_add(&t, " ", names[i]);
+		free_strings(names, n);
+	}
+	tags_end(c, &t, R_META);
 	for (i = any = 0; i < a->ncountries; i++)
 		if (a->subject[i]) {
-			buf_printf(&b, "%s%s", any++ ? " " : "国家 ",
-			    a->countries[i]);
+			if (!any++)
+				tags_add(&t, "", "国家");
+			tags_add(&t, " ", a->countries[i]);
 		}
 	for (i = any = 0; i < a->ncountries; i++)
 		if (!a->subject[i]) {
-			buf_printf(&b, "%s%s", any++ ? " " : b.len ? "　提及 " :
-			    "提及 ", a->countries[i]);
+			if (!any++)
+				tags_add(&t, "　", "提及");
+			tags_add(&t, " ", a->countries[i]);
 		}
-	if (b.len > 0)
-		wrap_text(c, b.s, NULL, R_META);
-	buf_truncate(&b, 0);
-	for (i = 0; i < a->nthemes; i++)
-		buf_printf(&b, "%s%s", i ? " · " : "主题 ", a->themes[i]);
-	if (b.len > 0)
-		wrap_text(c, b.s, NULL, R_META);
+	tags_end(c, &t, R_META);
+	for (i = 0; i < a->nthemes; i++) {
+		if (i == 0)
+			tags_add(&t, "", "主题");
+		tags_add(&t, i ? " · " : " ", a->themes[i]);
+	}
+	tags_end(c, &t, R_META);
 	buf_free(&b);
 	rule(c->r, "─");
 }

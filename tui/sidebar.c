@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "msg.h"
 #include "sanitize.h"
 #include "tree.h"
 #include "ui.h"
@@ -27,6 +28,26 @@ follow(struct ui *ui)
 		ui->side_top = cur - h + 1;
 }
 
+/*
+ * A result's date, short enough to leave the title room: the year and
+ * month of a dated issue (2021-08-05: 21-08), else the year, padded to
+ * the same width so that the titles line up.
+ */
+static void
+short_date(struct buf *b, const char *date)
+{
+	size_t n = date != NULL ? strlen(date) : 0;
+
+	if (n == 10 && date[4] == '-' && date[7] == '-')
+		buf_printf(b, "%.2s-%.2s", date + 2, date + 5);
+	else
+		buf_printf(b, "%-5.*s", n > 5 ? 5 : (int)n, n ? date : "");
+}
+
+/*
+ * A row, exactly width columns: its marks, its label (cut with an
+ * ellipsis where it does not fit) and its count.
+ */
 static void
 row_text(struct ui *ui, const struct trow *r, struct buf *out, int width)
 {
@@ -34,10 +55,11 @@ row_text(struct ui *ui, const struct trow *r, struct buf *out, int width)
 	char *label;
 	int tw;
 
-	label = sanitize_text(r->label, strlen(r->label), 0);
 	if (tree_is_search(ui->tree)) {
-		buf_printf(&b, "%c%c%s ", r->flagged ? '!' : ' ',
-		    r->read ? ' ' : '*', r->issue_label ? r->issue_label : "");
+		buf_printf(&b, "%c%c", r->flagged ? '!' : ' ',
+		    r->read ? ' ' : '*');
+		short_date(&b, r->issue_label);
+		buf_addc(&b, ' ');
 	} else {
 		buf_printf(&b, "%*s", r->depth * 2, "");
 		if (r->kind == TR_ARTICLE)
@@ -52,9 +74,10 @@ row_text(struct ui *ui, const struct trow *r, struct buf *out, int width)
 		else
 			buf_printf(&tail, " %d", r->n);
 	}
-	buf_adds(&b, label);
+	buf_adds(&b, r->label);
+	label = sanitize_text(b.s, b.len, 0);
 	tw = wrap_width(buf_str(&tail), tail.len);
-	wrap_pad(out, b.s, b.len, width - tw);
+	wrap_cut(out, label, strlen(label), width - tw);
 	buf_adds(out, buf_str(&tail));
 	free(label);
 	buf_free(&b);
@@ -66,6 +89,7 @@ sidebar_draw(struct ui *ui)
 {
 	struct buf line = { 0 };
 	struct trow r;
+	const char *e;
 	size_t i, cur;
 	int y, width;
 	attr_t a;
@@ -79,9 +103,10 @@ sidebar_draw(struct ui *ui)
 		if (!tree_row(ui->tree, i, &r)) {
 			if (y == 0) {
 				wattrset(ui->wside, ui->look[LOOK_META]);
-				waddstr(ui->wside, tree_is_search(ui->tree) ?
-				    " no article matches" :
-				    " nothing matches the filters");
+				e = msg(tree_is_search(ui->tree) ?
+				    MSG_EMPTY_RESULTS : MSG_EMPTY_TREE);
+				wrap_cut(&line, e, strlen(e), width);
+				waddnstr(ui->wside, line.s, (int)line.len);
 			}
 			wattrset(ui->wside, A_NORMAL);
 			wclrtoeol(ui->wside);

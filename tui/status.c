@@ -15,6 +15,7 @@
 #include "tree.h"
 #include "ui.h"
 #include "wrap.h"
+#include "xmalloc.h"
 
 static void
 set_message(struct ui *ui, int error, const char *fmt, va_list ap)
@@ -60,24 +61,40 @@ add_total(struct buf *b, struct tree *t)
 		buf_adds(b, "…");
 }
 
+/* "14 articles", "1 article". */
+static void
+add_articles(struct buf *b, int n)
+{
+	buf_printf(b, msg_count(MSG_ONE_ARTICLE, MSG_N_ARTICLES, n), n);
+}
+
 /*
- * Where the reader is: the issue (*issue, shortened first when the line
- * is narrow) and the rest (*rest: column, article n/m, scroll %).
+ * Where the reader is: what it is on (*head: the issue, or in the
+ * sidebar the full title of the row, which is cut first when the line
+ * is narrow) and where that is (*rest: column, article n/m, scroll %).
  */
 static void
-where(struct ui *ui, struct buf *issue, struct buf *rest)
+where(struct ui *ui, struct buf *head, struct buf *rest)
 {
+	struct buf total = { 0 };
 	struct trow r;
-	int pos, count, pct;
+	int pos, count, pct, have;
 	size_t rows;
 	char *label;
 
+	have = tree_row(ui->tree, tree_cursor(ui->tree), &r);
 	if (ui->focus == PANE_ART && ui->have_art) {
-		label = render_issue_label(ui->art.issue_date,
-		    ui->art.issue_year, ui->art.issue_number,
-		    ui->art.issue_title, ui->art.guide);
-		buf_adds(issue, label);
-		free(label);
+		/* the issue as the sidebar labels it, when it is the row's */
+		if (have && r.kind == TR_ARTICLE && r.id == ui->art.id &&
+		    !tree_is_search(ui->tree))
+			buf_adds(head, r.issue_label);
+		else {
+			label = render_issue_label(ui->art.issue_date,
+			    ui->art.issue_year, ui->art.issue_number,
+			    ui->art.issue_title, ui->art.guide);
+			buf_adds(head, label);
+			free(label);
+		}
 		buf_printf(rest, " · %s", ui->art.section);
 		tree_article_pos(ui->tree, tree_cursor(ui->tree), &pos,
 		    &count);
@@ -93,29 +110,41 @@ where(struct ui *ui, struct buf *issue, struct buf *rest)
 		}
 		return;
 	}
-	if (!tree_row(ui->tree, tree_cursor(ui->tree), &r)) {
+	if (!have) {
 		buf_adds(rest, msg(tree_is_search(ui->tree) ? MSG_NO_RESULTS :
 		    MSG_NO_ISSUES));
 		return;
 	}
 	if (tree_is_search(ui->tree)) {
-		buf_printf(rest, msg(MSG_RESULT_N), tree_cursor(ui->tree) + 1);
+		/* the result's place first: its title follows, cut if need be */
+		buf_printf(rest, msg(MSG_RESULT_N), r.pos);
 		add_total(rest, ui->tree);
+		buf_adds(rest, " · ");
+		buf_adds(head, r.label);
 		return;
 	}
-	buf_adds(issue, r.issue_label ? r.issue_label : "");
-	if (r.kind == TR_ARTICLE) {
+	switch (r.kind) {
+	case TR_ARTICLE:
+		buf_adds(head, r.label);
 		tree_article_pos(ui->tree, tree_cursor(ui->tree), &pos,
 		    &count);
 		buf_printf(rest, " · %s · %d/%d", r.section ? r.section : "",
 		    pos, count);
-	} else if (r.kind == TR_SECTION)
+		break;
+	case TR_SECTION:
+		buf_adds(head, r.issue_label);
 		buf_printf(rest, " · %s", r.label);
-	else {
+		break;
+	default:
+		/* the issue: its full name, its size, and which it is */
+		buf_adds(head, r.label);
 		buf_adds(rest, " · ");
-		add_total(rest, ui->tree);
-		buf_adds(rest, msg(MSG_ISSUES));
+		add_articles(rest, r.n);
+		add_total(&total, ui->tree);
+		buf_adds(rest, " · ");
+		buf_printf(rest, msg(MSG_ISSUE_N), r.pos, buf_str(&total));
 	}
+	buf_free(&total);
 }
 
 void
@@ -140,7 +169,6 @@ static void
 add_cut(struct buf *out, const char *s, size_t len, int cols)
 {
 	char *clean;
-	size_t n;
 	int w;
 
 	clean = sanitize_text(s, len, 0);
@@ -148,8 +176,9 @@ add_cut(struct buf *out, const char *s, size_t len, int cols)
 	if (w <= cols)
 		buf_adds(out, clean);
 	else if (cols > 1) {
-		n = wrap_fit(clean, strlen(clean), cols - 1, NULL);
-		buf_add(out, clean, n);
+		/* no padding: what follows comes right after the … */
+		buf_add(out, clean, wrap_fit(clean, strlen(clean), cols - 1,
+		    NULL));
 		buf_adds(out, "…");
 	}
 	free(clean);
@@ -158,35 +187,59 @@ add_cut(struct buf *out, const char *s, size_t len, int cols)
 void
 status_draw(struct ui *ui)
 {
-	struct buf issue = { 0 }, rest = { 0 }, right = { 0 }, line = { 0 };
-	const char *trouble;
+	struct buf head = { 0 }, rest = { 0 }, right = { 0 }, line = { 0 };
+	const char *hint, *trouble;
 	char *r;
-	int width, rw, restw;
+	int width, rw, filw, restw, markx;
 
 	width = ui->cols - 1;	/* the last cell may scroll some terminals */
 	if (ui->msg != NULL)
 		buf_adds(&rest, ui->msg);
 	else
-		where(ui, &issue, &rest);
+		where(ui, &head, &rest);
 	status_filters(ui, &right);
+	/* the state's trouble ends the filters */
 	if ((trouble = ui_state_trouble(ui)) != NULL)
 		buf_adds(&right, trouble);
-	buf_adds(&right, msg(MSG_HELP_HINT));
 	r = sanitize_text(buf_str(&right), right.len, 0);
-	rw = wrap_width(r, strlen(r));
+	rw = filw = wrap_width(r, strlen(r));
 	restw = wrap_width(buf_str(&rest), rest.len);
-	/* the position first, then the filters, then the issue's name */
-	if (restw + rw > width - 6)
-		rw = 0;
-	add_cut(&line, buf_str(&issue), issue.len, width - rw - restw);
-	add_cut(&line, buf_str(&rest), rest.len, width - rw -
-	    wrap_width(buf_str(&line), line.len));
+	hint = msg(MSG_HELP_HINT);
+	rw += wrap_width(hint, strlen(hint));
+	/*
+	 * The place first, then the filters, then the full name; the
+	 * state's mark stays whatever else has to go.
+	 */
+	if (restw + rw > width - 6) {
+		free(r);
+		r = xstrdup(trouble != NULL ? trouble : "");
+		rw = filw = wrap_width(r, strlen(r));
+		hint = "";
+	}
+	/* in the sidebar, the row's name follows the result's place */
+	if (ui->msg == NULL && tree_is_search(ui->tree) &&
+	    ui->focus == PANE_SIDE) {
+		add_cut(&line, buf_str(&rest), rest.len, width - rw);
+		add_cut(&line, buf_str(&head), head.len, width - rw -
+		    wrap_width(buf_str(&line), line.len));
+	} else {
+		add_cut(&line, buf_str(&head), head.len, width - rw - restw);
+		add_cut(&line, buf_str(&rest), rest.len, width - rw -
+		    wrap_width(buf_str(&line), line.len));
+	}
+	markx = -1;
 	{
 		struct buf padded = { 0 };
 
 		wrap_pad(&padded, buf_str(&line), line.len, width - rw);
-		if (rw > 0)
+		if (rw > 0) {
+			/* the trouble starts with a space */
+			if (trouble != NULL)
+				markx = width - rw + filw - wrap_width(trouble,
+				    strlen(trouble)) + 1;
 			buf_adds(&padded, r);
+			buf_adds(&padded, hint);
+		}
 		buf_free(&line);
 		line = padded;
 	}
@@ -195,10 +248,15 @@ status_draw(struct ui *ui)
 	    ui->look[LOOK_ERROR] : ui->look[LOOK_STATUS]);
 	mvwaddnstr(ui->wstatus, 0, 0, buf_str(&line), (int)wrap_fit(
 	    buf_str(&line), line.len, width, NULL));
+	if (trouble != NULL && markx >= 0) {
+		/* the state's trouble stands out for as long as it lasts */
+		wattrset(ui->wstatus, ui->look[LOOK_ERROR]);
+		mvwaddstr(ui->wstatus, 0, markx, trouble + 1);
+	}
 	wattrset(ui->wstatus, A_NORMAL);
 	wnoutrefresh(ui->wstatus);
 	free(r);
-	buf_free(&issue);
+	buf_free(&head);
 	buf_free(&rest);
 	buf_free(&right);
 	buf_free(&line);

@@ -10,6 +10,7 @@
 
 #define PAGE		32	/* issues or results loaded at a time: a screenful */
 #define NONE		UINT32_MAX
+#define SHORT_KEY	4	/* characters of a key that tell issues apart */
 
 struct snode {
 	struct section_row	 r;
@@ -132,13 +133,32 @@ load_page(struct tree *t)
 	return load(t, PAGE, 0);
 }
 
-/* An issue's label, made when first shown: most never are. */
+/*
+ * An issue's label, made when first shown (most never are): its date and
+ * number, or its date and title.  The bulletin's issues without either
+ * all bear one title: the first characters of their key (after the year)
+ * tell them apart, as --list shows it.
+ */
 static const char *
 issue_label(struct inode *in)
 {
-	if (in->label == NULL)
+	const char *k;
+
+	if (in->label != NULL)
+		return in->label;
+	if (in->r.date != NULL || in->r.number != NULL || in->r.guide)
 		in->label = render_issue_label(in->r.date, in->r.year,
 		    in->r.number, in->r.title, in->r.guide);
+	else {
+		k = strrchr(in->r.key, '-');
+		k = k != NULL ? k + 1 : in->r.key;
+		if (in->r.year != 0)
+			in->label = xasprintf("%d %.*s %s", in->r.year,
+			    SHORT_KEY, k, in->r.title);
+		else
+			in->label = xasprintf("%.*s %s", SHORT_KEY, k,
+			    in->r.title);
+	}
 	return in->label;
 }
 
@@ -290,12 +310,6 @@ tree_nrows(struct tree *t)
 	return t->nrows;
 }
 
-int
-tree_more(struct tree *t)
-{
-	return !t->complete;
-}
-
 void
 tree_load_all(struct tree *t)
 {
@@ -330,6 +344,7 @@ tree_row(struct tree *t, size_t i, struct trow *out)
 	if (t->search) {
 		article_trow(out, &t->results[r->a]);
 		out->issue_label = t->results[r->a].date;
+		out->pos = r->a + 1;
 		return 1;
 	}
 	in = &t->issues[r->i];
@@ -344,6 +359,7 @@ tree_row(struct tree *t, size_t i, struct trow *out)
 		out->n = in->r.n;
 		out->unread = in->r.unread;
 		out->id = in->r.id;
+		out->pos = r->i + 1;
 		break;
 	case TR_SECTION:
 		sn = &in->secs[r->s];

@@ -30,8 +30,10 @@ struct trow {
 	int		 read, flagged;	/* articles */
 	int64_t		 id;
 	const char	*key;		/* articles */
-	const char	*issue_label;	/* the issue it belongs to */
+	const char	*issue_label;	/* the issue it belongs to; results:
+					   its date */
 	const char	*section;	/* articles: their section, if known */
+	size_t		 pos;		/* issues and results: 1-based place */
 };
 
 struct tree	*tree_create(struct dbr *, const struct filter *);
@@ -53,7 +55,6 @@ int		 tree_count_step(struct tree *);
 /* Rows: asking for row i loads what is needed to know it. */
 size_t		 tree_nrows(struct tree *);
 int		 tree_row(struct tree *, size_t i, struct trow *);
-int		 tree_more(struct tree *);	/* rows not loaded yet */
 void		 tree_load_all(struct tree *);
 
 size_t		 tree_cursor(const struct tree *);

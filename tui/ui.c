@@ -4,6 +4,7 @@
  * what commands do to the screen (ui_open_article, ui_focus, ...).
  */
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -19,22 +20,13 @@
 #include "ui.h"
 #include "xmalloc.h"
 
-#define SIDE_MIN	24
+#define SIDE_MIN	24	/* the sidebar as wide as the screen suggests */
 #define SIDE_MAX	40
-
-int
-ui_side_visible(const struct ui *ui)
-{
-	if (ui->cols < NARROW_COLS)
-		return ui->focus == PANE_SIDE;
-	return ui->side_shown;
-}
-
-int
-ui_art_visible(const struct ui *ui)
-{
-	return ui->cols >= NARROW_COLS || ui->focus == PANE_ART;
-}
+#define SIDE_LEAST	12	/* the narrowest it can be made */
+#define ART_LEAST	20	/* what the article keeps beside it */
+#define MARGIN		1	/* columns blank on each side of the text */
+#define TEXT_LEAST	10	/* the narrowest text */
+#define MEASURE		80	/* the widest text line, unless set */
 
 static void
 setup_looks(struct ui *ui)
@@ -89,44 +81,83 @@ render(struct ui *ui)
 	ui->r = NULL;
 	if (!ui->have_art)
 		return;
-	ui->r = render_article(&ui->art, pane_width(ui), ui->filter.typed);
+	ui->r = render_article(&ui->art, ui->text_w, ui->filter.typed);
 	ui->scroll = render_line_of(ui->r, anchor);
 	if (ui->match >= ui->r->noccs)
 		ui->match = 0;
+}
+
+/* The sidebar's width beside the article on a screen this wide. */
+static int
+side_width(const struct ui *ui)
+{
+	int side;
+
+	if (ui->side_want > 0) {
+		side = ui->side_want;
+		if (side > ui->cols - 1 - ART_LEAST)
+			side = ui->cols - 1 - ART_LEAST;
+		return side < SIDE_LEAST ? SIDE_LEAST : side;
+	}
+	side = ui->cols * 35 / 100;
+	if (side < SIDE_MIN)
+		side = SIDE_MIN;
+	return side > SIDE_MAX ? SIDE_MAX : side;
+}
+
+/*
+ * Where everything goes: on a narrow screen the sidebar and the article
+ * take turns, on a wide one they stand side by side (unless s hid the
+ * sidebar); the text is at most the measure wide, and the status line
+ * takes the whole last row.
+ */
+static void
+geometry(struct ui *ui)
+{
+	int avail;
+
+	getmaxyx(stdscr, ui->rows, ui->cols);
+	ui->body_h = ui->rows - 1 > 0 ? ui->rows - 1 : 1;
+	if (ui->cols < NARROW_COLS) {
+		ui->side_on = ui->focus == PANE_SIDE;
+		ui->art_on = !ui->side_on;
+		ui->side_w = ui->cols;
+		ui->art_x = 0;
+	} else {
+		ui->side_on = ui->side_shown;
+		ui->art_on = 1;
+		ui->side_w = side_width(ui);
+		ui->art_x = ui->side_on ? ui->side_w + 1 : 0;
+	}
+	ui->art_w = ui->cols - ui->art_x > 0 ? ui->cols - ui->art_x : 1;
+	avail = ui->art_w - 2 * MARGIN;
+	ui->text_w = ui->measure > 0 && ui->measure < avail ? ui->measure :
+	    avail;
+	if (ui->text_w < TEXT_LEAST)
+		ui->text_w = TEXT_LEAST;
+	/* left, beside the sidebar the eye comes from, as man and less */
+	ui->text_x = MARGIN;
 }
 
 /* One layout computes every region; everything is redrawn. */
 void
 ui_layout(struct ui *ui)
 {
-	int side, artx;
-
-	getmaxyx(stdscr, ui->rows, ui->cols);
-	ui->body_h = ui->rows - 1 > 0 ? ui->rows - 1 : 1;
-	side = ui->cols * 35 / 100;
-	if (side < SIDE_MIN)
-		side = SIDE_MIN;
-	if (side > SIDE_MAX)
-		side = SIDE_MAX;
-	if (ui->cols < NARROW_COLS)
-		side = ui->cols - 1;
-	ui->side_w = side;
+	geometry(ui);
 	delwin(ui->wside);
 	delwin(ui->wborder);
 	delwin(ui->wart);
 	delwin(ui->wstatus);
 	ui->wside = ui->wborder = ui->wart = NULL;
 	/* parts of stdscr, sharing its cells: a screenful less memory */
-	if (ui_side_visible(ui)) {
-		ui->wside = derwin(stdscr, ui->body_h, ui->cols < NARROW_COLS ?
-		    ui->cols : side, 0, 0);
-		if (ui->cols >= NARROW_COLS)
-			ui->wborder = derwin(stdscr, ui->body_h, 1, 0, side);
+	if (ui->side_on) {
+		ui->wside = derwin(stdscr, ui->body_h, ui->side_w, 0, 0);
+		if (ui->art_on)
+			ui->wborder = derwin(stdscr, ui->body_h, 1, 0,
+			    ui->side_w);
 	}
-	if (ui_art_visible(ui)) {
-		artx = ui_side_visible(ui) ? side + 1 : 0;
-		ui->wart = derwin(stdscr, ui->body_h, ui->cols - artx > 0 ?
-		    ui->cols - artx : 1, 0, artx);
+	if (ui->art_on) {
+		ui->wart = derwin(stdscr, ui->body_h, ui->art_w, 0, ui->art_x);
 		if (ui->wart != NULL)
 			idlok(ui->wart, TRUE);
 	}
@@ -136,9 +167,52 @@ ui_layout(struct ui *ui)
 	leaveok(ui->wside, TRUE);	/* a hidden pane's NULL: ERR, no harm */
 	leaveok(ui->wborder, TRUE);
 	leaveok(ui->wart, TRUE);
-	if (ui->have_art && (ui->r == NULL || ui->r->width != pane_width(ui)))
+	if (ui->have_art && (ui->r == NULL || ui->r->width != ui->text_w))
 		render(ui);
 	ui->dirty |= DIRTY_ALL;
+}
+
+/* A setting kept in the state, as a number: def when there is none. */
+static int
+setting(struct ui *ui, const char *name, int def)
+{
+	char *v, *end;
+	long n;
+
+	if ((v = dbr_setting(ui->db, name)) == NULL)
+		return def;
+	n = strtol(v, &end, 10);
+	if (end == v || *end != '\0' || n < 0 || n > 1000)
+		n = def;
+	free(v);
+	return (int)n;
+}
+
+static void
+set_setting(struct ui *ui, const char *name, int value)
+{
+	char v[16];
+
+	snprintf(v, sizeof(v), "%d", value);
+	dbr_set_setting(ui->db, name, v);
+}
+
+void
+ui_set_side_width(struct ui *ui, int cols, int keep)
+{
+	ui->side_want = cols < 0 ? 0 : cols;
+	if (keep)
+		set_setting(ui, "sidebar-width", ui->side_want);
+	ui_layout(ui);
+}
+
+void
+ui_set_measure(struct ui *ui, int cols, int keep)
+{
+	ui->measure = cols < 0 ? 0 : cols;
+	if (keep)
+		set_setting(ui, "measure", ui->measure);
+	ui_layout(ui);
 }
 
 /* A window's contents, unchanged, copied to the screen again. */
@@ -394,27 +468,32 @@ events(struct ui *ui, const struct key_event *ev, int n)
 }
 
 int
-ui_run(struct dbr *db, const char *warning)
+ui_run(struct dbr *db, const char *warning, int measure)
 {
 	struct ui ui;
 	struct keyparse *in;
 	struct key_event ev[KEYPARSE_MAXEV];
 	unsigned char buf[4096];
 	long long deadline;
+	const char *why;
+	size_t waiting;
 	int i, n, wait, counting, retry;
 
 	memset(&ui, 0, sizeof(ui));
 	ui.db = db;
 	ui.side_shown = 1;
 	ui.focus = PANE_SIDE;
+	ui.side_want = setting(&ui, "sidebar-width", 0);
+	ui.measure = measure >= 0 ? measure : setting(&ui, "measure", MEASURE);
 	if (term_begin() == -1)
 		return -1;
 	setup_looks(&ui);
 	ui.tree = tree_create(db, &ui.filter);
 	ui_layout(&ui);
+	ui.state_health = dbr_state_health(db, &waiting, &why);
 	marks_start(&ui);	/* what is new, or the last place */
 	if (warning != NULL)
-		ui_message(&ui, 1, "%s", warning);
+		ui_say(&ui, 1, MSG_STATE_NOT_KEPT, warning);
 	in = keyparse_create();
 	deadline = 0;
 	while (!ui.quit && !term_signalled()) {
@@ -424,8 +503,7 @@ ui_run(struct dbr *db, const char *warning)
 			ui_layout(&ui);
 			ui.dirty |= DIRTY_CLEAR;
 		}
-		if (dbr_state_retry_in(db) == 0)
-			marks_retry(&ui);
+		marks_check(&ui);
 		ui_draw(&ui);
 		/* what a filter matches is counted between keys */
 		counting = tree_counting(ui.tree);

@@ -53,10 +53,21 @@ struct ui {
 	size_t		 scroll;	/* first line shown */
 	size_t		 match;		/* the current match */
 
+	/*
+	 * The geometry, all of it made by ui_layout(): the screen files
+	 * only read it.
+	 */
 	int		 rows, cols;
-	int		 side_w;	/* sidebar columns, border excluded */
-	int		 side_shown;	/* wide screens: the s toggle */
 	int		 body_h;	/* rows above the status line */
+	int		 side_on;	/* the sidebar is shown ... */
+	int		 side_w;	/* ... this wide, border excluded */
+	int		 art_on;	/* the article pane is shown ... */
+	int		 art_x, art_w;	/* ... in these columns of the screen */
+	int		 text_x, text_w; /* its text, in columns of the pane */
+
+	int		 side_shown;	/* wide screens: the s toggle */
+	int		 side_want;	/* the width < > asked for (0: auto) */
+	int		 measure;	/* the widest text line (0: the pane's) */
 	enum pane	 focus;
 	WINDOW		*wside, *wborder, *wart, *wstatus;
 	unsigned	 dirty;
@@ -65,6 +76,7 @@ struct ui {
 
 	char		*msg;		/* shown on the status line once */
 	int		 msg_error;
+	int		 state_health;	/* as last said (enum dbr_state_health) */
 	struct prompt	*prompt;
 	int		 overlay;	/* a prompt's list covered the panes */
 	int		 help;		/* the help screen is up */
@@ -75,7 +87,12 @@ struct ui {
 	int		 quit;
 };
 
-int	ui_run(struct dbr *, const char *warning);
+/*
+ * Runs the reader.  warning: why the state is not kept (shown on the
+ * status line), or NULL; measure: the text's width for this session
+ * (--measure), or -1 for the one kept in the state.
+ */
+int	ui_run(struct dbr *, const char *warning, int measure);
 
 /* ui.c: what commands do to the screen. */
 void	ui_layout(struct ui *);		/* a new geometry: all redrawn */
@@ -85,18 +102,28 @@ void	ui_scroll(struct ui *, long lines);
 void	ui_refilter(struct ui *);	/* the filters changed */
 void	ui_prompt(struct ui *, struct prompt *);	/* opens it */
 void	ui_restore(struct ui *);	/* the article open at the last quit */
+/*
+ * The sidebar's width (0: as the screen's width suggests) and the
+ * text's measure, its widest line (0: no more than the pane), in
+ * columns: laid out again, and with keep, kept in the state for the
+ * next session.  For the commands of cmd-layout.c (which keep) and the
+ * configuration's set (which need not).
+ */
+void	ui_set_side_width(struct ui *, int cols, int keep);
+void	ui_set_measure(struct ui *, int cols, int keep);
 
 /* cmd-marks.c: unread articles, places and the state's health. */
 void	marks_start(struct ui *);	/* what is new since the last visit */
 void	marks_leave(struct ui *);	/* keeps the open article's place */
-void	marks_retry(struct ui *);	/* writes what the state did not take */
+/* Writes what the state did not take, when it is time; says when the
+ * state's health changes. */
+void	marks_check(struct ui *);
 /* What the status line keeps saying about the state, or NULL. */
 const char *ui_state_trouble(struct ui *);
 
 /* Screen files. */
 void	sidebar_draw(struct ui *);
 void	pane_draw(struct ui *);
-int	pane_width(const struct ui *);	/* the text width of the article */
 void	status_draw(struct ui *);
 struct buf;
 /* The active filters and search, as the status line shows them. */
@@ -110,8 +137,6 @@ void	help_key(struct ui *, const char *cmd);
 void	ui_message(struct ui *, int error, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	ui_say(struct ui *, int error, enum msg, ...);
-int	ui_side_visible(const struct ui *);
-int	ui_art_visible(const struct ui *);
 
 /*
  * The terminal: setup and restore (with bracketed paste), the bytes

@@ -100,6 +100,24 @@ wrap_pad(struct buf *b, const char *s, size_t len, int cols)
 	}
 }
 
+void
+wrap_cut(struct buf *b, const char *s, size_t len, int cols)
+{
+	size_t n;
+	int w;
+
+	if (cols <= 0)
+		return;
+	if (wrap_width(s, len) <= cols) {
+		wrap_pad(b, s, len, cols);
+		return;
+	}
+	n = wrap_fit(s, len, cols - 1, &w);
+	buf_add(b, s, n);
+	buf_adds(b, "…");
+	wrap_pad(b, "", 0, cols - 1 - w);
+}
+
 /* Punctuation no line may start with (kinsoku shori). */
 static int
 wrap_nostart(ucs4_t c)
@@ -236,30 +254,60 @@ wrap_emit(struct wrap_line **lines, size_t *n, size_t *cap, size_t off,
 	VEC_PUSH(*lines, *n, *cap, l);
 }
 
+/* A place in the text: a byte offset, and the width of the text before it. */
+struct wrap_at {
+	size_t	off;
+	size_t	w;
+};
+
 /*
  * Greedy first fit in one pass.  Widths are running totals from the
  * start of s, so a line's width is a difference and nothing is ever
- * measured twice.  For the current line [ls, ...) we keep:
- *   te	 end of its last non-space character (spaces after it are
+ * measured twice.  For the current line, which starts at ls, we keep:
+ *   te	 the end of its last non-space character (spaces after it are
  *	 dropped if the line ends there),
  *   bp	 the last break opportunity, and bte the content end before it,
- *   ebp the last position after URL punctuation, for long words
- *	 (not before "。": kinsoku holds there too),
- *   obp the last character boundary splitting no ASCII word, and kbp
- *	 the last one kinsoku allows as well, for long runs that UAX #14
- *	 gives no break in, like "（CCUS），".
- * Each is meaningful only while greater than ls.
+ *   ebp the last place after URL punctuation, for long words (not
+ *	 before "。": kinsoku holds there too),
+ *   obp the last character boundary splitting no ASCII word (ote the
+ *	 content end before it), and kbp the last one kinsoku allows as
+ *	 well (kte), for long runs that UAX #14 gives no break in, like
+ *	 "（CCUS），".
+ * Each is meaningful only while beyond ls.
  */
+struct wrap_state {
+	struct wrap_line	*lines;
+	size_t			 nlines, cap;
+	size_t			 limit;		/* columns of the current line */
+	size_t			 cont;		/* of the lines after the first */
+	size_t			 w;		/* width of the text read so far */
+	struct wrap_at		 ls, te, bp, bte, ebp, kbp, kte, obp, ote;
+};
+
+/* Ends the current line at end; the next starts at next. */
+static void
+wrap_break(struct wrap_state *st, struct wrap_at end, struct wrap_at next)
+{
+	wrap_emit(&st->lines, &st->nlines, &st->cap, st->ls.off, end.off,
+	    end.w - st->ls.w);
+	st->ls = next;
+}
+
+/* The current line starts (again) at at: no place kept is beyond it. */
+static void
+wrap_restart(struct wrap_state *st, struct wrap_at at)
+{
+	st->ls = st->te = st->bp = st->ebp = st->kbp = st->obp = at;
+}
+
 size_t
 wrap_lines(const char *s, size_t len, int cols, int indent,
     struct wrap_line **out)
 {
 	const uint8_t *p = (const uint8_t *)s;
-	struct wrap_line *lines = NULL;
-	size_t nlines = 0, cap = 0;
-	size_t i, n, ls, te, bp, bte, ebp, kbp, kte, obp, ote;
-	size_t w, wls, wte, wbp, wbte, webp, wkbp, wkte, wobp, wote;
-	size_t limit, cont;
+	struct wrap_state st;
+	struct wrap_at here;
+	size_t i, n;
 	char *brk;
 	ucs4_t c, pc, prevc;
 	int cw, rewind, rewound = 0;
@@ -268,136 +316,117 @@ wrap_lines(const char *s, size_t len, int cols, int indent,
 		cols = 1;
 	if (indent < 0)
 		indent = 0;
-	limit = (size_t)cols;
-	cont = indent >= cols ? 1 : (size_t)(cols - indent);
+	memset(&st, 0, sizeof(st));
+	st.limit = (size_t)cols;
+	st.cont = indent >= cols ? 1 : (size_t)(cols - indent);
 
 	brk = xmalloc(len ? len : 1);
 	if (len > 0)
 		u8_possible_linebreaks(p, len, "UTF-8", brk);
 	wrap_kinsoku(p, len, brk);
 
-	i = ls = te = bp = bte = ebp = kbp = kte = obp = ote = 0;
-	w = wls = wte = wbp = wbte = webp = wkbp = wkte = wobp = wote = 0;
+	i = 0;
 	pc = prevc = 0;
 	while (i < len) {
 		n = wrap_next(p, len, i, &c);
+		here.off = i;
+		here.w = st.w;
 		if (c == '\n') {
-			wrap_emit(&lines, &nlines, &cap, ls, te, wte - wls);
+			wrap_break(&st, st.te, here);
 			i += n;
-			ls = te = bp = ebp = kbp = obp = i;
-			wls = wte = w;
-			limit = cont;
+			here.off = i;
+			wrap_restart(&st, here);
+			st.limit = st.cont;
 			pc = prevc = c;
 			continue;
 		}
 		cw = wrap_cwidth(c);
-		if (i > ls && cw > 0 && wrap_urlpunct(prevc) &&
-		    !wrap_nostart(c)) {
-			ebp = i;
-			webp = w;
-		}
-		if (i > ls && cw > 0 && c != ' ' &&
+		if (i > st.ls.off && cw > 0 && wrap_urlpunct(prevc) &&
+		    !wrap_nostart(c))
+			st.ebp = here;
+		if (i > st.ls.off && cw > 0 && c != ' ' &&
 		    !(wrap_isalnum(c) && wrap_isalnum(pc))) {
-			obp = i;
-			wobp = w;
-			ote = te;
-			wote = wte;
-			if (te > ls && !wrap_nostart(c) && !wrap_noend(pc)) {
-				kbp = i;
-				wkbp = w;
-				kte = te;
-				wkte = wte;
+			st.obp = here;
+			st.ote = st.te;
+			if (st.te.off > st.ls.off && !wrap_nostart(c) &&
+			    !wrap_noend(pc)) {
+				st.kbp = here;
+				st.kte = st.te;
 			}
 		}
-		if (i > ls && te > ls && (brk[i] == UC_BREAK_POSSIBLE ||
+		if (i > st.ls.off && st.te.off > st.ls.off &&
+		    (brk[i] == UC_BREAK_POSSIBLE ||
 		    brk[i] == UC_BREAK_MANDATORY)) {
-			bp = i;
-			wbp = w;
-			bte = te;
-			wbte = wte;
+			st.bp = here;
+			st.bte = st.te;
 		}
 
 		/* Spaces never overflow: at a break they are dropped. */
 		rewind = 0;
-		while (c != ' ' && cw > 0 && w + (size_t)cw - wls > limit &&
-		    i > ls) {
-			if (te == ls) {
+		while (c != ' ' && cw > 0 && st.w + (size_t)cw - st.ls.w >
+		    st.limit && i > st.ls.off) {
+			if (st.te.off == st.ls.off) {
 				/* Only spaces so far: drop them, not a line. */
-				ls = te = i;
-				wls = wte = w;
+				st.ls = st.te = here;
 				break;
 			}
-			if (bp > ls) {
-				wrap_emit(&lines, &nlines, &cap, ls, bte,
-				    wbte - wls);
-				ls = bp;
-				wls = wbp;
-			} else if (ebp > ls) {
+			if (st.bp.off > st.ls.off)
+				wrap_break(&st, st.bte, st.bp);
+			else if (st.ebp.off > st.ls.off)
 				/* A URL or dotted name: cut after / . - */
-				wrap_emit(&lines, &nlines, &cap, ls, ebp,
-				    webp - wls);
-				ls = ebp;
-				wls = webp;
-			} else if (kbp > ls && (wrap_nostart(c) ||
+				wrap_break(&st, st.ebp, st.ebp);
+			else if (st.kbp.off > st.ls.off && (wrap_nostart(c) ||
 			    wrap_noend(pc) ||
-			    (wrap_isalnum(c) && wrap_isalnum(pc)))) {
+			    (wrap_isalnum(c) && wrap_isalnum(pc))))
 				/* Kinsoku, whole words, even in a long run. */
-				wrap_emit(&lines, &nlines, &cap, ls, kte,
-				    wkte - wls);
-				ls = kbp;
-				wls = wkbp;
-			} else if (obp > ls && wrap_isalnum(c) &&
+				wrap_break(&st, st.kte, st.kbp);
+			else if (st.obp.off > st.ls.off && wrap_isalnum(c) &&
 			    wrap_isalnum(pc)) {
 				/*
 				 * Rather "（" then "Standards" than a cut
 				 * word; indentation before it is dropped.
 				 */
-				if (ote > ls)
-					wrap_emit(&lines, &nlines, &cap, ls,
-					    ote, wote - wls);
-				ls = obp;
-				wls = wobp;
-			} else {
+				if (st.ote.off > st.ls.off)
+					wrap_break(&st, st.ote, st.obp);
+				else
+					st.ls = st.obp;
+			} else
 				/* Cut before c, a character boundary. */
-				wrap_emit(&lines, &nlines, &cap, ls, te,
-				    wte - wls);
-				ls = i;
-				wls = w;
-			}
-			if (te <= ls) {
-				te = ls;
-				wte = wls;
-			}
-			if (nlines > 0)
-				limit = cont;
+				wrap_break(&st, st.te, here);
+			if (st.te.off <= st.ls.off)
+				st.te = st.ls;
+			if (st.nlines > 0)
+				st.limit = st.cont;
 			/*
 			 * The carried-over text may be too wide only when
 			 * the limit just shrank for the hanging indent:
 			 * measure it again from the new line's start (once).
 			 */
-			if (wte - wls > limit && !rewound) {
+			if (st.te.w - st.ls.w > st.limit && !rewound) {
 				rewind = rewound = 1;
 				break;
 			}
 		}
 		if (rewind) {
-			i = te = bp = ebp = kbp = obp = ls;
-			w = wte = wls;
+			i = st.ls.off;
+			st.w = st.ls.w;
+			wrap_restart(&st, st.ls);
 			pc = prevc = 0;
 			continue;
 		}
 
-		w += (size_t)cw;
+		st.w += (size_t)cw;
 		if (c != ' ') {
-			te = i + n;
-			wte = w;
+			st.te.off = i + n;
+			st.te.w = st.w;
 			pc = c;
 		}
 		prevc = c;
 		i += n;
 	}
-	wrap_emit(&lines, &nlines, &cap, ls, te, wte - wls);
+	wrap_emit(&st.lines, &st.nlines, &st.cap, st.ls.off, st.te.off,
+	    st.te.w - st.ls.w);
 	free(brk);
-	*out = lines;
-	return nlines;
+	*out = st.lines;
+	return st.nlines;
 }

@@ -33,6 +33,12 @@ size_t	wrap_fit(const char *s, size_t len, int cols, int *used);
  */
 void	wrap_pad(struct buf *b, const char *s, size_t len, int cols);
 
+/*
+ * The same, but text that does not fit ends in an ellipsis (…, one
+ * column) where it is cut, so that a reader sees there is more.
+ */
+void	wrap_cut(struct buf *b, const char *s, size_t len, int cols);
+
 /* One output line: s[off] .. s[off + len - 1], width columns wide. */
 struct wrap_line {
 	size_t	off;

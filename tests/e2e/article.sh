@@ -25,7 +25,7 @@ for size in 80x24 120x40; do
 	PW=$((W - SW - 3))	# border and a margin on each side
 	rm -rf "$TMP/state"/*
 	reader "$S" "$W" "$H"
-	if ! wait_for "$S" '?:help' || ! open_article "$S" "$SW" "$ROWS" $KEY; then
+	if ! wait_for "$S" '?:帮助' || ! open_article "$S" "$SW" "$ROWS" $KEY; then
 		fail "$size: Enter on the article in the sidebar opens it" "$(diag_screen)"
 		kill_session "$S"
 		continue
@@ -33,7 +33,7 @@ for size in 80x24 120x40; do
 	pass "$size: Enter on the article in the sidebar opens it"
 	screen_py cols "$X" "$W" "$LAST" | head -n 1 | grep -qF "$(title_start "$TITLE")"
 	outcome $? "$size: the title is the first line of the pane"
-	status_line | grep -qE "· $SECTION · $POS · 0%.*\\?:help\$"
+	status_line | grep -qE "· $SECTION · $POS · 0%.*\\?:帮助\$"
 	outcome $? "$size: the status line shows the column, the article's place ($POS) and 0%"
 	check "$size: the border is straight with the article open" \
 	    screen_py border "$SW" "$ROWS" "$LAST"
@@ -63,7 +63,7 @@ pane_text() {	# the article pane's rows of a screen
 }
 rm -rf "$TMP/state"/*
 reader $S $W $H
-if ! wait_for $S '?:help' || ! open_article $S "$SW" $ROWS $KEY; then
+if ! wait_for $S '?:帮助' || ! open_article $S "$SW" $ROWS $KEY; then
 	fail "80x24: the article opens for the key tests" "$(diag_screen)"
 	finish
 fi
@@ -106,11 +106,11 @@ outcome $? "[ opens the previous article again"
 # Tab: to the sidebar (the status line loses the %), j moves the cursor
 # there and leaves the article alone; Tab back
 keys $S Tab
-wait_status $S "· $SECTION · $POS +\\?:help" && wait_stable $S
+wait_status $S "· $SECTION · $POS +\\?:帮助" && wait_stable $S
 outcome $? "Tab moves to the sidebar: the status line names the row, without %"
 cp "$LAST" "$TMP/before-j"
 keys $S j
-wait_status $S "· $(expect article "$NEXT" section) +\\?:help" &&
+wait_status $S "· $(expect article "$NEXT" section) +\\?:帮助" &&
     wait_stable $S &&
     [ "$(pane_text "$LAST")" = "$(pane_text "$TMP/before-j")" ]
 outcome $? "j in the sidebar moves the cursor and leaves the article as it is"
@@ -118,7 +118,7 @@ keys $S k Tab
 wait_status $S "· $SECTION · $POS · 0%"
 outcome $? "Tab goes back to the article"
 keys $S h
-wait_status $S "· $SECTION · $POS +\\?:help"
+wait_status $S "· $SECTION · $POS +\\?:帮助"
 outcome $? "h in the article goes back to the sidebar"
 
 # s hides the sidebar: the article takes the whole width; s shows it again
@@ -142,7 +142,7 @@ fi
 # ^L redraws the same screen (Tab Tab after it: to know it was read)
 cp "$LAST" "$TMP/before-l"
 keys $S C-l Tab
-wait_status $S "· $SECTION · $POS +\\?:help"
+wait_status $S "· $SECTION · $POS +\\?:帮助"
 keys $S Tab
 wait_status $S "· $SECTION · $POS · 0%" && wait_stable $S &&
     cmp -s "$LAST" "$TMP/before-l"
@@ -153,14 +153,14 @@ quit_reader $S || fail "q quits" "$(diag_screen)"
 kill_session $S
 rm -rf "$TMP/state"/*
 reader hint $W $H
-if wait_for hint '?:help' && wait_stable hint; then
+if wait_for hint '?:帮助' && wait_stable hint; then
 	# its rows (it may be wrapped), joined
 	hint=$(screen_py cols "$X" $W "$LAST" | sed -n 2,4p | tr '\n' ' ' | tr -s ' ')
 	case $hint in
-	*"? shows every key."*) pass "80x24: the hint in the empty article pane is shown whole" ;;
+	*"按 ? 查看所有按键。"*) pass "80x24: the hint in the empty article pane is shown whole" ;;
 	*) fail "80x24: the hint in the empty article pane is shown whole" \
 	    "the pane shows: '$hint'" \
-	    "(\"Choose an article and press Enter.  ? shows every key.\" is 54 columns, the pane $((W - SW - 3)))" ;;
+	    "(\"选中一篇文章，按 Enter 打开。 按 ? 查看所有按键。\" is 48 columns, the pane $((W - SW - 3)))" ;;
 	esac
 fi
 kill_session hint

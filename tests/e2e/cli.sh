@@ -50,7 +50,7 @@ have_locale() {	# have_locale NAME: installed here (then it proves nothing)
 starts() {
 	cl_s=loc$T_N
 	reader $cl_s 80 24 "$@"
-	if wait_status $cl_s '\?:help *$' && wait_stable $cl_s &&
+	if wait_status $cl_s '\?:帮助 *$' && wait_stable $cl_s &&
 	    grep -q '科技' "$LAST"; then
 		pass "$*: the reader starts, Chinese shown"
 	else

@@ -22,7 +22,7 @@ N_SUBJ=$(expect country 日本 | head -n 1)
 N_ALL=$(expect country 日本 mentions | head -n 1)
 
 reader $S $W $H
-wait_for $S '?:help' && wait_stable $S || { fail "the reader starts" "$(diag_screen)"; finish; }
+wait_for $S '?:帮助' && wait_stable $S || { fail "the reader starts" "$(diag_screen)"; finish; }
 cp "$LAST" "$TMP/start"
 
 # one_choice_left WHAT: one choice is left: one row of list above the
@@ -53,7 +53,7 @@ country_filter() {
 	outcome $? "c, $typed: the choices narrow to 日本 (JP JPN Japan) with its $N_SUBJ subject articles"
 	one_choice_left "c, $typed"
 	keys $S Enter
-	wait_status $S '\[国家 日本\]  \?:help$' && wait_stable $S
+	wait_status $S '\[国家 日本\]  \?:帮助$' && wait_stable $S
 	outcome $? "$typed, Enter: the status line shows [国家 日本]" || return 1
 	check "$typed: the sidebar shows only the issues, columns and articles about Japan, with their counts" \
 	    screen_py sidebar "$LAST" "$SW" $ROWS "$CORPUS" --country 日本
@@ -73,7 +73,7 @@ print(",".join(i["key"] for i in json.load(open(sys.argv[1]))["issues"]))' "$COR
 	    screen_py sidebar "$LAST" "$SW" $ROWS "$CORPUS" --country 日本 --expand "$keys_all"
 
 	keys $S C
-	if wait_status $S '\[国家 日本 \+提及\]  \?:help$' && wait_stable $S; then
+	if wait_status $S '\[国家 日本 \+提及\]  \?:帮助$' && wait_stable $S; then
 		pass "C widens the filter: [国家 日本 +提及]"
 		check "C: the sidebar shows every article that mentions Japan ($N_ALL)" \
 		    screen_py sidebar "$LAST" "$SW" $ROWS "$CORPUS" --country 日本 --mentions
@@ -90,7 +90,7 @@ print(",".join(i["key"] for i in json.load(open(sys.argv[1]))["issues"]))' "$COR
 	check "Esc closes the prompt; the border is straight again" \
 	    screen_py border "$SW" $ROWS "$LAST"
 	keys $S C
-	if wait_status $S '\[国家 日本\]  \?:help$' && wait_stable $S; then
+	if wait_status $S '\[国家 日本\]  \?:帮助$' && wait_stable $S; then
 		check "C again: subjects only" \
 		    screen_py sidebar "$LAST" "$SW" $ROWS "$CORPUS" --country 日本
 	else
@@ -101,7 +101,7 @@ keys $S x
 if wait_gone $S '[国家' && wait_stable $S; then
 	check "x clears the filter: the tree is the one at start" \
 	    screen_py sidebar "$LAST" "$SW" $ROWS "$CORPUS"
-	status_line | grep -q 'cleared.*?:help$' && ! status_line | grep -q '\['
+	status_line | grep -q '已清除筛选和搜索.*?:帮助$' && ! status_line | grep -q '\['
 	outcome $? "x: the status line shows no filter"
 	check "x: the border is straight" screen_py border "$SW" $ROWS "$LAST"
 else
@@ -132,7 +132,7 @@ wait_status $S '^国家: brics$' &&
 outcome $? "c, brics: the choices narrow to 金砖国家 (BRICS) with its $N_BRICS subject articles"
 one_choice_left "c, brics"
 keys $S Enter
-if wait_status $S '\[国家 金砖国家\]  \?:help$' && wait_stable $S; then
+if wait_status $S '\[国家 金砖国家\]  \?:帮助$' && wait_stable $S; then
 	check "brics, Enter: the sidebar shows only the issues, columns and articles about BRICS" \
 	    screen_py sidebar "$LAST" "$SW" $ROWS "$CORPUS" --country 金砖国家
 	grep -q '^ *\*\{0,1\} *2\.8 金砖国家' "$LAST"
@@ -148,10 +148,10 @@ wait_gone $S '[国家' && wait_stable $S
 keys $S c
 wait_status $S '^国家: *$'
 type_text $S zzz
-wait_re $S '^ \(nothing matches\)' && wait_status $S '^国家: zzz$'
+wait_re $S '^ （没有相符的项）' && wait_status $S '^国家: zzz$'
 outcome $? "c, zzz: the prompt says nothing matches"
 keys $S Enter
-if wait_status $S 'nothing matches zzz' && wait_stable $S; then
+if wait_status $S '没有与 zzz 相符的项' && wait_stable $S; then
 	check "zzz, Enter: an error on the status line, the tree unchanged" \
 	    screen_py sidebar "$LAST" "$SW" $ROWS "$CORPUS"
 else
@@ -169,7 +169,7 @@ if wait_status $S '^主题: *$'; then
 	outcome $? "t, 半导体: the choices narrow to $THEME ($N_THEME articles)"
 	one_choice_left "t, 半导体"
 	keys $S Enter
-	if wait_status $S "\\[主题 $THEME\\]  \\?:help\$" && wait_stable $S; then
+	if wait_status $S "\\[主题 $THEME\\]  \\?:帮助\$" && wait_stable $S; then
 		pass "t: the status line shows [主题 $THEME]"
 		check "t: the sidebar shows only the articles of the theme, with their counts" \
 		    screen_py sidebar "$LAST" "$SW" $ROWS "$CORPUS" --theme $THEME

@@ -114,7 +114,7 @@ outcome $? "--list: the guide's line says 2023 指南·征求意见稿 before it
 W=80 H=24 S=guide
 screen_size $W $H
 reader $S $W $H
-if ! wait_for $S '?:help'; then
+if ! wait_for $S '?:帮助'; then
 	fail "80x24: the reader starts" "$(diag_screen)"
 	finish
 fi

@@ -10,7 +10,7 @@
 . tests/e2e/lib.sh
 
 # the keys a reader is told about (the key table of the brief)
-KEYS='j k ↓ ↑ Enter l → h ← Space PgDn b PgUp g G [ ] Tab / n N c C t F x m u y s ^L ? q'
+KEYS='j k ↓ ↑ Enter l → h ← Space PgDn b PgUp g G [ ] Tab / n N c C t F x m u y s ^L ? q < > - +'
 
 # help_keys FILE...: the key names in the key column of help screens
 help_keys() {
@@ -26,10 +26,10 @@ for size in 80x24 120x40; do
 	W=${size%x*} H=${size#*x} S=help$W
 	rm -rf "$TMP/state"/*
 	reader $S "$W" "$H"
-	wait_for $S '?:help' && wait_stable $S
+	wait_for $S '?:帮助' && wait_stable $S
 	cp "$LAST" "$TMP/before"
 	keys $S '?'
-	if ! wait_for $S 'kuaibao keys' || ! wait_stable $S; then
+	if ! wait_for $S 'kuaibao 按键' || ! wait_stable $S; then
 		fail "$size: ? shows the help" "$(diag_screen)"
 		kill_session $S
 		continue
@@ -37,8 +37,8 @@ for size in 80x24 120x40; do
 	cp "$LAST" "$TMP/help.0"
 	pages="$TMP/help.0"
 	i=0
-	# j scrolls the help until the last entry (quit) shows
-	while ! grep -q ' quit$' "$LAST" && [ $i -lt 20 ]; do
+	# j scrolls the help until the last key (+, widen-text) shows
+	while ! grep -q '^ + *正文变宽$' "$LAST" && [ $i -lt 20 ]; do
 		i=$((i + 1))
 		keys $S j
 		wait_change $S "$TMP/help.$((i - 1))" && wait_stable $S
@@ -65,7 +65,7 @@ for size in 80x24 120x40; do
 	fi
 	check "$size: no help row is wider than $W columns" screen_py widths "$W" "$TMP/help.0"
 	keys $S Space
-	wait_gone $S 'kuaibao keys' && wait_stable $S && cmp -s "$LAST" "$TMP/before"
+	wait_gone $S 'kuaibao 按键' && wait_stable $S && cmp -s "$LAST" "$TMP/before"
 	outcome $? "$size: another key closes the help, the screen as before"
 	quit_reader $S || fail "$size: q quits" "$(diag_screen)"
 	kill_session $S
@@ -73,9 +73,9 @@ done
 
 # ---- 40x12: the help's rows fit ----
 reader help40 40 12
-if wait_for help40 '?:help' && wait_stable help40; then
+if wait_for help40 '?:帮助' && wait_stable help40; then
 	keys help40 '?'
-	if wait_for help40 'kuaibao keys' && wait_stable help40; then
+	if wait_for help40 'kuaibao 按键' && wait_stable help40; then
 		[ -z "$(sed -n 2p "$LAST" | tr -d ' ')" ]
 		outcome $? "40x12: the help's title fits its row (row 2 is blank)"
 		check "40x12: no help row is wider than 40 columns" screen_py widths 40 "$LAST"
@@ -91,20 +91,20 @@ W=120 H=40 S=copy
 KEY=dd146d8cb3d5
 rm -rf "$TMP/state"/*
 reader $S $W $H
-if ! wait_for $S '?:help' || ! open_article $S 40 39 $KEY; then
+if ! wait_for $S '?:帮助' || ! open_article $S 40 39 $KEY; then
 	fail "the article opens" "$(diag_screen)"
 	finish
 fi
 expect article $KEY urls >"$TMP/urls"
 URL1=$(sed -n 1p "$TMP/urls")
 keys $S y
-wait_status $S '^copy: *$' && wait_re $S '^ 引用 citation' &&
+wait_status $S '^复制: *$' && wait_re $S '^ 引用 citation' &&
     wait_re $S "^ $(sed -n 1p "$TMP/urls" | sed 's/[.]/[.]/g')" && wait_stable $S
 outcome $? "y: the copy menu offers the citation and each note URL"
 tm delete-buffer >/dev/null 2>&1
 keys $S Enter
-wait_status $S '^copied: ' && wait_stable $S
-outcome $? "y, Enter: the status line says copied"
+wait_status $S '^已复制：' && wait_stable $S
+outcome $? "y, Enter: the status line says copied (已复制)"
 tm show-buffer >"$TMP/buffer" 2>&1
 check "y, Enter: the paste buffer holds the citation (title, bulletin, year, column, editors, URLs, in order)" \
     python3 - "$TMP/buffer" "$CORPUS" $KEY <<'EOF'
@@ -136,9 +136,9 @@ bad = [c for c in b if ord(c) < 32 or ord(c) == 127]
 print("control characters: %r" % bad if bad else "", end="")
 sys.exit(1 if bad else 0)' "$TMP/buffer"
 keys $S y
-wait_status $S '^copy: *$'
+wait_status $S '^复制: *$'
 keys $S Down Enter
-if wait_status $S '^copied: ' && wait_stable $S &&
+if wait_status $S '^已复制：' && wait_stable $S &&
     [ "$(tm show-buffer 2>&1)" = "$URL1" ]; then
 	pass "y, Down, Enter: the buffer holds note [1]'s URL exactly"
 else

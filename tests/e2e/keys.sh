@@ -58,9 +58,9 @@ fresh() {
 	kill_session "$1"
 	rm -rf "$TMP/state"/*
 	reader "$1" $W $H $XT
-	wait_for "$1" '?:help' && wait_stable "$1" || return 1
+	wait_for "$1" '?:帮助' && wait_stable "$1" || return 1
 	keys "$1" j j j j
-	wait_status "$1" ' · [0-9]+/[0-9]+ +\?:help$' && wait_stable "$1" ||
+	wait_status "$1" ' · [0-9]+/[0-9]+ +\?:帮助$' && wait_stable "$1" ||
 	    return 1
 	cp "$LAST" "$TMP/$1.0"
 }
@@ -109,10 +109,10 @@ if fresh e; then
 	bad=
 	for seq in "1b 5b 31 7e" "1b 5b 48" "1b 4f 48" "1b 5b 37 7e"; do
 		keys e G
-		wait_status e ' · [0-9]+ issues +\?:help$' && wait_stable e
+		wait_status e ' · 第 [0-9]+/[0-9]+ 期 +\?:帮助$' && wait_stable e
 		# shellcheck disable=SC2086
 		bytes e $seq
-		wait_line e 1 '^- ' && wait_status e ' · [0-9]+ issues +\?:help$' &&
+		wait_line e 1 '^- ' && wait_status e ' · 第 [0-9]+/[0-9]+ 期 +\?:帮助$' &&
 		    wait_line e 2 '^  - ' || bad="$bad '$seq'"
 	done
 	if [ -z "$bad" ]; then
@@ -183,7 +183,7 @@ if fresh s; then
 	settled s
 	same_as s "$TMP/j" "Down, its bytes 30 ms apart: one move down, as j"
 	keys s k
-	wait_status s ' · [0-9]+/[0-9]+ +\?:help$' && wait_stable s
+	wait_status s ' · [0-9]+/[0-9]+ +\?:帮助$' && wait_stable s
 	slowly s 1b 5b 36 7e		# ESC [ 6 ~: PgDn
 	settled s
 	same_as s "$TMP/space" "PgDn, its bytes 30 ms apart: one page, as Space"
@@ -208,7 +208,7 @@ if fresh p; then
 	wait_status p '^/: \[31mfoo *$' && wait_stable p
 	outcome $? "a paste of ESC [ 31 m foo at /: the text, the prompt still open"
 	keys p Escape
-	wait_status p '\?:help$' && wait_stable p
+	wait_status p '\?:帮助$' && wait_stable p
 	same_as p "$TMP/p.0" "the paste at /, then Escape"
 else
 	fail "the reader starts" "$(diag_screen)"
@@ -223,7 +223,7 @@ start bp $W $H $XT -- sh -c '
 	stty -icanon min 1 -echo
 	dd bs=1 count=8 of="$3/got" 2>/dev/null
 	echo done' sh "$KB" "$KB_DB" "$TMP/bp"
-if wait_for bp '?:help' && wait_stable bp; then
+if wait_for bp '?:帮助' && wait_stable bp; then
 	cp "$LAST" "$TMP/bp.0"
 	tm set-buffer -b kb "qxq"
 	tm paste-buffer -p -d -b kb -t bp
@@ -256,9 +256,9 @@ tm new-session -d -s sus -x $W -y $H \
 if wait_for sus 'KBSH$'; then
 	type_text sus "$KB -d '$KB_DB'"
 	keys sus Enter
-	wait_for sus '?:help' && wait_stable sus
+	wait_for sus '?:帮助' && wait_stable sus
 	keys sus C-z
-	wait_gone sus '?:help' && wait_stable sus
+	wait_gone sus '?:帮助' && wait_stable sus
 	tm set-buffer -b kb "echo PASTED-OK"
 	tm paste-buffer -p -d -b kb -t sus
 	keys sus Enter
@@ -266,7 +266,7 @@ if wait_for sus 'KBSH$'; then
 	if grep -q '^PASTED-OK$' "$LAST"; then
 		type_text sus fg
 		keys sus Enter
-		wait_for sus '?:help' && wait_stable sus
+		wait_for sus '?:帮助' && wait_stable sus
 		cp "$LAST" "$TMP/sus.0"
 		tm set-buffer -b kb "qxq"
 		tm paste-buffer -p -d -b kb -t sus
@@ -292,23 +292,23 @@ if fresh c; then
 	wait_status c '^:clear-filters *$'
 	outcome $? ":clear-f, Tab: the command's name completed"
 	keys c Enter
-	wait_status c '^filters and search cleared'
+	wait_status c '^已清除筛选和搜索'
 	outcome $? ":clear-filters, Enter: run"
 	keys c :
 	wait_status c '^: *$'
 	type_text c 'foo bar'
 	keys c Enter
-	wait_status c '^unknown command "foo" at 1 '
-	outcome $? ":foo bar: 'unknown command \"foo\" at 1' on the status line"
+	wait_status c '^没有命令“foo”（第 1 列）'
+	outcome $? ":foo bar: '没有命令“foo”（第 1 列）' (no command foo, at column 1) on the status line"
 	keys c :
 	type_text c 'country-filter xx'
 	keys c Enter
-	wait_status c '^country-filter: no country "xx" at 16 '
+	wait_status c '^country-filter: 没有国家“xx”（第 16 列）'
 	outcome $? ":country-filter xx: the error at column 16"
 	keys c :
 	type_text c 'move-down 3 4'
 	keys c Enter
-	wait_status c '^move-down: too many arguments .* at 13 '
+	wait_status c '^move-down: 参数太多（.*）（第 13 列）'
 	outcome $? ":move-down 3 4: too many arguments, at column 13"
 	keys c :
 	type_text c 'country-filter jp'
@@ -329,7 +329,7 @@ if fresh c; then
 	wait_status c '^:theme-filter 人工智能 *$'
 	outcome $? ":theme-filter 人工, Tab: the theme completed"
 	keys c Escape
-	wait_status c '\?:help$'
+	wait_status c '\?:帮助$'
 	keys c :
 	type_text c 'to'
 	keys c Tab
@@ -341,14 +341,14 @@ if fresh c; then
 	keys c :
 	type_text c 'bind F5 country-filter zz'
 	keys c Enter
-	wait_status c '\?:help$'
+	wait_status c '\?:帮助$'
 	keys c F5
-	wait_status c '^country-filter: no country "zz"'
+	wait_status c '^country-filter: 没有国家“zz”'
 	outcome $? ":bind F5 country-filter zz: F5 runs it (and shows its error)"
 	keys c :
 	type_text c 'bind Ctrl-x quit'
 	keys c Enter
-	wait_status c '^bind: no key called "Ctrl-x" at 6 '
+	wait_status c '^bind: 没有名为“Ctrl-x”的键（第 6 列）'
 	outcome $? ":bind Ctrl-x quit: no such key, at column 6"
 	keys c :
 	type_text c 'unbind q'
@@ -357,16 +357,16 @@ if fresh c; then
 	wait_status c '^: *$'
 	outcome $? ":unbind q: q does nothing (: still opens its prompt)"
 	keys c Escape
-	wait_status c '\?:help$'
+	wait_status c '\?:帮助$'
 	keys c :
 	type_text c 'bind Z help'
 	keys c Enter
-	wait_status c '\?:help$'
+	wait_status c '\?:帮助$'
 	keys c Z
-	wait_for c 'kuaibao keys'
+	wait_for c 'kuaibao 按键'
 	outcome $? ":bind Z help: Z shows the help"
 	keys c Escape
-	wait_gone c 'kuaibao keys'
+	wait_gone c 'kuaibao 按键'
 	# still running after all that, and :quit ends it
 	! ended c && keys c : && type_text c quit && keys c Enter &&
 	    _st=$(wait_dead c) && [ "$_st" = 0 ]
@@ -389,7 +389,7 @@ if fresh h; then
 	quit_reader h || fail "q quits" "$(diag_screen)"
 	kill_session h
 	reader h $W $H $XT
-	wait_for h '?:help' && wait_stable h
+	wait_for h '?:帮助' && wait_stable h
 	keys h /
 	wait_status h '^/: *$'
 	type_text h abc
@@ -397,7 +397,7 @@ if fresh h; then
 	wait_status h '^/: 量子 *$' && keys h Down && wait_status h '^/: abc *$'
 	outcome $? "after a restart, ↑ at / recalls the search; ↓ comes back to what was typed (abc)"
 	keys h Escape
-	wait_status h '\?:help$'
+	wait_status h '\?:帮助$'
 	keys h :
 	keys h Up
 	wait_status h '^:country-filter jp *$'

@@ -219,6 +219,45 @@ open_article() {
 	wait_stable "$_s"
 }
 
+# open_by_title NAME KEY: open article KEY by its title, whatever the
+# labels of the issues and the language of the status line: / and the
+# first 12 characters of the title (a word of its own), Enter: the result
+# list; j down to the result showing the title, Enter: the article.
+# Waits for its title in the pane.  Uses $SW (screen_size).
+open_by_title() {
+	_t=$(expect article "$2" title)
+	_w=$(python3 -c 'import sys; print(sys.argv[1][:12])' "$_t")
+	wait_for "$1" '?:' && wait_stable "$1" || return 1
+	keys "$1" /
+	type_text "$1" "$_w"
+	keys "$1" Enter
+	wait_status "$1" ' 1/[0-9]+ ' && wait_stable "$1" || return 1
+	_row=$(python3 - "$LAST" "$SW" "$_t" <<'PY'
+import sys
+sys.path.insert(0, "tests/e2e")
+from screen import sidebar_rows
+rows = sidebar_rows(sys.argv[1], int(sys.argv[2]), 40)
+for i, r in enumerate(rows):
+    # the title is what follows the marks and the date, as far as it fits
+    t = r.split(" ", 1)[-1].strip() if r[2:3] != " " else r[2:].strip()
+    t = t.split(" ", 1)[-1].strip().rstrip("\u2026")
+    if t and sys.argv[3].startswith(t):
+        print(i)
+        sys.exit(0)
+sys.exit(1)
+PY
+) || return 1
+	while [ "$_row" -gt 0 ]; do
+		keys "$1" j
+		_row=$((_row - 1))
+	done
+	keys "$1" Enter
+	KB_GREP=-F
+	wait_line "$1" 1 "$(title_start "$_t")" || { KB_GREP=-E; return 1; }
+	KB_GREP=-E
+	wait_stable "$1"
+}
+
 # title_start TITLE: its first 8 characters (shown even in a narrow pane)
 title_start() {
 	python3 -c 'import sys; print(sys.argv[1][:8])' "$1"

@@ -50,7 +50,7 @@ bytes() {
 
 rm -rf "$TMP/state"/*
 reader $S $W $H
-if ! wait_for $S '?:help' || ! open_article $S "$SW" $ROWS $KEY; then
+if ! wait_for $S '?:帮助' || ! open_article $S "$SW" $ROWS $KEY; then
 	fail "80x24: the article opens" "$(diag_screen)"
 	finish
 fi
@@ -66,8 +66,8 @@ fi
 
 # in the sidebar: j moves the cursor, the article is not redrawn
 keys $S Tab
-# the sidebar's status line: no scroll percentage before ?:help
-wait_status $S '/[0-9]+ +\?:help$' && wait_stable $S
+# the sidebar's status line: no scroll percentage before ?:帮助
+wait_status $S '/[0-9]+ +\?:帮助$' && wait_stable $S
 cp "$LAST" "$TMP/screen"
 if written $S j; then
 	check "j in the sidebar writes none of the article's text ($(bytes) bytes)" \

@@ -87,7 +87,7 @@ checks() {
 for how in top middle; do
 	rm -rf "$TMP/state"/*
 	reader $S 120 40
-	if ! wait_for $S '?:help' || ! open_article $S 40 39 $KEY; then
+	if ! wait_for $S '?:帮助' || ! open_article $S 40 39 $KEY; then
 		fail "120x40: the article opens" "$(diag_screen)"
 		kill_session $S
 		continue
@@ -113,7 +113,7 @@ for how in top middle; do
 		if [ "$size" = 40x12 ] && [ "$how" = top ]; then
 			# one pane at a time: h shows the sidebar, full width
 			keys $S h
-			if wait_status $S "$SECTION · $POS +\\?:help" && wait_stable $S &&
+			if wait_status $S "$SECTION · $POS +\\?:帮助" && wait_stable $S &&
 			    ! grep -q '│' "$LAST" && head -n 1 "$LAST" | grep -q '^[+-] '; then
 				pass "40x12: h shows the sidebar alone, full width"
 				check "40x12: the sidebar rows are 40 columns, counts at the right edge" \
@@ -128,7 +128,7 @@ for how in top middle; do
 			    pane_join 40 | grep -qF "$(title_start "$TITLE")"
 			outcome $? "40x12: Enter on the article shows it alone again"
 			keys $S s
-			wait_re $S '^[+-] ' && wait_status $S "$POS +\\?:help" &&
+			wait_re $S '^[+-] ' && wait_status $S "$POS +\\?:帮助" &&
 			    wait_stable $S && ! grep -q '│' "$LAST"
 			outcome $? "40x12: s shows the sidebar alone"
 			keys $S s

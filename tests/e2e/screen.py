@@ -22,7 +22,8 @@ Every subcommand prints what is wrong and exits 1, or exits 0.
                             none of the text of display columns [X0, X1)
                             of the first SCREEN (rows 1..ROWS; runs of 4
                             or more characters without a space, found
-                            nowhere else on any SCREEN) is in the file
+                            nowhere else on any SCREEN, the status line
+                            below row ROWS included) is in the file
                             OUT: what the reader wrote for a key
   sgr FILE ROW TEXT         SGR state of the cells of TEXT on row ROW
   colour FILE               no colour SGR in a capture -e
@@ -126,6 +127,8 @@ def cmd_unwritten(out, x0, x1, rows, screens):
     for path in screens:
         for l in lines(path)[:rows]:
             elsewhere.append(cut(l, 0, x0) + "\n" + cut(l, x1))
+        # and the status line below the panes (the issue's name, say)
+        elsewhere += lines(path)[rows:]
     elsewhere = "\n".join(elsewhere)
     runs = sorted(r for r in runs if r not in elsewhere)
     with open(out, "rb") as f:
@@ -323,6 +326,8 @@ def issue_day(iss):
 
 
 def issue_label(iss):
+    """An issue as --list names it: date and number (第08期 of 总第086期
+    第08期), or date and title, or year and title; a guide as a guide."""
     if iss.get("kind") == "guide":
         # kuaibao(1): a guide's year, 指南 and its status, then its title
         # without the status it ends with
@@ -341,12 +346,40 @@ def issue_label(iss):
     return iss["title"]
 
 
+def row_label(iss):
+    """An issue's row in the sidebar: as --list names it, but a bulletin's
+    issue with neither date nor number, which bears the title all the
+    others bear, is told apart by the first 4 characters of its key after
+    the year (kuaibao(1))."""
+    if iss.get("kind") != "guide" and not iss.get("date") and not iss.get("number"):
+        short = iss["key"].rsplit("-", 1)[-1][:4]
+        if iss.get("year"):
+            return "%d %s %s" % (iss["year"], short, iss["title"])
+        return "%s %s" % (short, iss["title"])
+    return issue_label(iss)
+
+
+def cut_label(label, cols):
+    """label as a row of cols columns shows it: whole if it fits, else
+    cut with an ellipsis (…, one column) at the end."""
+    if width(label) <= cols:
+        return label
+    return fit(label, cols - 1) + "\u2026"
+
+
+def short_date(d):
+    """A result row's date: 21-08 for 2021-08-05, else the year."""
+    if re.match(r"^\d{4}-\d\d-\d\d$", d):
+        return "%s-%s" % (d[2:4], d[5:7])
+    return d
+
+
 def ordered(issues, shown=None):
     """Newest first.  Issues of the same day may come in any order: with
     shown (the issue labels on the screen, in order) they are taken in
     the order the screen has them."""
     def on_screen(iss):
-        lab = issue_label(iss)
+        lab = row_label(iss)
         for i, t in enumerate(shown or ()):
             if t and lab.startswith(t):
                 return i
@@ -427,7 +460,7 @@ def expected_tree(issues, opts, shown=None):
         unread = sum(1 for _, arts in secs for a in arts if a["key"] not in read)
         exp = (i == 0) if expand is None else (iss["key"] in expand or
                                                (i == 0 and opts.get("expand-first")))
-        rows.append(("issue", 0, "-" if exp else "+", issue_label(iss),
+        rows.append(("issue", 0, "-" if exp else "+", row_label(iss),
                      count_text(unread, n), iss["key"]))
         if not exp:
             continue
@@ -454,9 +487,7 @@ def check_row(shown, exp, side_w):
     body = shown[len(prefix):len(shown) - len(tail)] if tail else shown[len(prefix):]
     avail = side_w - width(prefix) - width(tail)
     text = body.rstrip(" ")
-    if not label.startswith(text):
-        return "shows %r, which is not the start of %r" % (text, label)
-    want = fit(label, avail)
+    want = cut_label(label, avail)
     if text != want.rstrip(" "):
         return "shows %r where %r fits" % (text, want)
     return None
@@ -472,7 +503,7 @@ def sidebar_rows(path, side_w, rows):
 
 def cmd_sidebar(path, side_w, rows, corpus, opts):
     got = sidebar_rows(path, side_w, rows)
-    shown = [re.sub(r"\s+\d+(/\d+)?$", "", r[2:]).rstrip() for r in got
+    shown = [re.sub(r"\s+\d+(/\d+)?$", "", r[2:]).rstrip().rstrip("\u2026") for r in got
              if r[:2] in ("+ ", "- ")]
     exp = expected_tree(load(corpus), opts, shown)
     top = opts.get("top", "0")
@@ -512,7 +543,8 @@ def cmd_results(path, side_w, rows, corpus, word):
     bad = []
     if len(got) != min(len(hits), rows):
         bad.append("%d result rows shown, expected %d" % (len(got), min(len(hits), rows)))
-    pat = re.compile(r"^([ !])([* ])(\S+) (.*)$")
+    # flag and read marks, the short date in 5 columns, a space, the title
+    pat = re.compile(r"^([ !])([* ])(\S{2,5}) {1,4}(\S.*)$")
     titles = {a["title"]: (day, iss) for day, iss, a in hits}
     last_day = "9999"
     seen = set()
@@ -522,13 +554,16 @@ def cmd_results(path, side_w, rows, corpus, word):
             bad.append("row %d is not a result row: %r" % (i, r))
             continue
         text = m.group(4).rstrip()
-        cands = [t for t in titles if t.startswith(text) and t not in seen]
+        if r[7:8] != " " or r[8:9] == " ":
+            bad.append("row %d: the title does not start at column 8: %r" % (i, r))
+        avail = side_w - 8
+        cands = [t for t in titles if cut_label(t, avail) == text and t not in seen]
         if not cands:
-            bad.append("row %d: %r is not the start of the title of an article with %r" % (i, text, word))
+            bad.append("row %d: %r is not the title (cut with … to %d columns) of an article with %r" % (i, text, avail, word))
             continue
         day, iss = titles[cands[0]]
         seen.add(cands[0])
-        dlabel = iss.get("date") or str(iss.get("year"))
+        dlabel = short_date(iss.get("date") or str(iss.get("year")))
         if m.group(3) != dlabel:
             bad.append("row %d: date %r, expected %r" % (i, m.group(3), dlabel))
         if day > last_day:
@@ -677,7 +712,7 @@ def cmd_expect(corpus, what, args):
     issues = load(corpus)
     if what == "issues":
         for iss in ordered(issues):
-            print("%s\t%s" % (issue_day(iss), issue_label(iss)))
+            print("%s\t%s" % (issue_day(iss), row_label(iss)))
     elif what == "first-issue":
         # the newest issue's key, then "row key" for each of its articles
         # (row: below the issue row, every column expanded)
@@ -698,7 +733,7 @@ def cmd_expect(corpus, what, args):
         for iss in ordered(issues):
             n = sum(1 for _, a in articles(iss) if ok(a))
             if n:
-                print("%s\t%d" % (issue_label(iss), n))
+                print("%s\t%d" % (row_label(iss), n))
     elif what == "article":
         iss, s, a = find_article(issues, args[0])
         f = args[1]
@@ -707,7 +742,7 @@ def cmd_expect(corpus, what, args):
         elif f == "section":
             print(s["name"])
         elif f == "issue":
-            print(issue_label(iss))
+            print(row_label(iss))
         elif f == "issue-key":
             print(iss["key"])
         elif f == "urls":
@@ -792,10 +827,10 @@ def main(argv):
     if c == "result-key":
         # the key of the article on result row N (1-based) of the sidebar
         r = sidebar_rows(a[0], int(a[1]), int(a[2]))[int(a[4]) - 1].rstrip()
-        m = re.match(r"^[ !][* ]\S+ (.*)$", r)
+        m = re.match(r"^[ !][* ]\S{2,5} {1,4}(\S.*)$", r)
         for iss in load(a[3]):
             for _, art in articles(iss):
-                if m and m.group(1) and art["title"].startswith(m.group(1)):
+                if m and m.group(1) and art["title"].startswith(m.group(1).rstrip("\u2026")):
                     print(art["key"])
                     return 0
         print("no article for result row %s: %r" % (a[4], r))
@@ -804,7 +839,7 @@ def main(argv):
         # the 0-based row of the issue row showing (the start of) LABEL
         for i, r in enumerate(sidebar_rows(a[0], int(a[1]), int(a[2]))):
             m = re.match(r"^[+-] (.*?)\s+\d+(/\d+)?$", r)
-            if m and a[3].startswith(m.group(1)):
+            if m and a[3].startswith(m.group(1).rstrip("\u2026")):
                 print(i)
                 return 0
         print("no issue row for %s" % a[3])

@@ -18,7 +18,8 @@
 W=120 H=40 S=srch
 screen_size "$W" "$H"
 
-reader $S $W $H
+# the words of the status line in English: search is tested here, not words
+reader $S $W $H -- --language en
 wait_for $S '?:help' && wait_stable $S || { fail "the reader starts" "$(diag_screen)"; finish; }
 
 search_word() {

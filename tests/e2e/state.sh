@@ -27,7 +27,7 @@ A2=$(key_of 1) A3=$(key_of 2) A4=$(key_of 4) A5=$(key_of 5)
 # to_row NAME N: Tab to the sidebar, g to its top, j N times
 to_row() {
 	keys "$1" Tab
-	wait_status "$1" '  \?:help$'	# no % once in the sidebar
+	wait_status "$1" '  \?:帮助$'	# no % once in the sidebar
 	keys "$1" g
 	_j=0
 	while [ "$_j" -lt "$2" ]; do
@@ -42,7 +42,7 @@ pane_text() {	# the article pane's rows of a screen
 
 # ---- the last article and its scroll offset ----
 reader s1 $W $H
-if ! wait_for s1 '?:help' || ! open_article s1 "$SW" $ROWS $KEY; then
+if ! wait_for s1 '?:帮助' || ! open_article s1 "$SW" $ROWS $KEY; then
 	fail "the article opens" "$(diag_screen)"
 	finish
 fi
@@ -55,7 +55,7 @@ quit_reader s1 || fail "q quits" "$(diag_screen)"
 kill_session s1
 
 reader s2 $W $H
-if wait_for s2 '?:help' && wait_status s2 "$SECTION · .* · [0-9]+%" && wait_stable s2; then
+if wait_for s2 '?:帮助' && wait_status s2 "$SECTION · .* · [0-9]+%" && wait_stable s2; then
 	if [ "$(pane_text "$LAST")" = "$(pane_text "$TMP/before-quit")" ]; then
 		pass "restart: the same article at the same scroll offset"
 	else
@@ -63,7 +63,7 @@ if wait_for s2 '?:help' && wait_status s2 "$SECTION · .* · [0-9]+%" && wait_st
 		    "before q:" "$(pane_text "$TMP/before-quit")" "after the restart:" "$(diag_screen)"
 	fi
 	if [ "$(status_line)" = "$(status_line "$TMP/before-quit")" ]; then
-		pass "restart: the same status line ($(status_line | sed 's/  *?:help//'))"
+		pass "restart: the same status line ($(status_line | sed 's/  *?:帮助//'))"
 	else
 		fail "restart: the same status line" "before: $(status_line "$TMP/before-quit")" "after:  $(status_line)"
 	fi
@@ -76,25 +76,25 @@ fi
 
 # ---- flags and read marks: m, u, F ----
 to_row s2 "$(row_of 1)"
-if wait_status s2 "· $(expect article "$A2" section) · $(expect article "$A2" position) +\\?:help" &&
+if wait_status s2 "· $(expect article "$A2" section) · $(expect article "$A2" position) +\\?:帮助" &&
     wait_stable s2; then
 	keys s2 m
-	wait_status s2 '^flagged' && wait_re s2 "^    !\\*$(title_start "$(expect article "$A2" title)")"
+	wait_status s2 '^已加星标' && wait_re s2 "^    !\\*$(title_start "$(expect article "$A2" title)")"
 	outcome $? "m flags the article under the cursor: ! in its mark column"
 	keys s2 j j u
-	wait_status s2 '^marked read' &&
+	wait_status s2 '^已标为已读' &&
 	    wait_re s2 "^      $(title_start "$(expect article "$A3" title)")"
 	outcome $? "u marks the article under the cursor read: ' ' for '*'"
 	keys s2 F
-	if wait_status s2 '\[flagged\]  \?:help$' && wait_stable s2; then
+	if wait_status s2 '\[星标\]  \?:帮助$' && wait_stable s2; then
 		check "F: only the flagged article" \
 		    screen_py sidebar "$LAST" "$SW" $ROWS "$CORPUS" --flagged \
 		    --flag "$A2" --read "$KEY,$A3"
 	else
-		fail "F: only the flagged article, [flagged] on the status line" "$(diag_screen)"
+		fail "F: only the flagged article, [星标] on the status line" "$(diag_screen)"
 	fi
 	keys s2 x
-	wait_gone s2 '[flagged]'
+	wait_gone s2 '[星标]'
 else
 	fail "Tab, g, j: the cursor on an article of the newest issue" "$(diag_screen)"
 fi
@@ -102,7 +102,7 @@ quit_reader s2 || fail "q quits" "$(diag_screen)"
 kill_session s2
 
 reader s3 $W $H
-if wait_for s3 '?:help' && wait_status s3 "$SECTION · .* · [0-9]+%" && wait_stable s3; then
+if wait_for s3 '?:帮助' && wait_status s3 "$SECTION · .* · [0-9]+%" && wait_stable s3; then
 	check "restart: the flag (!) and the read marks are kept" \
 	    screen_py sidebar "$LAST" "$SW" $ROWS "$CORPUS" --read "$KEY,$A3" \
 	    --flag "$A2" --expand "$ISSUE_KEY" --expand-first --top auto
@@ -119,12 +119,12 @@ if wait_status ra "$SECTION · .* · [0-9]+%" && wait_stable ra &&
     wait_status rb "$SECTION · .* · [0-9]+%" && wait_stable rb; then
 	pass "two readers run at once on the same state"
 	to_row ra "$(row_of 4)"
-	wait_status ra "· $(expect article "$A4" position) +\\?:help" && wait_stable ra
+	wait_status ra "· $(expect article "$A4" position) +\\?:帮助" && wait_stable ra
 	to_row rb "$(row_of 5)"
-	wait_status rb "· $(expect article "$A5" position) +\\?:help" && wait_stable rb
+	wait_status rb "· $(expect article "$A5" position) +\\?:帮助" && wait_stable rb
 	keys ra m
 	keys rb m
-	wait_status ra '^flagged' && wait_status rb '^flagged'
+	wait_status ra '^已加星标' && wait_status rb '^已加星标'
 	outcome $? "each reader flags its own article"
 	quit_reader ra || fail "the first reader quits" "$(diag_screen)"
 	quit_reader rb || fail "the second reader quits" "$(diag_screen)"

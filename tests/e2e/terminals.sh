@@ -27,7 +27,7 @@ for t in vt100 linux nocolor; do
 	S=t$t
 	rm -rf "$TMP/state"/*
 	reader $S $W $H $envs
-	if ! wait_for $S '?:help' || ! wait_stable $S; then
+	if ! wait_for $S '?:帮助' || ! wait_stable $S; then
 		fail "$name: the reader starts" "$(diag_screen)"
 		kill_session $S
 		continue
@@ -46,12 +46,12 @@ for t in vt100 linux nocolor; do
 		check "$name: no colour SGR on the screen" screen_py colour "$TMP/e"
 	fi
 	if screen_py sgr "$TMP/e" 1 "$(title_start "$(sed -n 1p "$LAST" | cut -c3-)")" | grep -q '^\*.*7=True' &&
-	    screen_py sgr "$TMP/e" $H "?:help" | grep -q '^\*.*7=True'; then
+	    screen_py sgr "$TMP/e" $H "?:帮助" | grep -q '^\*.*7=True'; then
 		pass "$name: the selected row and the status line in reverse video"
 	else
 		fail "$name: the selected row and the status line in reverse video" \
 		    "$(screen_py sgr "$TMP/e" 1 "$(sed -n 1p "$LAST" | cut -c3-8)")" \
-		    "$(screen_py sgr "$TMP/e" $H "?:help")"
+		    "$(screen_py sgr "$TMP/e" $H "?:帮助")"
 	fi
 	open_article $S "$SW" $ROWS $KEY &&
 	    screen_py cols "$X" $W "$LAST" | head -n 1 | grep -qF "$(title_start "$TITLE")"
@@ -134,14 +134,14 @@ refused junk "-d a file that is not a database" 'database' "$KB" -d "$TMP/junk.d
 
 # ---- after q, the terminal is as it was ----
 in_term sane "$KB" -d "$KB_DB"
-if wait_for sane '?:help' && wait_stable sane; then
+if wait_for sane '?:帮助' && wait_stable sane; then
 	keys sane q
 	wait_file "$TMP/sane/rc" && [ "$(cat "$TMP/sane/rc")" = 0 ]
 	outcome $? "q: the reader ends with status 0"
 	wait_for sane 'rc=0'
 	flags=$(tm display -p -t sane '#{alternate_on} #{cursor_flag}')
 	if cmp -s "$TMP/sane/before" "$TMP/sane/after" && [ "$flags" = "0 1" ] &&
-	    ! grep -q '?:help' "$LAST"; then
+	    ! grep -q '?:帮助' "$LAST"; then
 		pass "q: the terminal is left as it was (stty, the normal screen, the cursor shown)"
 	else
 		fail "q: the terminal is left as it was (stty, the normal screen, the cursor shown)" \

@@ -26,7 +26,7 @@ for size in 80x24 120x40; do
 	screen_size "$W" "$H"
 	rm -rf "$TMP/state"/*	# no article restored from the run before
 	reader "$S" "$W" "$H"
-	if ! wait_for "$S" '?:help' || ! wait_stable "$S"; then
+	if ! wait_for "$S" '?:帮助' || ! wait_stable "$S"; then
 		fail "$size: the reader starts and shows its status line" "$(diag_screen)"
 		continue
 	fi
@@ -36,9 +36,9 @@ for size in 80x24 120x40; do
 	    screen_py border "$SW" "$ROWS" "$LAST"
 	check "$size: no row is wider than $W columns" screen_py widths "$W" "$LAST"
 	first=$(expect issues | head -n 1 | cut -f2 | cut -c1-4)
-	status_line | grep -q "^$first.*?:help\$" &&
+	status_line | grep -q "^$first.*?:帮助\$" &&
 	    [ "$(wc -l <"$LAST")" -eq "$H" ]
-	outcome $? "$size: the status line is the last row: the issue on the left, ?:help on the right"
+	outcome $? "$size: the status line is the last row: the issue on the left, ?:帮助 on the right"
 
 	# Enter on the expanded issue collapses it: only issue rows remain
 	keys "$S" Enter

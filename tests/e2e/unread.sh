@@ -19,13 +19,13 @@
 . tests/e2e/lib.sh
 
 W=120 H=40
-# the reader's words, in English or in Chinese (tui/msg.c)
-MARKED_N='^[0-9]+ marked read|^已将 [0-9]+ 篇标为已读'
-NOTHING='nothing unread there|没有未读文章'
-NONEXT='no unread article after this one|后面没有未读文章'
-NOPREV='no unread article before this one|前面没有未读文章'
-UNREAD='^marked unread|^已标为未读'
-HELP='\?:(help|帮助) *$'
+# the reader's words, in Chinese, its default (tui/msg.c)
+MARKED_N='^已将 [0-9]+ 篇标为已读'
+NOTHING='没有未读文章'
+NONEXT='后面没有未读文章'
+NOPREV='前面没有未读文章'
+UNREAD='^已标为未读'
+HELP='\?:帮助 *$'
 screen_size "$W" "$H"
 STATE_DB=$TMP/state/kuaibao/state.db
 
@@ -83,7 +83,7 @@ outcome $? "{: no unread article before it (the one before is read now)"
 
 # A, i: the issue read; } goes on to the next issue
 keys u A
-if wait_status u 'mark read|标为已读' && wait_re u 'this issue|本期' && wait_re u 'everything|全部文章'; then
+if wait_status u '标为已读' && wait_re u '本期' && wait_re u '全部文章'; then
 	pass "A: a choice of this column, this issue, everything"
 else
 	fail "A: a choice of this column, this issue, everything" "$(diag_screen)"
@@ -129,18 +129,18 @@ outcome $? "{: no unread article before it"
 
 # A, a: asked first
 keys u A a Enter
-if wait_status u 'mark every article of the archive read|把文库中所有文章标为已读' &&
-    wait_re u ' (no|否) ' && wait_re u ' (yes|是)'; then
+if wait_status u '把文库中所有文章标为已读' &&
+    wait_re u ' 否 ' && wait_re u ' 是'; then
 	pass "A, a: a question, 'no' listed first"
 else
 	fail "A, a: a question, 'no' listed first" "$(diag_screen)"
 fi
 keys u Enter
-_poll u "" _not _last_row_is 'mark every article|所有文章标为' && wait_stable u &&
+_poll u "" _not _last_row_is '所有文章标为' && wait_stable u &&
     grep -q "^     \\*$(title8 "$OLD")" "$LAST"
 outcome $? "Enter on 'no': the article is still unread"
 keys u A a Enter y Enter
-wait_status u '^(every article marked read|所有文章已标为已读)'
+wait_status u '^所有文章已标为已读'
 outcome $? "A, a, Enter, y, Enter: every article marked read"
 wait_re u "^      $(title8 "$OLD")"
 outcome $? "the article marked unread is read too"
@@ -192,7 +192,7 @@ NEWDB=$TMP/data/growing.db
 "$KB_IMPORT" -q --new --data-dir data -o "$NEWDB" data/corpus/002_*.txt data/corpus/003_*.txt
 rm -rf "$TMP/state"/*
 DB=$NEWDB reader n1 $W $H
-wait_status n1 "$HELP" && wait_stable n1 && ! grep -Eq 'new since|自上次以来' "$LAST"
+wait_status n1 "$HELP" && wait_stable n1 && ! grep -q '自上次以来' "$LAST"
 outcome $? "the first visit: nothing is new"
 quit_reader n1 || fail "q quits" "$(diag_screen)"
 kill_session n1
@@ -207,7 +207,7 @@ for iss in load(sys.argv[1]):
 EOF
 )
 DB=$NEWDB reader n2 $W $H
-if wait_status n2 "new since last time: issues 1, articles $N|自上次以来新到 1 期，$N 篇文章" && wait_stable n2; then
+if wait_status n2 "自上次以来新到 1 期，$N 篇文章" && wait_stable n2; then
 	pass "after an import: $(status_line | sed 's/  .*//')"
 else
 	fail "after an import: the status line counts the new issue and its $N articles" "$(diag_screen)"
@@ -230,7 +230,7 @@ CREATE TABLE positions(db TEXT PRIMARY KEY, article TEXT NOT NULL,
   place INTEGER NOT NULL, updated INTEGER NOT NULL) WITHOUT ROWID;
 INSERT INTO marks VALUES ('$KEY', 1, 0, 0);" >/dev/null
 reader o1 $W $H
-if wait_status o1 'count the issues before the newest as read|把最新一期之前的各期都记为已读' && wait_stable o1; then
+if wait_status o1 '把最新一期之前的各期都记为已读' && wait_stable o1; then
 	pass "an earlier state with read marks: asked whether the older issues count as read"
 	keys o1 y Enter
 	wait_status o1 "$HELP" && wait_stable o1
@@ -241,7 +241,7 @@ if wait_status o1 'count the issues before the newest as read|把最新一期之
 	keys o1 g Enter j
 	wait_re o1 "^\\+ .* $((N2 - 1))/$N2│" && wait_stable o1
 	keys o1 A i Enter
-	wait_status o1 "^$((N2 - 1)) marked read|已将 $((N2 - 1)) 篇标为已读" && wait_re o1 "^\\+ .* 0/$N2│"
+	wait_status o1 "^已将 $((N2 - 1)) 篇标为已读" && wait_re o1 "^\\+ .* 0/$N2│"
 	outcome $? "A, i on a collapsed issue row: its $((N2 - 1)) unread articles read, the row says 0/$N2"
 else
 	fail "an earlier state with read marks: asked whether the older issues count as read" "$(diag_screen)"
@@ -249,7 +249,7 @@ fi
 quit_reader o1 || fail "q quits" "$(diag_screen)"
 kill_session o1
 reader o2 $W $H
-wait_status o2 "$HELP" && wait_stable o2 && ! grep -Eq 'count the issues|各期都记为已读' "$LAST"
+wait_status o2 "$HELP" && wait_stable o2 && ! grep -q '各期都记为已读' "$LAST"
 outcome $? "asked once: not again at the next start"
 
 # ---- ? shows the filters and the state file ----------------------------
@@ -259,11 +259,11 @@ type_text o2 'country-filter jp'
 keys o2 Enter
 wait_status o2 '日本'
 keys o2 '?'
-if wait_for o2 'kuaibao keys' && wait_stable o2; then
-	grep -Eq "(state: |阅读记录：)$STATE_DB" "$LAST"
+if wait_for o2 'kuaibao 按键' && wait_stable o2; then
+	grep -q "阅读记录：$STATE_DB" "$LAST"
 	outcome $? "?: the state file's path"
-	grep -Eq "(filters: |当前筛选：).*日本" "$LAST"
-	outcome $? "?: the active filters ($(grep -E 'filters:|当前筛选' "$LAST" | sed 's/^ *//'))"
+	grep -q "当前筛选：.*日本" "$LAST"
+	outcome $? "?: the active filters ($(grep '当前筛选' "$LAST" | sed 's/^ *//'))"
 else
 	fail "? opens the help" "$(diag_screen)"
 fi

@@ -92,7 +92,7 @@ for size in 80x24 120x40 40x12; do
 	fi
 	rm -rf "$TMP/state"/*
 	reader "$S" "$W" "$H"
-	if ! wait_for "$S" '?:help' || ! open_article "$S" "$SW" "$ROWS" $KEY; then
+	if ! wait_for "$S" '?:帮助' || ! open_article "$S" "$SW" "$ROWS" $KEY; then
 		fail "$size: the article opens" "$(diag_screen)"
 		kill_session "$S"
 		continue

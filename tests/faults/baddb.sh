@@ -181,7 +181,7 @@ ro_check() {	# ro_check NAME PATH [PREFIX]: works, creates nothing
 	keys sh C-u
 	type_text sh "clear; $_pre env XDG_STATE_HOME=$TMP/rostate $KB -d '$_path'; echo \"RC=\$?\""
 	keys sh Enter
-	if wait_status sh '\?:help *$'; then
+	if wait_status sh '\?:帮助 *$'; then
 		keys sh q
 		wait_re sh '^RC=0' || why="$why interactive: no RC=0 after q;"
 	else
@@ -228,7 +228,7 @@ state_case() {
 	keys sh C-u
 	type_text sh "clear; ${3:-} env XDG_STATE_HOME='$_st' $KB -d '$good'; echo \"RC=\$?\""
 	keys sh Enter
-	if wait_status sh 'marks will not be kept'; then
+	if wait_status sh '阅读标记不会保存'; then
 		echo "# $1: $(tail -n 1 "$LAST" | sed 's/  *$//')"
 	else
 		why="$why no warning on the status line: '$(tail -n 1 "$LAST")';"
@@ -239,7 +239,7 @@ state_case() {
 		keys sh Space Space j
 		wait_status sh '[0-9]+%' || why="$why paging: no position on the status line;"
 		keys sh m
-		wait_status sh 'flagged' || why="$why m: no 'flagged';"
+		wait_status sh '已加星标' || why="$why m: no '已加星标' (flagged);"
 	else
 		why="$why no article opened: $(diag_screen);"
 	fi

@@ -222,15 +222,15 @@ chmod 700 "$st/.k.db.tmp-999999999-AbCdEf"
 # ---- 3, 4. the state directory -------------------------------------
 
 # state_refused NAME XDG_STATE_HOME ERE [PREFIX...]: the reader (run
-# by PREFIX) starts with a warning on its status line matching ERE (and
-# "marks will not be kept"), flags an article, quits with status 0 and
-# nothing on stderr
+# by PREFIX) starts with a warning on its status line matching ERE
+# (after "阅读标记不会保存：", marks will not be kept), flags an article,
+# quits with status 0 and nothing on stderr
 state_refused() {
 	_name=$1 _st=$2 _re=$3
 	shift 3
 	why=
 	start "$_name" 220 30 XDG_STATE_HOME="$_st" -- "$@" "$KB" -d "$good"
-	if wait_status "$_name" "$_re.*marks will not be kept"; then
+	if wait_status "$_name" "阅读标记不会保存：.*$_re"; then
 		echo "# $(tail -n 1 "$LAST" | sed 's/  *$//')"
 	else
 		why="$why no warning matching '$_re' on the status line: '$(tail -n 1 "$LAST" | sed 's/  *$//')';"

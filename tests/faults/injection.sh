@@ -220,11 +220,11 @@ view "a search result open, matches highlighted"
 press n n
 view "the next match"
 keys $S y
-await wait_status $S '^copy:'
+await wait_status $S '^复制:'
 keys $S C-n
 view "the copy prompt (the article's URLs)" --prompt
 keys $S Escape
-await wait_status_not $S '^copy:'
+await wait_status_not $S '^复制:'
 keys $S x
 keys $S Tab
 keys $S c
@@ -241,12 +241,12 @@ await wait_status_not $S '^主题'
 view "the theme filter applied"
 keys $S x
 keys $S '?'
-await wait_for $S 'kuaibao keys'
+await wait_for $S 'kuaibao 按键'
 NOBORDER=1
 view "the help" --noredraw
 NOBORDER=
 keys $S Escape
-await wait_gone $S 'kuaibao keys'
+await wait_gone $S 'kuaibao 按键'
 press s
 NOBORDER=1
 view "the article, sidebar hidden"
@@ -275,9 +275,9 @@ fi
 # carries the hostile text base64-encoded, and the status line shows it
 # escaped
 keys $S y
-await wait_status $S '^copy:'
+await wait_status $S '^复制:'
 keys $S Enter
-await wait_status $S '^copied: '
+await wait_status $S '^已复制：'
 NOBORDER=
 BUFFER_OK=1
 view "the citation copied (y Enter)" --noredraw

@@ -153,9 +153,9 @@ await() {
 
 # ---- the reader ------------------------------------------------------
 
-# The reader's first screen: the status line ends with ?:help
+# The reader's first screen: the status line ends with ?:帮助
 wait_reader() {	# wait_reader NAME [SECONDS]
-	wait_status "$1" '\?:help *$' "${2:-}"
+	wait_status "$1" '\?:帮助 *$' "${2:-}"
 }
 
 # the system's python3 starts faster than a version manager's shim

@@ -116,7 +116,7 @@ keys h /
 wait_status h '^/:'
 type_text h '测试文件'
 keys h Enter
-timed "huge issue: a search all 100,000 articles match: its results" wait_status h '^result 1/' || return 1
+timed "huge issue: a search all 100,000 articles match: its results" wait_status h '^结果 1/' || return 1
 # the count may come after the first results, between keys
 timed "huge issue: ... and their count, 100000" wait_status h '\[/测试文件 100000\]'
 keys h G

@@ -87,16 +87,16 @@ if [ -n "$ok" ]; then
 	keys vg Enter
 	step "a result opens" wait_status vg '· [0-9]+%'
 	keys vg n
-	step "the next match" wait_status vg '^match '
+	step "the next match" wait_status vg '^匹配 '
 	keys vg x
-	step "cleared" wait_status vg 'cleared'
+	step "cleared" wait_status vg '已清除'
 	keys vg c
 	step "the country prompt" wait_status vg '^国家'
 	type_text vg jp
 	keys vg Enter
 	step "the country filter" wait_status vg '\[国家 日本'
 	keys vg x
-	step "cleared again" wait_status vg 'cleared'
+	step "cleared again" wait_status vg '已清除'
 	keys vg q
 fi
 st=$(wait_dead vg) || { st="still running"; keys vg q; kill_session vg; }

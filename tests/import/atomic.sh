@@ -251,25 +251,34 @@ check "the next run leaves no .kill.db.tmp-* file behind"
 # 9. SIGTERM removes the temporary file at once (and SIGINT, SIGHUP):
 # sent a third of the way into the import.
 for sig in TERM INT HUP; do
-	sum0=$(cksum <"$db")
-	"$imp" -q -o "$db" --data-dir "$data" "$tmp"/big/* 2>/dev/null &
-	pid=$!
-	seen=0
-	i=0
-	while [ $i -lt 500 ]; do	# up to 10 s for the temp file
-		if has_tmp "$tmp/d" kill.db $pid; then
-			seen=1
-			break
-		fi
-		kill -0 $pid 2>/dev/null || break
-		sleep 0.02
-		i=$((i + 1))
-	done
+	# an import that ends before the signal (a loaded machine that made
+	# the measured time long) proves nothing: again, sooner
 	delay=$((dur / 3))
-	sleep "$((delay / 1000)).$(printf %03d $((delay % 1000)))"
-	kill -$sig $pid 2>/dev/null
-	{ wait $pid; } 2>/dev/null
-	rc=$?
+	try=0
+	while :; do
+		sum0=$(cksum <"$db")
+		"$imp" -q -o "$db" --data-dir "$data" "$tmp"/big/* 2>/dev/null &
+		pid=$!
+		seen=0
+		i=0
+		while [ $i -lt 500 ]; do	# up to 10 s for the temp file
+			if has_tmp "$tmp/d" kill.db $pid; then
+				seen=1
+				break
+			fi
+			kill -0 $pid 2>/dev/null || break
+			sleep 0.02
+			i=$((i + 1))
+		done
+		sleep "$((delay / 1000)).$(printf %03d $((delay % 1000)))"
+		kill -$sig $pid 2>/dev/null
+		{ wait $pid; } 2>/dev/null
+		rc=$?
+		try=$((try + 1))
+		[ $rc -le 1 ] && [ $seen -eq 1 ] && [ $try -lt 5 ] || break
+		delay=$((delay / 2))
+		rm -rf "$tmp/d"/.kill.db.tmp-*
+	done
 	if [ $seen -eq 0 ]; then
 		fail "SIG$sig: no temporary file seen (status $rc)"
 	else

@@ -383,7 +383,7 @@ fi
 main() {
 	start main
 	if until_re main 10 '│' && until_re main 3 "$issue_re" &&
-	    grep -q "?:help" "$scr"; then
+	    grep -q "?:帮助" "$scr"; then
 		ok "ssh -t in tmux: the reader's first screen (sidebar │, issues)"
 	else
 		notok "ssh -t in tmux: the reader's first screen (sidebar │, issues)"
@@ -424,7 +424,7 @@ main() {
 		lines=$(wc -l <"$scr")
 		if [ "$lines" -eq 24 ] && [ "$(echo "$b80" | wc -l)" -eq 1 ] &&
 		    [ -n "$b80" ] && [ "$b80" != "$b100" ] &&
-		    [ "$(wc -L <"$scr")" -le 80 ] && grep -q '?:help' "$scr"
+		    [ "$(wc -L <"$scr")" -le 80 ] && grep -q '?:帮助' "$scr"
 		then
 			resized=1
 			break

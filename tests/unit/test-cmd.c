@@ -9,6 +9,7 @@
 
 #include "bind.h"
 #include "cmd.h"
+#include "msg.h"
 #include "xmalloc.h"
 
 /* line fails to parse with msg (a prefix of the message) at col */
@@ -50,6 +51,8 @@ test_parse(void **state)
 	parses("country-filter -m jp");
 	parses("country-filter -- -m");		/* -- ends the flags */
 	parses("bind J move-down 5");
+	/* the words of errors in English: parsing is tested, not words */
+	msg_set_language(MSG_LANG_EN);
 	fails("foo", "unknown command \"foo\"", 1);
 	fails("   foo bar", "unknown command \"foo\"", 4);
 	fails("日本 x", "unknown command \"日本\"", 1);
@@ -61,6 +64,13 @@ test_parse(void **state)
 	fails("country-filter -mz jp", "country-filter: unknown flag -z", 18);
 	fails("search \"a b", "no closing \"", 8);
 	fails("search 'a", "no closing '", 8);
+	/* and the same errors in Chinese, the interface's language */
+	msg_set_language(MSG_LANG_ZH);
+	fails("foo", "没有命令“foo”", 1);
+	fails("move-down 3 4", "move-down: 参数太多（move-down [N]）", 13);
+	fails("bind x", "bind: 参数太少（bind KEY COMMAND [ARGUMENTS]）", 7);
+	fails("country-filter -z jp", "country-filter: 没有选项 -z", 17);
+	fails("search \"a b", "缺少收尾的 \"", 8);
 }
 
 static void
@@ -163,6 +173,8 @@ test_table(void **state)
 		assert_non_null(e->name);
 		assert_non_null(e->usage);
 		assert_non_null(e->help);
+		/* the help screen speaks both languages */
+		assert_non_null(e->help_zh);
 		assert_non_null(e->exec);
 		assert_true(e->upper == -1 || e->lower <= e->upper);
 		assert_ptr_equal(cmd_find(e->name), e);
