@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "import-build.h"
 #include "import-elem.h"
+#include "import-meta.h"
 #include "import-shape.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -50,6 +51,32 @@ is_toc(const struct elem *e)
 	}
 }
 
+/*
+ * An entry without leaders: a title and its page, no later than the
+ * last entry's page (a title may end with a year: 2021 is no page).
+ */
+static int
+is_bare_toc(const struct elem *e, long *last)
+{
+	const char *s;
+	size_t len, i;
+	long page;
+
+	if (e->kind != EL_LINE && e->kind != EL_HEADING)
+		return 0;
+	s = e->text;
+	len = strlen(s);
+	for (i = len; i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9'; i--)
+		;
+	if (i == len || len - i > 3 || i == 0)
+		return 0;
+	page = strtol(s + i, NULL, 10);
+	if (page < *last || page == 0)
+		return 0;
+	*last = page;
+	return 1;
+}
+
 static int
 toc_rows(const struct elem *e)
 {
@@ -80,20 +107,21 @@ read_date(struct cover *c, const char *s)
 	for (p = s; *p != '\0'; p++) {
 		if (*p < '0' || *p > '9')
 			continue;
-		n = 0;
-		if (sscanf(p, "%4d年%2d月%2d日%n", &y, &m, &d, &n) == 3 &&
-		    n > 0 && y > 1900 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+		if (meta_parse_day(p, &y, &m, &d) > 0 && y > 1900 && d > 0) {
 			if (c->date == NULL)
 				c->date = xasprintf("%04d-%02d-%02d", y, m, d);
 			if (c->year == 0)
 				c->year = y;
 			break;
 		}
-		if (sscanf(p, "%4d年%n", &y, &n) == 1 && n > 0 && y > 1900 &&
-		    y < 2200 && c->year == 0 && strlen(p) <= (size_t)n + 12)
+		/* 2024年 alone, or before the number: 2024年第5期 */
+		for (n = 0; p[n] >= '0' && p[n] <= '9'; n++)
+			;
+		y = atoi(p);
+		if (n == 4 && text_starts(p + n, "年") && y > 1900 &&
+		    y < 2200 && c->year == 0 && strlen(p) <= (size_t)n + 15)
 			c->year = y;
-		while (p[1] >= '0' && p[1] <= '9')
-			p++;
+		p += n - 1;
 	}
 }
 
@@ -199,6 +227,7 @@ void
 cover_read(const struct elemlist *el, const char *path, struct cover *c)
 {
 	size_t i, toc, brief, end;
+	long last;
 	char *unspaced;
 
 	memset(c, 0, sizeof(*c));
@@ -213,8 +242,9 @@ cover_read(const struct elemlist *el, const char *path, struct cover *c)
 		end = bare_cover(el);
 	else if (toc != (size_t)-1) {
 		/* Column names and entries, until something else. */
+		last = 0;
 		for (i = toc + 1; i < el->n; i++) {
-			if (is_toc(&el->v[i]))
+			if (is_toc(&el->v[i]) || is_bare_toc(&el->v[i], &last))
 				c->toc_articles += toc_rows(&el->v[i]);
 			else if (is_section(&el->v[i]))
 				c->toc_sections++;

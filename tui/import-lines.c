@@ -260,7 +260,7 @@ measure(struct lines *L)
 		}
 	if (bestscore < 5) {
 		best = upper_width(L);
-		bestscore = 0;	/* no second peak to look for */
+		bestscore = best <= max ? h[best] : 0;
 	}
 	L->width = best > MIN_BODY_COLS ? best : 60;
 	L->indent = 0;
@@ -400,7 +400,8 @@ url_whole(const struct phys *p)
 }
 
 /*
- * Page numbers are small (2022 after a URL's hyphen is not one), and
+ * Page numbers are small (2022 after a URL's hyphen is not one) unless
+ * the next or the last page's stands alone too (an excerpt), and
  * after a URL cut at the line's end a number is the URL's tail unless
  * the URL looks whole or the number has neighbours in sequence.
  */
@@ -414,7 +415,7 @@ is_pagenum(const struct lines *L, size_t i)
 		return 0;
 	v = number_of(p);
 	if (v > 20 && (size_t)v > L->n / 8)
-		return 0;
+		return v < 1000 && !p->url && in_sequence(L, v);
 	if (!p->url || i == 0)
 		return 1;
 	if (in_sequence(L, v))
@@ -532,7 +533,8 @@ count_same(const struct lines *L, struct cand *c, size_t n)
 /*
  * Line i stands where a page broke a sentence off at the margin: the
  * body line before it runs to the margin without ending its sentence
- * or its article (a footnote's line, wider, or a URL's, says nothing).
+ * or its article (a footnote's line, wider, a URL's or a contents
+ * entry's, says nothing).
  */
 static int
 interrupts(const struct lines *L, size_t i)
@@ -546,6 +548,7 @@ interrupts(const struct lines *L, size_t i)
 		return p->cols >= L->width - L->indent - 2 &&
 		    p->cols <= L->width + 4 && !p->url &&
 		    !shape_ends_sentence(p->s, p->len) &&
+		    !shape_toc_entry(p->s, p->len) &&
 		    shape_editors(p->s, p->len, NULL, NULL) == p->len;
 	}
 	return 0;

@@ -56,7 +56,7 @@ meta_parse_month(const char *s, int *y, int *m)
  * none) and sets y (0 if not printed), m and d (0 if not printed).
  */
 size_t
-meta_parse_date(const char *s, int *y, int *m, int *d)
+meta_parse_day(const char *s, int *y, int *m, int *d)
 {
 	const char *p;
 	size_t k;
@@ -70,6 +70,21 @@ meta_parse_date(const char *s, int *y, int *m, int *d)
 	if (n > 0 && text_starts(p + n, "日") && v >= 1 && v <= 31) {
 		*d = v;
 		p += n + strlen("日");
+	}
+	return (size_t)(p - s);
+}
+
+size_t
+meta_parse_date(const char *s, int *y, int *m, int *d)
+{
+	const char *p;
+	size_t k;
+	int n, v;
+
+	if ((k = meta_parse_day(s, y, m, d)) == 0)
+		return 0;
+	p = s + k;
+	if (*d > 0) {
 		/* a range: 17 日~23 日, 6 月 8 日至 10 日 */
 		if (text_starts(p, "~") || text_starts(p, "-")) {
 			n = digits(p + 1, 2, &v);

@@ -639,14 +639,10 @@ flush_para(struct tp *t)
 }
 
 /*
- * Whether a Latin word wrapped after line i had a space there: where
- * trailing spaces are kept, the line says; elsewhere a break inside a
- * word is less likely than one at a space.
- */
-/*
  * Whether a Latin word wrapped between lines i and j had a space there:
- * where trailing spaces are kept, the line says; elsewhere a break
- * inside a word is less likely than one at a space, but for a URL.
+ * a trailing space says so; its absence does not where trailing spaces
+ * end logical lines only.  A break inside a word is less likely than
+ * one at a space, but for a URL.
  */
 static int
 latin_space(const struct tp *t, size_t i, size_t j)
@@ -655,8 +651,8 @@ latin_space(const struct tp *t, size_t i, size_t j)
 
 	if (opens_with_marker(t, &t->L.p[j]))
 		return 0;
-	if (t->L.trailmode)
-		return p->trail;
+	if (t->L.trailmode && p->trail)
+		return 1;
 	/* a number is not broken at a space: 在 20 / 30 年前 */
 	if (p->s[p->len - 1] >= '0' && p->s[p->len - 1] <= '9' &&
 	    t->L.p[j].s[0] >= '0' && t->L.p[j].s[0] <= '9')
@@ -686,6 +682,15 @@ para_add(struct tp *t, size_t i)
 	t->para_stop |= has_stop(p->s, p->len);
 }
 
+/* Line i follows a page's notes: it heads the next page. */
+static int
+after_notes(const struct tp *t, size_t i)
+{
+	while (i > 0 && t->L.p[i - 1].drop)
+		i--;
+	return i > 0 && t->L.p[i - 1].role != LINE_BODY;
+}
+
 /* A title repeated at the top of a page, in the middle of a paragraph. */
 static int
 running_header(const struct tp *t, size_t i)
@@ -694,7 +699,7 @@ running_header(const struct tp *t, size_t i)
 	char *text;
 	int found;
 
-	if (t->para.len == 0 || !(p->lead || p->page) ||
+	if (t->para.len == 0 || !(p->lead || p->page || after_notes(t, i)) ||
 	    shape_label(p->s, p->len) > 0 || heading_shape(p))
 		return 0;
 	a = &t->L.p[t->last];

@@ -2,8 +2,9 @@
  * Tables whose columns a PDF extraction flattened: a header of two to
  * four short words alone on a line, then rows whose cells are narrow
  * lines (the left column, wrapped at its width) and wider lines (the
- * items, wrapped at theirs).  The rows come out as an EL_TABLE element:
- * rows by '\n', cells by '\t'.
+ * items, wrapped at theirs).  A PDF viewer's copy keeps the columns
+ * apart with tabs instead: a row a line.  The rows come out as an
+ * EL_TABLE element: rows by '\n', cells by '\t'.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -104,11 +105,44 @@ header_cells(struct buf *b, const struct phys *p)
 	}
 }
 
+static int
+has_tab(const struct phys *p)
+{
+	return memchr(p->s, '\t', p->len) != NULL;
+}
+
+/* A row whose cells tabs part: a row of its own, whole on its line. */
+static void
+tab_row(struct ptable *t, const struct phys *p)
+{
+	const char *s, *tab, *end;
+	struct buf cell = { 0 };
+
+	row_flush(t);
+	if (t->text.len > 0)
+		buf_addc(&t->text, '\n');
+	t->rows++;
+	end = p->s + p->len;
+	for (s = p->s; ; s = tab + 1) {
+		if ((tab = memchr(s, '\t', (size_t)(end - s))) == NULL)
+			tab = end;
+		buf_truncate(&cell, 0);
+		buf_add(&cell, s, (size_t)(tab - s));
+		if (s > p->s)
+			buf_addc(&t->text, '\t');
+		add_cell(&t->text, &cell);
+		if (tab == end)
+			break;
+	}
+	buf_free(&cell);
+}
+
 /*
- * A table begins with a header of two to four short words, alone on a
- * line, and a narrow first cell under it.  Its cells are narrow lines
- * (the left column) and wider ones (the items); the widest item line
- * within reach gives the width at which items wrap.
+ * A table begins with two lines running that have a tab in them, or
+ * with a header of two to four short words, alone on a line, and a
+ * narrow first cell under it.  Its cells are then narrow lines (the
+ * left column) and wider ones (the items); the widest item line within
+ * reach gives the width at which items wrap.
  */
 int
 ptable_start(struct ptable *t, const struct lines *L, size_t i)
@@ -117,9 +151,18 @@ ptable_start(struct ptable *t, const struct lines *L, size_t i)
 	size_t k, j;
 	int n;
 
-	if (!shape_table_header(p->s, p->len) || p->cols > L->width / 2)
-		return 0;
 	if ((j = lines_next_body(L, i)) == LINES_NONE)
+		return 0;
+	if (has_tab(p) && has_tab(&L->p[j])) {
+		t->active = 1;
+		t->rownum = 0;
+		t->rows = 0;
+		t->line = p->no;
+		t->itemw = L->width;
+		tab_row(t, p);
+		return 1;
+	}
+	if (!shape_table_header(p->s, p->len) || p->cols > L->width / 2)
 		return 0;
 	t->narrow = L->width * 45 / 100;
 	t->itemw = 0;
@@ -137,6 +180,7 @@ ptable_start(struct ptable *t, const struct lines *L, size_t i)
 	}
 	if (t->itemw == 0)
 		return 0;
+	t->spaced = L->blankmode && L->p[j].blank;
 	t->active = 1;
 	t->rownum = 0;
 	t->rows = 0;
@@ -190,6 +234,11 @@ ptable_take(struct ptable *t, const struct lines *L, size_t i,
 	size_t k;
 	int narrow, n;
 
+	if (has_tab(p)) {
+		tab_row(t, p);
+		r->item_open = r->left_open = 0;
+		return 1;
+	}
 	narrow = p->cols <= t->narrow;
 	/* what ends a table whatever cell is open */
 	if (shape_editors(p->s, p->len, NULL, NULL) < p->len ||
@@ -199,7 +248,7 @@ ptable_take(struct ptable *t, const struct lines *L, size_t i,
 	}
 	if (!r->item_open && !r->left_open) {
 		if (shape_enum(p->s, p->len) || p->cols > t->itemw + 4 ||
-		    (L->blankmode && p->blank && !narrow)) {
+		    (L->blankmode && p->blank && !narrow && !t->spaced)) {
 			ptable_end(t, L, out);
 			return 0;
 		}

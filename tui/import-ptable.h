@@ -23,6 +23,7 @@ struct ptable {
 	int			 narrow;	/* columns of the left column */
 	int			 itemw;		/* columns of a full item line */
 	int			 rownum;	/* the last numbered row's number */
+	int			 spaced;	/* blank lines part its cells */
 	size_t			 rows;
 	struct buf		 text;
 	struct ptable_row	 row;
