@@ -5,6 +5,7 @@
 #include "cmd.h"
 #include "msg.h"
 #include "db-read.h"
+#include "db-state.h"
 #include "prompt.h"
 #include "render.h"
 #include "tree.h"

@@ -8,6 +8,7 @@
 #include "cmd.h"
 #include "msg.h"
 #include "db-read.h"
+#include "db-state.h"
 #include "filter.h"
 #include "prompt.h"
 #include "render.h"

@@ -32,9 +32,6 @@ enum {
 	"i.id, i.key, i.title, i.date, i.number, i.year, " DB_GUIDE_STATUS \
 	", i.narticles"
 
-#define UNREAD \
-	"NOT EXISTS (SELECT 1 FROM st.marks k WHERE k.key = a.key AND k.read)"
-
 /* What a query needs to know of a filter, the typed words split once. */
 struct match {
 	const struct filter	*f;
@@ -160,6 +157,7 @@ query(struct dbr *r, const struct filter *f, const char *sql, int64_t lo,
 		dbr_bind_int(st, ":mentions", f->mentions ? 1 : 0);
 		dbr_bind_int(st, ":theme", f->theme);
 		dbr_bind_text(st, ":query", f->query);
+		dbr_bind_int(st, ":read_before", r->read_before);
 		for (i = 0; i < m.nwords; i++) {
 			snprintf(name, sizeof(name), ":w%zu", i);
 			dbr_bind_text(st, name, m.words[i]);
@@ -323,7 +321,7 @@ dbr_sections(struct dbr *r, int64_t issue,
 }
 
 size_t
-dbr_article_rows(sqlite3_stmt *st, struct article_row **out)
+dbr_article_rows(struct dbr *r, sqlite3_stmt *st, struct article_row **out)
 {
 	struct article_row row;
 	size_t n, cap;
@@ -343,7 +341,53 @@ dbr_article_rows(sqlite3_stmt *st, struct article_row **out)
 	}
 	if (st != NULL)
 		sqlite3_reset(st);
+	if (r->overlay != NULL)
+		r->overlay(r, *out, n);
 	return n;
+}
+
+int
+dbr_find(struct dbr *r, const char *key, struct article_row *row)
+{
+	struct article_row *rows;
+	sqlite3_stmt *st;
+	size_t n;
+
+	if ((st = dbr_stmt(r, "SELECT a.id, a.issue_id, a.section_id, a.key,"
+	    " a.title, NULL, " ARTICLE_READ ", k.flagged FROM articles a"
+	    ARTICLE_MARKS " WHERE a.key = :key")) == NULL)
+		return 0;
+	dbr_bind_text(st, ":key", key);
+	dbr_bind_int(st, ":read_before", r->read_before);
+	n = dbr_article_rows(r, st, &rows);
+	if (n == 0) {
+		free(rows);
+		return 0;
+	}
+	*row = rows[0];
+	dbr_article_rows_free(rows + 1, n - 1);
+	free(rows);
+	return 1;
+}
+
+int64_t
+dbr_unread_in(struct dbr *r, const struct filter *f, int64_t lo,
+    int64_t hi, int dir)
+{
+	sqlite3_stmt *st;
+	int64_t id;
+
+	if (lo > hi)
+		return 0;
+	st = query(r, f, dir > 0 ? "SELECT m.id FROM %M JOIN articles a ON"
+	    " a.id = m.id WHERE " UNREAD " ORDER BY m.id LIMIT 1" :
+	    "SELECT m.id FROM %M JOIN articles a ON a.id = m.id WHERE "
+	    UNREAD " ORDER BY m.id DESC LIMIT 1", lo, hi);
+	id = st != NULL && sqlite3_step(st) == SQLITE_ROW ?
+	    sqlite3_column_int64(st, 0) : 0;
+	if (st != NULL)
+		sqlite3_reset(st);
+	return id;
 }
 
 size_t
@@ -354,12 +398,13 @@ dbr_articles(struct dbr *r, int64_t issue, int64_t section,
 
 	*out = NULL;
 	st = query(r, f, "SELECT a.id, a.issue_id, a.section_id, a.key,"
-	    " a.title, NULL, k.read, k.flagged FROM %M JOIN articles a ON"
-	    " a.id = m.id" ARTICLE_MARKS " WHERE a.section_id = :section"
-	    " ORDER BY m.id", DB_FIRST_ARTICLE(issue), DB_LAST_ARTICLE(issue));
+	    " a.title, NULL, " ARTICLE_READ ", k.flagged FROM %M JOIN"
+	    " articles a ON a.id = m.id" ARTICLE_MARKS " WHERE a.section_id ="
+	    " :section ORDER BY m.id", DB_FIRST_ARTICLE(issue),
+	    DB_LAST_ARTICLE(issue));
 	if (st != NULL)
 		dbr_bind_int(st, ":section", section);
-	return dbr_article_rows(st, out);
+	return dbr_article_rows(r, st, out);
 }
 
 size_t
@@ -370,14 +415,14 @@ dbr_search(struct dbr *r, const struct filter *f, int64_t before,
 
 	*out = NULL;
 	st = query(r, f, "SELECT a.id, a.issue_id, a.section_id, a.key,"
-	    " a.title, coalesce(i.date, i.year), k.read, k.flagged FROM %M"
-	    " JOIN articles a ON a.id = m.id JOIN issues i ON i.id ="
+	    " a.title, coalesce(i.date, i.year), " ARTICLE_READ ", k.flagged"
+	    " FROM %M JOIN articles a ON a.id = m.id JOIN issues i ON i.id ="
 	    " a.issue_id" ARTICLE_MARKS " ORDER BY m.id DESC LIMIT :limit",
 	    0, before - 1);
 	if (st != NULL)
 		dbr_bind_int(st, ":limit", limit > INT64_MAX ? -1 :
 		    (int64_t)limit);
-	return dbr_article_rows(st, out);
+	return dbr_article_rows(r, st, out);
 }
 
 /* Milliseconds on a monotonic clock. */

@@ -17,14 +17,23 @@ struct dbr_stmt {
 	unsigned	 used;		/* when last handed out, for eviction */
 };
 
+struct dbr_state;
+struct article_row;
+
 struct dbr {
 	sqlite3		*db;
 	char		*path;		/* canonical: keys the saved position */
 	struct dbr_stmt	 stmts[DBR_NSTMTS];
 	unsigned	 clock;
-	int		 state_memory;	/* no state file: marks last the session */
-	int		 state_failing;	/* the last write to the state failed */
-	char		 state_why[160];	/* why, as SQLite said */
+	/*
+	 * What the attached state adds to the queries, set by db-state.c so
+	 * that the queries need not call it: the id below which an article
+	 * without a mark is read (:read_before), and the marks not yet
+	 * written over rows read from st (NULL: none).
+	 */
+	struct dbr_state *state;
+	int64_t		 read_before;
+	void		(*overlay)(struct dbr *, struct article_row *, size_t);
 };
 
 /*
@@ -40,20 +49,32 @@ void		 dbr_bind_text(sqlite3_stmt *, const char *name, const char *);
 /* Column i as a string the caller frees, or NULL. */
 char		*dbr_col_text(sqlite3_stmt *, int i);
 
-/* db-match.c: rows of (id, issue, section, key, title, date, read,
- * flagged) from st: articles a, their marks joined by ARTICLE_MARKS. */
+/*
+ * Whether article a has been read, as SQL: its mark k (joined by
+ * ARTICLE_MARKS) or, without one, whether it is below :read_before
+ * (r->read_before, db-state-marks.c).  UNREAD is the same for an
+ * article a without the join.
+ */
 #define ARTICLE_MARKS	" LEFT JOIN st.marks k ON k.key = a.key"
-struct article_row;
-size_t		 dbr_article_rows(sqlite3_stmt *, struct article_row **out);
+#define ARTICLE_READ	"coalesce(k.read, a.id < :read_before)"
+#define UNREAD \
+	"NOT coalesce((SELECT k.read FROM st.marks k WHERE k.key = a.key)," \
+	" a.id < :read_before)"
+
+/* db-match.c: rows of (id, issue, section, key, title, date, read,
+ * flagged) from st, with the marks not yet written (r->overlay). */
+size_t		 dbr_article_rows(struct dbr *, sqlite3_stmt *,
+		    struct article_row **out);
+
+/* db-match.c: the first (dir 1) or last (dir -1) unread article passing
+ * f with an id from lo to hi, or 0.  It walks the ids: keep the range to
+ * articles newer than the read-before id. */
+struct filter;
+int64_t		 dbr_unread_in(struct dbr *, const struct filter *,
+		    int64_t lo, int64_t hi, int dir);
 
 /* db-words.c: a word of three Chinese characters or more, which the
  * index (bigrams, no positions) can only approximate. */
 int		 dbr_long_cjk(const char *word);
-
-/* db-state.c: attaches the per-user state as "st"; see dbr_open. */
-void		 dbr_attach_state(struct dbr *, const char *path,
-		    char **warning);
-/* db-state-settings.c: a write to the state ended with rc (sqlite3_step). */
-void		 dbr_state_wrote(struct dbr *, int rc);
 
 #endif

@@ -1,10 +1,10 @@
 /*
  * Reading the database (reader only).  The corpus database is opened
  * read-only and immutable (the importer replaces it by rename, never
- * in place); the per-user state database is attached to the same
- * connection so that unread counts are one query.  Every query is
- * bounded by what is on screen: issues come in pages, sections and
- * articles one issue at a time.
+ * in place); the caller attaches the per-user state database to the
+ * same connection (db-state.h) so that unread counts are one query.
+ * Every query is bounded by what is on screen: issues come in pages,
+ * sections and articles one issue at a time.
  */
 #ifndef KB_DB_READ_H
 #define KB_DB_READ_H
@@ -96,13 +96,12 @@ struct art {
 
 /*
  * Opens path read-only and checks that it is a kuaibao database of this
- * schema; attaches state (created if need be).  On failure returns NULL
- * and sets *err to a one-line message (caller frees).  *warning is set
- * (caller frees) to why, when the state database could not be used and
- * marks will not be kept ("FILE: reason").
+ * schema.  On failure returns NULL and sets *err to a one-line message
+ * (caller frees).  The queries below need a state database attached
+ * (dbr_state_attach, in memory at least); dbr_state_detach it before
+ * dbr_close.
  */
-struct dbr	*dbr_open(const char *path, const char *state, char **err,
-		    char **warning);
+struct dbr	*dbr_open(const char *path, char **err);
 void		 dbr_close(struct dbr *);
 const char	*dbr_error(struct dbr *);
 
@@ -148,39 +147,13 @@ struct dbr_count {
 void		 dbr_count_step(struct dbr *, const struct filter *,
 		    struct dbr_count *);
 
+/* The article with key (as it is: keys are case-sensitive here). */
 int		 dbr_find(struct dbr *, const char *key, struct article_row *);
 int		 dbr_article(struct dbr *, int64_t id, struct art *);
+/* The key of article id, or NULL (caller frees). */
+char		*dbr_article_key(struct dbr *, int64_t id);
 size_t		 dbr_countries(struct dbr *, struct choice **out);
 size_t		 dbr_themes(struct dbr *, struct choice **out);
-
-/* Per-user state. */
-void		 dbr_mark(struct dbr *, const char *key, int read, int flagged);
-void		 dbr_marks(struct dbr *, const char *key, int *read,
-		    int *flagged);
-/* place: where in the article (render_anchor()), not a line number. */
-void		 dbr_save_position(struct dbr *, const char *key,
-		    long long place);
-char		*dbr_load_position(struct dbr *, long long *place);
-/* What was typed at a prompt of a kind ("search", "command"), newest
- * first, at most limit (caller frees with free_strings). */
-size_t		 dbr_history(struct dbr *, const char *kind, size_t limit,
-		    char ***out);
-void		 dbr_history_add(struct dbr *, const char *kind,
-		    const char *text);
-/*
- * Settings kept in the state (db-state-settings.c): the value of name
- * (caller frees), or NULL when it was never set; setting one returns -1
- * when it could not be written.
- */
-char		*dbr_setting(struct dbr *, const char *name);
-int		 dbr_set_setting(struct dbr *, const char *name,
-		    const char *value);
-/*
- * Whether marks reach the state file: 0 when there is none (it could
- * not be used, see dbr_open's warning) or when the last write to it
- * failed, with *why, SQLite's reason for that (empty if none).
- */
-int		 dbr_state_kept(struct dbr *, const char **why);
 
 void		 dbr_issue_rows_free(struct issue_row *, size_t);
 void		 dbr_section_rows_free(struct section_row *, size_t);

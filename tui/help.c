@@ -10,6 +10,7 @@
 #include "bind.h"
 #include "buf.h"
 #include "cmd.h"
+#include "db-state.h"
 #include "msg.h"
 #include "sanitize.h"
 #include "ui.h"
@@ -69,6 +70,20 @@ help_open(struct ui *ui)
 	help_close(ui);
 	memset(&h, 0, sizeof(h));
 	h.keys = &keys;
+	/*
+	 * What is in force, and where the marks are kept: one line, so
+	 * that the key table fits on a 40-row screen.
+	 */
+	status_filters(ui, &left);
+	buf_printf(&keys, msg(MSG_HELP_FILTERS), left.len > 0 ?
+	    buf_str(&left) + 1 : "-");
+	buf_adds(&keys, "  ");
+	if (dbr_state_file(ui->db) != NULL)
+		buf_printf(&keys, msg(MSG_HELP_STATE), dbr_state_file(ui->db));
+	else
+		buf_adds(&keys, msg(MSG_HELP_STATE_MEMORY));
+	add_line(&h, "", keys.s, 0);
+	add_line(&h, "", "", 0);
 	for (i = 0; (e = cmd_at(i)) != NULL; i++) {
 		buf_truncate(&keys, 0);
 		h.entry = e;
@@ -114,7 +129,8 @@ help_draw(struct ui *ui)
 	char *s;
 	int y;
 
-	w = newwin(ui->body_h, ui->cols, 0, 0);
+	/* the whole screen: the status line has nothing to say under it */
+	w = newwin(ui->rows, ui->cols, 0, 0);
 	if (w == NULL)
 		return;
 	werase(w);
@@ -123,7 +139,7 @@ help_draw(struct ui *ui)
 	mvwaddnstr(w, 0, 1, title, (int)wrap_fit(title, strlen(title),
 	    ui->cols - 2, NULL));
 	wattrset(w, A_NORMAL);
-	for (y = 2, i = ui->help_top; y < ui->body_h && i < ui->help_n;
+	for (y = 2, i = ui->help_top; y < ui->rows && i < ui->help_n;
 	    y++, i++) {
 		/* a key bound by hand may carry anything */
 		s = sanitize_text(ui->help_lines[i], strlen(ui->help_lines[i]),
@@ -152,7 +168,7 @@ help_key(struct ui *ui, const char *cmd)
 	size_t lines, max;
 
 	lines = ui->help_n + 4;
-	max = lines > (size_t)ui->body_h ? lines - (size_t)ui->body_h : 0;
+	max = lines > (size_t)ui->rows ? lines - (size_t)ui->rows : 0;
 	if (runs(cmd, "move-down") || runs(cmd, "move-up")) {
 		/* scrolling, even past an end, keeps the help up */
 		if (runs(cmd, "move-down") && ui->help_top < max)

@@ -1,6 +1,7 @@
 /*
- * kuaibao: the reader.  Finds the database, checks the terminal, and
- * runs the screen (or prints with --list, --cat, --search).
+ * kuaibao: the reader.  Reads the options, finds the database, checks
+ * the terminal and its locale, and runs the screen (or prints with
+ * --list, --cat, --search).
  */
 #include <getopt.h>
 #include <langinfo.h>
@@ -8,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -15,10 +17,35 @@
 #include "cat.h"
 #include "cmd.h"
 #include "db-read.h"
+#include "db-state.h"
 #include "fsutil.h"
 #include "msg.h"
 #include "ui.h"
 #include "xmalloc.h"
+
+#define LIMIT_DEFAULT	20	/* --search results */
+#define QUIT_WAIT_MS	300	/* for a locked state, once the screen is gone */
+
+enum mode {
+	MODE_READ,
+	MODE_LIST,
+	MODE_CAT,
+	MODE_SEARCH,
+	MODE_COMMANDS
+};
+
+/* What the command line asks for. */
+struct options {
+	enum mode	 mode;
+	const char	*mode_opt;	/* the option that chose it */
+	const char	*arg;		/* --cat KEY, --search WORDS */
+	const char	*db;		/* -d */
+	const char	*state;		/* --state */
+	int		 width;		/* --width; 0: the terminal's */
+	int		 limit;		/* --limit; 0: all, -1: the default */
+	int		 measure;	/* --measure; -1: the one kept */
+	enum msg_lang	 language;	/* --language */
+};
 
 static void
 usage(FILE *fp)
@@ -33,31 +60,172 @@ usage(FILE *fp)
 	    "\n"
 	    "  -d, --db DB       the database (default: $KUAIBAO_DB,\n"
 	    "                    $XDG_DATA_HOME/kuaibao/kuaibao.db, %s/kuaibao.db)\n"
-	    "      --state FILE  read marks and position (default:\n"
+	    "      --state FILE  read marks and places (default:\n"
 	    "                    $XDG_STATE_HOME/kuaibao/state.db)\n"
 	    "      --language L  the reader's words: zh (Chinese, the default)"
 	    " or en\n"
 	    "      --measure N   text lines at most N columns wide (0: the"
 	    " pane's width)\n"
-	    "      --list        print the issues, sections and articles\n"
+	    "      --list        print the issues, columns and articles\n"
 	    "      --cat KEY     print one article, wrapped to --width columns\n"
-	    "      --search W    print the keys of the newest articles with W\n"
+	    "                    (default: $COLUMNS, the terminal's, 80)\n"
+	    "      --search W    print the newest articles with W; exit 1 if none\n"
+	    "      --limit N     at most N of them (default 20; 0: all)\n"
 	    "      --list-commands  print the reader's commands and their keys\n"
 	    "  -h, --help, -V, --version\n"
 	    "Press ? in the reader for the keys.\n", KB_DATADIR);
 }
 
-/* A decimal number and nothing else, or -1. */
+/* A decimal number from min to max and nothing else, or -1. */
 static int
-number(const char *s)
+number(const char *s, int min, int max)
 {
 	char *end;
 	long v;
 
 	v = strtol(s, &end, 10);
-	if (end == s || *end != '\0' || v < 0 || v > 1000000)
+	if (end == s || *end != '\0' || v < min || v > max)
 		return -1;
 	return (int)v;
+}
+
+/* The option at argv[optind - 1] as it was typed, for a message. */
+static const char *
+typed(char *argv[], int i)
+{
+	return i > 0 && argv[i - 1] != NULL ? argv[i - 1] : "?";
+}
+
+/* One mode only: a second is a usage error. */
+static int
+set_mode(struct options *o, enum mode m, const char *opt, const char *arg)
+{
+	if (o->mode != MODE_READ && o->mode != m) {
+		cat_error("%s and %s cannot be used together", o->mode_opt,
+		    opt);
+		return -1;
+	}
+	o->mode = m;
+	o->mode_opt = opt;
+	o->arg = arg;
+	return 0;
+}
+
+/*
+ * The options into o.  0, or the exit status: 2 for a usage error
+ * (one line), 0 after --help or --version.
+ */
+static int
+parse_options(int argc, char *argv[], struct options *o)
+{
+	static const struct option longopts[] = {
+		{ "db",		required_argument,	NULL, 'd' },
+		{ "state",	required_argument,	NULL, 'S' },
+		{ "list",	no_argument,		NULL, 'L' },
+		{ "cat",	required_argument,	NULL, 'c' },
+		{ "width",	required_argument,	NULL, 'w' },
+		{ "search",	required_argument,	NULL, 's' },
+		{ "limit",	required_argument,	NULL, 'n' },
+		{ "list-commands", no_argument,	NULL, 'C' },
+		{ "language",	required_argument,	NULL, 'G' },
+		{ "measure",	required_argument,	NULL, 'M' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ "version",	no_argument,		NULL, 'V' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	int ch, bad;
+
+	memset(o, 0, sizeof(*o));
+	o->limit = -1;
+	o->measure = -1;
+	o->language = msg_language();	/* the default */
+	opterr = 0;	/* our own messages: one line, "kuaibao:" first */
+	while ((ch = getopt_long(argc, argv, ":d:hV", longopts, NULL)) != -1) {
+		bad = 0;
+		switch (ch) {
+		case 'd':
+			o->db = optarg;
+			break;
+		case 'S':
+			o->state = optarg;
+			break;
+		case 'L':
+			bad = set_mode(o, MODE_LIST, "--list", NULL);
+			break;
+		case 'c':
+			bad = set_mode(o, MODE_CAT, "--cat", optarg);
+			break;
+		case 's':
+			bad = set_mode(o, MODE_SEARCH, "--search", optarg);
+			break;
+		case 'C':
+			bad = set_mode(o, MODE_COMMANDS, "--list-commands",
+			    NULL);
+			break;
+		case 'w':
+			if ((o->width = number(optarg, 10, 1000)) == -1) {
+				cat_error("--width %s: give 10 to 1000 columns",
+				    optarg);
+				return 2;
+			}
+			break;
+		case 'n':
+			if ((o->limit = number(optarg, 0, 1000000)) == -1) {
+				cat_error("--limit %s: give 0 (all) to 1000000",
+				    optarg);
+				return 2;
+			}
+			break;
+		case 'G':
+			if (msg_language_named(optarg, &o->language) == -1) {
+				cat_error("--language %s: give zh or en",
+				    optarg);
+				return 2;
+			}
+			break;
+		case 'M':
+			/* 0: no measure, the pane's width */
+			if ((o->measure = number(optarg, 0, 1000)) == -1 ||
+			    (o->measure > 0 && o->measure < 10)) {
+				cat_error("--measure %s: give 10 to 1000"
+				    " columns, or 0", optarg);
+				return 2;
+			}
+			break;
+		case 'h':
+			usage(stdout);
+			return fflush(stdout) == 0 ? -1 : 1;
+		case 'V':
+			printf("kuaibao %s\n", KB_VERSION);
+			return fflush(stdout) == 0 ? -1 : 1;
+		case ':':
+			cat_error("%s needs an argument (kuaibao --help)",
+			    typed(argv, optind));
+			return 2;
+		default:
+			cat_error("%s: unknown option (kuaibao --help)",
+			    typed(argv, optind));
+			return 2;
+		}
+		if (bad)
+			return 2;
+	}
+	if (optind != argc) {
+		cat_error("%s: unexpected argument (kuaibao --help)",
+		    argv[optind]);
+		return 2;
+	}
+	if (o->width != 0 && o->mode != MODE_CAT) {
+		cat_error("--width goes with --cat");
+		return 2;
+	}
+	if (o->limit != -1 && o->mode != MODE_SEARCH) {
+		cat_error("--limit goes with --search");
+		return 2;
+	}
+	if (o->limit == -1)
+		o->limit = LIMIT_DEFAULT;
+	return 0;
 }
 
 static int
@@ -68,13 +236,17 @@ exists(const char *path)
 	return stat(path, &sb) == 0;
 }
 
-/* -d, $KUAIBAO_DB, $XDG_DATA_HOME (or ~/.local/share), the install. */
+/*
+ * -d, $KUAIBAO_DB, $XDG_DATA_HOME (or ~/.local/share), the install.
+ * NULL when there is none; *looked then says where it looked.
+ */
 static char *
-find_db(const char *given)
+find_db(const char *given, char **looked)
 {
 	const char *e, *home;
 	char *p;
 
+	*looked = NULL;
 	if (given != NULL)
 		return xstrdup(given);
 	if ((e = getenv("KUAIBAO_DB")) != NULL && *e != '\0')
@@ -87,10 +259,14 @@ find_db(const char *given)
 		    home ? home : ".");
 	if (exists(p))
 		return p;
+	*looked = xasprintf("%s or %s", p, KB_DATADIR "/kuaibao.db");
 	free(p);
 	p = xstrdup(KB_DATADIR "/kuaibao.db");
-	if (exists(p))
+	if (exists(p)) {
+		free(*looked);
+		*looked = NULL;
 		return p;
+	}
 	free(p);
 	return NULL;
 }
@@ -110,183 +286,189 @@ state_path(const char *given)
 		dir = xasprintf("%s/.local/state/kuaibao", home);
 	else
 		return NULL;
-	/* private to the user; checked before use (dbr_open) */
+	/* private to the user; checked before use (dbr_state_attach) */
 	fs_mkdirs(dir, 0700);
 	p = xasprintf("%s/state.db", dir);
 	free(dir);
 	return p;
 }
 
+/* --cat's width: --width, else $COLUMNS, else the terminal's, else 80. */
 static int
-terminal_width(void)
+cat_width(int given)
 {
 	struct winsize ws;
+	const char *e;
+	int w;
 
+	if (given > 0)
+		return given;
+	if ((e = getenv("COLUMNS")) != NULL && (w = number(e, 10, 1000)) > 0)
+		return w;
 	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) ==
-	    0 && ws.ws_col > 0)
-		return ws.ws_col;
+	    0 && ws.ws_col >= 10)
+		return ws.ws_col > 1000 ? 1000 : ws.ws_col;
 	return 80;
 }
 
-/* Why the terminal cannot show the reader, or NULL. */
+/* The variable that decides the character type: LC_ALL, LC_CTYPE, LANG,
+ * the first set and not empty; NULL when none is. */
 static const char *
-terminal_problem(void)
+locale_var(const char **value)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+	size_t i;
+
+	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++)
+		if ((*value = getenv(vars[i])) != NULL && **value != '\0')
+			return vars[i];
+	*value = "C";
+	return NULL;
+}
+
+/* Whether a locale's name says UTF-8 ("zh_CN.UTF-8", "C.utf8"). */
+static int
+utf8_name(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (strncasecmp(s, "UTF-8", 5) == 0 ||
+		    strncasecmp(s, "UTF8", 4) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Sets the character type from the environment (only: numbers and
+ * messages stay C, and the other categories' files are not read at
+ * start).  A locale that names UTF-8 but is not installed here
+ * (zh_CN.UTF-8 on a host with C.UTF-8 only; LC_CTYPE=UTF-8 as macOS
+ * sends it over SSH) is taken as C.UTF-8, as tmux does.  NULL, or why
+ * it is not UTF-8 (caller frees).
+ */
+static char *
+setup_locale(void)
+{
+	const char *var, *value;
+
+	var = locale_var(&value);
+	if (setlocale(LC_CTYPE, "") == NULL && (!utf8_name(value) ||
+	    setlocale(LC_CTYPE, "C.UTF-8") == NULL))
+		return xasprintf("%s=%s: no such locale here, and not UTF-8,"
+		    " so Chinese text cannot be shown; run it as: %s=C.UTF-8"
+		    " kuaibao", var ? var : "LANG", value, var ? var : "LANG");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return NULL;
+	if (var == NULL)
+		return xstrdup("the locale is C (LC_ALL, LC_CTYPE and LANG are"
+		    " not set), not UTF-8, so Chinese text cannot be shown;"
+		    " run it as: LANG=C.UTF-8 kuaibao");
+	return xasprintf("%s=%s is not a UTF-8 locale, so Chinese text cannot"
+	    " be shown; run it as: %s=C.UTF-8 kuaibao", var, value, var);
+}
+
+/* Why the terminal cannot show the reader, or NULL (caller frees). */
+static char *
+terminal_problem(char *why_locale)
 {
 	const char *term;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return "not a terminal; use --list, --cat or --search to print";
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		free(why_locale);
+		return xstrdup("not a terminal; use --list, --cat or --search"
+		    " to print");
+	}
 	term = getenv("TERM");
-	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0)
-		return "this terminal (TERM=dumb) cannot show the reader; set"
-		    " TERM, or use --list and --cat";
+	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0) {
+		free(why_locale);
+		return xstrdup("this terminal (TERM=dumb) cannot show the"
+		    " reader; set TERM, or use --list and --cat");
+	}
+	return why_locale;
+}
+
+/* The reader on the terminal, its state attached. */
+static int
+read_on_screen(struct dbr *db, const struct options *o)
+{
+	char *state, *warning;
+	int rc;
+
+	state = state_path(o->state);
+	dbr_state_attach(db, state, &warning);
+	if (state == NULL && warning == NULL)
+		warning = xstrdup(msg(MSG_NO_STATE_HOME));
+	free(state);
+	rc = ui_run(db, warning, o->measure);
+	if (rc == -1)
+		cat_error("cannot set up the terminal (TERM=%s)",
+		    getenv("TERM"));
+	free(warning);
+	return rc == 0 ? 0 : 1;
+}
+
+static int
+run(const struct options *o)
+{
+	struct dbr *db;
+	char *why, *path, *looked, *err, *warning, *lost;
+	int rc;
+
+	msg_set_language(o->language);
+	if (o->mode == MODE_COMMANDS)
+		return cmd_list(stdout) == 0 ? 0 : 1;
+	why = setup_locale();
+	if (o->mode == MODE_READ && (why = terminal_problem(why)) != NULL) {
+		cat_error("%s", why);
+		free(why);
+		return 1;
+	}
+	free(why);
+	/* printing needs no UTF-8 terminal, but widths need a UTF-8 ctype */
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
-		return "the locale is not UTF-8, so Chinese text cannot be"
-		    " shown; run it as: LANG=C.UTF-8 kuaibao";
-	return NULL;
+		setlocale(LC_CTYPE, "C.UTF-8");
+	if ((path = find_db(o->db, &looked)) == NULL) {
+		cat_error("no database: none at %s; give -d DB or set"
+		    " KUAIBAO_DB", looked);
+		free(looked);
+		return 1;
+	}
+	if ((db = dbr_open(path, &err)) == NULL) {
+		cat_error("%s", err);
+		free(err);
+		free(path);
+		return 1;
+	}
+	free(path);
+	if (o->mode == MODE_READ)
+		rc = read_on_screen(db, o);
+	else {
+		/* printing touches no state: one in memory, empty */
+		dbr_state_attach(db, NULL, &warning);
+		free(warning);
+		if (o->mode == MODE_LIST)
+			rc = cat_list(db);
+		else if (o->mode == MODE_CAT)
+			rc = cat_article(db, o->arg, cat_width(o->width));
+		else
+			rc = cat_search(db, o->arg, (size_t)o->limit);
+	}
+	if ((lost = dbr_state_detach(db, QUIT_WAIT_MS)) != NULL) {
+		cat_error("%s", lost);
+		free(lost);
+		rc = 1;
+	}
+	dbr_close(db);
+	return rc;
 }
 
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "db",		required_argument,	NULL, 'd' },
-		{ "state",	required_argument,	NULL, 'S' },
-		{ "list",	no_argument,		NULL, 'L' },
-		{ "cat",	required_argument,	NULL, 'c' },
-		{ "width",	required_argument,	NULL, 'w' },
-		{ "search",	required_argument,	NULL, 's' },
-		{ "limit",	required_argument,	NULL, 'n' },
-		{ "list-commands", no_argument,	NULL, 'C' },
-		{ "language",	required_argument,	NULL, 'G' },
-		{ "measure",	required_argument,	NULL, 'M' },
-		{ "help",	no_argument,		NULL, 'h' },
-		{ "version",	no_argument,		NULL, 'V' },
-		{ NULL,		0,			NULL, 0 }
-	};
-	struct dbr *db;
-	const char *given, *state_given, *cat, *search, *why;
-	char *path, *state, *err, *warning;
-	int ch, list, width, limit, measure, rc;
-	enum msg_lang lang;
+	struct options o;
+	int rc;
 
 	progname = "kuaibao";
-	/* the character type only (UTF-8, widths): numbers and messages
-	 * stay C, and the other categories' files are not read at start */
-	setlocale(LC_CTYPE, "");
-	given = state_given = cat = search = NULL;
-	list = 0;
-	width = 0;
-	limit = 20;
-	measure = -1;
-	while ((ch = getopt_long(argc, argv, "d:hV", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'd':
-			given = optarg;
-			break;
-		case 'S':
-			state_given = optarg;
-			break;
-		case 'L':
-			list = 1;
-			break;
-		case 'c':
-			cat = optarg;
-			break;
-		case 'w':
-			width = number(optarg);
-			if (width < 10 || width > 1000) {
-				fprintf(stderr, "kuaibao: --width %s: give 10"
-				    " to 1000 columns\n", optarg);
-				return 2;
-			}
-			break;
-		case 's':
-			search = optarg;
-			break;
-		case 'n':
-			limit = number(optarg);
-			if (limit < 1 || limit > 100000) {
-				fprintf(stderr, "kuaibao: --limit %s: give 1"
-				    " to 100000\n", optarg);
-				return 2;
-			}
-			break;
-		case 'C':
-			return cmd_list(stdout) == 0 ? 0 : 1;
-		case 'G':
-			if (msg_language_named(optarg, &lang) == -1) {
-				fprintf(stderr, "kuaibao: --language %s: give zh"
-				    " or en\n", optarg);
-				return 2;
-			}
-			msg_set_language(lang);
-			break;
-		case 'M':
-			measure = number(optarg);
-			if (measure != 0 && (measure < 10 || measure > 1000)) {
-				fprintf(stderr, "kuaibao: --measure %s: give 10"
-				    " to 1000 columns, or 0\n", optarg);
-				return 2;
-			}
-			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		case 'V':
-			printf("kuaibao %s\n", KB_VERSION);
-			return 0;
-		default:
-			usage(stderr);
-			return 2;
-		}
-	}
-	if (optind != argc) {
-		usage(stderr);
-		return 2;
-	}
-	if (!list && cat == NULL && search == NULL &&
-	    (why = terminal_problem()) != NULL) {
-		fprintf(stderr, "kuaibao: %s\n", why);
-		return 1;
-	}
-	/* printing needs no UTF-8 terminal, but widths need a UTF-8 ctype */
-	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
-		setlocale(LC_CTYPE, "C.UTF-8");
-
-	if ((path = find_db(given)) == NULL) {
-		fprintf(stderr, "kuaibao: no database: give -d DB or set"
-		    " KUAIBAO_DB (looked in $XDG_DATA_HOME/kuaibao and %s)\n",
-		    KB_DATADIR);
-		return 1;
-	}
-	/* printing touches no state */
-	state = list || cat || search ? NULL : state_path(state_given);
-	db = dbr_open(path, state, &err, &warning);
-	if (db != NULL && state == NULL && !list && !cat && !search &&
-	    warning == NULL)
-		warning = xstrdup(msg(MSG_NO_STATE_HOME));
-	free(state);
-	if (db == NULL) {
-		fprintf(stderr, "kuaibao: %s\n", err);
-		free(err);
-		free(path);
-		return 1;
-	}
-	if (list)
-		rc = cat_list(db);
-	else if (cat != NULL)
-		rc = cat_article(db, cat, width ? width : terminal_width());
-	else if (search != NULL)
-		rc = cat_search(db, search, limit);
-	else {
-		rc = ui_run(db, warning, measure);
-		if (rc == -1)
-			fprintf(stderr, "kuaibao: cannot set up the terminal"
-			    " (TERM=%s)\n", getenv("TERM"));
-	}
-	dbr_close(db);
-	free(warning);
-	free(path);
-	return rc == 0 ? 0 : 1;
+	if ((rc = parse_options(argc, argv, &o)) != 0)
+		return rc == -1 ? 0 : rc;
+	return run(&o);
 }

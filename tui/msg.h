@@ -74,13 +74,38 @@ enum msg {
 	MSG_NO_STATE_HOME,
 	MSG_STATE_NOT_KEPT,	/* %s: why */
 	MSG_STATE_WRITE_FAILED,	/* %s: why */
-	MSG_STATE_MARK,		/* on the status line while marks are lost */
+	MSG_STATE_MARK,		/* the status line's, while the state cannot be
+				 * used: marks last the session only */
 	MSG_SIDE_WIDTH,		/* %d */
 	MSG_SIDE_AUTO,		/* %d */
 	MSG_SIDE_NARROW_SCREEN,
 	MSG_MEASURE,		/* %d */
 	MSG_MEASURE_NONE,
 	MSG_NO_LANGUAGE,	/* %s */
+
+	/* cli+state: unread, marks, places, the state (cmd-marks.c) */
+	MSG_NO_NEXT_UNREAD,
+	MSG_NO_PREV_UNREAD,
+	MSG_MARK_READ_PROMPT,
+	MSG_MARK_COLUMN,
+	MSG_MARK_ISSUE,
+	MSG_MARK_ALL,
+	MSG_MARK_ALL_SURE,
+	MSG_NO,
+	MSG_YES_MARK_ALL,
+	MSG_MARKED_N_READ,	/* %zu */
+	MSG_NOTHING_TO_MARK,
+	MSG_MARKED_ALL_READ,
+	MSG_NEWS,		/* %zu issues, %zu articles */
+	MSG_STATE_LOCKED,	/* %zu changes waiting: the status line's */
+	MSG_STATE_FAILING,	/* %zu, as MSG_STATE_LOCKED */
+	MSG_STATE_SAVED,
+	MSG_HELP_FILTERS,	/* %s: the filters as the status line shows them */
+	MSG_HELP_STATE,		/* %s: the state file */
+	MSG_HELP_STATE_MEMORY,
+	MSG_READ_OLDER_SURE,
+	MSG_NO_KEEP_UNREAD,
+	MSG_YES_READ_OLDER,
 	MSG__COUNT
 };
 

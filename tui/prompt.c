@@ -6,6 +6,7 @@
 #include <unistr.h>
 
 #include "db-read.h"
+#include "db-state.h"
 #include "filter.h"
 #include "msg.h"
 #include "prompt.h"
@@ -261,7 +262,8 @@ draw_choice(struct ui *ui, WINDOW *w, int y, const struct choice *c,
 	snprintf(count, sizeof(count), " %d", ui->prompt->kind ==
 	    PROMPT_COUNTRY && ui->filter.mentions ? c->nall : c->n);
 	if (ui->prompt->kind == PROMPT_COPY ||
-	    ui->prompt->kind == PROMPT_COMMAND)
+	    ui->prompt->kind == PROMPT_COMMAND ||
+	    ui->prompt->kind == PROMPT_CHOOSE)
 		count[0] = '\0';
 	buf_printf(&line, " %s", c->name);
 	if (c->code != NULL)

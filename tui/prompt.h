@@ -21,7 +21,8 @@ enum prompt_kind {
 	PROMPT_COUNTRY,
 	PROMPT_THEME,
 	PROMPT_COPY,
-	PROMPT_COMMAND
+	PROMPT_COMMAND,
+	PROMPT_CHOOSE		/* choices without counts (mark-read) */
 };
 
 enum prompt_result {

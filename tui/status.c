@@ -147,9 +147,8 @@ where(struct ui *ui, struct buf *head, struct buf *rest)
 	buf_free(&total);
 }
 
-/* The active filters and search, and the state's mark. */
-static void
-filters(struct ui *ui, struct buf *b)
+void
+status_filters(struct ui *ui, struct buf *b)
 {
 	if (ui->country_name != NULL)
 		buf_printf(b, msg(MSG_FILTER_COUNTRY), ui->country_name,
@@ -163,8 +162,6 @@ filters(struct ui *ui, struct buf *b)
 		add_total(b, ui->tree);
 		buf_adds(b, "]");
 	}
-	if (!ui->state_kept)
-		buf_adds(b, msg(MSG_STATE_MARK));
 }
 
 /* s, sanitised, cut to cols with an ellipsis when it is longer. */
@@ -191,7 +188,7 @@ void
 status_draw(struct ui *ui)
 {
 	struct buf head = { 0 }, rest = { 0 }, right = { 0 }, line = { 0 };
-	const char *hint, *mark;
+	const char *hint, *trouble;
 	char *r;
 	int width, rw, filw, restw, markx;
 
@@ -200,7 +197,10 @@ status_draw(struct ui *ui)
 		buf_adds(&rest, ui->msg);
 	else
 		where(ui, &head, &rest);
-	filters(ui, &right);
+	status_filters(ui, &right);
+	/* the state's trouble ends the filters */
+	if ((trouble = ui_state_trouble(ui)) != NULL)
+		buf_adds(&right, trouble);
 	r = sanitize_text(buf_str(&right), right.len, 0);
 	rw = filw = wrap_width(r, strlen(r));
 	restw = wrap_width(buf_str(&rest), rest.len);
@@ -212,7 +212,7 @@ status_draw(struct ui *ui)
 	 */
 	if (restw + rw > width - 6) {
 		free(r);
-		r = xstrdup(ui->state_kept ? "" : msg(MSG_STATE_MARK));
+		r = xstrdup(trouble != NULL ? trouble : "");
 		rw = filw = wrap_width(r, strlen(r));
 		hint = "";
 	}
@@ -233,10 +233,10 @@ status_draw(struct ui *ui)
 
 		wrap_pad(&padded, buf_str(&line), line.len, width - rw);
 		if (rw > 0) {
-			/* the mark ends the filters; it starts with a space */
-			mark = msg(MSG_STATE_MARK);
-			markx = width - rw + filw - wrap_width(mark,
-			    strlen(mark)) + 1;
+			/* the trouble starts with a space */
+			if (trouble != NULL)
+				markx = width - rw + filw - wrap_width(trouble,
+				    strlen(trouble)) + 1;
 			buf_adds(&padded, r);
 			buf_adds(&padded, hint);
 		}
@@ -248,10 +248,10 @@ status_draw(struct ui *ui)
 	    ui->look[LOOK_ERROR] : ui->look[LOOK_STATUS]);
 	mvwaddnstr(ui->wstatus, 0, 0, buf_str(&line), (int)wrap_fit(
 	    buf_str(&line), line.len, width, NULL));
-	if (!ui->state_kept && markx >= 0) {
-		/* the state's mark stands out for as long as it lasts */
+	if (trouble != NULL && markx >= 0) {
+		/* the state's trouble stands out for as long as it lasts */
 		wattrset(ui->wstatus, ui->look[LOOK_ERROR]);
-		mvwaddstr(ui->wstatus, 0, markx, msg(MSG_STATE_MARK) + 1);
+		mvwaddstr(ui->wstatus, 0, markx, trouble + 1);
 	}
 	wattrset(ui->wstatus, A_NORMAL);
 	wnoutrefresh(ui->wstatus);

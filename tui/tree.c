@@ -571,6 +571,16 @@ tree_set_marks(struct tree *t, const char *key, int read, int flagged)
 }
 
 void
+tree_recount(struct tree *t, int64_t issue)
+{
+	size_t i;
+
+	for (i = 0; i < t->nissues; i++)
+		if (t->issues[i].r.id == issue)
+			t->issues[i].r.unread = -1;
+}
+
+void
 tree_article_pos(struct tree *t, size_t i, int *pos, int *count)
 {
 	size_t n;

@@ -70,6 +70,9 @@ size_t		 tree_parent(struct tree *, size_t);
 /* Updates an article's marks in the model (after m or reading). */
 void		 tree_set_marks(struct tree *, const char *key, int read,
 		    int flagged);
+/* The issue's counts are taken again when it is next shown (after marks
+ * on articles of it that are not loaded). */
+void		 tree_recount(struct tree *, int64_t issue);
 /* 1-based position of the article among its section's, and their count. */
 void		 tree_article_pos(struct tree *, size_t, int *pos, int *count);
 

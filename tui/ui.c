@@ -11,6 +11,7 @@
 
 #include "bind.h"
 #include "cmd.h"
+#include "db-state.h"
 #include "msg.h"
 #include "keyparse.h"
 #include "prompt.h"
@@ -282,10 +283,12 @@ close_article(struct ui *ui)
 	ui->r = NULL;
 }
 
-/* Opens an article at a place (0: its top) from render_anchor(). */
+/* Opens an article at a place from render_anchor() (0: where it was
+ * left, or at a search's first match). */
 void
 ui_open_article(struct ui *ui, int64_t id, long long anchor)
 {
+	marks_leave(ui);
 	close_article(ui);
 	if (!dbr_article(ui->db, id, &ui->art)) {
 		ui_say(ui, 1, MSG_CANNOT_READ_ARTICLE,
@@ -295,6 +298,8 @@ ui_open_article(struct ui *ui, int64_t id, long long anchor)
 	ui->have_art = 1;
 	ui->match = 0;
 	render(ui);
+	if (anchor == 0 && ui->r->nmatches == 0)
+		anchor = dbr_place(ui->db, ui->art.key);
 	ui->scroll = render_line_of(ui->r, anchor);
 	if (ui->r->nmatches > 0 && anchor == 0) {
 		/* open at the first match, a little below the top */
@@ -417,8 +422,8 @@ event(struct ui *ui, const struct key_event *ev)
 	cmd_error_free(&err);
 }
 
-static void
-restore(struct ui *ui)
+void
+ui_restore(struct ui *ui)
 {
 	struct trow r;
 	char *k;
@@ -440,6 +445,7 @@ save(struct ui *ui)
 	if (ui->have_art && ui->r != NULL)
 		dbr_save_position(ui->db, ui->art.key,
 		    render_anchor(ui->r, ui->scroll));
+	marks_leave(ui);
 }
 
 static long long
@@ -461,25 +467,6 @@ events(struct ui *ui, const struct key_event *ev, int n)
 		event(ui, &ev[i]);
 }
 
-/*
- * Whether marks still reach the state file: a write that fails says so
- * once, and the status line keeps a mark for as long as it lasts.
- */
-static void
-check_state(struct ui *ui)
-{
-	const char *why;
-	int kept;
-
-	kept = dbr_state_kept(ui->db, &why);
-	if (kept == ui->state_kept)
-		return;
-	if (!kept && *why != '\0')
-		ui_say(ui, 1, MSG_STATE_WRITE_FAILED, why);
-	ui->state_kept = kept;
-	ui->dirty |= DIRTY_STATUS;
-}
-
 int
 ui_run(struct dbr *db, const char *warning, int measure)
 {
@@ -488,7 +475,9 @@ ui_run(struct dbr *db, const char *warning, int measure)
 	struct key_event ev[KEYPARSE_MAXEV];
 	unsigned char buf[4096];
 	long long deadline;
-	int i, n, wait, counting;
+	const char *why;
+	size_t waiting;
+	int i, n, wait, counting, retry;
 
 	memset(&ui, 0, sizeof(ui));
 	ui.db = db;
@@ -496,13 +485,13 @@ ui_run(struct dbr *db, const char *warning, int measure)
 	ui.focus = PANE_SIDE;
 	ui.side_want = setting(&ui, "sidebar-width", 0);
 	ui.measure = measure >= 0 ? measure : setting(&ui, "measure", MEASURE);
-	ui.state_kept = 1;
 	if (term_begin() == -1)
 		return -1;
 	setup_looks(&ui);
 	ui.tree = tree_create(db, &ui.filter);
 	ui_layout(&ui);
-	restore(&ui);
+	ui.state_health = dbr_state_health(db, &waiting, &why);
+	marks_start(&ui);	/* what is new, or the last place */
 	if (warning != NULL)
 		ui_say(&ui, 1, MSG_STATE_NOT_KEPT, warning);
 	in = keyparse_create();
@@ -514,7 +503,7 @@ ui_run(struct dbr *db, const char *warning, int measure)
 			ui_layout(&ui);
 			ui.dirty |= DIRTY_CLEAR;
 		}
-		check_state(&ui);
+		marks_check(&ui);
 		ui_draw(&ui);
 		/* what a filter matches is counted between keys */
 		counting = tree_counting(ui.tree);
@@ -526,6 +515,10 @@ ui_run(struct dbr *db, const char *warning, int measure)
 		}
 		if (counting)
 			wait = 0;
+		/* changes the state did not take are tried again */
+		if ((retry = dbr_state_retry_in(db)) >= 0 &&
+		    (wait < 0 || retry < wait))
+			wait = retry;
 		if ((n = term_read(buf, sizeof(buf), wait)) < 0)
 			break;		/* the terminal is gone */
 		for (i = 0; i < n && !ui.quit; i++)

@@ -76,7 +76,7 @@ struct ui {
 
 	char		*msg;		/* shown on the status line once */
 	int		 msg_error;
-	int		 state_kept;	/* marks reach the state database */
+	int		 state_health;	/* as last said (enum dbr_state_health) */
 	struct prompt	*prompt;
 	int		 overlay;	/* a prompt's list covered the panes */
 	int		 help;		/* the help screen is up */
@@ -101,6 +101,7 @@ void	ui_focus(struct ui *, enum pane);
 void	ui_scroll(struct ui *, long lines);
 void	ui_refilter(struct ui *);	/* the filters changed */
 void	ui_prompt(struct ui *, struct prompt *);	/* opens it */
+void	ui_restore(struct ui *);	/* the article open at the last quit */
 /*
  * The sidebar's width (0: as the screen's width suggests) and the
  * text's measure, its widest line (0: no more than the pane), in
@@ -111,10 +112,22 @@ void	ui_prompt(struct ui *, struct prompt *);	/* opens it */
 void	ui_set_side_width(struct ui *, int cols, int keep);
 void	ui_set_measure(struct ui *, int cols, int keep);
 
+/* cmd-marks.c: unread articles, places and the state's health. */
+void	marks_start(struct ui *);	/* what is new since the last visit */
+void	marks_leave(struct ui *);	/* keeps the open article's place */
+/* Writes what the state did not take, when it is time; says when the
+ * state's health changes. */
+void	marks_check(struct ui *);
+/* What the status line keeps saying about the state, or NULL. */
+const char *ui_state_trouble(struct ui *);
+
 /* Screen files. */
 void	sidebar_draw(struct ui *);
 void	pane_draw(struct ui *);
 void	status_draw(struct ui *);
+struct buf;
+/* The active filters and search, as the status line shows them. */
+void	status_filters(struct ui *, struct buf *);
 void	help_open(struct ui *);
 void	help_close(struct ui *);
 void	help_draw(struct ui *);

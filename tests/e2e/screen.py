@@ -39,7 +39,9 @@ Every subcommand prints what is wrong and exits 1, or exits 0.
                             the sidebar rows equal the expected tree:
       --expand K,K          issue keys shown expanded (default: the first)
       --country NAME [--mentions] | --theme NAME | --flagged
-      --read KEY,KEY  --flag KEY,KEY   marks
+      --read KEY,KEY  --flag KEY,KEY   marks (a fresh state: the
+                            issues before the newest read,
+                            but --unread KEY,KEY)
       --top N               the first row shown is tree row N (0-based)
       --cursor-on TEXT      (only checked: the tree is otherwise the same)
   results FILE SIDE_W ROWS CORPUS WORD
@@ -435,6 +437,12 @@ def expected_tree(issues, opts, shown=None):
     """[(kind, depth, mark, label, count, key)] rows of the sidebar."""
     ok = predicate(opts)
     read = set(opts.get("read", ()))
+    # a fresh state counts the issues dated before the newest as read
+    # (kuaibao(5): read_before), but for those marked unread
+    newest = max((issue_day(i) for i in issues), default="")
+    read |= {a["key"] for i in issues if issue_day(i) < newest
+             for s in i["sections"] for a in s["articles"]}
+    read -= set(opts.get("unread", ()))
     flag = set(opts.get("flag", ()))
     expand = opts.get("expand")
     rows = []
@@ -773,7 +781,7 @@ def options(argv):
         a = argv[i]
         if a in ("--mentions", "--flagged", "--expand-first"):
             opts[a[2:]] = True
-        elif a in ("--expand", "--read", "--flag"):
+        elif a in ("--expand", "--read", "--unread", "--flag"):
             opts[a[2:]] = [k for k in argv[i + 1].split(",") if k]
             i += 1
         else:

@@ -9,8 +9,9 @@
 #   - when the state database cannot be kept or written, a mark on the
 #     status line says so for as long as it lasts, not for one key:
 #     a state.db that is no database (the reader starts with the state in
-#     memory), and a state another program holds locked (each write
-#     fails, until it lets go).
+#     memory: [标记未保存]), a state another program holds locked (the
+#     changes wait: [状态被占用：1 项未保存], until it lets go), and a
+#     write that fails (why, once, then [状态无法写入：1 项未保存]).
 . tests/e2e/lib.sh
 
 W=80 H=24 S=zh
@@ -65,13 +66,16 @@ wait_status $S '^没有命令“foo”（第 1 列）' && wait_stable $S
 outcome $? ":foo bar: 没有命令“foo”（第 1 列） (no command foo, at column 1)"
 keys $S '?'
 if wait_for $S 'kuaibao 按键' && wait_stable $S; then
-	# the key table: its rows of help from row 3 to the first blank one
+	# the key table: after the title and the head (the filters, the
+	# state file) its rows of help, to the next blank line
 	python3 - "$LAST" <<'PY'
 import re, sys
 sys.path.insert(0, "tests/e2e")
 from screen import lines, cut
 bad = []
-for l in lines(sys.argv[1])[2:]:
+rows = lines(sys.argv[1])[2:]
+rows = rows[[l.strip() for l in rows].index("") + 1:]
+for l in rows:
     if not l.strip():
         break
     help = cut(l, 17).strip()
@@ -136,7 +140,7 @@ outcome $? "an article opened (marked read, in memory): the mark stays" || diag_
 quit_reader $S || fail "q quits" "$(diag_screen)"
 kill_session $S
 
-# ---- the state locked by another program: each write fails ----
+# ---- the state locked by another program: the changes wait ----
 rm -rf "$TMP/state"/*
 S=lock
 reader $S $W $H
@@ -146,27 +150,49 @@ start locker $W 5 -- sqlite3 "$STATE_DB"
 wait_for locker 'sqlite>' && type_text locker 'BEGIN EXCLUSIVE; SELECT count(*) FROM marks; ' && keys locker Enter
 wait_re locker '^0$'
 outcome $? "sqlite3 holds the state locked (BEGIN EXCLUSIVE)" || diag_screen
-if ! status_line | grep -q '标记未保存'; then
+
+# sql TEXT: the other program runs TEXT, and is ready for more
+sql() {
+	type_text locker "$1"
+	keys locker Enter
+	wait_re locker 'sqlite> *$'
+}
+# stays MARK: three keys later, MARK still ends the status line
+stays() {
+	keys $S j j j
+	wait_status $S "[0-9]+% +\\[$1\\]  \\?:帮助\$" && wait_stable $S
+	outcome $? "three keys later, the mark [$1] stays" || diag_screen
+}
+
+if ! status_line | grep -q '未保存'; then
 	pass "before a write, no mark"
 else
 	fail "before a write, no mark" "$(diag_screen)"
 fi
-# opening an article marks it read: the write waits, then fails
+# opening an article marks it read: the write waits in memory
 keys $S j j Enter
-wait_status $S '^无法写入状态数据库：.*\[标记未保存\]' 10 && wait_stable $S
-outcome $? "a write that fails: 无法写入状态数据库 (cannot write the state database) and the mark" || diag_screen
-keys $S j j j
-wait_status $S '[0-9]+%.*\[标记未保存\]  \?:帮助$' && wait_stable $S
-outcome $? "three keys later, the mark stays" || diag_screen
-type_text locker 'COMMIT; '
-keys locker Enter
-wait_re locker 'sqlite> *$'
+wait_status $S '[0-9]+% +\[状态被占用：1 项未保存\]  \?:帮助$' 10 && wait_stable $S
+outcome $? "a write that waits: the mark [状态被占用：1 项未保存] (state locked: 1 unsaved)" || diag_screen
+stays '状态被占用：1 项未保存'
+sql 'COMMIT; '
 keys $S m
-wait_status $S '^已加星标' 10 && wait_stable $S && ! status_line | grep -q '标记未保存'
+wait_status $S '^已加星标' 10 && wait_stable $S && ! status_line | grep -q '未保存'
 outcome $? "the lock let go, m flags the article: the mark is gone" || diag_screen
+
+# ---- a write that fails: a trigger calls a function there is not ----
+sql 'CREATE TRIGGER nowrite BEFORE INSERT ON marks BEGIN SELECT nope(); END; '
+keys $S Tab j j Enter
+wait_status $S '^无法写入状态数据库：.*nope.*\[状态无法写入：1 项未保存\]' 10 && wait_stable $S
+outcome $? "a write that fails: why, 无法写入状态数据库 (cannot write the state database), and the mark" || diag_screen
+stays '状态无法写入：1 项未保存'
+sql 'DROP TRIGGER nowrite; '
+wait_status $S '^标记已保存' 10 && wait_stable $S && ! status_line | grep -q '未保存'
+outcome $? "the trigger gone, the reader writes the mark by itself: 标记已保存 (marks saved)" || diag_screen
 quit_reader $S || fail "q quits" "$(diag_screen)"
 [ "$(sqlite3 "$STATE_DB" 'SELECT count(*) FROM marks WHERE flagged' 2>&1)" = 1 ]
 outcome $? "the flag is in the state database"
+[ "$(sqlite3 "$STATE_DB" 'SELECT count(*) FROM marks WHERE read' 2>&1)" = 2 ]
+outcome $? "both articles opened are read in the state database"
 kill_session $S
 kill_session locker
 

@@ -12,7 +12,7 @@
 #     tui/kuaibao-import.c is in its page, and every option in a page's
 #     SYNOPSIS is in the code;
 #   - every table, column and index of the database schema
-#     (tui/db-schema.c) and of the state database (tui/db-state.c), every
+#     (tui/db-schema.c) and of the state database (tui/db-state-*.c), every
 #     key of the JSON dump (tui/import-json.c) and the schema version are
 #     in kuaibao.5;
 #   - every message of the importer's catalogue (tui/diag.h, tui/diag.c)
@@ -318,8 +318,12 @@ schema_in_page() {
 }
 schema_in_page tui/db-schema.c db_schema_sql 20 schema \
     "table, column and index of the database"
-schema_in_page tui/db-state.c state_schema 4 "state schema" \
-    "table and column of the state database"
+schema_in_page tui/db-state-marks.c dbr_marks_schema 6 "state schema" \
+    "table, column and index of the state database's marks"
+schema_in_page tui/db-state-places.c dbr_places_schema 8 "state schema" \
+    "table and column of the state database's places"
+schema_in_page tui/db-state-history.c history_schema 3 "state schema" \
+    "table and column of the state database's history"
 
 {
 	grep -o 'key(fp, "[a-z_]*"' tui/import-json.c | sed 's/.*"\(.*\)"/\1/'
