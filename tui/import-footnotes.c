@@ -182,6 +182,7 @@ footnotes_find(struct lines *L)
 			if (note_goes_on(L, prev, i, &note)) {
 				L->p[i].role = LINE_NOTECONT;
 				text_join(&note, p->s, p->len,
+				    shape_starts_url(p->s, p->len) ||
 				    !shape_url_open(note.s, note.len));
 				if (p->cols > L->notewidth)
 					L->notewidth = p->cols;

@@ -738,8 +738,10 @@ take_note(struct tp *t, size_t i)
 	char *before;
 
 	if (p->role == LINE_NOTECONT) {
-		text_join(&t->note, p->s, p->len, latin_space(t, i - 1, i) &&
-		    !shape_url_open(t->note.s, t->note.len));
+		/* a URL cut off goes on, unless a new one begins */
+		text_join(&t->note, p->s, p->len, shape_starts_url(p->s,
+		    p->len) || (latin_space(t, i - 1, i) &&
+		    !shape_url_open(t->note.s, t->note.len)));
 		return;
 	}
 	flush_note(t);
