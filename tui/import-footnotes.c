@@ -102,6 +102,10 @@ note_goes_on(const struct lines *L, size_t prev, size_t i,
 		return 1;
 	if (p->lead || shape_ends_sentence(a->s, a->len))
 		return 0;
+	/* the source's URL, on a line with the rest of its title */
+	if (!text_has(note->s, note->len, "://") &&
+	    text_has(p->s, p->len, "://") && !p->blank)
+		return 1;
 	/* a blank line inside a note: only after a line that runs on */
 	if (L->blankmode && p->blank && a->cols <= L->width + 6)
 		return 0;
