@@ -86,6 +86,20 @@ cites_url(const struct lines *L, size_t i)
 	    shape_starts_url(L->p[i + 1].s, L->p[i + 1].len));
 }
 
+/* A line without Chinese, Japanese or Korean: a Latin title's. */
+static int
+latin_only(const struct phys *p)
+{
+	size_t i;
+	int n;
+
+	for (i = 0; i < p->len; i += (size_t)n)
+		if (text_is_cjk(text_first(p->s + i, p->len - i, &n)) ||
+		    n <= 0)
+			return 0;
+	return 1;
+}
+
 /* Whether line i goes on with the note whose last line is prev. */
 static int
 note_goes_on(const struct lines *L, size_t prev, size_t i,
@@ -109,6 +123,9 @@ note_goes_on(const struct lines *L, size_t prev, size_t i,
 	/* a blank line inside a note: only after a line that runs on */
 	if (L->blankmode && p->blank && a->cols <= L->width + 6)
 		return 0;
+	/* a Latin title wrapped at a word, however ragged */
+	if (latin_only(a) && latin_only(p))
+		return 1;
 	/* wider than any body line: set in the notes' smaller type */
 	if (p->cols > L->width + 6)
 		return 1;
