@@ -8,6 +8,7 @@
 #include "db-state.h"
 #include "prompt.h"
 #include "render.h"
+#include "restrict.h"
 #include "tree.h"
 #include "ui.h"
 #include "xmalloc.h"
@@ -79,7 +80,8 @@ exec_copy(struct ui *ui, struct cmd_args *a)
 	struct choice *v;
 	size_t n, i;
 
-	(void)a;
+	if (cmd_refused(a, RESTRICT_COPY))
+		return -1;
 	if (!ui->have_art) {
 		ui_say(ui, 0, MSG_OPEN_ARTICLE_FIRST);
 		return 0;

@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "msg.h"
+#include "restrict.h"
 #include "xmalloc.h"
 
 /* In the order the help screen lists them. */
@@ -23,6 +24,7 @@ static const struct cmd_entry *const cmd_groups[] = {
 	cmd_screen_table,
 	cmd_layout_table,
 	cmd_bind_table,
+	cmd_config_table,
 };
 #define NGROUPS	(sizeof(cmd_groups) / sizeof(cmd_groups[0]))
 
@@ -355,6 +357,15 @@ cmd_say(struct cmd_args *a, int i, enum msg id, ...)
 	    a->entry->name, msg(id), ap);
 	va_end(ap);
 	return -1;
+}
+
+int
+cmd_refused(struct cmd_args *a, int act)
+{
+	if (!restrict_denies((enum restrict_act)act))
+		return 0;
+	return cmd_say(a, -1, act == RESTRICT_COPY && !restrict_on() ?
+	    MSG_COPY_OFF : MSG_RESTRICTED);
 }
 
 int

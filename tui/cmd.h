@@ -4,7 +4,7 @@
  * function that runs it.  Keys are bound to command lines (bind.c); the
  * : prompt, completion, the help screen and kuaibao --list-commands all
  * read the same table.  The entries live with what they do: cmd-move.c,
- * cmd-filter.c, cmd-article.c, cmd-screen.c and bind.c.
+ * cmd-filter.c, cmd-article.c, cmd-screen.c, cmd-config.c and bind.c.
  *
  * A command line is words separated by spaces, as a shell's: "..." (with
  * \" and \\ inside) and '...' quote, \ outside quotes escapes the next
@@ -69,6 +69,7 @@ extern const struct cmd_entry cmd_marks_table[];
 extern const struct cmd_entry cmd_screen_table[];
 extern const struct cmd_entry cmd_bind_table[];
 extern const struct cmd_entry cmd_layout_table[];
+extern const struct cmd_entry cmd_config_table[];
 
 /* The i-th entry of the whole table (help order), or NULL past the end. */
 const struct cmd_entry	*cmd_at(size_t i);
@@ -101,6 +102,11 @@ void	cmd_error_free(struct cmd_error *);
 int	cmd_fail(struct cmd_args *, int i, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 int	cmd_say(struct cmd_args *, int i, enum msg, ...);
+/*
+ * Restricted mode (restrict.h): -1 with the error "NAME: not in
+ * restricted mode" (or "copying is off") when act is refused, else 0.
+ */
+int	cmd_refused(struct cmd_args *, int act);
 /* Argument i as a number from min to max, or def when there is none. */
 int	cmd_number(struct cmd_args *, int i, long min, long max, long def,
 	    long *out);

@@ -20,6 +20,7 @@
 #include "db-state.h"
 #include "fsutil.h"
 #include "msg.h"
+#include "restrict.h"
 #include "ui.h"
 #include "xmalloc.h"
 
@@ -45,14 +46,18 @@ struct options {
 	int		 limit;		/* --limit; 0: all, -1: the default */
 	int		 measure;	/* --measure; -1: the one kept */
 	enum msg_lang	 language;	/* --language */
+	int		 language_given;
+	const char	*config;	/* -c */
+	int		 restricted;	/* --restricted, KUAIBAO_SECURE */
 };
 
 static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: kuaibao [-d DB] [--state FILE] [--language zh|en]"
+	    "usage: kuaibao [-d DB] [-c FILE] [--state FILE] [--language zh|en]"
 	    " [--measure N]\n"
+	    "               [--restricted]\n"
 	    "       kuaibao --list [-d DB]\n"
 	    "       kuaibao --cat KEY [--width N] [-d DB]\n"
 	    "       kuaibao --search WORDS [--limit N] [-d DB]\n"
@@ -60,6 +65,10 @@ usage(FILE *fp)
 	    "\n"
 	    "  -d, --db DB       the database (default: $KUAIBAO_DB,\n"
 	    "                    $XDG_DATA_HOME/kuaibao/kuaibao.db, %s/kuaibao.db)\n"
+	    "  -c, --config FILE the configuration (default:\n"
+	    "                    $XDG_CONFIG_HOME/kuaibao/config)\n"
+	    "      --restricted  reading only: no files, pipes or URLs opened\n"
+	    "                    (also KUAIBAO_SECURE=1)\n"
 	    "      --state FILE  read marks and places (default:\n"
 	    "                    $XDG_STATE_HOME/kuaibao/state.db)\n"
 	    "      --language L  the reader's words: zh (Chinese, the default)"
@@ -122,7 +131,9 @@ parse_options(int argc, char *argv[], struct options *o)
 		{ "db",		required_argument,	NULL, 'd' },
 		{ "state",	required_argument,	NULL, 'S' },
 		{ "list",	no_argument,		NULL, 'L' },
-		{ "cat",	required_argument,	NULL, 'c' },
+		{ "cat",	required_argument,	NULL, 'K' },
+		{ "config",	required_argument,	NULL, 'c' },
+		{ "restricted",	no_argument,		NULL, 'R' },
 		{ "width",	required_argument,	NULL, 'w' },
 		{ "search",	required_argument,	NULL, 's' },
 		{ "limit",	required_argument,	NULL, 'n' },
@@ -140,7 +151,8 @@ parse_options(int argc, char *argv[], struct options *o)
 	o->measure = -1;
 	o->language = msg_language();	/* the default */
 	opterr = 0;	/* our own messages: one line, "kuaibao:" first */
-	while ((ch = getopt_long(argc, argv, ":d:hV", longopts, NULL)) != -1) {
+	o->restricted = restrict_from_env();
+	while ((ch = getopt_long(argc, argv, ":c:d:hV", longopts, NULL)) != -1) {
 		bad = 0;
 		switch (ch) {
 		case 'd':
@@ -152,8 +164,14 @@ parse_options(int argc, char *argv[], struct options *o)
 		case 'L':
 			bad = set_mode(o, MODE_LIST, "--list", NULL);
 			break;
-		case 'c':
+		case 'K':
 			bad = set_mode(o, MODE_CAT, "--cat", optarg);
+			break;
+		case 'c':
+			o->config = optarg;
+			break;
+		case 'R':
+			o->restricted = 1;
 			break;
 		case 's':
 			bad = set_mode(o, MODE_SEARCH, "--search", optarg);
@@ -182,6 +200,7 @@ parse_options(int argc, char *argv[], struct options *o)
 				    optarg);
 				return 2;
 			}
+			o->language_given = 1;
 			break;
 		case 'M':
 			/* 0: no measure, the pane's width */
@@ -225,6 +244,12 @@ parse_options(int argc, char *argv[], struct options *o)
 	}
 	if (o->limit == -1)
 		o->limit = LIMIT_DEFAULT;
+	/* restricted: the files are the database and the state only */
+	if (o->restricted && (o->config != NULL || o->state != NULL)) {
+		cat_error("%s: not in restricted mode",
+		    o->config != NULL ? "-c" : "--state");
+		return 2;
+	}
 	return 0;
 }
 
@@ -390,6 +415,7 @@ terminal_problem(char *why_locale)
 static int
 read_on_screen(struct dbr *db, const struct options *o)
 {
+	struct ui_options uo;
 	char *state, *warning;
 	int rc;
 
@@ -398,7 +424,13 @@ read_on_screen(struct dbr *db, const struct options *o)
 	if (state == NULL && warning == NULL)
 		warning = xstrdup(msg(MSG_NO_STATE_HOME));
 	free(state);
-	rc = ui_run(db, warning, o->measure);
+	memset(&uo, 0, sizeof(uo));
+	uo.warning = warning;
+	uo.measure = o->measure;
+	uo.pinned = (o->measure >= 0 ? PIN_MEASURE : 0) |
+	    (o->language_given ? PIN_LANGUAGE : 0);
+	uo.config = o->config;
+	rc = ui_run(db, &uo);
 	if (rc == -1)
 		cat_error("cannot set up the terminal (TERM=%s)",
 		    getenv("TERM"));
@@ -414,6 +446,8 @@ run(const struct options *o)
 	int rc;
 
 	msg_set_language(o->language);
+	if (o->restricted)
+		restrict_enable();
 	if (o->mode == MODE_COMMANDS)
 		return cmd_list(stdout) == 0 ? 0 : 1;
 	why = setup_locale();

@@ -106,6 +106,24 @@ enum msg {
 	MSG_READ_OLDER_SURE,
 	MSG_NO_KEEP_UNREAD,
 	MSG_YES_READ_OLDER,
+
+	/* config: the configuration, set, style and restricted mode */
+	MSG_CONFIG_AT,		/* %s %d %d %s: file, line, column, what */
+	MSG_CONFIG_MORE,	/* %d: bad lines after the first */
+	MSG_CONFIG_OWNER,	/* %s: the file */
+	MSG_CONFIG_WRITABLE,	/* %s: the file */
+	MSG_CONFIG_NOT_FILE,	/* %s: the file */
+	MSG_CONFIG_CANNOT_READ,	/* %s %s: the file, why */
+	MSG_CONFIG_LOOP,	/* %s: the file */
+	MSG_CONFIG_DEPTH,	/* %d: the most */
+	MSG_NO_SETTING,		/* %s */
+	MSG_BAD_VALUE,		/* %s %s: the value, what it may be */
+	MSG_BAD_DATE_FORMAT,	/* %s */
+	MSG_NO_ELEMENT,		/* %s */
+	MSG_BAD_STYLE,		/* %s */
+	MSG_RESTRICTED,		/* refused in restricted mode */
+	MSG_COPY_OFF,		/* refused: set clipboard off */
+	MSG_SOURCED,		/* %s: the file */
 	MSG__COUNT
 };
 

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "datefmt.h"
 #include "db-read.h"
 #include "render.h"
 #include "sanitize.h"
@@ -512,14 +513,13 @@ guide_label(int year, int draft, const char *title)
 	return buf_take(&b);
 }
 
-char *
-render_issue_label(const char *date, int year, const char *number,
-    const char *title, int guide)
+/* An issue's label, its day written as set date-format asks. */
+static char *
+issue_label(const char *date, int year, const char *number,
+    const char *title)
 {
 	const char *p;
 
-	if (guide)
-		return guide_label(year, guide == 2, title);
 	if (date != NULL && number != NULL) {
 		/* the issue's own number: 第08期 of 总第086期 第08期 */
 		for (p = number; p != NULL; p = strchr(p, ' ')) {
@@ -540,19 +540,33 @@ render_issue_label(const char *date, int year, const char *number,
 	return xstrdup(title);
 }
 
+char *
+render_issue_label(const char *date, int year, const char *number,
+    const char *title, int guide)
+{
+	char *day, *label;
+
+	if (guide)
+		return guide_label(year, guide == 2, title);
+	day = date != NULL ? datefmt_day(date) : NULL;
+	label = issue_label(day, year, number, title);
+	free(day);
+	return label;
+}
+
 static void
 header(struct ctx *c, const struct art *a)
 {
 	struct buf b = { 0 };
 	struct tags t;
-	char *issue, **names;
+	char *issue, *day, **names;
 	size_t i, n;
 	int any;
 
 	memset(&t, 0, sizeof(t));
 
 	wrap_text(c, a->title, NULL, R_TITLE);
-	issue = a->issue_date != NULL ? xstrdup(a->issue_date) :
+	issue = a->issue_date != NULL ? datefmt_day(a->issue_date) :
 	    a->issue_year ? xasprintf("%d", a->issue_year) : xstrdup("");
 	buf_printf(&b, "%s %s%s%s · %s", a->issue_title, issue,
 	    a->issue_number ? " " : "", a->issue_number ? a->issue_number : "",
@@ -561,10 +575,12 @@ header(struct ctx *c, const struct art *a)
 	wrap_text(c, b.s, NULL, R_META);
 	buf_truncate(&b, 0);
 	if (a->date != NULL || a->date_text != NULL) {
-		buf_printf(&b, "%s%s%s%s", a->date ? a->date : "",
+		day = a->date != NULL ? datefmt_day(a->date) : NULL;
+		buf_printf(&b, "%s%s%s%s", day ? day : "",
 		    a->date && a->date_text ? "（" : "",
 		    a->date_text ? a->date_text : "",
 		    a->date && a->date_text ? "）" : "");
+		free(day);
 		tags_add(&t, "", "日期");
 		tags_add(&t, " ", b.s);
 	}

@@ -11,6 +11,7 @@
 
 #include "bind.h"
 #include "cmd.h"
+#include "config.h"
 #include "db-state.h"
 #include "msg.h"
 #include "keyparse.h"
@@ -27,47 +28,6 @@
 #define MARGIN		1	/* columns blank on each side of the text */
 #define TEXT_LEAST	10	/* the narrowest text */
 #define MEASURE		80	/* the widest text line, unless set */
-
-static void
-setup_looks(struct ui *ui)
-{
-	static const struct {
-		enum look	look;
-		short		fg, bg;
-		attr_t		mono, extra;
-	} looks[] = {
-		{ LOOK_TITLE, COLOR_CYAN, -1, A_BOLD, A_BOLD },
-		{ LOOK_META, COLOR_YELLOW, -1, A_NORMAL, 0 },
-		{ LOOK_HEADING, COLOR_GREEN, -1, A_BOLD, A_BOLD },
-		{ LOOK_MATCH, COLOR_BLACK, COLOR_YELLOW, A_UNDERLINE, 0 },
-		{ LOOK_CURMATCH, COLOR_BLACK, COLOR_GREEN, A_REVERSE, 0 },
-		{ LOOK_RULE, COLOR_BLUE, -1, A_NORMAL, 0 },
-		{ LOOK_URL, COLOR_BLUE, -1, A_UNDERLINE, 0 },
-		{ LOOK_SELECT, -1, -1, A_REVERSE, A_REVERSE },
-		{ LOOK_STATUS, -1, -1, A_REVERSE, A_REVERSE },
-		{ LOOK_ERROR, COLOR_WHITE, COLOR_RED, A_REVERSE | A_BOLD, 0 },
-		{ LOOK_COUNT, -1, -1, A_NORMAL, 0 },
-		{ LOOK_FLAG, COLOR_RED, -1, A_BOLD, 0 },
-	};
-	const char *nc;
-	size_t i;
-
-	nc = getenv("NO_COLOR");
-	ui->color = has_colors() && (nc == NULL || *nc == '\0');
-	if (ui->color) {
-		start_color();
-		use_default_colors();
-	}
-	for (i = 0; i < sizeof(looks) / sizeof(looks[0]); i++) {
-		if (ui->color && (looks[i].fg != -1 || looks[i].bg != -1)) {
-			init_pair((short)looks[i].look, looks[i].fg,
-			    looks[i].bg);
-			ui->look[looks[i].look] = COLOR_PAIR(looks[i].look) |
-			    looks[i].extra;
-		} else
-			ui->look[looks[i].look] = looks[i].mono;
-	}
-}
 
 /* Lays the article out again (a new width, new search words), keeping
  * the same text at the top. */
@@ -139,10 +99,13 @@ geometry(struct ui *ui)
 	ui->text_x = MARGIN;
 }
 
-/* One layout computes every region; everything is redrawn. */
+/* One layout computes every region; everything is redrawn.  Before the
+ * terminal is set up (a configuration's set) there is nothing to do. */
 void
 ui_layout(struct ui *ui)
 {
+	if (!ui->started)
+		return;
 	geometry(ui);
 	delwin(ui->wside);
 	delwin(ui->wborder);
@@ -448,6 +411,8 @@ save(struct ui *ui)
 	marks_leave(ui);
 }
 
+static void ui_free(struct ui *);
+
 static long long
 now_ms(void)
 {
@@ -468,14 +433,14 @@ events(struct ui *ui, const struct key_event *ev, int n)
 }
 
 int
-ui_run(struct dbr *db, const char *warning, int measure)
+ui_run(struct dbr *db, const struct ui_options *o)
 {
 	struct ui ui;
 	struct keyparse *in;
 	struct key_event ev[KEYPARSE_MAXEV];
 	unsigned char buf[4096];
 	long long deadline;
-	const char *why;
+	const char *why, *nc;
 	size_t waiting;
 	int i, n, wait, counting, retry;
 
@@ -484,16 +449,25 @@ ui_run(struct dbr *db, const char *warning, int measure)
 	ui.side_shown = 1;
 	ui.focus = PANE_SIDE;
 	ui.side_want = setting(&ui, "sidebar-width", 0);
-	ui.measure = measure >= 0 ? measure : setting(&ui, "measure", MEASURE);
-	if (term_begin() == -1)
-		return -1;
-	setup_looks(&ui);
+	ui.measure = o->measure >= 0 ? o->measure :
+	    setting(&ui, "measure", MEASURE);
+	ui.pinned = o->pinned;
+	nc = getenv("NO_COLOR");
+	ui.scheme = nc != NULL && *nc != '\0' ? SCHEME_MONO : SCHEME_DARK;
 	ui.tree = tree_create(db, &ui.filter);
+	/* before the screen: its bad lines stay on the terminal after q */
+	config_start(&ui, o->config);
+	if (term_begin() == -1) {
+		ui_free(&ui);
+		return -1;
+	}
+	ui.started = 1;
+	look_setup(&ui);
 	ui_layout(&ui);
 	ui.state_health = dbr_state_health(db, &waiting, &why);
 	marks_start(&ui);	/* what is new, or the last place */
-	if (warning != NULL)
-		ui_say(&ui, 1, MSG_STATE_NOT_KEPT, warning);
+	if (o->warning != NULL)
+		ui_say(&ui, 1, MSG_STATE_NOT_KEPT, o->warning);
 	in = keyparse_create();
 	deadline = 0;
 	while (!ui.quit && !term_signalled()) {
@@ -536,19 +510,27 @@ ui_run(struct dbr *db, const char *warning, int measure)
 	save(&ui);
 	term_end();
 	keyparse_free(in);
-	prompt_close(ui.prompt);
-	help_close(&ui);
-	bind_free(ui.binds);
-	close_article(&ui);
-	tree_free(ui.tree);
-	free(ui.filter.query);
-	free(ui.country_name);
-	free(ui.theme_name);
-	free(ui.filter.typed);
-	free(ui.msg);
-	delwin(ui.wside);
-	delwin(ui.wborder);
-	delwin(ui.wart);
-	delwin(ui.wstatus);
+	ui_free(&ui);
 	return 0;
+}
+
+/* What the reader holds, let go. */
+static void
+ui_free(struct ui *ui)
+{
+	prompt_close(ui->prompt);
+	help_close(ui);
+	bind_free(ui->binds);
+	close_article(ui);
+	tree_free(ui->tree);
+	free(ui->filter.query);
+	free(ui->country_name);
+	free(ui->theme_name);
+	free(ui->filter.typed);
+	free(ui->msg);
+	free(ui->conf_error);
+	delwin(ui->wside);
+	delwin(ui->wborder);
+	delwin(ui->wart);
+	delwin(ui->wstatus);
 }

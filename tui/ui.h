@@ -39,6 +39,41 @@ enum look {
 	LOOK_COUNT, LOOK_FLAG, LOOK_NLOOKS
 };
 
+/* The colour schemes of set colours. */
+enum scheme {
+	SCHEME_DARK,		/* for a dark background: the default */
+	SCHEME_LIGHT,
+	SCHEME_MONO		/* attributes only; the default with NO_COLOR */
+};
+
+/* A style ELEMENT ATTRS: what it sets over the scheme's look. */
+#define STYLE_FG	0x01
+#define STYLE_BG	0x02
+#define STYLE_ATTR	0x04
+struct style {
+	unsigned	 sets;		/* STYLE_* */
+	short		 fg, bg;	/* -1: the terminal's */
+	attr_t		 attr;
+};
+
+/* How links are drawn (set link-style). */
+enum link_style {
+	LINK_OSC8,		/* a terminal hyperlink where it can be */
+	LINK_PLAIN		/* the text only */
+};
+
+/* Settings the command line gave, which the configuration leaves. */
+#define PIN_MEASURE	0x01
+#define PIN_LANGUAGE	0x02
+
+/* How the reader starts (ui_run). */
+struct ui_options {
+	const char	*warning;	/* why the state is not kept, or NULL */
+	int		 measure;	/* --measure, or -1 */
+	unsigned	 pinned;	/* PIN_*: given on the command line */
+	const char	*config;	/* -c FILE, or NULL: the usual place */
+};
+
 struct ui {
 	struct dbr	*db;
 	struct filter	 filter;
@@ -73,6 +108,13 @@ struct ui {
 	unsigned	 dirty;
 	int		 color;
 	attr_t		 look[LOOK_NLOOKS];
+	enum scheme	 scheme;
+	struct style	 style[LOOK_NLOOKS];
+	enum link_style	 link_style;
+	unsigned	 pinned;	/* PIN_* */
+	int		 started;	/* the terminal is ours: layout can run */
+	char		*conf_error;	/* a configuration's first error ... */
+	int		 conf_errors;	/* ... and how many there were */
 
 	char		*msg;		/* shown on the status line once */
 	int		 msg_error;
@@ -88,11 +130,10 @@ struct ui {
 };
 
 /*
- * Runs the reader.  warning: why the state is not kept (shown on the
- * status line), or NULL; measure: the text's width for this session
- * (--measure), or -1 for the one kept in the state.
+ * Runs the reader: its configuration (config.h) first, then the screen.
+ * -1 when the terminal cannot be set up.
  */
-int	ui_run(struct dbr *, const char *warning, int measure);
+int	ui_run(struct dbr *, const struct ui_options *);
 
 /* ui.c: what commands do to the screen. */
 void	ui_layout(struct ui *);		/* a new geometry: all redrawn */
@@ -111,6 +152,17 @@ void	ui_restore(struct ui *);	/* the article open at the last quit */
  */
 void	ui_set_side_width(struct ui *, int cols, int keep);
 void	ui_set_measure(struct ui *, int cols, int keep);
+
+/* look.c: the looks from the scheme and the styles, again after a
+ * change (the terminal must be set up). */
+void	look_setup(struct ui *);
+/* The element called name (style's names), or -1. */
+int	look_named(const char *name);
+/* The names of the elements, NULL-terminated. */
+extern const char *const look_names[];
+/* A style's attributes, "fg=red,bold": 0, or -1 and the byte offset of
+ * the fault in *bad. */
+int	look_parse(const char *spec, struct style *, size_t *bad);
 
 /* cmd-marks.c: unread articles, places and the state's health. */
 void	marks_start(struct ui *);	/* what is new since the last visit */

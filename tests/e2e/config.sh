@@ -1,0 +1,239 @@
+#!/bin/sh
+# The configuration (kuaibao-config(5)) and restricted mode, as a person
+# meets them at 100x30:
+#   - $XDG_CONFIG_HOME/kuaibao/config, else ~/.config/kuaibao/config, is
+#     read at start: set sidebar-width 30 puts the border at column 30,
+#     set language en speaks English, bind z quit makes z quit;
+#   - -c FILE is read instead of it;
+#   - a bad line is one message FILE:LINE:COL and the lines after it
+#     still count; several: the first and how many more; its control
+#     characters are shown, not sent;
+#   - --language and --measure win over the file's set; the file's set
+#     is not written into the state;
+#   - a file others may write, or someone else's, is refused in one line;
+#   - source: relative to the file, a loop refused in one message;
+#   - set date-format writes the issue's day (2021年8月5日 in the
+#     document) as asked; set colours mono draws without colours; style
+#     title fg=red draws the title red;
+#   - restricted (--restricted, KUAIBAO_SECURE=1): the user's file is not
+#     read, :source and -c are refused, set clipboard off stays off.
+. tests/e2e/lib.sh
+
+W=100 H=30
+CFG=$TMP/cfg/kuaibao/config
+mkdir -p "$TMP/cfg/kuaibao" "$TMP/home/.config/kuaibao"
+
+# write FILE: stdin into FILE, readable by its owner only
+write() {
+	cat >"$1"
+	chmod 600 "$1"
+}
+
+# border: the display column of the first │ on the first row
+border() {
+	sed -n 1p "$LAST" | sed 's/│.*//' | python3 -c \
+	    'import sys,unicodedata as u; s=sys.stdin.read().rstrip("\n");
+print(sum(2 if u.east_asian_width(c) in "WF" else 1 for c in s))'
+}
+
+# up NAME ARGS...: the reader, until its first screen is drawn
+up() {
+	_un=$1
+	shift
+	kill_session "$_un"
+	reader "$_un" $W $H XDG_CONFIG_HOME="$TMP/cfg" "$@"
+	wait_re "$_un" '[?]:(帮助|help)' && wait_stable "$_un"
+}
+
+# ---- the file at $XDG_CONFIG_HOME: set, bind ----
+write "$CFG" <<'EOF2'
+# a comment, then a blank line
+
+set sidebar-width 30
+set language en
+bind z quit
+EOF2
+if up a; then
+	b=$(border)
+	[ "$b" = 30 ] && grep -q '?:help' "$LAST"
+	outcome $? "XDG_CONFIG_HOME's file: sidebar 30 wide (border at $b), English" || true
+	keys a z
+	st=$(wait_dead a)
+	[ "$st" = 0 ]
+	outcome $? "bind z quit: z quits (status ${st:-none})"
+else
+	fail "the reader starts with a configuration" "$(diag_screen)"
+fi
+
+# ---- ~/.config/kuaibao/config without XDG_CONFIG_HOME; -c instead ----
+printf 'set language en\n' | write "$TMP/home/.config/kuaibao/config"
+kill_session h
+reader h $W $H
+wait_re h '[?]:(帮助|help)' && wait_stable h
+grep -q '?:help' "$LAST"
+outcome $? "~/.config/kuaibao/config is read without XDG_CONFIG_HOME"
+printf 'set sidebar-width 26\n' | write "$TMP/other"
+kill_session h
+reader h $W $H -- -c "$TMP/other"
+wait_re h '[?]:(帮助|help)' && wait_stable h
+b=$(border)
+[ "$b" = 26 ] && grep -q '?:帮助' "$LAST"
+outcome $? "-c FILE is read instead (border at $b, Chinese as the default)"
+kill_session h
+rm -f "$TMP/home/.config/kuaibao/config"
+
+# ---- bad lines: one message each, the rest still read ----
+write "$CFG" <<'EOF2'
+set sidebar-width 28
+set nosuch 1
+frobnicate now
+set measure abc
+bind z quit
+EOF2
+if up bad; then
+	b=$(border)
+	st=$(status_line)
+	printf '%s\n' "$st" | grep -qF "$CFG:2:5：set: 没有设置项 nosuch（另有 2 处错误）"
+	outcome $? "three bad lines: the first as FILE:2:5, and 2 more" || true
+	[ "$b" = 28 ]
+	outcome $? "the lines around them still count (border at $b)" || true
+	keys bad z
+	st=$(wait_dead bad)
+	[ "$st" = 0 ]
+	outcome $? "the line after them too (z quits: ${st:-running})"
+	# the first may have scrolled into the history
+	tm capture-pane -p -S -10 -t bad >"$LAST"
+	grep -c "^kuaibao: $CFG:[0-9]*:[0-9]*：" "$LAST" >"$TMP/n"
+	[ "$(cat "$TMP/n")" = 3 ] && grep -qF "$CFG:3:1：" "$LAST" &&
+	    grep -qF "$CFG:4:13：" "$LAST"
+	outcome $? "after q the terminal keeps one line per bad line (3:1, 4:13)"
+fi
+printf 'set \033[31mred\001 1\n' | write "$CFG"
+if up esc; then
+	capture_e esc "$TMP/esc.e"
+	grep -qF '^[[31mred^A' "$LAST" && ! grep -q "$(printf '\033')\\[31mred" "$TMP/esc.e"
+	outcome $? "a bad line's ESC and ^A are shown as ^[ and ^A, never sent"
+fi
+
+# ---- the command line wins; set is not kept ----
+write "$CFG" <<'EOF2'
+set language en
+set measure 60
+set sidebar-width 30
+EOF2
+STATE_DB=$TMP/state/kuaibao/state.db
+if up pin -- --language zh --measure 30; then
+	b=$(border)
+	grep -q '?:帮助' "$LAST" && [ "$b" = 30 ]
+	outcome $? "--language zh wins over the file's set language en (its sidebar-width counts: $b)" || true
+	keys pin j j Enter
+	wait_re pin '[0-9]+%' && wait_stable pin
+	# the text right of the border, its widest line
+	wide=$(sed '$d' "$LAST" | sed -n 's/^[^│]*│//p' | python3 -c \
+	    'import sys,unicodedata as u
+print(max(sum(2 if u.east_asian_width(c) in "WF" else 1 for c in l.rstrip()) for l in sys.stdin))')
+	# a margin of 1, then at most 30 columns
+	[ "$wide" -le 31 ] && [ "$wide" -ge 25 ] && [ "$b" = 30 ]
+	outcome $? "--measure 30 wins over the file's set measure 60 (widest $wide)" || true
+	quit_reader pin
+	kept=$(sqlite3 "$STATE_DB" "SELECT count(*) FROM settings WHERE name IN ('measure', 'language', 'sidebar-width')" 2>&1)
+	[ "$kept" = 0 ] && [ "$b" = 30 ]
+	outcome $? "the file's set is not written into the state ($kept rows)"
+fi
+
+# ---- who may have written it ----
+printf 'set language en\n' | write "$CFG"
+chmod 622 "$CFG"
+if up perm; then
+	grep -q '?:帮助' "$LAST" &&
+	    status_line | grep -qF "$CFG：他人可写，未读取（chmod go-w）"
+	outcome $? "a file others may write is refused in one line, not read"
+fi
+chmod 600 "$CFG"
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+	chown nobody "$CFG"
+	if up owner; then
+		grep -q '?:帮助' "$LAST" &&
+		    status_line | grep -qF "$CFG：属于他人，未读取"
+		outcome $? "someone else's file is refused in one line, not read"
+	fi
+	chown 0 "$CFG"
+else
+	skip "someone else's file (needs root and nobody)"
+fi
+
+# ---- source ----
+mkdir -p "$TMP/cfg/kuaibao/more"
+printf 'source more/a\n' | write "$CFG"
+printf 'set sidebar-width 32\nsource b\n' | write "$TMP/cfg/kuaibao/more/a"
+printf 'set language en\nsource a\n' | write "$TMP/cfg/kuaibao/more/b"
+if up src; then
+	b=$(border)
+	[ "$b" = 32 ] && grep -q '?:help' "$LAST" && status_line | grep -qF \
+	    "$TMP/cfg/kuaibao/more/b:2:8: source: $TMP/cfg/kuaibao/more/a: already being read (a loop)"
+	outcome $? "source: relative to its file, two deep; the loop back is one message"
+fi
+
+# ---- date-format, colours, style ----
+write "$CFG" <<'EOF2'
+set date-format %Y年%m月%d日
+style title fg=red
+EOF2
+if up day; then
+	grep -qF '+ 2021年08月05日 第08期' "$LAST"
+	outcome $? "set date-format: the issue of 2021年8月5日 as 2021年08月05日" || true
+	keys day j j Enter
+	wait_re day '[0-9]+%' && wait_stable day
+	capture_e day "$TMP/day.e"
+	sed -n 1p "$TMP/day.e" | grep -q "$(printf '\033')\\[[0-9;]*31[;m]"
+	outcome $? "style title fg=red: the article's title is red"
+fi
+printf 'set colours mono\n' | write "$CFG"
+if up mono; then
+	keys mono j j Enter
+	wait_re mono '[0-9]+%' && wait_stable mono
+	capture_e mono "$TMP/mono.e"
+	! grep -q "$(printf '\033')\\[[0-9;]*\(3[0-7]\|4[0-7]\|38;5\)" "$TMP/mono.e"
+	outcome $? "set colours mono: no colour on the screen"
+fi
+
+# ---- restricted mode ----
+write "$CFG" <<'EOF2'
+set language en
+set clipboard off
+EOF2
+for how in --restricted KUAIBAO_SECURE=1; do
+	case $how in
+	--*) up r -- --restricted ;;
+	*) up r "$how" ;;
+	esac
+	grep -q '?:帮助' "$LAST"
+	outcome $? "$how: the user's configuration is not read" || true
+	keys r :
+	type_text r "source $CFG"
+	keys r Enter
+	wait_status r 'source: 受限模式下不可用' && wait_stable r
+	outcome $? "$how: :source is refused in one message" || true
+	keys r :
+	type_text r "set clipboard off"
+	keys r Enter
+	wait_stable r
+	keys r :
+	type_text r "set clipboard on"
+	keys r Enter
+	wait_status r 'set: 受限模式下不可用' && wait_stable r
+	outcome $? "$how: set clipboard off cannot be undone" || true
+	keys r j j Enter
+	wait_re r '[0-9]+%' && wait_stable r
+	keys r y
+	wait_status r 'copy: 受限模式下不可用' && wait_stable r
+	outcome $? "$how: y is refused once copying is off"
+	kill_session r
+done
+start rc $W $H -- "$KB" --restricted -c "$CFG" -d "$KB_DB"
+st=$(wait_dead rc)
+tm capture-pane -p -S -10 -t rc >"$LAST"
+[ "$st" = 2 ] && grep -qF -- "-c: not in restricted mode" "$LAST"
+outcome $? "--restricted -c FILE: refused in one line (exit ${st:-none})"
+
+finish
