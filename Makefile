@@ -58,7 +58,8 @@ UNITSRCS := $(wildcard tests/unit/test-*.c)
 UNITBINS = $(UNITSRCS:tests/unit/%.c=$(BUILD)/tests/%)
 CORPUS	:= $(sort $(wildcard data/corpus/*.txt data/corpus/*.md))
 DATAFILES = data/countries.tsv data/themes.tsv
-MANPAGES = man/kuaibao.1 man/kuaibao-import.1 man/kuaibao.5
+MANPAGES = man/kuaibao.1 man/kuaibao-import.1 man/kuaibao.5 \
+	   man/kuaibao-config.5
 
 all: deps-build $(BUILD)/kuaibao $(BUILD)/kuaibao-import data/kuaibao.db
 
@@ -117,19 +118,22 @@ install: $(BUILD)/kuaibao $(BUILD)/kuaibao-import data/kuaibao.db
 	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 0755 $(BUILD)/kuaibao $(BUILD)/kuaibao-import \
 	    $(DESTDIR)$(BINDIR)/
-	install -m 0644 data/kuaibao.db $(DATAFILES) $(DESTDIR)$(DATADIR)/
+	install -m 0644 data/kuaibao.db $(DATAFILES) data/config.example \
+	    $(DESTDIR)$(DATADIR)/
 	install -m 0644 man/kuaibao.1 man/kuaibao-import.1 \
 	    $(DESTDIR)$(MANDIR)/man1/
-	install -m 0644 man/kuaibao.5 $(DESTDIR)$(MANDIR)/man5/
+	install -m 0644 man/kuaibao.5 man/kuaibao-config.5 \
+	    $(DESTDIR)$(MANDIR)/man5/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kuaibao $(DESTDIR)$(BINDIR)/kuaibao-import
 	rm -f $(DESTDIR)$(DATADIR)/kuaibao.db $(DESTDIR)$(DATADIR)/countries.tsv \
-	    $(DESTDIR)$(DATADIR)/themes.tsv
+	    $(DESTDIR)$(DATADIR)/themes.tsv $(DESTDIR)$(DATADIR)/config.example
 	-rmdir $(DESTDIR)$(DATADIR)
 	rm -f $(DESTDIR)$(MANDIR)/man1/kuaibao.1 \
 	    $(DESTDIR)$(MANDIR)/man1/kuaibao-import.1 \
-	    $(DESTDIR)$(MANDIR)/man5/kuaibao.5
+	    $(DESTDIR)$(MANDIR)/man5/kuaibao.5 \
+	    $(DESTDIR)$(MANDIR)/man5/kuaibao-config.5
 
 clean:
 	rm -rf build build-asan build-fuzz data/kuaibao.db data/.kuaibao.db.*

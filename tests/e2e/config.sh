@@ -15,6 +15,7 @@
 #   - set date-format writes the issue's day (2021年8月5日 in the
 #     document) as asked; set colours mono draws without colours; style
 #     title fg=red draws the title red;
+#   - data/config.example's commands, each turned on, run without fault;
 #   - restricted (--restricted, KUAIBAO_SECURE=1): the user's file is not
 #     read, :source and -c are refused, set clipboard off stays off.
 . tests/e2e/lib.sh
@@ -42,7 +43,8 @@ up() {
 	shift
 	kill_session "$_un"
 	reader "$_un" $W $H XDG_CONFIG_HOME="$TMP/cfg" "$@"
-	wait_re "$_un" '[?]:(帮助|help)' && wait_stable "$_un"
+	# the border: a long message leaves no room for the ?: hint
+	wait_for "$_un" '│' && wait_stable "$_un"
 }
 
 # ---- the file at $XDG_CONFIG_HOME: set, bind ----
@@ -64,6 +66,10 @@ if up a; then
 else
 	fail "the reader starts with a configuration" "$(diag_screen)"
 fi
+# up NAME fails: its test fails, not silently skipped
+up_failed() {
+	fail "$1: the reader starts" "$(diag_screen)"
+}
 
 # ---- ~/.config/kuaibao/config without XDG_CONFIG_HOME; -c instead ----
 printf 'set language en\n' | write "$TMP/home/.config/kuaibao/config"
@@ -107,12 +113,16 @@ if up bad; then
 	[ "$(cat "$TMP/n")" = 3 ] && grep -qF "$CFG:3:1：" "$LAST" &&
 	    grep -qF "$CFG:4:13：" "$LAST"
 	outcome $? "after q the terminal keeps one line per bad line (3:1, 4:13)"
+else
+	up_failed bad
 fi
 printf 'set \033[31mred\001 1\n' | write "$CFG"
 if up esc; then
 	capture_e esc "$TMP/esc.e"
 	grep -qF '^[[31mred^A' "$LAST" && ! grep -q "$(printf '\033')\\[31mred" "$TMP/esc.e"
 	outcome $? "a bad line's ESC and ^A are shown as ^[ and ^A, never sent"
+else
+	up_failed esc
 fi
 
 # ---- the command line wins; set is not kept ----
@@ -139,6 +149,8 @@ print(max(sum(2 if u.east_asian_width(c) in "WF" else 1 for c in l.rstrip()) for
 	kept=$(sqlite3 "$STATE_DB" "SELECT count(*) FROM settings WHERE name IN ('measure', 'language', 'sidebar-width')" 2>&1)
 	[ "$kept" = 0 ] && [ "$b" = 30 ]
 	outcome $? "the file's set is not written into the state ($kept rows)"
+else
+	up_failed pin
 fi
 
 # ---- who may have written it ----
@@ -148,6 +160,8 @@ if up perm; then
 	grep -q '?:帮助' "$LAST" &&
 	    status_line | grep -qF "$CFG：他人可写，未读取（chmod go-w）"
 	outcome $? "a file others may write is refused in one line, not read"
+else
+	up_failed perm
 fi
 chmod 600 "$CFG"
 if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
@@ -156,6 +170,8 @@ if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
 		grep -q '?:帮助' "$LAST" &&
 		    status_line | grep -qF "$CFG：属于他人，未读取"
 		outcome $? "someone else's file is refused in one line, not read"
+	else
+		up_failed owner
 	fi
 	chown 0 "$CFG"
 else
@@ -169,9 +185,12 @@ printf 'set sidebar-width 32\nsource b\n' | write "$TMP/cfg/kuaibao/more/a"
 printf 'set language en\nsource a\n' | write "$TMP/cfg/kuaibao/more/b"
 if up src; then
 	b=$(border)
-	[ "$b" = 32 ] && grep -q '?:help' "$LAST" && status_line | grep -qF \
-	    "$TMP/cfg/kuaibao/more/b:2:8: source: $TMP/cfg/kuaibao/more/a: already being read (a loop)"
+	# the line is cut at the screen's edge
+	[ "$b" = 32 ] && status_line | grep -qF \
+	    "$TMP/cfg/kuaibao/more/b:2:8: source: $TMP/cfg/kuaibao/more/a: already"
 	outcome $? "source: relative to its file, two deep; the loop back is one message"
+else
+	up_failed src
 fi
 
 # ---- date-format, colours, style ----
@@ -187,6 +206,8 @@ if up day; then
 	capture_e day "$TMP/day.e"
 	sed -n 1p "$TMP/day.e" | grep -q "$(printf '\033')\\[[0-9;]*31[;m]"
 	outcome $? "style title fg=red: the article's title is red"
+else
+	up_failed day
 fi
 printf 'set colours mono\n' | write "$CFG"
 if up mono; then
@@ -195,6 +216,18 @@ if up mono; then
 	capture_e mono "$TMP/mono.e"
 	! grep -q "$(printf '\033')\\[[0-9;]*\(3[0-7]\|4[0-7]\|38;5\)" "$TMP/mono.e"
 	outcome $? "set colours mono: no colour on the screen"
+else
+	up_failed mono
+fi
+
+# ---- the example file, every line on, runs without a fault ----
+sed -n 's/^#\(set\|style\|bind\|unbind\) /\1 /p' data/config.example |
+    write "$TMP/example"
+if [ "$(wc -l <"$TMP/example")" -ge 8 ] && up ex -- -c "$TMP/example"; then
+	grep -q '?:help' "$LAST" && ! status_line | grep -q ':[0-9]*:[0-9]*: '
+	outcome $? "data/config.example, its $(wc -l <"$TMP/example") commands on: no message"
+else
+	fail "data/config.example has commands to turn on" "$(cat "$TMP/example")"
 fi
 
 # ---- restricted mode ----

@@ -23,7 +23,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 export LC_ALL=C.UTF-8
 
-pages="man/kuaibao.1 man/kuaibao-import.1 man/kuaibao.5"
+pages="man/kuaibao.1 man/kuaibao-import.1 man/kuaibao.5 man/kuaibao-config.5"
 . tests/lib/tap.sh
 # comment: stdin as TAP diagnostic lines
 comment() { sed 's/^/# /'; }
@@ -229,6 +229,24 @@ check_options() {
 
 check_options tui/kuaibao.c kuaibao.1 "$t1"
 check_options tui/kuaibao-import.c kuaibao-import.1 "$t1i"
+
+# --- kuaibao-config.5 against the settings and the styles ---
+
+tc=$tmp/kuaibao-config.5.txt
+sed -n '/^} settings\[\] = {/,/^};/p' tui/cmd-config.c |
+    sed -n 's/^[[:space:]]*{ "\([a-z-]*\)".*/\1/p' >"$tmp/settings"
+sed -n '/^const char \*const look_names\[\] = {/,/};/p' tui/look.c |
+    grep -o '"[a-z-]*"' | tr -d '"' >>"$tmp/settings"
+: >"$tmp/missing"
+if [ "$(wc -l <"$tmp/settings")" -lt 10 ]; then
+	notok "the settings and elements of tui/cmd-config.c and tui/look.c can be read"
+else
+	while IFS= read -r w; do
+		grep -qw -- "$w" "$tc" ||
+		    echo "'$w' is not in kuaibao-config.5" >>"$tmp/missing"
+	done <"$tmp/settings"
+	report "kuaibao-config.5: every setting and element ($(wc -l <"$tmp/settings" | tr -d ' '))"
+fi
 
 # --- kuaibao.5 against the schema and the dump ---
 
