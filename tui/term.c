@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "restrict.h"
 #include "ui.h"
 
 /* Pasted text comes bracketed (ESC [ 200 ~ … ESC [ 201 ~), as text. */
@@ -184,6 +185,9 @@ term_suspend(void)
 	if (!suspended)
 		return 0;
 	suspended = 0;
+	/* restricted: stopping would hand the terminal to whatever ran us */
+	if (restrict_on())
+		return 0;
 	/* the shell gets the terminal as it was before we started */
 	endwin();
 	say(PASTE_OFF);

@@ -17,7 +17,8 @@
 #     title fg=red draws the title red;
 #   - data/config.example's commands, each turned on, run without fault;
 #   - restricted (--restricted, KUAIBAO_SECURE=1): the user's file is not
-#     read, :source and -c are refused, set clipboard off stays off.
+#     read, :source and -c are refused, set clipboard off stays off, ^Z
+#     under a shell with job control stops nothing.
 . tests/e2e/lib.sh
 
 W=100 H=30
@@ -263,6 +264,23 @@ for how in --restricted KUAIBAO_SECURE=1; do
 	outcome $? "$how: y is refused once copying is off"
 	kill_session r
 done
+# ^Z under a shell with job control would hand over the shell
+kill_session z
+start z $W $H -- sh -ic "$(quote "$KB") --restricted -d $(quote "$KB_DB"); echo ended-$$"
+if wait_for z '?:帮助' && wait_stable z; then
+	keys z C-z
+	sleep 0.5
+	keys z j
+	wait_stable z
+	grep -q '?:帮助' "$LAST" && ! grep -q "ended-$$" "$LAST" &&
+	    ! grep -qi 'stopped' "$LAST"
+	outcome $? "--restricted: ^Z stops nothing, the shell does not come back" || true
+	keys z q
+	wait_for z "ended-$$"
+else
+	up_failed z
+fi
+kill_session z
 start rc $W $H -- "$KB" --restricted -c "$CFG" -d "$KB_DB"
 st=$(wait_dead rc)
 tm capture-pane -p -S -10 -t rc >"$LAST"
