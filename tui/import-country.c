@@ -677,9 +677,10 @@ country_tag(const struct gazetteer *g, struct issue *is)
 	int *count, *first, *subject;
 	size_t s, i;
 
-	count = xcalloc(g->n, sizeof(*count));
-	first = xcalloc(g->n, sizeof(*first));
-	subject = xcalloc(g->n, sizeof(*subject));
+	/* + 1: a gazetteer may be empty (a list without countries) */
+	count = xcalloc(g->n + 1, sizeof(*count));
+	first = xcalloc(g->n + 1, sizeof(*first));
+	subject = xcalloc(g->n + 1, sizeof(*subject));
 	for (s = 0; s < is->nsections; s++)
 		for (i = 0; i < is->sections[s].narticles; i++)
 			tag_article(g, is, &is->sections[s].articles[i],

@@ -29,12 +29,19 @@ fatal(const char *fmt, ...)
 	exit(2);
 }
 
+/*
+ * A zero size is a bug, as in tmux: a caller that means "nothing" has
+ * nothing to allocate, and malloc(0) may answer NULL or a pointer to no
+ * byte that an off-by-one would write.
+ */
 void *
 xmalloc(size_t size)
 {
 	void *p;
 
-	if ((p = malloc(size ? size : 1)) == NULL)
+	if (size == 0)
+		fatal("xmalloc: zero size");
+	if ((p = malloc(size)) == NULL)
 		fatal("out of memory (%zu bytes)", size);
 	return p;
 }
@@ -44,7 +51,9 @@ xcalloc(size_t n, size_t size)
 {
 	void *p;
 
-	if ((p = calloc(n ? n : 1, size ? size : 1)) == NULL)
+	if (n == 0 || size == 0)
+		fatal("xcalloc: zero size");
+	if ((p = calloc(n, size)) == NULL)
 		fatal("out of memory (%zu x %zu bytes)", n, size);
 	return p;
 }
@@ -54,9 +63,11 @@ xreallocarray(void *old, size_t n, size_t size)
 {
 	void *p;
 
-	if (size != 0 && n > SIZE_MAX / size)
+	if (n == 0 || size == 0)
+		fatal("xreallocarray: zero size");
+	if (n > SIZE_MAX / size)
 		fatal("allocation overflow (%zu x %zu bytes)", n, size);
-	if ((p = realloc(old, n && size ? n * size : 1)) == NULL)
+	if ((p = realloc(old, n * size)) == NULL)
 		fatal("out of memory (%zu x %zu bytes)", n, size);
 	return p;
 }

@@ -1,4 +1,7 @@
-/* Allocation that never returns NULL: running out of memory is fatal. */
+/*
+ * Allocation that never returns NULL: running out of memory is fatal,
+ * and so is asking for zero bytes (a bug, as in tmux).
+ */
 #ifndef KB_XMALLOC_H
 #define KB_XMALLOC_H
 
