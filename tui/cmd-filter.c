@@ -9,7 +9,7 @@
 #include "msg.h"
 #include "db-read.h"
 #include "db-state.h"
-#include "filter.h"
+#include "choice.h"
 #include "prompt.h"
 #include "render.h"
 #include "tree.h"
@@ -164,7 +164,7 @@ filter_by(struct ui *ui, struct cmd_args *a, enum prompt_kind kind)
 		return 0;
 	}
 	typed = cmd_join(a, 0);
-	k = filter_narrow(v, n, typed, &shown);
+	k = choice_narrow(v, n, typed, &shown);
 	rc = 0;
 	if (k > 0)
 		choose(ui, kind, &v[shown[0]]);

@@ -7,7 +7,7 @@
 
 #include "db-read.h"
 #include "db-state.h"
-#include "filter.h"
+#include "choice.h"
 #include "msg.h"
 #include "prompt.h"
 #include "sanitize.h"
@@ -27,7 +27,7 @@ narrow(struct prompt *p)
 	p->nshown = 0;
 	p->sel = p->top = 0;
 	if (p->choices != NULL)
-		p->nshown = filter_narrow(p->choices, p->nchoices,
+		p->nshown = choice_narrow(p->choices, p->nchoices,
 		    buf_str(&p->text), &p->shown);
 }
 

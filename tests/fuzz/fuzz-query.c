@@ -3,7 +3,7 @@
  * The FTS5 query made of it (dbr_fts_query) must never be a syntax
  * error: it is run against an index with the kuaibao tokenizer.  The
  * tokenizer itself, as for a document and as for a query, must give
- * tokens that lie inside the text.  filter_narrow over a list of
+ * tokens that lie inside the text.  choice_narrow over a list of
  * choices must return each matching index once, in range.
  */
 #include <stdint.h>
@@ -15,7 +15,7 @@
 
 #include "db-read.h"
 #include "db-tokenizer.h"
-#include "filter.h"
+#include "choice.h"
 
 int LLVMFuzzerInitialize(int *, char ***);
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -108,13 +108,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(q);
 	}
 
-	n = filter_narrow(choices, NCHOICES, typed, &idx);
+	n = choice_narrow(choices, NCHOICES, typed, &idx);
 	seen = calloc(NCHOICES, 1);
 	for (i = 0; i < n; i++) {
 		if (idx[i] >= NCHOICES || seen[idx[i]]++)
-			fail("filter_narrow", "index out of range or repeated");
-		if (filter_score(&choices[idx[i]], typed) <= 0)
-			fail("filter_narrow", "a choice that does not match");
+			fail("choice_narrow", "index out of range or repeated");
+		if (choice_score(&choices[idx[i]], typed) <= 0)
+			fail("choice_narrow", "a choice that does not match");
 	}
 	free(seen);
 	free(idx);

@@ -1,8 +1,8 @@
 /* The filter prompt's matching: jp, japan and 日本 must all find Japan. */
 #include "tap.h"
 
+#include "choice.h"
 #include "db-read.h"
-#include "filter.h"
 
 static struct choice countries[] = {
 	{ 1, "美国", "US", "USA", "United States;USA;America", 40, 50 },
@@ -20,7 +20,7 @@ first(const char *typed, size_t *n)
 	size_t *idx;
 	const char *name;
 
-	*n = filter_narrow(countries, NC, typed, &idx);
+	*n = choice_narrow(countries, NC, typed, &idx);
 	name = *n > 0 ? countries[idx[0]].name : NULL;
 	free(idx);
 	return name;
@@ -47,12 +47,12 @@ test_empty_keeps_order(void **state)
 	size_t *idx, n, i;
 
 	(void)state;
-	n = filter_narrow(countries, NC, "", &idx);
+	n = choice_narrow(countries, NC, "", &idx);
 	assert_int_equal(n, NC);
 	for (i = 0; i < n; i++)
 		assert_int_equal(idx[i], i);	/* the given order: by count */
 	free(idx);
-	n = filter_narrow(countries, NC, "   ", &idx);
+	n = choice_narrow(countries, NC, "   ", &idx);
 	assert_int_equal(n, NC);
 	free(idx);
 }
@@ -64,13 +64,13 @@ test_exact_before_prefix(void **state)
 
 	(void)state;
 	/* 印度 exactly beats 印度尼西亚, which merely starts with it */
-	n = filter_narrow(countries, NC, "印度", &idx);
+	n = choice_narrow(countries, NC, "印度", &idx);
 	assert_int_equal(n, 2);
 	assert_string_equal(countries[idx[0]].name, "印度");
 	assert_string_equal(countries[idx[1]].name, "印度尼西亚");
 	free(idx);
 	/* "in": India's code exactly, then Indonesia and China by name */
-	n = filter_narrow(countries, NC, "in", &idx);
+	n = choice_narrow(countries, NC, "in", &idx);
 	assert_string_equal(countries[idx[0]].name, "印度");
 	free(idx);
 }
@@ -93,10 +93,10 @@ static void
 test_scores(void **state)
 {
 	(void)state;
-	assert_true(filter_score(&countries[2], "jp") >
-	    filter_score(&countries[2], "ja"));
-	assert_true(filter_score(&countries[0], "america") > 0);
-	assert_int_equal(filter_score(&countries[0], "日本"), 0);
+	assert_true(choice_score(&countries[2], "jp") >
+	    choice_score(&countries[2], "ja"));
+	assert_true(choice_score(&countries[0], "america") > 0);
+	assert_int_equal(choice_score(&countries[0], "日本"), 0);
 }
 
 int

@@ -1,10 +1,10 @@
-/* Filter prompt matching: names, English names and codes. */
+/* A prompt's choices matched by names, English names and codes. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "choice.h"
 #include "db-read.h"
-#include "filter.h"
 #include "xmalloc.h"
 
 enum {
@@ -59,7 +59,7 @@ english(const char *list, const char *typed)
 }
 
 int
-filter_score(const struct choice *c, const char *typed)
+choice_score(const struct choice *c, const char *typed)
 {
 	int s, e;
 
@@ -96,7 +96,7 @@ cmp_scored(const void *a, const void *b)
 }
 
 size_t
-filter_narrow(const struct choice *v, size_t n, const char *typed,
+choice_narrow(const struct choice *v, size_t n, const char *typed,
     size_t **out)
 {
 	struct scored *s;
@@ -104,7 +104,7 @@ filter_narrow(const struct choice *v, size_t n, const char *typed,
 
 	s = xcalloc(n + 1, sizeof(*s));
 	for (i = k = 0; i < n; i++)
-		if ((s[k].score = filter_score(&v[i], typed)) > 0)
+		if ((s[k].score = choice_score(&v[i], typed)) > 0)
 			s[k++].i = i;
 	qsort(s, k, sizeof(*s), cmp_scored);
 	*out = xcalloc(k + 1, sizeof(**out));
