@@ -70,14 +70,15 @@ set_measure(struct ui *ui, struct cmd_args *a, const char *v)
 	return 0;
 }
 
-/* The sidebar's labels hold words and days: made again. */
+/* The sidebar's labels and the open article hold words and days: made
+ * again. */
 static void
 relabel(struct ui *ui)
 {
 	if (ui->tree != NULL)
-		tree_reload(ui->tree, &ui->filter, ui->have_art ?
-		    ui->art.key : NULL);
-	ui_layout(ui);
+		tree_relabel(ui->tree);
+	if (ui->started)
+		ui_render(ui);
 	ui->dirty |= DIRTY_ALL;
 }
 

@@ -254,6 +254,17 @@ tree_free(struct tree *t)
 }
 
 void
+tree_relabel(struct tree *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nissues; i++) {
+		free(t->issues[i].label);
+		t->issues[i].label = NULL;
+	}
+}
+
+void
 tree_reload(struct tree *t, const struct filter *f, const char *keep)
 {
 	free_issues(t);

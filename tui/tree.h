@@ -38,6 +38,9 @@ struct trow {
 
 struct tree	*tree_create(struct dbr *, const struct filter *);
 void		 tree_free(struct tree *);
+/* The issues' labels made again when next shown (a new language or
+ * date format); nothing is read again. */
+void		 tree_relabel(struct tree *);
 /* After the filter changed: rebuilds, keeping the article key selected. */
 void		 tree_reload(struct tree *, const struct filter *,
 		    const char *keep);

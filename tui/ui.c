@@ -29,10 +29,10 @@
 #define TEXT_LEAST	10	/* the narrowest text */
 #define MEASURE		80	/* the widest text line, unless set */
 
-/* Lays the article out again (a new width, new search words), keeping
- * the same text at the top. */
-static void
-render(struct ui *ui)
+/* Lays the article out again (a new width, new search words, a new
+ * date format), keeping the same text at the top. */
+void
+ui_render(struct ui *ui)
 {
 	long long anchor;
 
@@ -131,7 +131,7 @@ ui_layout(struct ui *ui)
 	leaveok(ui->wborder, TRUE);
 	leaveok(ui->wart, TRUE);
 	if (ui->have_art && (ui->r == NULL || ui->r->width != ui->text_w))
-		render(ui);
+		ui_render(ui);
 	ui->dirty |= DIRTY_ALL;
 }
 
@@ -260,7 +260,7 @@ ui_open_article(struct ui *ui, int64_t id, long long anchor)
 	}
 	ui->have_art = 1;
 	ui->match = 0;
-	render(ui);
+	ui_render(ui);
 	if (anchor == 0 && ui->r->nmatches == 0)
 		anchor = dbr_place(ui->db, ui->art.key);
 	ui->scroll = render_line_of(ui->r, anchor);
@@ -325,7 +325,7 @@ ui_refilter(struct ui *ui)
 	tree_reload(ui->tree, &ui->filter, ui->have_art ? ui->art.key : NULL);
 	ui->side_top = 0;
 	if (ui->have_art)
-		render(ui);
+		ui_render(ui);
 	ui->dirty |= DIRTY_SIDE | DIRTY_ART | DIRTY_STATUS;
 	if (tree_nrows(ui->tree) == 0)
 		ui_say(ui, 0, ui->filter.query ? MSG_NO_ARTICLE_MATCHES :

@@ -141,6 +141,7 @@ void	ui_open_article(struct ui *, int64_t id, long long anchor);
 void	ui_focus(struct ui *, enum pane);
 void	ui_scroll(struct ui *, long lines);
 void	ui_refilter(struct ui *);	/* the filters changed */
+void	ui_render(struct ui *);		/* the article laid out again */
 void	ui_prompt(struct ui *, struct prompt *);	/* opens it */
 void	ui_restore(struct ui *);	/* the article open at the last quit */
 /*

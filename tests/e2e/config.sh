@@ -221,6 +221,23 @@ else
 	up_failed mono
 fi
 
+# ---- at the : prompt: the sidebar's days and the words change at once ----
+: >"$CFG"
+if up live; then
+	keys live :
+	type_text live "set date-format %d.%m.%Y"
+	keys live Enter
+	wait_for live '+ 05.08.2021 第08期'
+	outcome $? ":set date-format relabels the sidebar at once" || true
+	keys live :
+	type_text live "set language en"
+	keys live Enter
+	wait_status live '[?]:help'
+	outcome $? ":set language en: the status line speaks English at once"
+else
+	up_failed live
+fi
+
 # ---- the example file, every line on, runs without a fault ----
 sed -n 's/^#\(set\|style\|bind\|unbind\) /\1 /p' data/config.example |
     write "$TMP/example"
