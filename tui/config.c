@@ -49,22 +49,31 @@ report(struct ui *ui, const char *text)
 		free(clean);
 }
 
-/* The errors of a whole reading, as one message on the status line:
- * the first, and how many more there were. */
+/*
+ * The errors of a whole reading as one message: the first, and how many
+ * more there were.  On the status line now, or at start in
+ * ui->conf_error, for ui_run to show once the screen is up.
+ */
 static void
 tell(struct ui *ui)
 {
-	char *more;
+	char *more, *text;
 
 	if (ui->conf_errors == 0)
 		return;
-	more = ui->conf_errors > 1 ? xasprintf(msg(MSG_CONFIG_MORE),
-	    ui->conf_errors - 1) : xstrdup("");
-	ui_message(ui, 1, "%s%s", ui->conf_error, more);
-	free(more);
+	if (ui->conf_errors > 1) {
+		more = xasprintf(msg(MSG_CONFIG_MORE), ui->conf_errors - 1);
+		text = xasprintf("%s%s", ui->conf_error, more);
+		free(more);
+		free(ui->conf_error);
+		ui->conf_error = text;
+	}
+	ui->conf_errors = 0;
+	if (!ui->started)
+		return;
+	ui_message(ui, 1, "%s", ui->conf_error);
 	free(ui->conf_error);
 	ui->conf_error = NULL;
-	ui->conf_errors = 0;
 }
 
 /* path, with ~/ the home directory and a relative path taken from the

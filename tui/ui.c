@@ -466,6 +466,13 @@ ui_run(struct dbr *db, const struct ui_options *o)
 	ui_layout(&ui);
 	ui.state_health = dbr_state_health(db, &waiting, &why);
 	marks_start(&ui);	/* what is new, or the last place */
+	/* a bad configuration says so over the news; the state's trouble
+	 * over both (the configuration's lines are on stderr at quit) */
+	if (ui.conf_error != NULL) {
+		ui_message(&ui, 1, "%s", ui.conf_error);
+		free(ui.conf_error);
+		ui.conf_error = NULL;
+	}
 	if (o->warning != NULL)
 		ui_say(&ui, 1, MSG_STATE_NOT_KEPT, o->warning);
 	in = keyparse_create();

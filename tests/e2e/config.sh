@@ -126,6 +126,22 @@ else
 	up_failed esc
 fi
 
+# ---- a bad line says so over what is new since the last visit ----
+NEWDB=$TMP/data/growing.db
+"$KB_IMPORT" -q --new --data-dir data -o "$NEWDB" data/corpus/002_*.txt
+rm -rf "$TMP/state"/*
+: >"$CFG"
+DB=$NEWDB up n1 && quit_reader n1
+"$KB_IMPORT" -q --data-dir data -o "$NEWDB" data/corpus/000_*.txt
+printf 'set nosuch 1\n' | write "$CFG"
+if DB=$NEWDB up n2; then
+	status_line | grep -qF "$CFG:1:5："
+	outcome $? "a bad line is on the status line, not the news of an import"
+else
+	up_failed n2
+fi
+rm -rf "$TMP/state"/*
+
 # ---- the command line wins; set is not kept ----
 write "$CFG" <<'EOF2'
 set language en
