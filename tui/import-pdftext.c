@@ -539,6 +539,23 @@ title_goes_on(const struct tp *t, size_t qi)
 	return 0;
 }
 
+/*
+ * The line ends with a book title's 》 and the next, a full line, begins
+ * a sentence: a title's last piece would stop short of the margin.
+ */
+static int
+closes_title(const struct tp *t, const struct phys *p, const struct phys *q)
+{
+	uint32_t c;
+
+	if (text_last(p->s, p->len, NULL) != 0x300b ||	/* 》 */
+	    q->cols + t->L.indent < t->L.width - 4)
+		return 0;
+	c = text_first(q->s, q->len, NULL);
+	return text_is_cjk(c) || (c >= '0' && c <= '9') || c == 0x300a ||
+	    c == 0x201c;			/* 《“ */
+}
+
 /* Whether body line qi goes on with the logical line ending at pi. */
 static int
 continues(const struct tp *t, size_t pi, size_t qi)
@@ -576,6 +593,9 @@ continues(const struct tp *t, size_t pi, size_t qi)
 	}
 	if (shape_ends_clause(p->s, p->len) || left_open(p))
 		return 1;
+	/* a title that closes its book title at the margin ends there */
+	if (t->expect_title && pi == t->first && closes_title(t, p, q))
+		return 0;
 	if (title_goes_on(t, qi) || heading_goes_on(t, p, q)) {
 		diag_msg(MSG_TITLE_JOINED, t->L.path, q->no, 1, "%.*s",
 		    (int)q->len, q->s);
