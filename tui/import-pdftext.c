@@ -677,7 +677,8 @@ latin_space(const struct tp *t, size_t i, size_t j)
 	if (p->s[p->len - 1] >= '0' && p->s[p->len - 1] <= '9' &&
 	    t->L.p[j].s[0] >= '0' && t->L.p[j].s[0] <= '9')
 		return 0;
-	return !shape_url_open(p->s, p->len) && !broken_word(t, p, &t->L.p[j]);
+	return !shape_url_open(p->s, p->len) && !broken_word(t, p, &t->L.p[j]) &&
+	    !shape_address_goes_on(p->s, p->len, t->L.p[j].s, t->L.p[j].len);
 }
 
 static void
