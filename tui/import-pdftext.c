@@ -29,6 +29,7 @@
 #include "xmalloc.h"
 
 #define TITLE_MAX_COLS	120	/* a title or heading is at most this wide */
+#define PHRASE_MIN_COLS	24	/* a full line that may be a heading */
 
 struct word {
 	const char	*s;
@@ -556,6 +557,35 @@ closes_title(const struct tp *t, const struct phys *p, const struct phys *q)
 	    c == 0x201c;			/* 《“ */
 }
 
+/*
+ * Wider than any line of the body, and not by Latin letters, whose
+ * widths vary: a heading set in larger type, or one the extraction did
+ * not wrap.
+ */
+static int
+overwide(const struct tp *t, const struct phys *p)
+{
+	return p->cols > t->L.width + 2 && p->latin <= 4;
+}
+
+/*
+ * A phrase, not a piece of a sentence: no stop, a comma at most, no
+ * mark at its end.  Set on a line of its own, however wide, it stands
+ * alone (a heading as wide as the text: 目标 2：打造…基础设施体系).  A
+ * narrow column's line is too short to tell.
+ */
+static int
+phrase(const struct phys *p)
+{
+	size_t i, commas = 0;
+
+	for (i = 0; i + 3 <= p->len; i++)
+		commas += memcmp(p->s + i, "，", 3) == 0;
+	return p->cols >= PHRASE_MIN_COLS && commas <= 1 && !has_stop(p->s, p->len) &&
+	    !shape_ends_sentence(p->s, p->len) &&
+	    !shape_ends_clause(p->s, p->len);
+}
+
 /* Whether body line qi goes on with the logical line ending at pi. */
 static int
 continues(const struct tp *t, size_t pi, size_t qi)
@@ -595,6 +625,9 @@ continues(const struct tp *t, size_t pi, size_t qi)
 		return 1;
 	/* a title that closes its book title at the margin ends there */
 	if (t->expect_title && pi == t->first && closes_title(t, p, q))
+		return 0;
+	if (pi == t->first && overwide(t, p) && !shape_ends_sentence(p->s,
+	    p->len))
 		return 0;
 	if (title_goes_on(t, qi) || heading_goes_on(t, p, q)) {
 		diag_msg(MSG_TITLE_JOINED, t->L.path, q->no, 1, "%.*s",
@@ -639,7 +672,8 @@ flush_para(struct tp *t)
 	p = &t->L.p[t->last];
 	flags = (t->L.p[t->first].lead || t->L.p[t->first].page) ?
 	    EF_PAGESTART : 0;
-	ends_short = p->cols < t->L.width - 4;
+	ends_short = p->cols < t->L.width - 4 ||
+	    (t->para_nphys == 1 && phrase(p));
 	if (ends_short && (t->para_nphys == 1 ||
 	    !has_stop(t->para.s, t->para.len)))
 		flags |= EF_STANDALONE;
