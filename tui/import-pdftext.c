@@ -558,17 +558,6 @@ closes_title(const struct tp *t, const struct phys *p, const struct phys *q)
 }
 
 /*
- * Wider than any line of the body, and not by Latin letters, whose
- * widths vary: a heading set in larger type, or one the extraction did
- * not wrap.
- */
-static int
-overwide(const struct tp *t, const struct phys *p)
-{
-	return p->cols > t->L.width + 2 && p->latin <= 4;
-}
-
-/*
  * A phrase, not a piece of a sentence: no stop, a comma at most, no
  * mark at its end.  Set on a line of its own, however wide, it stands
  * alone (a heading as wide as the text: 目标 2：打造…基础设施体系).  A
@@ -625,9 +614,6 @@ continues(const struct tp *t, size_t pi, size_t qi)
 		return 1;
 	/* a title that closes its book title at the margin ends there */
 	if (t->expect_title && pi == t->first && closes_title(t, p, q))
-		return 0;
-	if (pi == t->first && overwide(t, p) && !shape_ends_sentence(p->s,
-	    p->len))
 		return 0;
 	if (title_goes_on(t, qi) || heading_goes_on(t, p, q)) {
 		diag_msg(MSG_TITLE_JOINED, t->L.path, q->no, 1, "%.*s",
