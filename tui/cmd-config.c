@@ -123,7 +123,7 @@ set_link_style(struct ui *ui, struct cmd_args *a, const char *v)
 {
 	int k;
 
-	if ((k = one_of(a, 1, v, "osc8 plain")) == -1)
+	if ((k = one_of(a, 1, v, "auto osc8 plain")) == -1)
 		return -1;
 	ui->link_style = (enum link_style)k;
 	ui->dirty |= DIRTY_ART;
@@ -154,7 +154,7 @@ static const struct setting {
 	{ "language", "zh en", set_language },
 	{ "colours", "dark light mono", set_colours },
 	{ "colors", "dark light mono", set_colours },
-	{ "link-style", "osc8 plain", set_link_style },
+	{ "link-style", "auto osc8 plain", set_link_style },
 	{ "clipboard", "on off", set_clipboard },
 };
 #define NSETTINGS	(sizeof(settings) / sizeof(settings[0]))

@@ -58,8 +58,9 @@ struct style {
 
 /* How links are drawn (set link-style). */
 enum link_style {
-	LINK_OSC8,		/* a terminal hyperlink where it can be */
-	LINK_PLAIN		/* the text only */
+	LINK_STYLE_AUTO,	/* hyperlinks where the terminal takes them */
+	LINK_STYLE_OSC8,	/* always terminal hyperlinks (OSC 8) */
+	LINK_STYLE_PLAIN	/* the text only */
 };
 
 /* Settings the command line gave, which the configuration leaves. */
