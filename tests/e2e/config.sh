@@ -43,7 +43,7 @@ up() {
 	_un=$1
 	shift
 	kill_session "$_un"
-	reader "$_un" $W $H XDG_CONFIG_HOME="$TMP/cfg" "$@"
+	reader "$_un" $W $H XDG_CONFIG_HOME="$TMP/cfg" BROWSER="$TMP/browser" "$@"
 	# the border: a long message leaves no room for the ?: hint
 	wait_for "$_un" '│' && wait_stable "$_un"
 }
@@ -297,6 +297,36 @@ for how in --restricted KUAIBAO_SECURE=1; do
 	outcome $? "$how: y is refused once copying is off"
 	kill_session r
 done
+# o here (no SSH) would run a browser; e and | write a file, run a command
+bound() {	# bound KEY: a default key of this build
+	"$KB" --list-commands | cut -f3 | tr ' ' '\n' | grep -qxF -- "$1"
+}
+printf '#!/bin/sh\ntouch %s\n' "$(quote "$TMP/ran")" >"$TMP/browser"
+chmod 755 "$TMP/browser"
+: >"$CFG"
+if up ro -- --restricted; then
+	keys ro /
+	type_text ro "美国创新与竞争法案"
+	keys ro Enter
+	wait_status ro ' 1/[0-9]+ ' && wait_stable ro
+	keys ro Enter
+	wait_status ro '[0-9]+%' && wait_stable ro
+	for k in o e '|'; do
+		if ! bound "$k"; then
+			skip "$k is no key of this build"
+			continue
+		fi
+		keys ro "$k"
+		wait_status ro "受限模式下不可用" && wait_stable ro
+		[ $? = 0 ] && [ ! -e "$TMP/ran" ]
+		outcome $? "--restricted, no SSH: $k is refused in one message, nothing runs" || true
+		keys ro Escape
+	done
+else
+	up_failed ro
+fi
+kill_session ro
+
 # ^Z under a shell with job control would hand over the shell
 kill_session z
 start z $W $H -- sh -ic "$(quote "$KB") --restricted -d $(quote "$KB_DB"); echo ended-$$"

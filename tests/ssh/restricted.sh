@@ -5,10 +5,12 @@
 #   - a command sent with ssh runs the reader instead (no shell);
 #   - the user's configuration (which would switch to English and source
 #     a file) is not read;
-#   - :source, a key bound to source, | e o (which pipe, export and open)
-#     each refuse with one message on the status line; ! and ^Z do
-#     nothing; what was typed after them reaches no shell (the marker
-#     files stay absent) and the reader never has a child process;
+#   - :source, a key bound to source, | and e (which pipe and export)
+#     each refuse with one message on the status line; o copies the URL
+#     over SSH and runs no browser; once set clipboard off, y and o
+#     refuse too and set clipboard on is refused; ! and ^Z do nothing;
+#     what was typed after them reaches no shell (the marker files stay
+#     absent) and the reader never has a child process;
 #   - q ends the session with status 0.
 #
 #   sh tests/ssh/restricted.sh   (from the top of the tree, after make)
@@ -86,7 +88,12 @@ refused() {
 	key r Escape
 }
 
-key r j j Enter
+# an article with a URL in its notes: found by its title
+key r /
+tm send-keys -t r -l "美国创新与竞争法案"
+key r Enter
+until_re r 3 ' 1/[0-9]+ '
+key r Enter
 until_re r 3 '[0-9]+%'
 key r :
 tm send-keys -t r -l "source /etc/passwd"
@@ -101,7 +108,7 @@ refused "a key bound to source"
 bound() {
 	"$kb" --list-commands | cut -f3 | tr ' ' '\n' | grep -qxF -- "$1"
 }
-for k in '|' e o; do
+for k in '|' e; do
 	if ! bound "$k"; then
 		skip "$k is no key of this build"
 		continue
@@ -112,6 +119,39 @@ for k in '|' e o; do
 	tm send-keys -t r Enter
 	refused "$k"
 done
+
+# o over SSH copies the URL (OSC 52) rather than opening it: allowed
+# while copying is; nothing runs
+if bound o; then
+	key r o
+	tm send-keys -t r Enter
+	if until_re r 3 '已复制：(https?|ftp)://' && [ -z "$(escaped)" ] &&
+	    [ -z "$(children)" ]; then
+		ok "o over SSH: the chosen URL copied, no browser run"
+	else
+		notok "o over SSH: the chosen URL copied, no browser run"
+		diag <"$scr"
+		echo "left: $(escaped); children: $(children)" | diag
+	fi
+	key r Escape
+else
+	skip "o is no key of this build"
+fi
+key r :
+tm send-keys -t r -l "set clipboard off"
+key r Enter
+for k in y o; do
+	if ! bound "$k"; then
+		skip "$k is no key of this build"
+		continue
+	fi
+	key r "$k"
+	refused "$k after set clipboard off"
+done
+key r :
+tm send-keys -t r -l "set clipboard on"
+key r Enter
+refused "set clipboard on after off"
 
 for k in '!' C-z; do
 	tm send-keys -t r "$k"
