@@ -349,5 +349,18 @@ st=$(wait_dead rc)
 tm capture-pane -p -S -10 -t rc >"$LAST"
 [ "$st" = 2 ] && grep -qF -- "-c: not in restricted mode" "$LAST"
 outcome $? "--restricted -c FILE: refused in one line (exit ${st:-none})"
+for opt in --state-export --state-import; do
+	if ! "$KB" --help | grep -q -- "$opt"; then
+		skip "$opt is no option of this build"
+		continue
+	fi
+	kill_session rs
+	start rs $W $H -- "$KB" --restricted "$opt" "$TMP/st.txt" -d "$KB_DB"
+	st=$(wait_dead rs)
+	tm capture-pane -p -S -10 -t rs >"$LAST"
+	[ "$st" = 2 ] && grep -qF -- "$opt: not in restricted mode" "$LAST" &&
+	    [ ! -e "$TMP/st.txt" ]
+	outcome $? "--restricted $opt FILE: refused in one line (exit ${st:-none})" || true
+done
 
 finish

@@ -114,10 +114,17 @@ for k in '|' e; do
 		continue
 	fi
 	key r "$k"
-	# whatever asks for a command or a path gets one that leaves a mark
-	tm send-keys -t r -l "touch $tmp/escaped-$k"
-	tm send-keys -t r Enter
 	refused "$k"
+	# had it asked for a command or a path, this would leave a mark
+	tm send-keys -t r -l "touch $tmp/escaped-$k"
+	tm send-keys -t r Enter Escape Escape
+	sleep 0.3
+	if [ -z "$(escaped)" ] && [ -z "$(children)" ]; then
+		ok "$k: what is typed after it runs nothing"
+	else
+		notok "$k: what is typed after it runs nothing"
+		echo "left: $(escaped); children: $(children)" | diag
+	fi
 done
 
 # o over SSH copies the URL (OSC 52) rather than opening it: allowed
