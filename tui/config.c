@@ -10,7 +10,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buf.h"
 #include "cmd.h"
 #include "config.h"
 #include "msg.h"
