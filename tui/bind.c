@@ -37,6 +37,8 @@ static const struct {
 	{ '/',			"search",		0 },
 	{ 'n',			"next-match",		0 },
 	{ 'N',			"previous-match",	0 },
+	{ '&',			"find",			0 },
+	{ KEY_ESCAPE,		"end-find",		1 },	/* in find's help */
 	{ 'c',			"country-filter",	0 },
 	{ 't',			"theme-filter",		0 },
 	{ 'C',			"toggle-mentions",	0 },
