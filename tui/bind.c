@@ -44,6 +44,7 @@ static const struct {
 	{ 'C',			"toggle-mentions",	0 },
 	{ 'F',			"toggle-flagged-only",	0 },
 	{ 'x',			"clear-filters",	0 },
+	{ 'X',			"remove-filter",	0 },
 	{ 'm',			"toggle-flag",		0 },
 	{ 'u',			"toggle-read",		0 },
 	{ '}',			"next-unread",		0 },

@@ -152,6 +152,9 @@ filter_by(struct ui *ui, struct cmd_args *a, enum prompt_kind kind)
 	n = kind == PROMPT_COUNTRY ? dbr_countries(ui->db, &v) :
 	    dbr_themes(ui->db, &v);
 	if (a->argc == 0) {
+		/* what choosing one would leave, with the other filters */
+		dbr_choices_under(ui->db, &ui->filter, kind ==
+		    PROMPT_COUNTRY, v, n);
 		ui_prompt(ui, prompt_open(kind, msg(kind == PROMPT_THEME ?
 		    MSG_PROMPT_THEME : ui->filter.mentions ?
 		    MSG_PROMPT_COUNTRY_ANY : MSG_PROMPT_COUNTRY), v, n,

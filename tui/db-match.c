@@ -494,3 +494,69 @@ dbr_count_step(struct dbr *r, const struct filter *f, struct dbr_count *c)
 	if (c->step > 1 << 20)
 		c->step = 1 << 20;
 }
+
+struct ranked {
+	struct choice	 c;
+	int		 key, key2;	/* the count shown, the other */
+	size_t		 i;
+};
+
+static int
+cmp_ranked(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	if (x->key != y->key)
+		return y->key - x->key;
+	if (x->key2 != y->key2)
+		return y->key2 - x->key2;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+void
+dbr_choices_under(struct dbr *r, const struct filter *f, int countries,
+    struct choice *v, size_t n)
+{
+	struct filter g = *f;
+	struct ranked *rk;
+	sqlite3_stmt *st;
+	int64_t id;
+	size_t i, k;
+
+	if (countries)
+		g.country = 0;
+	else
+		g.theme = 0;
+	if (!dbr_filtered(&g))
+		return;		/* the archive's counts, as the lists keep them */
+	for (i = 0; i < n; i++)
+		v[i].n = v[i].nall = 0;
+	st = query(r, &g, countries ? "SELECT c.country_id, sum(c.role = 0),"
+	    " count(DISTINCT c.article_id) FROM %M JOIN article_countries c"
+	    " ON c.article_id = m.id GROUP BY c.country_id" : "SELECT"
+	    " t.theme_id, count(*), count(*) FROM %M JOIN article_themes t ON"
+	    " t.article_id = m.id GROUP BY t.theme_id", 0, INT64_MAX);
+	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		for (i = 0; i < n; i++)
+			if (v[i].id == id) {
+				v[i].n = sqlite3_column_int(st, 1);
+				v[i].nall = sqlite3_column_int(st, 2);
+				break;
+			}
+	}
+	if (st != NULL)
+		sqlite3_reset(st);
+	/* the most first; those the other filters leave none of last */
+	rk = xcalloc(n + 1, sizeof(*rk));
+	for (i = k = 0; i < n; i++) {
+		rk[k].c = v[i];
+		rk[k].key = countries && !f->mentions ? v[i].n : v[i].nall;
+		rk[k].key2 = countries && !f->mentions ? v[i].nall : v[i].n;
+		rk[k++].i = i;
+	}
+	qsort(rk, k, sizeof(*rk), cmp_ranked);
+	for (i = 0; i < k; i++)
+		v[i] = rk[i].c;
+	free(rk);
+}

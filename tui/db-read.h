@@ -154,6 +154,14 @@ int		 dbr_article(struct dbr *, int64_t id, struct art *);
 char		*dbr_article_key(struct dbr *, int64_t id);
 size_t		 dbr_countries(struct dbr *, struct choice **out);
 size_t		 dbr_themes(struct dbr *, struct choice **out);
+/*
+ * The counts of choices v (countries, or themes) under the other parts
+ * of f (f without its country, or without its theme), and v sorted by
+ * them, most first (a choice left with none stays, last, to be found by
+ * name).  Without other parts the archive's counts stay as they are.
+ */
+void		 dbr_choices_under(struct dbr *, const struct filter *,
+		    int countries, struct choice *v, size_t n);
 
 void		 dbr_issue_rows_free(struct issue_row *, size_t);
 void		 dbr_section_rows_free(struct section_row *, size_t);

@@ -134,8 +134,9 @@ static const struct words table[MSG__COUNT] = {
 	[MSG_PROMPT_REMOVE] =	{ "去掉筛选: ", "remove filter: " },
 	[MSG_NO_FILTERS] =	{ "没有筛选可去掉", "no filter to remove" },
 	[MSG_REMOVED] =		{ "已去掉%s", "removed%s" },
-	[MSG_FILTER_SEARCH] =	{ " [/%s ", " [/%s " },
-	[MSG_FLAGGED_ONLY] =	{ "只看星标", "flagged only" },
+	[MSG_NO_SUCH_FILTER] =	{ "没有叫“%s”的筛选（country、theme、search、flagged）",
+				  "no filter called \"%s\" (country, theme, search,"
+				  " flagged)" },
 };
 
 static enum msg_lang lang = MSG_LANG_ZH;

@@ -116,8 +116,7 @@ enum msg {
 	MSG_PROMPT_REMOVE,
 	MSG_NO_FILTERS,
 	MSG_REMOVED,		/* %s: the filter, as the status line shows it */
-	MSG_FILTER_SEARCH,	/* %s: the search as typed; the count follows */
-	MSG_FLAGGED_ONLY,
+	MSG_NO_SUCH_FILTER,	/* %s: what was given */
 	MSG__COUNT
 };
 

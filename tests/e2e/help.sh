@@ -10,7 +10,7 @@
 . tests/e2e/lib.sh
 
 # the keys a reader is told about (the key table of the brief)
-KEYS='j k ↓ ↑ Enter l → h ← Space PgDn b PgUp g G [ ] Tab / n N & c C t F x m u y s ^L ? q < > - +'
+KEYS='j k ↓ ↑ Enter l → h ← Space PgDn b PgUp g G [ ] Tab / n N & c C t F x X m u y s ^L ? q < > - +'
 
 # help_keys FILE...: the key names in the key columns of help screens
 # (a wide screen sets the keys in two columns, the second at its middle)
