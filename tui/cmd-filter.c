@@ -41,6 +41,7 @@ search(struct ui *ui, const char *typed)
 	free(ui->filter.query);
 	ui->filter.query = q;
 	set_name(&ui->filter.typed, typed);
+	set_name(&ui->find, NULL);	/* a new search ends a find (less) */
 	ui_focus(ui, PANE_SIDE);
 	ui_refilter(ui);
 	/* the pane shows the result the cursor is on, not the last article */
