@@ -140,6 +140,7 @@ accept_choice(struct ui *ui, struct prompt *p)
 static int
 filter_by(struct ui *ui, struct cmd_args *a, enum prompt_kind kind)
 {
+	struct prompt *p;
 	struct choice *v;
 	size_t n, *shown, k;
 	char *typed;
@@ -153,13 +154,13 @@ filter_by(struct ui *ui, struct cmd_args *a, enum prompt_kind kind)
 	n = kind == PROMPT_COUNTRY ? dbr_countries(ui->db, &v) :
 	    dbr_themes(ui->db, &v);
 	if (a->argc == 0) {
-		/* what choosing one would leave, with the other filters */
-		dbr_choices_under(ui->db, &ui->filter, kind ==
-		    PROMPT_COUNTRY, v, n);
-		ui_prompt(ui, prompt_open(kind, msg(kind == PROMPT_THEME ?
+		p = prompt_open(kind, msg(kind == PROMPT_THEME ?
 		    MSG_PROMPT_THEME : ui->filter.mentions ?
 		    MSG_PROMPT_COUNTRY_ANY : MSG_PROMPT_COUNTRY), v, n,
-		    accept_choice));
+		    accept_choice);
+		/* what choosing one would leave, with the other filters */
+		prompt_count_under(p, ui);
+		ui_prompt(ui, p);
 		return 0;
 	}
 	typed = cmd_join(a, 0);

@@ -155,13 +155,16 @@ char		*dbr_article_key(struct dbr *, int64_t id);
 size_t		 dbr_countries(struct dbr *, struct choice **out);
 size_t		 dbr_themes(struct dbr *, struct choice **out);
 /*
- * The counts of choices v (countries, or themes) under the other parts
- * of f (f without its country, or without its theme), and v sorted by
- * them, most first (a choice left with none stays, last, to be found by
- * name).  Without other parts the archive's counts stay as they are.
+ * The counts of the choices of a prompt (countries, or themes) under the
+ * other parts of f (f without its country, or without its theme): when
+ * there are none, dbr_choices_counted says so and the archive's counts
+ * stand; else dbr_choices_step, called on a zeroed dbr_count until done
+ * is set, counts them a bounded step at a time (the first zeroes them).
  */
-void		 dbr_choices_under(struct dbr *, const struct filter *,
-		    int countries, struct choice *v, size_t n);
+int		 dbr_choices_counted(const struct filter *, int countries);
+void		 dbr_choices_step(struct dbr *, const struct filter *,
+		    int countries, struct choice *v, size_t n,
+		    struct dbr_count *);
 
 void		 dbr_issue_rows_free(struct issue_row *, size_t);
 void		 dbr_section_rows_free(struct section_row *, size_t);

@@ -79,6 +79,35 @@ prompt_history(struct prompt *p, struct ui *ui, const char *kind)
 }
 
 void
+prompt_count_under(struct prompt *p, struct ui *ui)
+{
+	p->counting = !dbr_choices_counted(&ui->filter, p->kind ==
+	    PROMPT_COUNTRY);
+}
+
+int
+prompt_counting(const struct prompt *p)
+{
+	return p != NULL && p->counting;
+}
+
+void
+prompt_count_step(struct ui *ui)
+{
+	struct prompt *p = ui->prompt;
+	int countries = p->kind == PROMPT_COUNTRY;
+
+	dbr_choices_step(ui->db, &ui->filter, countries, p->choices,
+	    p->nchoices, &p->count);
+	if (!p->count.done)
+		return;
+	p->counting = 0;
+	filter_sort(p->choices, p->nchoices, countries && ui->filter.mentions);
+	narrow(p);
+	ui->dirty |= DIRTY_STATUS;
+}
+
+void
 prompt_remember(struct prompt *p, struct ui *ui)
 {
 	const char *s = buf_str(&p->text);
@@ -326,6 +355,8 @@ draw_choice(struct ui *ui, WINDOW *w, int y, const struct choice *c,
 
 	snprintf(count, sizeof(count), " %d", ui->prompt->kind ==
 	    PROMPT_COUNTRY && ui->filter.mentions ? c->nall : c->n);
+	if (ui->prompt->counting)
+		snprintf(count, sizeof(count), " …");	/* being counted */
 	if (ui->prompt->kind == PROMPT_COPY ||
 	    ui->prompt->kind == PROMPT_COMMAND ||
 	    ui->prompt->kind == PROMPT_CHOOSE)

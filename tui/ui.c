@@ -554,7 +554,7 @@ ui_run(struct dbr *db, const char *warning, int measure)
 		marks_check(&ui);
 		ui_draw(&ui);
 		/* what a filter matches is counted between keys */
-		counting = tree_counting(ui.tree);
+		counting = tree_counting(ui.tree) || prompt_counting(ui.prompt);
 		wait = -1;
 		if (keyparse_delay(in) > 0) {
 			wait = (int)(deadline - now_ms());
@@ -578,6 +578,8 @@ ui_run(struct dbr *db, const char *warning, int measure)
 		if (keyparse_delay(in) > 0 && now_ms() >= deadline)
 			/* nothing more came: a lone ESC is Escape */
 			events(&ui, ev, keyparse_timeout(in, ev));
+		else if (prompt_counting(ui.prompt))
+			prompt_count_step(&ui);
 		else if (counting && !tree_count_step(ui.tree))
 			ui.dirty |= DIRTY_STATUS;
 	}
