@@ -71,8 +71,9 @@ help_open(struct ui *ui)
 	memset(&h, 0, sizeof(h));
 	h.keys = &keys;
 	/*
-	 * What is in force, and where the marks are kept: one line, so
-	 * that the key table fits on a 40-row screen.
+	 * What is in force, and where the marks are kept: one line, the
+	 * keys right under it, so that the key table fits on a 40-row
+	 * screen.
 	 */
 	status_filters(ui, &left);
 	buf_printf(&keys, msg(MSG_HELP_FILTERS), left.len > 0 ?
@@ -83,7 +84,6 @@ help_open(struct ui *ui)
 	else
 		buf_adds(&keys, msg(MSG_HELP_STATE_MEMORY));
 	add_line(&h, "", keys.s, 0);
-	add_line(&h, "", "", 0);
 	for (i = 0; (e = cmd_at(i)) != NULL; i++) {
 		buf_truncate(&keys, 0);
 		h.entry = e;

@@ -265,8 +265,12 @@ draw_choice(struct ui *ui, WINDOW *w, int y, const struct choice *c,
 	    ui->prompt->kind == PROMPT_COMMAND ||
 	    ui->prompt->kind == PROMPT_CHOOSE)
 		count[0] = '\0';
-	buf_printf(&line, " %s", c->name);
-	if (c->code != NULL)
+	if (ui->prompt->kind == PROMPT_COPY && c->code != NULL)
+		/* a URL and the number of its note, as the text shows it */
+		buf_printf(&line, " [%s] %s", c->code, c->name);
+	else
+		buf_printf(&line, " %s", c->name);
+	if (c->code != NULL && ui->prompt->kind != PROMPT_COPY)
 		buf_printf(&line, "  %s", c->code);
 	if (c->iso3 != NULL)
 		buf_printf(&line, " %s", c->iso3);
@@ -278,7 +282,8 @@ draw_choice(struct ui *ui, WINDOW *w, int y, const struct choice *c,
 	}
 	s = sanitize_text(line.s, line.len, 0);
 	cw = (int)strlen(count);
-	wrap_pad(&cell, s, strlen(s), ui->cols - cw);
+	/* what does not fit ends in …, so that a cut URL says it is cut */
+	wrap_cut(&cell, s, strlen(s), ui->cols - cw);
 	buf_adds(&cell, count);
 	wattrset(w, selected ? ui->look[LOOK_SELECT] : A_NORMAL);
 	mvwaddnstr(w, y, 0, cell.s, (int)cell.len);
