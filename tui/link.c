@@ -8,7 +8,6 @@
 
 static int restricted;
 static enum link_mode mode = LINK_AUTO;
-static int decided = -1;	/* the environment's verdict, once */
 
 void
 link_restrict(void)
@@ -106,9 +105,7 @@ link_hyperlinks(void)
 		return 0;
 	if (mode == LINK_ON)
 		return 1;
-	if (decided == -1)
-		decided = detect();
-	return decided;
+	return detect();	/* a few getenv()s a frame: nothing to keep */
 }
 
 char *
