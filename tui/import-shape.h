@@ -45,6 +45,9 @@ int	shape_starts_url(const char *, size_t);
 /* Ends inside a URL (or an e-mail address): its last word is one, or the
  * scheme cut short (htt, https:/). */
 int	shape_url_open(const char *, size_t);
+/* Line q goes on with the address or e-mail that line p's Latin end
+ * began: Delega / tion-China@eeas…, ht / tps://…, Delegation / -China. */
+int	shape_address_goes_on(const char *, size_t, const char *, size_t);
 /* Begins a block whatever came before: an enumerator, a direction, a
  * label, the editors' credit alone, a caption, a contents entry. */
 int	shape_starts_block(const char *, size_t);
