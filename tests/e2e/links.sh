@@ -6,7 +6,8 @@
 #   documents (data/corpus/*), where they are broken over lines.
 #   The pane (100x30): the long URL of note [20] is cut at the pane's
 #   edge only, its first piece after the note's indent, the others at
-#   the left edge, and the pieces joined are the URL.
+#   the left edge, and the pieces joined are the URL; [9] and [10] hang
+#   alike there too.
 #   y: each URL listed with its note's number, [17]; one too long for
 #   the screen ends in … at the edge (80x24).
 #   y, Enter on a title holding ESC ] 8 ; ; … BEL (a doctored database):
@@ -22,7 +23,8 @@
 #   records its argv) gets the URL as one argument, detached from the
 #   terminal (no /dev/tty, stdin not a terminal), its output hidden, and
 #   the reader goes on while it runs; a URL full of shell syntax is one
-#   argument and runs nothing; over SSH (SSH_CONNECTION) it is copied
+#   argument and runs nothing; without $BROWSER, xdg-open (a fake on
+#   PATH) gets it; over SSH (SSH_CONNECTION) it is copied
 #   (OSC 52), the browser not run; a browser that cannot start is said.
 . tests/e2e/lib.sh
 
@@ -150,6 +152,42 @@ if bad:
     print("\n".join(bad))
 sys.exit(1 if bad else 0)
 EOF
+quit_reader $S || fail "q quits" "$(diag_screen)"
+
+# the pane: [9] and [10] alike
+S=pane2
+rm -rf "$TMP/state"/*
+reader $S $W $H
+if open_by_title $S $UK; then
+	keys $S G
+	wait_for $S 'supporting-emerging' && wait_stable $S
+	head -n "$ROWS" "$LAST" >"$TMP/pane.rows"
+	screen_py cols "$X" "$W" "$TMP/pane.rows" >"$TMP/pane.cols"
+	check "the pane: notes [9] and [10] hang their text and URL at the same column" \
+	    python3 - "$TMP/pane.cols" "$URL10" <<'EOF2'
+import re, sys
+ls = [l.rstrip() for l in open(sys.argv[1], encoding="utf-8").read().split("\n")]
+cols = {}
+for l in ls:
+    m = re.match(r"^\[(9|10)\]( +)\S", l)
+    if m:
+        cols[m.group(1)] = len(m.group(0)) - 1
+url = [l for l in ls if "https://" in l]
+bad = []
+if cols.get("9") is None or cols.get("9") != cols.get("10"):
+    bad.append("the text of [9] starts at column %s, of [10] at %s" % (cols.get("9"), cols.get("10")))
+elif not url or not url[0].startswith(" " * cols["10"] + "https://") or url[0][cols["10"] - 1] != " ":
+    bad.append("the URL does not hang at column %d: %r" % (cols["10"], url))
+elif "".join(l.strip() for l in ls[ls.index(url[0]):] if l.strip()) != sys.argv[2]:
+    bad.append("the URL's pieces are not the URL: %r" % ls[ls.index(url[0]):])
+if bad:
+    print("\n".join(bad))
+    print("\n".join(ls))
+sys.exit(1 if bad else 0)
+EOF2
+else
+	fail "the article with notes [9] and [10] opens" "$(diag_screen)"
+fi
 quit_reader $S || fail "q quits" "$(diag_screen)"
 
 # ---- y: numbered, cut with … --------------------------------------------
@@ -438,6 +476,25 @@ wait_status $S '^打开: *$' && wait_stable $S
 keys $S Enter
 wait_status $S "^无法打开 $URL17" 2 && wait_stable $S
 outcome $? "o: a browser that cannot start: 无法打开 URL and why"
+quit_reader $S || fail "q quits" "$(diag_screen)"
+
+# no $BROWSER: xdg-open (a fake one, first on PATH)
+S=xdg
+mkdir -p "$TMP/bin"
+cp "$BR" "$TMP/bin/xdg-open"
+rm -rf "$TMP/state"/* "$TMP/argv"
+reader $S $W $H "PATH=$TMP/bin:$PATH"
+open_by_title $S $RU || fail "o with xdg-open: the article opens" "$(diag_screen)"
+keys $S o
+wait_status $S '^打开: *$' && wait_stable $S
+type_text $S 17
+keys $S Enter
+wait_status $S '^已打开：' 2 && wait_file "$TMP/argv" 2
+if [ "$(sed -n 1,2p "$TMP/argv" 2>/dev/null)" = "$(printf '1\n%s' "$URL17")" ]; then
+	pass "o without \$BROWSER: xdg-open gets note [17]'s URL as its one argument"
+else
+	fail "o without \$BROWSER: xdg-open gets note [17]'s URL as its one argument" "got: $(cat "$TMP/argv" 2>&1)"
+fi
 quit_reader $S || fail "q quits" "$(diag_screen)"
 
 S=ssh
