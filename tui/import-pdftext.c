@@ -499,7 +499,7 @@ heading_goes_on(const struct tp *t, const struct phys *p,
 	    q->cols < p->cols && !has_punct(q->s, q->len) &&
 	    !text_has(q->s, q->len, "、") &&
 	    !shape_starts_block(q->s, q->len) && !credit_end(q) &&
-	    !shape_section_name(q->s, q->len) && !date_lead(t, q) &&
+	    !shape_column_name(q->s, q->len) && !date_lead(t, q) &&
 	    lines_next_body(&t->L, (size_t)(q - t->L.p)) != LINES_NONE;
 }
 
@@ -521,7 +521,7 @@ title_goes_on(const struct tp *t, size_t qi)
 	 */
 	booked = text_starts(t->L.p[qi].s, "《");
 	if (t->para_stop || shape_enum(f->s, f->len) || credit_end(f) ||
-	    (shape_section_name(f->s, f->len) && !t->after_column) ||
+	    (shape_column_name(f->s, f->len) && !t->after_column) ||
 	    (f->cols * 2 < t->L.width && !booked))
 		return 0;
 	cols = t->para_cols;
@@ -531,7 +531,7 @@ title_goes_on(const struct tp *t, size_t qi)
 		if (date_lead(t, r))
 			return n > 0;
 		if (has_stop(r->s, r->len) || shape_starts_block(r->s, r->len) ||
-		    credit_end(r) || shape_section_name(r->s, r->len) ||
+		    credit_end(r) || shape_column_name(r->s, r->len) ||
 		    (r->cols > f->cols + 2 && !(booked && n == 0)))
 			return 0;
 		if ((cols += r->cols) > TITLE_MAX_COLS)
@@ -622,7 +622,7 @@ continues(const struct tp *t, size_t pi, size_t qi)
 	}
 	/* a contents entry wrapped before its leader and page number */
 	if (shape_toc_entry(q->s, q->len) && !shape_toc_entry(p->s, p->len) &&
-	    !shape_section_name(p->s, p->len) &&
+	    !shape_column_name(p->s, p->len) &&
 	    !shape_ends_sentence(p->s, p->len) && !broke)
 		return 1;
 	if (!lines_full(p, t->lastcols, q, width_for(t, pi)) &&
@@ -665,7 +665,7 @@ flush_para(struct tp *t)
 		flags |= EF_STANDALONE;
 	text = text_squeeze(t->para.s, t->para.len);
 	elem_add(t->out, EL_LINE, text, t->L.p[t->first].no, flags);
-	t->after_column = shape_section_name(text, strlen(text));
+	t->after_column = shape_column_name(text, strlen(text));
 	t->expect_title = credit_end(p) || (t->expect_title &&
 	    t->after_column);
 	if (flags & EF_STANDALONE)

@@ -212,7 +212,7 @@ shape_label_stem(const char *s, size_t len)
 }
 
 int
-shape_section_name(const char *s, size_t len)
+shape_column_name(const char *s, size_t len)
 {
 	size_t i;
 	int cnt;

@@ -24,7 +24,7 @@ size_t	shape_label(const char *, size_t);
 /* Bytes of a label's name, numbered or not (工作重点（1）： → 工作重点), or 0. */
 size_t	shape_label_stem(const char *, size_t);
 /* A column name: 2 to 8 Han characters and nothing else. */
-int	shape_section_name(const char *, size_t);
+int	shape_column_name(const char *, size_t);
 /* A page number line: 12, - 12 -, — 3 —. */
 int	shape_pagenum(const char *, size_t);
 /* A footnote line "N text": sets *n and the offset of the text. */

@@ -98,10 +98,9 @@ for e in tests/import/corpus/000_*.expect tests/import/corpus/002_*.expect \
 		echo "not ok $n - $name.pdf: $passed/$total checks$note"
 	else
 		notok "$name.pdf: $passed/$total checks${note:-}"
-		grep -A2 '^not ok' "$tmp/$name.tap" | grep -v '^--' |
-		    head -n 12 | sed -e 's/^not ok [0-9]* - /#   /' \
-		    -e 's/^#   /#     /'
 	fi
+	grep -A2 '^not ok' "$tmp/$name.tap" | grep -v '^--' | head -n 12 |
+	    sed -e 's/^not ok [0-9]* - /#   /' -e 's/^#   /#     /'
 	nwarn=$(grep -c ': WARNING: ' "$tmp/warnings")
 	[ "$nwarn" -eq 0 ] ||
 	    echo "# $nwarn warnings, the first: $(grep -m1 ': WARNING: ' "$tmp/warnings")"
