@@ -105,8 +105,9 @@ help_open(struct ui *ui)
 	memset(&h, 0, sizeof(h));
 	h.keys = &keys;
 	/*
-	 * What is in force, and where the marks are kept: one line, so
-	 * that the key table fits on a 40-row screen.
+	 * What is in force, and where the marks are kept: one line, the
+	 * keys right under it, so that the key table fits on a 40-row
+	 * screen.
 	 */
 	status_filters(ui, &left);
 	buf_printf(&keys, msg(MSG_HELP_FILTERS), left.len > 0 ?
