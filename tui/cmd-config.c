@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "config.h"
 #include "datefmt.h"
+#include "link.h"
 #include "msg.h"
 #include "restrict.h"
 #include "tree.h"
@@ -78,7 +79,7 @@ relabel(struct ui *ui)
 	if (ui->tree != NULL)
 		tree_relabel(ui->tree);
 	if (ui->started)
-		ui_render(ui);
+		ui_rerender(ui);
 	ui->dirty |= DIRTY_ALL;
 }
 
@@ -123,9 +124,11 @@ set_link_style(struct ui *ui, struct cmd_args *a, const char *v)
 {
 	int k;
 
+	static const enum link_mode modes[] = { LINK_AUTO, LINK_ON, LINK_OFF };
+
 	if ((k = one_of(a, 1, v, "auto osc8 plain")) == -1)
 		return -1;
-	ui->link_style = (enum link_style)k;
+	link_set_mode(modes[k]);
 	ui->dirty |= DIRTY_ART;
 	return 0;
 }
