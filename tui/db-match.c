@@ -28,6 +28,10 @@ enum {
 	F_COUNTRY = 1, F_THEME = 2, F_QUERY = 4, F_FLAGGED = 8
 };
 
+/* An article's issue, from its id (db-schema.h): a.issue_id of a
+ * database from elsewhere could be any number. */
+#define ISSUE_OF_A	"a.id >> " DB_STR(DB_ARTICLE_BITS)
+
 #define ISSUE_COLUMNS \
 	"i.id, i.key, i.title, i.date, i.number, i.year, " DB_GUIDE_STATUS \
 	", i.narticles"
@@ -179,8 +183,8 @@ issue_row(sqlite3_stmt *st, struct issue_row *row, int counted)
 	row->id = sqlite3_column_int64(st, 0);
 	row->key = dbr_col_text(st, 1);
 	row->title = dbr_col_text(st, 2);
-	row->date = dbr_col_text(st, 3);
-	row->number = dbr_col_text(st, 4);
+	row->date = dbr_col_opt(st, 3);
+	row->number = dbr_col_opt(st, 4);
 	row->year = sqlite3_column_int(st, 5);
 	row->guide = sqlite3_column_int(st, 6);
 	row->n = counted ? sqlite3_column_int(st, 7) : -1;
@@ -334,7 +338,7 @@ dbr_article_rows(struct dbr *r, sqlite3_stmt *st, struct article_row **out)
 		row.section = sqlite3_column_int64(st, 2);
 		row.key = dbr_col_text(st, 3);
 		row.title = dbr_col_text(st, 4);
-		row.date = dbr_col_text(st, 5);
+		row.date = dbr_col_opt(st, 5);
 		row.read = sqlite3_column_int(st, 6);
 		row.flagged = sqlite3_column_int(st, 7);
 		VEC_PUSH(*out, n, cap, row);
@@ -353,7 +357,7 @@ dbr_find(struct dbr *r, const char *key, struct article_row *row)
 	sqlite3_stmt *st;
 	size_t n;
 
-	if ((st = dbr_stmt(r, "SELECT a.id, a.issue_id, a.section_id, a.key,"
+	if ((st = dbr_stmt(r, "SELECT a.id, " ISSUE_OF_A ", a.section_id, a.key,"
 	    " a.title, NULL, " ARTICLE_READ ", k.flagged FROM articles a"
 	    ARTICLE_MARKS " WHERE a.key = :key")) == NULL)
 		return 0;
@@ -397,7 +401,7 @@ dbr_articles(struct dbr *r, int64_t issue, int64_t section,
 	sqlite3_stmt *st;
 
 	*out = NULL;
-	st = query(r, f, "SELECT a.id, a.issue_id, a.section_id, a.key,"
+	st = query(r, f, "SELECT a.id, " ISSUE_OF_A ", a.section_id, a.key,"
 	    " a.title, NULL, " ARTICLE_READ ", k.flagged FROM %M JOIN"
 	    " articles a ON a.id = m.id" ARTICLE_MARKS " WHERE a.section_id ="
 	    " :section ORDER BY m.id", DB_FIRST_ARTICLE(issue),
@@ -414,7 +418,7 @@ dbr_search(struct dbr *r, const struct filter *f, int64_t before,
 	sqlite3_stmt *st;
 
 	*out = NULL;
-	st = query(r, f, "SELECT a.id, a.issue_id, a.section_id, a.key,"
+	st = query(r, f, "SELECT a.id, " ISSUE_OF_A ", a.section_id, a.key,"
 	    " a.title, coalesce(i.date, i.year), " ARTICLE_READ ", k.flagged"
 	    " FROM %M JOIN articles a ON a.id = m.id JOIN issues i ON i.id ="
 	    " a.issue_id" ARTICLE_MARKS " ORDER BY m.id DESC LIMIT :limit",
@@ -455,7 +459,7 @@ dbr_count_step(struct dbr *r, const struct filter *f, struct dbr_count *c)
 		c->done = 1;
 		return;
 	}
-	if (c->before == 0) {
+	if (c->step == 0) {
 		c->before = INT64_MAX;
 		c->step = 64;
 	}
@@ -478,7 +482,9 @@ dbr_count_step(struct dbr *r, const struct filter *f, struct dbr_count *c)
 	}
 	if (st != NULL)
 		sqlite3_reset(st);
-	if (rows < c->step) {
+	/* (an id of 0, which only a database from elsewhere has, ends it
+	 * too: nothing is below it) */
+	if (rows < c->step || c->before <= 0) {
 		c->done = 1;
 		return;
 	}

@@ -19,6 +19,7 @@
 #define DB_MAX_DAY		((1 << 17) - 1)	/* blocks take 16 bits more */
 #define DB_SLOT_BITS		10
 #define DB_ARTICLE_BITS		20
+#define DB_MAX_ISSUE		((((int64_t)DB_MAX_DAY + 1) << DB_SLOT_BITS) - 1)
 #define DB_ISSUE_OF(article)	((article) >> DB_ARTICLE_BITS)
 #define DB_FIRST_ARTICLE(issue)	((issue) << DB_ARTICLE_BITS)
 #define DB_LAST_ARTICLE(issue)	(DB_FIRST_ARTICLE(issue) + \

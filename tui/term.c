@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -24,8 +25,13 @@
 #define PASTE_OFF	"\033[?2004l"
 
 static volatile sig_atomic_t signalled, resized, suspended;
-static int active;
+static volatile sig_atomic_t active;
 static int wake[2] = { -1, -1 };
+/* The terminal as it was, and what puts the screen back, for a crash. */
+static struct termios saved_tio;
+static int have_tio;
+static char leave[256];
+static size_t leave_len;
 
 static void
 poke(void)
@@ -70,6 +76,59 @@ say(const char *s)
 		return;
 }
 
+/*
+ * A crash (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT): the terminal
+ * back as it was, with what is safe in a signal handler, then the
+ * default action, so the shell is never left raw and blank.
+ */
+static void
+on_fatal(int sig)
+{
+	if (active) {
+		active = 0;
+		if (have_tio)
+			tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
+		if (write(STDOUT_FILENO, leave, leave_len) == -1)
+			leave_len = 0;
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* leave: the terminal's own strings, and bracketed paste off. */
+static void
+save_leave(void)
+{
+	static const char *const caps[] = { "sgr0", "cnorm", "rmcup" };
+	const char *s;
+	size_t i, n;
+
+	leave_len = 0;
+	for (i = 0; i < sizeof(caps) / sizeof(caps[0]); i++) {
+		s = tigetstr((char *)caps[i]);
+		if (s == NULL || s == (char *)-1)
+			continue;
+		n = strlen(s);
+		if (leave_len + n < sizeof(leave) - sizeof(PASTE_OFF)) {
+			memcpy(leave + leave_len, s, n);
+			leave_len += n;
+		}
+	}
+	memcpy(leave + leave_len, PASTE_OFF, sizeof(PASTE_OFF) - 1);
+	leave_len += sizeof(PASTE_OFF) - 1;
+}
+
+static void
+catch_fatal(int sig)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_fatal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+}
+
 static void
 catch(int sig)
 {
@@ -100,8 +159,15 @@ term_begin(void)
 	catch(SIGWINCH);
 	catch(SIGTSTP);
 	signal(SIGPIPE, SIG_IGN);
+	have_tio = tcgetattr(STDIN_FILENO, &saved_tio) == 0;
 	if (newterm(NULL, stdout, stdin) == NULL)
 		return -1;
+	save_leave();
+	catch_fatal(SIGSEGV);
+	catch_fatal(SIGBUS);
+	catch_fatal(SIGFPE);
+	catch_fatal(SIGILL);
+	catch_fatal(SIGABRT);
 	active = 1;
 	atexit(term_end);
 	cbreak();
