@@ -1,23 +1,25 @@
 #!/bin/sh
 # Fuzz smoke test (TAP), run from the top of the tree by tests/run.sh:
 # builds the libFuzzer targets (tests/fuzz/build.sh), replays every seed
-# (data/corpus chunks, tests/fuzz/seeds/) and every saved crash in
-# tests/fuzz/regressions/ through each target, then fuzzes each target
-# for FUZZ_SMOKE_SECONDS (default 12) with -max_len=65536, starting from
-# the seeds.
-# The regressions also go through the real importer ($KB_BUILD, default
-# build), which needs no clang.  Without clang/libFuzzer the fuzzing
-# tests are skipped ("ok # SKIP").
+# (data/corpus chunks, tests/fuzz/seeds/, the small databases) and every
+# saved crash in tests/fuzz/regressions/ and regressions-db/ through
+# each target, then fuzzes each target for FUZZ_SMOKE_SECONDS (default
+# 12) with -max_len=65536 (or its own, targets.sh), from its seeds.
+# The regressions also go through the real programs ($KB_BUILD, default
+# build), which need no clang: regressions/ through the importer,
+# regressions-db/ through the reader's --list, --cat and --search.
+# Without clang/libFuzzer the fuzzing tests are skipped ("ok # SKIP").
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 imp=${KB_BUILD:-build}/kuaibao-import
+kb=${KB_BUILD:-build}/kuaibao
 secs=${FUZZ_SMOKE_SECONDS:-12}
 out=build-fuzz
 . tests/fuzz/targets.sh
 . tests/lib/tap.sh
 
-echo "1..$((2 + 2 * $(echo $targets | wc -w)))"
+echo "1..$((3 + 2 * $(echo $targets | wc -w)))"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kb-fuzz-smoke.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM HUP
@@ -45,7 +47,34 @@ else
 	fi
 fi
 
-# 2: build
+# 2: every saved database through the reader: no crash, no sanitizer
+# report, status 0 or 1 (a refusal: one line on stderr).
+if [ ! -x "$kb" ]; then
+	notok "database regressions through $kb: not built"
+else
+	bad=
+	for f in tests/fuzz/regressions-db/*; do
+		[ -f "$f" ] || continue
+		key=$(sqlite3 "$f" 'SELECT key FROM articles LIMIT 1' 2>/dev/null)
+		for args in "--list" "--cat ${key:-x}" "--search 美国"; do
+			# shellcheck disable=SC2086
+			timeout 60 "$kb" -d "$f" $args >/dev/null 2>"$tmp/err"
+			rc=$?
+			if [ "$rc" -gt 1 ] ||
+			    grep -q 'Sanitizer\|runtime error:' "$tmp/err"; then
+				bad="$bad $(basename "$f")${args%% *}(rc=$rc)"
+				sed 's/^/# /' "$tmp/err" | head -20
+			fi
+		done
+	done
+	if [ -z "$bad" ]; then
+		ok "database regressions through $kb"
+	else
+		notok "database regressions through $kb:$bad"
+	fi
+fi
+
+# 3: build
 sh tests/fuzz/build.sh >"$tmp/build.log" 2>&1
 rc=$?
 if [ "$rc" -eq 77 ]; then
@@ -62,8 +91,9 @@ fi
 ok "build the fuzz targets"
 
 # Then: replay
-inputs=$(find "$out/seeds" tests/fuzz/seeds tests/fuzz/regressions \
-    -type f ! -name '.*' | sort)
+inputs=$(find "$out/seeds" "$out/seeds-db" tests/fuzz/seeds \
+    tests/fuzz/regressions tests/fuzz/regressions-db -type f ! -name '.*' \
+    2>/dev/null | sort)
 for t in $targets; do
 	# shellcheck disable=SC2086
 	if "$out/$t" -timeout=20 -rss_limit_mb=4096 $inputs \
@@ -81,10 +111,11 @@ done
 # corpus in build-fuzz/corpus/ would take longer than that to load).
 for t in $targets; do
 	mkdir -p "$tmp/corpus-$t" "$out/artifacts"
+	# shellcheck disable=SC2046
 	"$out/$t" -max_len=65536 -max_total_time="$secs" -timeout=10 \
-	    -rss_limit_mb=4096 -print_final_stats=1 \
-	    -dict=tests/fuzz/kuaibao.dict -artifact_prefix="$out/artifacts/$t-" \
-	    "$tmp/corpus-$t" "$out/seeds" tests/fuzz/seeds \
+	    -rss_limit_mb=4096 -print_final_stats=1 $(target_flags "$t") \
+	    -artifact_prefix="$out/artifacts/$t-" \
+	    "$tmp/corpus-$t" $(target_seeds "$t") \
 	    >"$tmp/$t.log" 2>&1
 	rc=$?
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$tmp/$t.log")
