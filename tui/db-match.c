@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "buf.h"
 #include "db-read.h"
@@ -429,16 +428,6 @@ dbr_search(struct dbr *r, const struct filter *f, int64_t before,
 	return dbr_article_rows(r, st, out);
 }
 
-/* Milliseconds on a monotonic clock. */
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
 void
 dbr_count_step(struct dbr *r, const struct filter *f, struct dbr_count *c)
 {
@@ -468,10 +457,10 @@ dbr_count_step(struct dbr *r, const struct filter *f, struct dbr_count *c)
 	if (st != NULL)
 		dbr_bind_int(st, ":limit", (int64_t)c->step);
 	rows = 0;
-	t1 = now_ms();
+	t1 = dbr_now_ms();
 	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
 		if (rows++ == 0)
-			t1 = now_ms();
+			t1 = dbr_now_ms();
 		c->before = sqlite3_column_int64(st, 0);
 		issue = DB_ISSUE_OF(c->before);
 		/* an issue's matches are consecutive: count where it changes */
@@ -493,7 +482,7 @@ dbr_count_step(struct dbr *r, const struct filter *f, struct dbr_count *c)
 	 * Finding the first costs what it costs (a prefix query reads
 	 * many lists) whatever the size, so it is left out.
 	 */
-	per = (now_ms() - t1) / (double)(rows > 1 ? rows - 1 : 1);
+	per = (dbr_now_ms() - t1) / (double)(rows > 1 ? rows - 1 : 1);
 	c->step = per > 0 ? (size_t)(STEP_MS / per) : c->step * 2;
 	if (c->step < 16)
 		c->step = 16;

@@ -51,6 +51,8 @@ struct dbr {
  * for, so step it to the end before asking for another.
  */
 sqlite3_stmt	*dbr_stmt(struct dbr *, const char *sql);
+/* Milliseconds on a monotonic clock. */
+double		 dbr_now_ms(void);
 /*
  * The clock of a query starts (dbr_set_time_limit): when it begins to
  * run, and before a prepare, which may read a schema.

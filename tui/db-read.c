@@ -97,14 +97,14 @@ dbr_error(struct dbr *r)
 }
 
 /* How often (in virtual machine steps) a running query is looked at. */
-#define PROGRESS_STEPS	1000
+#define PROGRESS_STEPS	100
 /* What a query may still take once the reader is stopping. */
 #define STOPPING_MS	100
 /* The longest text or blob (bytes): a paragraph is a few thousand. */
 #define MAX_LENGTH	(16 << 20)
 
-static double
-now_ms(void)
+double
+dbr_now_ms(void)
 {
 	struct timespec ts;
 
@@ -115,7 +115,7 @@ now_ms(void)
 void
 dbr_clock_start(struct dbr *r)
 {
-	r->started = now_ms();
+	r->started = dbr_now_ms();
 }
 
 /* A statement begins to run (SQLITE_TRACE_STMT): its clock starts. */
@@ -136,7 +136,7 @@ on_progress(void *arg)
 	struct dbr *r = arg;
 	double now, limit;
 
-	now = now_ms();
+	now = dbr_now_ms();
 	limit = r->expired || (r->cancelled != NULL && r->cancelled()) ?
 	    STOPPING_MS : r->limit_ms;
 	if (now - r->started <= limit)

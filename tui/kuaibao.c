@@ -452,9 +452,9 @@ run(const struct options *o)
 			rc = cat_search(db, o->arg, (size_t)o->limit);
 	}
 	if (dbr_timed_out(db)) {
-		cat_error("%s: a query ran for more than %d s and was stopped:"
-		    " the database is damaged or made to hang the reader",
-		    path, DBR_TIME_LIMIT_MS / 1000);
+		cat_error("%s: a query ran over %d s: the database is damaged"
+		    " or made to hang the reader", path,
+		    DBR_TIME_LIMIT_MS / 1000);
 		rc = 1;
 	}
 	free(path);

@@ -20,6 +20,13 @@
 #include "buf.h"
 #include "ui.h"
 
+/*
+ * After SIGTERM, SIGHUP or SIGINT the reader ends within this time even
+ * when the work in hand does not end (one step of a query of a hostile
+ * database may take long).
+ */
+#define STOP_WAIT_S	2
+
 /* Pasted text comes bracketed (ESC [ 200 ~ … ESC [ 201 ~), as text. */
 #define PASTE_ON	"\033[?2004h"
 #define PASTE_OFF	"\033[?2004l"
@@ -57,6 +64,8 @@ on_signal(int sig)
 		suspended = 1;
 		break;
 	default:
+		if (!signalled)
+			alarm(STOP_WAIT_S);	/* on_overdue */
 		signalled = sig;
 	}
 	poke();
@@ -76,23 +85,39 @@ say(const char *s)
 		return;
 }
 
+/* The terminal back as it was, with what is safe in a signal handler. */
+static void
+restore_now(void)
+{
+	if (!active)
+		return;
+	active = 0;
+	if (have_tio)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
+	if (write(STDOUT_FILENO, leave, leave_len) == -1)
+		leave_len = 0;
+}
+
 /*
  * A crash (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT): the terminal
- * back as it was, with what is safe in a signal handler, then the
- * default action, so the shell is never left raw and blank.
+ * restored, then the default action, so the shell is never left raw
+ * and blank.
  */
 static void
 on_fatal(int sig)
 {
-	if (active) {
-		active = 0;
-		if (have_tio)
-			tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
-		if (write(STDOUT_FILENO, leave, leave_len) == -1)
-			leave_len = 0;
-	}
+	restore_now();
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+/* STOP_WAIT_S after a signal that ends the reader, it has not ended. */
+static void
+on_overdue(int sig)
+{
+	(void)sig;
+	restore_now();
+	_exit(128 + signalled);
 }
 
 /* leave: the terminal's own strings, and bracketed paste off. */
@@ -119,12 +144,12 @@ save_leave(void)
 }
 
 static void
-catch_fatal(int sig)
+handle(int sig, void (*fn)(int))
 {
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_fatal;
+	sa.sa_handler = fn;
 	sigemptyset(&sa.sa_mask);
 	sigaction(sig, &sa, NULL);
 }
@@ -163,11 +188,12 @@ term_begin(void)
 	if (newterm(NULL, stdout, stdin) == NULL)
 		return -1;
 	save_leave();
-	catch_fatal(SIGSEGV);
-	catch_fatal(SIGBUS);
-	catch_fatal(SIGFPE);
-	catch_fatal(SIGILL);
-	catch_fatal(SIGABRT);
+	handle(SIGSEGV, on_fatal);
+	handle(SIGBUS, on_fatal);
+	handle(SIGFPE, on_fatal);
+	handle(SIGILL, on_fatal);
+	handle(SIGABRT, on_fatal);
+	handle(SIGALRM, on_overdue);
 	active = 1;
 	atexit(term_end);
 	cbreak();

@@ -24,55 +24,56 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/kb-fuzz-smoke.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM HUP
 
-# 1: every saved crash through the importer itself: no crash, no
-# sanitizer report, an exit status the manual documents.
-if [ ! -x "$imp" ]; then
-	notok "regressions through $imp: not built"
-else
+# real DESC DIR MAXRC COMMAND...: each file F of DIR through COMMAND F:
+# no crash, no sanitizer report, a status of at most MAXRC (one the
+# manual documents).
+real() {
+	_desc=$1 _dir=$2 _max=$3
+	shift 3
+	if [ ! -x "$1" ] && [ "$1" != read_db ]; then
+		notok "$_desc: $1 is not built"
+		return
+	fi
 	bad=
-	for f in tests/fuzz/regressions/*; do
+	for f in "$_dir"/*; do
 		[ -f "$f" ] || continue
-		"$imp" -q --json --data-dir data "$f" >/dev/null 2>"$tmp/err"
+		"$@" "$f" >/dev/null 2>"$tmp/err"
 		rc=$?
-		if [ "$rc" -gt 3 ] ||
+		if [ "$rc" -gt "$_max" ] ||
 		    grep -q 'Sanitizer\|runtime error:' "$tmp/err"; then
 			bad="$bad $(basename "$f")(rc=$rc)"
 			sed 's/^/# /' "$tmp/err" | head -20
 		fi
 	done
 	if [ -z "$bad" ]; then
-		ok "regressions through $imp"
+		ok "$_desc"
 	else
-		notok "regressions through $imp:$bad"
+		notok "$_desc:$bad"
 	fi
-fi
+}
 
-# 2: every saved database through the reader: no crash, no sanitizer
-# report, status 0 or 1 (a refusal: one line on stderr).
-if [ ! -x "$kb" ]; then
-	notok "database regressions through $kb: not built"
-else
-	bad=
-	for f in tests/fuzz/regressions-db/*; do
-		[ -f "$f" ] || continue
-		key=$(sqlite3 "$f" 'SELECT key FROM articles LIMIT 1' 2>/dev/null)
-		for args in "--list" "--cat ${key:-x}" "--search 美国"; do
-			# shellcheck disable=SC2086
-			timeout 60 "$kb" -d "$f" $args >/dev/null 2>"$tmp/err"
-			rc=$?
-			if [ "$rc" -gt 1 ] ||
-			    grep -q 'Sanitizer\|runtime error:' "$tmp/err"; then
-				bad="$bad $(basename "$f")${args%% *}(rc=$rc)"
-				sed 's/^/# /' "$tmp/err" | head -20
-			fi
-		done
+# read_db DB: the reader's --list, --cat and --search on it; the worst
+# status
+read_db() {
+	[ -x "$kb" ] || return 126
+	_key=$(sqlite3 "$1" 'SELECT key FROM articles LIMIT 1' 2>/dev/null)
+	_worst=0
+	for _args in "--list" "--cat ${_key:-x}" "--search 美国"; do
+		# shellcheck disable=SC2086
+		timeout 60 "$kb" -d "$1" $_args 2>>"$tmp/err.db"
+		_rc=$?
+		[ "$_rc" -gt "$_worst" ] && _worst=$_rc
 	done
-	if [ -z "$bad" ]; then
-		ok "database regressions through $kb"
-	else
-		notok "database regressions through $kb:$bad"
-	fi
-fi
+	cat "$tmp/err.db" >&2
+	rm -f "$tmp/err.db"
+	return "$_worst"
+}
+
+# 1: every saved crash through the importer itself; 2: every saved
+# database through the reader (status 1: refused, in one line)
+real "regressions through $imp" tests/fuzz/regressions 3 \
+    "$imp" -q --json --data-dir data
+real "database regressions through $kb" tests/fuzz/regressions-db 1 read_db
 
 # 3: build
 sh tests/fuzz/build.sh >"$tmp/build.log" 2>&1
