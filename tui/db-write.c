@@ -36,7 +36,7 @@
 #define OPEN_RO		(SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW)
 
 enum stmt {
-	S_ISSUE, S_GUIDE, S_SECTION, S_ARTICLE, S_BLOCK, S_NOTE, S_FIELD,
+	S_ISSUE, S_GUIDE, S_COLUMN, S_ARTICLE, S_BLOCK, S_NOTE, S_FIELD,
 	S_ACOUNTRY,
 	S_ATHEME, S_FTS, S_COUNTRY_ID, S_THEME_ID, S_MAXID, S_FIND_ISSUE,
 	S_NSTMT
@@ -48,7 +48,7 @@ static const char *const stmt_sql[S_NSTMT] = {
 	    " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
 	[S_GUIDE] = "INSERT INTO guides(issue_id, status, directions,"
 	    " projects, funding) VALUES (?,?,?,?,?)",
-	[S_SECTION] = "INSERT INTO sections(issue_id, pos, name, narticles)"
+	[S_COLUMN] = "INSERT INTO sections(issue_id, pos, name, narticles)"
 	    " VALUES (?,?,?,?)",
 	[S_ARTICLE] = "INSERT INTO articles(id, key, issue_id, section_id,"
 	    " title, date, date_text, authors) VALUES (?,?,?,?,?,?,?,?)",
@@ -378,9 +378,12 @@ clean_stale(const char *dir, const char *base)
 	return rc == 0 ? 0 : -1;
 }
 
-/* Whether path is a kuaibao database of this schema; why not in *why. */
+/*
+ * Whether path is a kuaibao database of this schema, or of one it can
+ * bring up to date (*version); why not in *why.
+ */
 static int
-check_existing(const char *path, const char **why)
+check_existing(const char *path, const char **why, int *version)
 {
 	sqlite3 *db;
 	sqlite3_stmt *st;
@@ -399,7 +402,8 @@ check_existing(const char *path, const char **why)
 	else {
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			v = sqlite3_column_int(st, 0);
-			if (v == DB_SCHEMA_VERSION)
+			*version = v;
+			if (v >= DB_SCHEMA_OLDEST && v <= DB_SCHEMA_VERSION)
 				ok = 1;
 			else
 				*why = "has another schema version";
@@ -466,7 +470,7 @@ copy_db(struct dbw *w, const char *from)
 
 /* Country and theme lists: rows are kept by name, new ones added. */
 static int
-put_lists(struct dbw *w, const struct gazetteer *g)
+put_lists(struct dbw *w, const struct gazetteer *g, const struct themes *t)
 {
 	sqlite3_stmt *st;
 	const struct country *c;
@@ -489,11 +493,13 @@ put_lists(struct dbw *w, const struct gazetteer *g)
 		}
 	}
 	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(w->db, "INSERT OR IGNORE INTO themes(name)"
-	    " VALUES (?)", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(w->db, "INSERT INTO themes(name, english)"
+	    " VALUES (?1,?2) ON CONFLICT(name) DO UPDATE SET english = ?2",
+	    -1, &st, NULL) != SQLITE_OK)
 		return sql_error(w, "prepare");
 	for (i = 0; i < theme_count; i++) {
 		bind_text(st, 1, theme_names[i]);
+		bind_text(st, 2, themes_english(t, i));
 		if (step(w, st, "themes") != 0) {
 			sqlite3_finalize(st);
 			return -1;
@@ -557,11 +563,12 @@ place(struct dbw *w, int flags)
 }
 
 struct dbw *
-dbw_open(const char *target, int flags, const struct gazetteer *g)
+dbw_open(const char *target, int flags, const struct gazetteer *g,
+    const struct themes *t)
 {
 	struct dbw *w;
 	const char *why;
-	int i, update;
+	int i, update, version;
 
 	w = xcalloc(1, sizeof(*w));
 	w->lock = -1;
@@ -572,7 +579,7 @@ dbw_open(const char *target, int flags, const struct gazetteer *g)
 	if (place(w, flags) != 0)
 		goto fail;
 	update = w->exists && !(flags & DBW_NEW);
-	if (update && !check_existing(w->real, &why)) {
+	if (update && !check_existing(w->real, &why, &version)) {
 		diag_msg(MSG_NOT_KUAIBAO, target, 0, 0, "%s", why);
 		goto fail;
 	}
@@ -595,6 +602,10 @@ dbw_open(const char *target, int flags, const struct gazetteer *g)
 	if (!update && (exec(w, "PRAGMA page_size = 4096;") != 0 ||
 	    exec(w, db_schema_sql) != 0))
 		goto fail;
+	/* schema 4 to 5: the themes' names (finish writes the version) */
+	if (update && version < 5 &&
+	    exec(w, "ALTER TABLE themes ADD COLUMN english TEXT") != 0)
+		goto fail;
 	/*
 	 * The index is merged once, at the end (see finish): merging
 	 * while inserting, FTS5's default, costs more than it saves here.
@@ -611,7 +622,7 @@ dbw_open(const char *target, int flags, const struct gazetteer *g)
 			sql_error(w, "prepare");
 			goto fail;
 		}
-	if (put_lists(w, g) != 0)
+	if (put_lists(w, g, t) != 0)
 		goto fail;
 	return w;
 fail:
@@ -762,7 +773,7 @@ block_type(enum block_type t)
 
 static int
 put_article(struct dbw *w, const struct article *a, sqlite3_int64 id,
-    sqlite3_int64 issue, sqlite3_int64 section)
+    sqlite3_int64 issue, sqlite3_int64 column)
 {
 	struct buf authors = { 0 }, body = { 0 }, urls = { 0 };
 	sqlite3_stmt *st;
@@ -779,7 +790,7 @@ put_article(struct dbw *w, const struct article *a, sqlite3_int64 id,
 	sqlite3_bind_int64(st, 1, id);
 	bind_text(st, 2, a->key);
 	sqlite3_bind_int64(st, 3, issue);
-	sqlite3_bind_int64(st, 4, section);
+	sqlite3_bind_int64(st, 4, column);
 	bind_text(st, 5, a->title);
 	bind_text(st, 6, a->date);
 	bind_text(st, 7, a->date_text);
@@ -869,8 +880,8 @@ int
 dbw_put_issue(struct dbw *w, const struct issue *is)
 {
 	sqlite3_stmt *st;
-	sqlite3_int64 issue, section, id, day;
-	const struct section *s;
+	sqlite3_int64 issue, column, id, day;
+	const struct column *s;
 	size_t i, k, narticles;
 	int rc;
 
@@ -942,19 +953,19 @@ dbw_put_issue(struct dbw *w, const struct issue *is)
 	/* article ids follow from the issue's; see db-schema.h */
 	id = DB_FIRST_ARTICLE(issue);
 
-	for (k = 0; k < is->nsections; k++) {
-		s = &is->sections[k];
-		st = w->st[S_SECTION];
+	for (k = 0; k < is->ncolumns; k++) {
+		s = &is->columns[k];
+		st = w->st[S_COLUMN];
 		sqlite3_bind_int64(st, 1, issue);
 		sqlite3_bind_int(st, 2, (int)k);
 		bind_text(st, 3, s->name);
 		sqlite3_bind_int64(st, 4, (sqlite3_int64)s->narticles);
-		if (step_done(w, S_SECTION) != 0)
+		if (step_done(w, S_COLUMN) != 0)
 			return -1;
-		section = sqlite3_last_insert_rowid(w->db);
+		column = sqlite3_last_insert_rowid(w->db);
 		for (i = 0; i < s->narticles; i++) {
 			rc = put_article(w, &s->articles[i], ++id, issue,
-			    section);
+			    column);
 			if (rc != 0)
 				return -1;
 		}

@@ -29,7 +29,7 @@ struct builder {
 	const struct elemlist	*el;
 	struct issue		*is;
 	struct notepool		*notes;
-	struct section		*sec;
+	struct column		*sec;
 	struct article		*art;
 	int			 expect_title;	/* after editors or a column */
 	int			 body;		/* the article has body text */
@@ -105,10 +105,10 @@ titleish(const struct elem *e)
 }
 
 static int
-sectionish(const struct elem *e)
+columnish(const struct elem *e)
 {
 	return is_text(e) && e->level != LEVEL_LEADIN &&
-	    shape_section_name(e->text, len_of(e));
+	    shape_column_name(e->text, len_of(e));
 }
 
 /* What follows a title: body text, not another title-like line. */
@@ -125,9 +125,9 @@ bodyish(const struct elem *e)
 }
 
 static void
-new_section(struct builder *b, const struct elem *e)
+new_column(struct builder *b, const struct elem *e)
 {
-	b->sec = doc_section_add(b->is, e->text, e->line);
+	b->sec = doc_column_add(b->is, e->text, e->line);
 	diag_msg(MSG_COLUMN, b->is->source, e->line, 0, "%s", e->text);
 	b->art = NULL;
 	b->expect_title = 1;
@@ -137,7 +137,7 @@ static void
 new_article(struct builder *b, const struct elem *e)
 {
 	if (b->sec == NULL) {
-		b->sec = doc_section_add(b->is, "正文", 0);
+		b->sec = doc_column_add(b->is, "正文", 0);
 		diag_msg(MSG_COLUMN, b->is->source, e->line, 0,
 		    "正文, as no column name comes before the first article");
 	}
@@ -160,8 +160,8 @@ set_authors(struct builder *b, char **names, size_t n)
 	}
 	free(names);
 	b->expect_title = 1;
-	if (b->art != NULL && b->is->nsections > 0) {
-		b->credited_sec = b->is->nsections - 1;
+	if (b->art != NULL && b->is->ncolumns > 0) {
+		b->credited_sec = b->is->ncolumns - 1;
 		b->credited_n = b->sec->narticles;
 		b->credited_blocks = b->art->nblocks;
 	}
@@ -169,28 +169,34 @@ set_authors(struct builder *b, char **names, size_t n)
 
 /*
  * A numbered lead-in set on a line of its own (（1）数字技术标准化。):
- * one short sentence, a paragraph under it that is no item, and no
- * item before it, as the last item of a list would have.
+ * one short sentence, a paragraph under it that is no item of the same
+ * numbering or a higher one, and no item of its numbering before it, as
+ * the last item of a list would have.  Items of a lower numbering under
+ * it (1、… over ①…②…) are its text.
  */
 static int
 leadin(const struct builder *b, const struct elem *e, const struct elem *next)
 {
 	const struct block *last;
 	size_t len;
+	int kind, nk;
 
 	len = len_of(e);
-	if (!(e->flags & EF_STANDALONE) || shape_enum(e->text, len) == 0 ||
+	kind = shape_enum_kind(e->text, len);
+	if (!(e->flags & EF_STANDALONE) || kind == 0 ||
 	    !text_ends(e->text, len, "。") || text_has(e->text, len - 3, "。") ||
 	    text_cols(e->text, len) > LEADIN_MAX_COLS)
 		return 0;
 	if (next == NULL || next->kind != EL_LINE ||
-	    (next->flags & EF_STANDALONE) ||
-	    shape_enum(next->text, len_of(next)) > 0)
+	    (next->flags & EF_STANDALONE))
+		return 0;
+	nk = shape_enum_kind(next->text, len_of(next));
+	if (nk != 0 && nk <= kind)	/* a sibling, or a higher level */
 		return 0;
 	last = b->art->nblocks > 0 ? &b->art->blocks[b->art->nblocks - 1] :
 	    NULL;
 	return last == NULL || last->type != BLOCK_PARAGRAPH ||
-	    shape_enum(last->text, strlen(last->text)) == 0;
+	    shape_enum_kind(last->text, strlen(last->text)) != kind;
 }
 
 static void
@@ -295,9 +301,9 @@ take_text(struct builder *b, size_t i)
 		b->done = 1;
 		return;
 	}
-	if (sectionish(e) && (b->expect_title || b->art == NULL ||
+	if (columnish(e) && (b->expect_title || b->art == NULL ||
 	    date_lead(after)) && titleish(next) && bodyish(after)) {
-		new_section(b, e);
+		new_column(b, e);
 		return;
 	}
 	newtitle = titleish(e) && (headingish(e) ? 1 :
@@ -330,9 +336,9 @@ undated_tail(struct builder *b)
 	if (b->credited_n == 0)
 		return;
 	total = credited = 0;
-	for (s = 0; s < is->nsections; s++)
-		for (i = 0; i < is->sections[s].narticles; i++) {
-			a = &is->sections[s].articles[i];
+	for (s = 0; s < is->ncolumns; s++)
+		for (i = 0; i < is->columns[s].narticles; i++) {
+			a = &is->columns[s].articles[i];
 			n = s < b->credited_sec || (s == b->credited_sec &&
 			    i < b->credited_n);
 			if (n) {
@@ -378,7 +384,7 @@ bulletin_build(const struct elemlist *el, const struct cover *c,
 			break;
 		case EL_HEADING:
 			/* Back matter: a top heading that is no column. */
-			if (e->level == 1 && b.art != NULL && !sectionish(e)) {
+			if (e->level == 1 && b.art != NULL && !columnish(e)) {
 				diag_msg(MSG_BACK_MATTER, is->source, e->line,
 				    0, NULL);
 				return;

@@ -19,7 +19,9 @@
 #include "import-cli.h"
 #include "import-country.h"
 #include "import-json.h"
+#include "import-input.h"
 #include "import-outline.h"
+#include "sanitize.h"
 #include "import-theme.h"
 #include "xmalloc.h"
 
@@ -134,7 +136,7 @@ output_begin(struct run *r)
 		buf_free(&b);
 	}
 	if ((r->w = dbw_open(r->out, (r->c->fresh ? DBW_NEW : 0) |
-	    (r->c->follow ? DBW_FOLLOW : 0), r->gaz)) == NULL)
+	    (r->c->follow ? DBW_FOLLOW : 0), r->gaz, r->themes)) == NULL)
 		r->nfiles = 0;
 	if (r->progress)
 		fputs("\r\033[K", stderr);
@@ -144,13 +146,13 @@ output_begin(struct run *r)
 static void
 summary(const struct issue *is, size_t warnings)
 {
-	const struct section *s;
+	const struct column *s;
 	size_t i, k, n, notes, bound;
 	char of[32];
 
 	notes = bound = 0;
-	for (i = 0; i < is->nsections; i++) {
-		s = &is->sections[i];
+	for (i = 0; i < is->ncolumns; i++) {
+		s = &is->columns[i];
 		for (k = 0; k < s->narticles; k++) {
 			notes += s->articles[k].nnotes;
 			bound += check_cited(&s->articles[k]);
@@ -161,10 +163,33 @@ summary(const struct issue *is, size_t warnings)
 		snprintf(of, sizeof(of), " of %zu", notes);
 	n = doc_article_count(is);
 	diag_say(is->source, "%zu article%s in %zu %s%s, %zu%s notes bound,"
-	    " %zu warning%s", n, n == 1 ? "" : "s", is->nsections,
+	    " %zu warning%s", n, n == 1 ? "" : "s", is->ncolumns,
 	    is->kind == DOC_GUIDE ? "part" : "column",
-	    is->nsections == 1 ? "" : "s", bound, of, warnings,
+	    is->ncolumns == 1 ? "" : "s", bound, of, warnings,
 	    warnings == 1 ? "" : "s");
+}
+
+/*
+ * The text as the parser reads it, line by line, a form feed before a
+ * page's first line: what a PDF's diagnostics count lines in.
+ */
+static void
+print_text(const char *path)
+{
+	struct input *in;
+	char *s;
+	size_t i;
+
+	if ((in = input_load(path)) == NULL)
+		return;
+	for (i = 0; i < in->nlines; i++) {
+		s = sanitize_text(in->lines[i].s, in->lines[i].len,
+		    SANITIZE_KEEP_TAB | SANITIZE_LOG);
+		printf("%s%s\n", in->lines[i].flags & LINE_PAGESTART ? "\f" :
+		    "", s);
+		free(s);
+	}
+	input_free(in);
 }
 
 static void
@@ -181,6 +206,10 @@ take_file(struct run *r, const char *path)
 		buf_free(&b);
 	}
 	r->done++;
+	if (r->c->mode == CLI_TEXT) {
+		print_text(path);
+		return;
+	}
 	warnings = diag_count(DIAG_WARNING);
 	is = import_file(path, &r->opts);
 	if (r->progress)
@@ -199,7 +228,7 @@ take_file(struct run *r, const char *path)
 	doc_issue_free(is);
 }
 
-/* Standard output, for --json and --outline. */
+/* Standard output, for --json, --outline and --text. */
 static void
 stdout_end(const struct run *r)
 {
@@ -254,7 +283,7 @@ cli_run(const struct cli *c)
 	r.progress = c->mode == CLI_DB && !r.quiet && isatty(STDERR_FILENO);
 	r.nfiles = c->nfiles;
 	diag_show(c->shown);
-	if (lists_load(&r) == 0) {
+	if (c->mode == CLI_TEXT || lists_load(&r) == 0) {
 		output_begin(&r);
 		for (i = 0; i < r.nfiles; i++)
 			take_file(&r, c->files[i]);

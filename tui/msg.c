@@ -16,6 +16,14 @@ static const struct words table[MSG__COUNT] = {
 	[MSG_MARKED_READ] =	{ "已标为已读", "marked read" },
 	[MSG_MARKED_UNREAD] =	{ "已标为未读", "marked unread" },
 	[MSG_COPIED] =		{ "已复制：%s", "copied: %s" },
+	[MSG_PROMPT_OPEN] =	{ "打开: ", "open: " },
+	[MSG_NO_URLS] =		{ "本文没有网址", "no URLs in this article" },
+	[MSG_OPENED] =		{ "已打开：%s", "opened: %s" },
+	[MSG_CANNOT_OPEN] =	{ "无法打开 %s：%s", "cannot open %s: %s" },
+	[MSG_NOT_WEB] =		{ "不是网址，不打开：%s",
+				  "not a web address, not opened: %s" },
+	[MSG_OPEN_RESTRICTED] =	{ "受限模式：不打开网址",
+				  "restricted mode: URLs are not opened" },
 	[MSG_OPEN_ARTICLE_FIRST] = { "请先打开一篇文章", "open an article first" },
 	[MSG_NO_MATCH_HERE] =	{ "本文无匹配", "no match here" },
 	[MSG_NO_SEARCH] =	{ "没有搜索：按 / 搜索",
@@ -123,6 +131,20 @@ static const struct words table[MSG__COUNT] = {
 	[MSG_YES_READ_OLDER] =	{ "是，只留最新一期未读", "yes, leave only the newest unread" },
 	[MSG_HELP_STATE_MEMORY] = { "阅读记录：仅在内存中，退出即失",
 				  "state: in memory, gone at quit" },
+
+	[MSG_NO_WORDS] =	{ "/%s：没有可搜索的词（只搜索文字和数字）",
+				  "/%s: nothing to search for (only letters, digits"
+				  " and Chinese are searched)" },
+	[MSG_PROMPT_FIND] =	{ "本文查找: ", "find in article: " },
+	[MSG_FIND_NONE] =	{ "本文中没有“%s”", "\"%s\" is not in this article" },
+	[MSG_FILTER_FIND] =	{ " [本文 %s %zu]", " [find %s %zu]" },
+	[MSG_FIND_ENDED] =	{ "已结束本文查找", "find ended" },
+	[MSG_PROMPT_REMOVE] =	{ "去掉筛选: ", "remove filter: " },
+	[MSG_NO_FILTERS] =	{ "没有筛选可去掉", "no filter to remove" },
+	[MSG_REMOVED] =		{ "已去掉%s", "removed%s" },
+	[MSG_NO_SUCH_FILTER] =	{ "没有叫“%s”的筛选（country、theme、search、flagged）",
+				  "no filter called \"%s\" (country, theme, search,"
+				  " flagged)" },
 };
 
 static enum msg_lang lang = MSG_LANG_ZH;

@@ -20,6 +20,13 @@ enum msg {
 	MSG_MARKED_READ,
 	MSG_MARKED_UNREAD,
 	MSG_COPIED,		/* %s: what */
+	/* links: the o command (cmd-article.c) */
+	MSG_PROMPT_OPEN,
+	MSG_NO_URLS,
+	MSG_OPENED,		/* %s: the URL */
+	MSG_CANNOT_OPEN,	/* %s %s: the URL, why */
+	MSG_NOT_WEB,		/* %s: the URL */
+	MSG_OPEN_RESTRICTED,
 	MSG_OPEN_ARTICLE_FIRST,
 	MSG_NO_MATCH_HERE,
 	MSG_NO_SEARCH,
@@ -106,6 +113,17 @@ enum msg {
 	MSG_READ_OLDER_SURE,
 	MSG_NO_KEEP_UNREAD,
 	MSG_YES_READ_OLDER,
+
+	/* prompts: the search, the find in an article, the filters */
+	MSG_NO_WORDS,		/* %s: what was typed */
+	MSG_PROMPT_FIND,
+	MSG_FIND_NONE,		/* %s: what was typed */
+	MSG_FILTER_FIND,	/* %s %zu: the find, its matches */
+	MSG_FIND_ENDED,
+	MSG_PROMPT_REMOVE,
+	MSG_NO_FILTERS,
+	MSG_REMOVED,		/* %s: the filter, as the status line shows it */
+	MSG_NO_SUCH_FILTER,	/* %s: what was given */
 	MSG__COUNT
 };
 

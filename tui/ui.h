@@ -52,6 +52,8 @@ struct ui {
 	struct rendered	*r;
 	size_t		 scroll;	/* first line shown */
 	size_t		 match;		/* the current match */
+	int		 preview;	/* shown, not opened: not read yet */
+	char		*find;		/* a find in the article, or NULL */
 
 	/*
 	 * The geometry, all of it made by ui_layout(): the screen files
@@ -97,6 +99,13 @@ int	ui_run(struct dbr *, const char *warning, int measure);
 /* ui.c: what commands do to the screen. */
 void	ui_layout(struct ui *);		/* a new geometry: all redrawn */
 void	ui_open_article(struct ui *, int64_t id, long long anchor);
+/* Shows an article without opening it: not read, no place kept (the
+ * first result of a search).  Focus on the pane opens it. */
+void	ui_show_article(struct ui *, int64_t id);
+/* The article laid out again: the words to highlight changed. */
+void	ui_rerender(struct ui *);
+/* Scrolls to the current match (ui->match) and says which it is. */
+void	ui_show_match(struct ui *);
 void	ui_focus(struct ui *, enum pane);
 void	ui_scroll(struct ui *, long lines);
 void	ui_refilter(struct ui *);	/* the filters changed */
@@ -124,6 +133,21 @@ const char *ui_state_trouble(struct ui *);
 /* Screen files. */
 void	sidebar_draw(struct ui *);
 void	pane_draw(struct ui *);
+/*
+ * Line n of the article as the pane draws it: fn gets each run of its
+ * bytes with the attributes it is drawn in (a label, matches).  *m: the
+ * first match that may be on the line (0, or from the line before).
+ */
+typedef void	pane_segment_fn(void *arg, const char *s, size_t len,
+		    attr_t);
+void	pane_segments(const struct ui *, size_t n, size_t *m,
+	    pane_segment_fn *, void *arg);
+/*
+ * doupdate(), then the footnote URLs on the screen made OSC 8 links
+ * when the terminal takes them (pane-links.c).  full: the terminal was
+ * cleared, nothing of what was linked is left.
+ */
+void	pane_links_update(struct ui *, int full);
 void	status_draw(struct ui *);
 struct buf;
 /* The active filters and search, as the status line shows them. */
@@ -154,6 +178,6 @@ int	term_signalled(void);		/* SIGTERM, SIGHUP or SIGINT seen */
 int	term_read(unsigned char *, size_t, int ms);
 int	term_resized(void);		/* the size changed: curses knows it */
 int	term_suspend(void);		/* ^Z came: stopped, now back */
-void	term_clipboard(const char *text);	/* OSC 52 */
+void	term_clipboard(const char *text);	/* OSC 52, sanitised */
 
 #endif

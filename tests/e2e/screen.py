@@ -14,7 +14,8 @@ show what the importer stored.
 
 Every subcommand prints what is wrong and exits 1, or exits 0.
 
-  widths W FILE             no line wider than W columns
+  widths W FILE [--urls]    no line wider than W columns (--urls: but
+                            a footnote URL's, printed whole on its line)
   border COL ROWS FILE [--char C]
                             display column COL holds │ (or C) on rows 1..ROWS
   cols X0 X1 FILE           display columns [X0, X1) of every line
@@ -27,11 +28,15 @@ Every subcommand prints what is wrong and exits 1, or exits 0.
                             OUT: what the reader wrote for a key
   sgr FILE ROW TEXT         SGR state of the cells of TEXT on row ROW
   colour FILE               no colour SGR in a capture -e
-  highlight FILE X0 ROWS WORD [--min N]
+  highlight FILE X0 ROWS WORD [--min N] [--searched]
                             every occurrence of WORD in the pane
                             (display columns >= X0, rows 1..ROWS) is drawn
                             with an SGR that differs from both neighbours;
-                            at least N occurrences (default 1)
+                            at least N occurrences (default 1); with
+                            --searched, only those in the text the search
+                            reads: one in the header's issue line or tags
+                            (above the rule) or in a URL is drawn as the
+                            text around it
   merge OUT X0 ROWS PAGE... the pane lines (columns >= X0, rows 1..ROWS)
                             of screens paged through in order, overlaps
                             removed, into OUT
@@ -53,7 +58,9 @@ Every subcommand prints what is wrong and exits 1, or exits 0.
                             "N" articles, then "label count" per issue
       article KEY FIELD     title, section, issue, issue-key, urls,
                             offset, position
-      occurrences KEY WORD  occurrences of WORD in what the pane shows
+      occurrences KEY WORD [shown]
+                            occurrences of WORD in the text the search
+                            reads (text_of), or in all the pane shows
 """
 import json
 import os
@@ -64,7 +71,7 @@ from datetime import date
 
 sys.dont_write_bytecode = True      # no __pycache__ in tests/lib
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lib"))
-from termtext import cw, width, read_lines as lines  # noqa: E402
+from termtext import cw, width, is_url_line, read_lines as lines  # noqa: E402
 
 
 # ---------------------------------------------------------------- widths
@@ -144,10 +151,10 @@ def cmd_unwritten(out, x0, x1, rows, screens):
     return 0
 
 
-def cmd_widths(w, path):
+def cmd_widths(w, path, urls=False):
     bad = 0
     for i, l in enumerate(lines(path), 1):
-        if width(l) > w:
+        if width(l) > w and not (urls and is_url_line(l)):
             print("row %d is %d columns wide (> %d): %s" % (i, width(l), w, l))
             bad = 1
     return bad
@@ -261,17 +268,45 @@ def pane_sgr_rows(path, x0, rows):
     return out
 
 
-def cmd_highlight(path, x0, rows, word, minimum=1):
+TAG_LABELS = ("日期", "编辑", "国家", "提及", "主题")
+
+
+def unsearched_rows(rows):
+    """Rows of the pane the search does not read: in the header (above
+    its rule) the issue line and the tags, and the URLs of the notes."""
+    out = set()
+    plain = ["".join(c for c, _ in cs) for cs in rows]
+    rule = next((i for i, p in enumerate(plain) if p.strip().startswith("───")), -1)
+    for i, p in enumerate(plain):
+        t = p.strip()
+        if i < rule and (t.startswith(TAG_LABELS) or " · " in p
+                         or p.startswith("  ")):
+            out.add(i)
+        if t.startswith(("http://", "https://")):
+            out.add(i)
+    return out
+
+
+def cmd_highlight(path, x0, rows, word, minimum=1, searched=False):
     found, bad = 0, 0
-    for r, cs in enumerate(pane_sgr_rows(path, x0, rows), 1):
+    srows = pane_sgr_rows(path, x0, rows)
+    skip = unsearched_rows(srows) if searched else set()
+    for r, cs in enumerate(srows, 1):
         plain = "".join(c for c, _ in cs)
         k = plain.find(word)
         while k >= 0:
-            found += 1
             inner = {cs[j][1] for j in range(k, k + len(word))}
             before = cs[k - 1][1] if k > 0 else None
             after = cs[k + len(word)][1] if k + len(word) < len(cs) else None
             st = next(iter(inner))
+            if r - 1 in skip:
+                if len(inner) != 1 or (before is not None and st != before):
+                    bad += 1
+                    print("row %d: %r is drawn as a match where the search does not read:" % (r, word))
+                    print("   the row: %s" % plain)
+                k = plain.find(word, k + len(word))
+                continue
+            found += 1
             if len(inner) != 1 or st == before or st == after:
                 bad += 1
                 print("row %d: %r is not set apart from its neighbours:" % (r, word))
@@ -630,27 +665,33 @@ def join_text(parts):
 
 
 def notes_shown(ls):
-    """{n: (text, [urls])} from the lines after 注释."""
+    """{n: (text, [urls])} from the lines after 注释: a note's label and
+    its text, its lines hanging under the text, each URL on lines of its
+    own under the text too, a long one going on at the left edge."""
     try:
         k = max(i for i, l in enumerate(ls) if l.strip() == "注释")
     except ValueError:
         return None
-    notes, cur, in_url = {}, None, False
+    notes, cur, in_url, hang = {}, None, False, 4
     for l in ls[k + 1:]:
-        m = re.match(r"^\[(\d+)\] (.*)$", l)
+        m = re.match(r"^(\[(\d+)\] +)(.*)$", l)
         if m:
-            cur = int(m.group(1))
-            notes[cur] = ([m.group(2)], [])
+            cur = int(m.group(2))
+            hang = len(m.group(1))
+            notes[cur] = ([m.group(3)], [])
             in_url = False
-        elif cur is not None and l.startswith("    "):
-            t = l[4:]
+        elif cur is not None and l.startswith(" " * hang):
+            t = l[hang:]
             if t.startswith(("http://", "https://")):
                 notes[cur][1].append(t)
                 in_url = True
-            elif in_url:
-                notes[cur][1][-1] += t
             else:
                 notes[cur][0].append(t)
+                in_url = False
+        elif cur is not None and in_url and l.strip():
+            notes[cur][1][-1] += l
+        else:
+            in_url = False
     return {n: (join_text(v[0]), v[1]) for n, v in notes.items()}
 
 
@@ -662,7 +703,7 @@ def cmd_article(merged, corpus, key, pane_w):
     ls = lines(merged)
     bad = []
     for i, l in enumerate(ls, 1):
-        if width(l) > pane_w:
+        if width(l) > pane_w and not is_url_line(l):
             bad.append("pane line %d is %d columns wide (> %d): %s" % (i, width(l), pane_w, l))
     rule = [i for i, l in enumerate(ls) if l and set(l) == {"\u2500"}]
     if not rule:
@@ -766,7 +807,10 @@ def cmd_expect(corpus, what, args):
     elif what == "occurrences":
         iss, s, a = find_article(issues, args[0])
         w = args[1].lower()
-        print(sum(p.lower().count(w) for p in shown_text(iss, s, a)))
+        if len(args) > 2 and args[2] == "shown":
+            print(sum(p.lower().count(w) for p in shown_text(iss, s, a)))
+        else:
+            print(text_of(a).lower().count(w))
     else:
         raise SystemExit("unknown expectation " + what)
     return 0
@@ -797,7 +841,7 @@ def main(argv):
         return 2
     c, a = argv[1], argv[2:]
     if c == "widths":
-        return cmd_widths(int(a[0]), a[1])
+        return cmd_widths(int(a[0]), a[1], "--urls" in a[2:])
     if c == "border":
         # --char x: a terminal drawing lines with the DEC line set (vt100)
         # leaves "x" in capture-pane -p
@@ -814,8 +858,9 @@ def main(argv):
     if c == "colour":
         return cmd_colour(a[0])
     if c == "highlight":
-        mn = int(a[5]) if len(a) > 5 and a[4] == "--min" else 1
-        return cmd_highlight(a[0], int(a[1]), int(a[2]), a[3], mn)
+        mn = int(a[a.index("--min") + 1]) if "--min" in a else 1
+        return cmd_highlight(a[0], int(a[1]), int(a[2]), a[3], mn,
+                             "--searched" in a)
     if c == "merge":
         return cmd_merge(a[0], int(a[1]), int(a[2]), a[3:])
     if c == "sidebar":
