@@ -548,8 +548,8 @@ dbr_choices_step(struct dbr *r, const struct filter *f, int countries,
 	more = 0;
 	while (st != NULL && tags != NULL && sqlite3_step(st) == SQLITE_ROW) {
 		if (t0 == 0)
-			t0 = now_ms();
-		else if (now_ms() - t0 > STEP_MS) {
+			t0 = dbr_now_ms();
+		else if (dbr_now_ms() - t0 > STEP_MS) {
 			more = 1;
 			break;
 		}

@@ -226,7 +226,10 @@ check_tables(struct dbr *r)
 	return rc == SQLITE_ROW ? why : NULL;
 }
 
-/* Ids beyond those of db-schema.h, which the reader shifts: NULL or why. */
+/*
+ * Ids beyond those of db-schema.h, which the reader shifts, or country
+ * and theme ids beyond DB_MAX_LIST_ID, which index an array: NULL or why.
+ */
 static const char *
 check_ids(struct dbr *r)
 {
@@ -236,10 +239,14 @@ check_ids(struct dbr *r)
 	if (sqlite3_prepare_v2(r->db, "SELECT (SELECT min(id) FROM main.issues)"
 	    " < 0 OR (SELECT max(id) FROM main.issues) > ?1 OR (SELECT min(id)"
 	    " FROM main.articles) < 0 OR (SELECT max(id) FROM main.articles) >"
-	    " ?2", -1, &st, NULL) != SQLITE_OK)
+	    " ?2 OR (SELECT min(id) FROM main.countries) < 0 OR (SELECT max(id)"
+	    " FROM main.countries) > ?3 OR (SELECT min(id) FROM main.themes) <"
+	    " 0 OR (SELECT max(id) FROM main.themes) > ?3", -1, &st, NULL) !=
+	    SQLITE_OK)
 		return NULL;
 	sqlite3_bind_int64(st, 1, DB_MAX_ISSUE);
 	sqlite3_bind_int64(st, 2, DB_LAST_ARTICLE(DB_MAX_ISSUE));
+	sqlite3_bind_int64(st, 3, DB_MAX_LIST_ID);
 	bad = sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return bad ? "not a kuaibao database: its ids are out of range" :

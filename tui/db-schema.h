@@ -29,6 +29,8 @@
 #define DB_FIRST_ARTICLE(issue)	((issue) << DB_ARTICLE_BITS)
 #define DB_LAST_ARTICLE(issue)	(DB_FIRST_ARTICLE(issue) + \
 				    ((int64_t)1 << DB_ARTICLE_BITS) - 1)
+/* Country and theme ids: rows of lists of a few hundred. */
+#define DB_MAX_LIST_ID		((1 << 20) - 1)
 /* Block ids: article id << 16 | the block's position in the article. */
 #define DB_BLOCK_SHIFT		16
 #define DB_BLOCK_MAX		((1 << DB_BLOCK_SHIFT) - 1)

@@ -9,7 +9,7 @@
 #   tmux) opens the first article, flags it and quits with status 0, and
 #   the shell has a sane terminal (stty -a: echo icanon).
 # - issues a view (a recursive query that never ends), an issue id of
-#   2^43, an article id of -1: refused by --list, --cat, --search and
+#   2^43, an article id of -1, a country id of 2^40: refused by --list, --cat, --search and
 #   the reader with status 1 and one line naming the file, at once; the
 #   terminal sane.
 # - 2,000 issues whose titles take near a second each to compute (a
@@ -78,6 +78,10 @@ mk() {
 		sqlite3 "$p" "UPDATE articles SET id = -1 WHERE id =
 		    (SELECT max(id) FROM articles)"
 		;;
+	country-id-2p40)
+		sqlite3 "$p" "UPDATE countries SET id = 1099511627776 WHERE id
+		    = (SELECT max(id) FROM countries)"
+		;;
 	slow-title)
 		# 2,000 more issues, whose title is a generated column that
 		# takes 1,500 printf() and replace() of 64 KiB a row (near a
@@ -134,7 +138,8 @@ printing() {
 	cat) set -- --cat "$KEY" --width 80 ;;
 	search) set -- --search 美国 ;;
 	esac
-	"$KB" -d "$p" "$@" >"$TMP/out" 2>"$TMP/err"
+	# (a reader that hangs is stopped: 124)
+	timeout 60 "$KB" -d "$p" "$@" >"$TMP/out" 2>"$TMP/err"
 }
 
 # in_shell SESSION COMMAND: types COMMAND; echo RC=$? in the shell
@@ -238,6 +243,7 @@ refusal() {	# refusal NAME WORDS: the words the one line must hold (ERE)
 refusal view-issues 'issues is a view'
 refusal issue-id-2p43 'out of range'
 refusal article-id-negative 'out of range'
+refusal country-id-2p40 'out of range'
 
 # ---- a query that does not end ---------------------------------------
 
