@@ -25,6 +25,9 @@ static struct open_file {
 	char		*path;
 } reading[CONFIG_DEPTH];
 static int depth;
+static int starting;		/* config_start: the status line waits */
+static char **said;		/* every bad line, for config_log */
+static size_t nsaid, saidcap;
 
 int
 config_reading(void)
@@ -32,16 +35,15 @@ config_reading(void)
 	return depth > 0;
 }
 
-/* A bad line: on stderr before the screen is up (it is there again
- * after quit), and the first kept for the status line. */
+/* A bad line: kept for stderr at quit, and the first for the status
+ * line. */
 static void
 report(struct ui *ui, const char *text)
 {
 	char *clean;
 
 	clean = sanitize_text(text, strlen(text), SANITIZE_LOG);
-	if (!ui->started)
-		fprintf(stderr, "%s: %s\n", progname, clean);
+	VEC_PUSH(said, nsaid, saidcap, xstrdup(clean));
 	if (ui->conf_errors++ == 0)
 		ui->conf_error = clean;
 	else
@@ -68,7 +70,7 @@ tell(struct ui *ui)
 		ui->conf_error = text;
 	}
 	ui->conf_errors = 0;
-	if (!ui->started)
+	if (starting)
 		return;
 	ui_message(ui, 1, "%s", ui->conf_error);
 	free(ui->conf_error);
@@ -200,7 +202,7 @@ config_source(struct ui *ui, const char *given, char **why)
 	fclose(fp);
 	free(path);
 	/* at the : prompt; at start, config_start tells */
-	if (outer && ui->started)
+	if (outer && !starting)
 		tell(ui);
 	return 0;
 }
@@ -225,6 +227,7 @@ config_start(struct ui *ui, const char *given)
 	const char *e, *home;
 	char *path;
 
+	starting = 1;
 	start_file(ui, KB_DATADIR "/config", 0);
 	if (restrict_on())
 		;	/* the system's file only */
@@ -245,4 +248,19 @@ config_start(struct ui *ui, const char *given)
 	free(ui->msg);
 	ui->msg = NULL;
 	tell(ui);
+	starting = 0;
+}
+
+void
+config_log(FILE *fp)
+{
+	size_t i;
+
+	for (i = 0; i < nsaid; i++) {
+		fprintf(fp, "%s: %s\n", progname, said[i]);
+		free(said[i]);
+	}
+	free(said);
+	said = NULL;
+	nsaid = saidcap = 0;
 }

@@ -10,6 +10,8 @@
 #ifndef KB_CONFIG_H
 #define KB_CONFIG_H
 
+#include <stdio.h>
+
 struct ui;
 
 #define CONFIG_DEPTH	8	/* files sourcing files, at most */
@@ -26,5 +28,8 @@ void	config_start(struct ui *, const char *given);
 int	config_source(struct ui *, const char *path, char **why);
 /* Whether a configuration file is being read (its set is not kept). */
 int	config_reading(void);
+/* Writes the bad lines told this session to fp, "kuaibao: " first, once
+ * the screen is gone, where they stay to be read. */
+void	config_log(FILE *fp);
 
 #endif

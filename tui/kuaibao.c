@@ -472,7 +472,6 @@ run(const struct options *o)
 		free(path);
 		return 1;
 	}
-	free(path);
 	if (o->mode == MODE_READ)
 		rc = read_on_screen(db, o);
 	else {
@@ -486,6 +485,13 @@ run(const struct options *o)
 		else
 			rc = cat_search(db, o->arg, (size_t)o->limit);
 	}
+	if (dbr_timed_out(db)) {
+		cat_error("%s: a query ran over %d s: the database is damaged"
+		    " or made to hang the reader", path,
+		    DBR_TIME_LIMIT_MS / 1000);
+		rc = 1;
+	}
+	free(path);
 	if ((lost = dbr_state_detach(db, QUIT_WAIT_MS)) != NULL) {
 		cat_error("%s", lost);
 		free(lost);

@@ -504,15 +504,14 @@ ui_run(struct dbr *db, const struct ui_options *o)
 	ui.pinned = o->pinned;
 	nc = getenv("NO_COLOR");
 	ui.scheme = nc != NULL && *nc != '\0' ? SCHEME_MONO : SCHEME_DARK;
-	ui.tree = tree_create(db, &ui.filter);
-	/* before the screen: its bad lines stay on the terminal after q */
-	config_start(&ui, o->config);
-	if (term_begin() == -1) {
-		ui_free(&ui);
+	if (term_begin() == -1)
 		return -1;
-	}
+	/* ^C, SIGTERM, SIGHUP end a query that hangs (a hostile database) */
+	dbr_set_cancel(db, term_signalled);
 	ui.started = 1;
 	look_setup(&ui);
+	ui.tree = tree_create(db, &ui.filter);
+	config_start(&ui, o->config);
 	ui_layout(&ui);
 	ui.state_health = dbr_state_health(db, &waiting, &why);
 	marks_start(&ui);	/* what is new, or the last place */
@@ -527,7 +526,7 @@ ui_run(struct dbr *db, const struct ui_options *o)
 		ui_say(&ui, 1, MSG_STATE_NOT_KEPT, o->warning);
 	in = keyparse_create();
 	deadline = 0;
-	while (!ui.quit && !term_signalled()) {
+	while (!ui.quit && !term_signalled() && !dbr_timed_out(db)) {
 		if (term_suspend())
 			ui.dirty |= DIRTY_CLEAR;
 		if (term_resized()) {
@@ -568,6 +567,7 @@ ui_run(struct dbr *db, const struct ui_options *o)
 	}
 	save(&ui);
 	term_end();
+	config_log(stderr);	/* the configuration's bad lines, after q */
 	keyparse_free(in);
 	ui_free(&ui);
 	return 0;
