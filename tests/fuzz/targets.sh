@@ -17,6 +17,8 @@ target_flags() {
 	# a paragraph: the corpus's longest is 915 characters (2.7 KB);
 	# whole documents made it four times slower for nothing
 	fuzz-wrap) echo "-max_len=4096 -dict=tests/fuzz/kuaibao.dict" ;;
+	# a page of word boxes is 15 KB (seeds/layout-table.xml)
+	fuzz-pdflayout) echo "-max_len=20000" ;;
 	# the images are 30 to 60 KB; the text's words are no use to them
 	fuzz-db) echo "-max_len=65536" ;;
 	*) echo "-dict=tests/fuzz/kuaibao.dict" ;;
