@@ -123,6 +123,30 @@ static const struct words table[MSG__COUNT] = {
 	[MSG_YES_READ_OLDER] =	{ "是，只留最新一期未读", "yes, leave only the newest unread" },
 	[MSG_HELP_STATE_MEMORY] = { "阅读记录：仅在内存中，退出即失",
 				  "state: in memory, gone at quit" },
+	[MSG_EXPR_UNKNOWN_FIELD] = { "没有字段“%s”（country theme column issue"
+				  " kind year date is）", "no field \"%s\" (country"
+				  " theme column issue kind year date is)" },
+	[MSG_EXPR_NO_VALUE] =	{ "冒号后缺少值", "a value must follow the colon" },
+	[MSG_EXPR_BAD_YEAR] =	{ "年份“%s”有误：写 2022、2022..、..2022 或"
+				  " 2020..2022", "year \"%s\": give 2022, 2022..,"
+				  " ..2022 or 2020..2022" },
+	[MSG_EXPR_BAD_DATE] =	{ "日期“%s”有误：写 2023-06-01、2023-06 或"
+				  " 2023-06-01..2023-09-30", "date \"%s\": give"
+				  " 2023-06-01, 2023-06 or 2023-06-01..2023-09-30" },
+	[MSG_EXPR_BAD_KIND] =	{ "类型“%s”有误：bulletin 或 guide",
+				  "kind \"%s\": give bulletin or guide" },
+	[MSG_EXPR_BAD_IS] =	{ "“is:%s”有误：flagged、unread 或 read",
+				  "is:%s: give flagged, unread or read" },
+	[MSG_EXPR_NOTHING_AFTER] = { "%s 后缺少条件",
+				  "nothing follows %s" },
+	[MSG_EXPR_EMPTY_PARENS] = { "括号内为空", "empty parentheses" },
+	[MSG_EXPR_NO_CLOSING_PAREN] = { "括号未闭合", "no closing parenthesis" },
+	[MSG_EXPR_UNEXPECTED] =	{ "此处不应有“%s”", "unexpected \"%s\"" },
+	[MSG_EXPR_NO_COLUMN] =	{ "没有栏目“%s”", "no column \"%s\"" },
+	[MSG_EXPR_NO_WORDS] =	{ "“%s”中没有可搜索的词",
+				  "nothing to search for in \"%s\"" },
+	[MSG_FILTER_EXPR] =	{ " [筛选 %s]", " [filter %s]" },
+	[MSG_PROMPT_FILTER] =	{ "筛选：", "filter: " },
 };
 
 static enum msg_lang lang = MSG_LANG_ZH;

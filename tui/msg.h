@@ -106,6 +106,22 @@ enum msg {
 	MSG_READ_OLDER_SURE,
 	MSG_NO_KEEP_UNREAD,
 	MSG_YES_READ_OLDER,
+
+	/* views: filter expressions, views, export, sort */
+	MSG_EXPR_UNKNOWN_FIELD,	/* %s: the field as typed */
+	MSG_EXPR_NO_VALUE,
+	MSG_EXPR_BAD_YEAR,	/* %s */
+	MSG_EXPR_BAD_DATE,	/* %s */
+	MSG_EXPR_BAD_KIND,	/* %s */
+	MSG_EXPR_BAD_IS,	/* %s */
+	MSG_EXPR_NOTHING_AFTER,	/* %s: and, or, not, - */
+	MSG_EXPR_EMPTY_PARENS,
+	MSG_EXPR_NO_CLOSING_PAREN,
+	MSG_EXPR_UNEXPECTED,	/* %s */
+	MSG_EXPR_NO_COLUMN,	/* %s */
+	MSG_EXPR_NO_WORDS,	/* %s */
+	MSG_FILTER_EXPR,	/* %s: the expression, on the status line */
+	MSG_PROMPT_FILTER,
 	MSG__COUNT
 };
 
