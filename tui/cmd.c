@@ -18,6 +18,7 @@
 static const struct cmd_entry *const cmd_groups[] = {
 	cmd_move_table,
 	cmd_filter_table,
+	cmd_view_table,
 	cmd_article_table,
 	cmd_marks_table,
 	cmd_screen_table,
@@ -233,6 +234,7 @@ parse(const char *line, struct words *w, struct cmd_args *a,
 
 	memset(a, 0, sizeof(*a));
 	a->err = err;
+	a->line = line;
 	if ((e = cmd_find(w->w[0])) == NULL) {
 		rc = set_error(err, w->col[0], NULL, MSG_UNKNOWN_COMMAND,
 		    w->w[0]);
@@ -282,6 +284,7 @@ parse(const char *line, struct words *w, struct cmd_args *a,
 			break;
 		}
 		a->col[a->argc] = w->col[i];
+		a->start[a->argc] = w->start[i];
 		a->argv[a->argc++] = w->w[i];
 		w->w[i] = NULL;
 	}
@@ -391,6 +394,12 @@ cmd_quote(const char *word)
 	}
 	buf_addc(&b, '"');
 	return buf_take(&b);
+}
+
+const char *
+cmd_rest(const struct cmd_args *a, int i)
+{
+	return i < a->argc ? a->line + a->start[i] : "";
 }
 
 char *

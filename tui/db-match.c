@@ -19,13 +19,14 @@
 #include "db-read.h"
 #include "db-read-int.h"
 #include "db-schema.h"
+#include "expr.h"
 #include "text.h"
 #include "xmalloc.h"
 
 #define STEP_MS		2.0	/* time of a dbr_count_step, after its first row */
 
 enum {
-	F_COUNTRY = 1, F_THEME = 2, F_QUERY = 4, F_FLAGGED = 8
+	F_COUNTRY = 1, F_THEME = 2, F_QUERY = 4, F_FLAGGED = 8, F_EXPR = 16
 };
 
 #define ISSUE_COLUMNS \
@@ -64,10 +65,27 @@ match_free(struct match *m)
 	free_strings(m->words, m->nwords);
 }
 
-/* The other parts of the filter, as conditions on the article id. */
-static void
-checks(struct buf *b, const struct match *m, int mask, const char *id)
+void
+dbr_word_sql(struct buf *b, const char *id, const char *param)
 {
+	buf_printf(b, "(instr((SELECT title FROM articles WHERE id = %1$s),"
+	    " %2$s) OR EXISTS (SELECT 1 FROM blocks b WHERE b.id "
+	    DB_ID_RANGE_("%1$s", DB_STR(DB_BLOCK_SHIFT)) " AND instr(b.text,"
+	    " %2$s)) OR EXISTS (SELECT 1 FROM footnotes n WHERE n.article_id ="
+	    " %1$s AND instr(n.text, %2$s)) OR EXISTS (SELECT 1 FROM fields d"
+	    " WHERE d.article_id = %1$s AND instr(d.value, %2$s)))", id,
+	    param);
+}
+
+/*
+ * The other parts of the filter, as conditions on the article id; lead,
+ * the expression's atom that leads the query, if one does.
+ */
+static void
+checks(struct buf *b, const struct match *m, int mask, const char *id,
+    const struct expr *lead)
+{
+	char param[32];
 	size_t i;
 
 	if (mask & F_COUNTRY)
@@ -82,14 +100,15 @@ checks(struct buf *b, const struct match *m, int mask, const char *id)
 		    " :query AND rowid = %s)", id);
 	/* the index ANDs a long word's bigrams: the word itself must be
 	 * in the title, a block, a note or a field */
-	for (i = 0; i < m->nwords; i++)
-		buf_printf(b, " AND (instr((SELECT title FROM articles WHERE"
-		    " id = %1$s), :w%2$zu) OR EXISTS (SELECT 1 FROM blocks b"
-		    " WHERE b.id " DB_ID_RANGE_("%1$s", DB_STR(DB_BLOCK_SHIFT))
-		    " AND instr(b.text, :w%2$zu)) OR EXISTS (SELECT 1 FROM"
-		    " footnotes n WHERE n.article_id = %1$s AND instr(n.text,"
-		    " :w%2$zu)) OR EXISTS (SELECT 1 FROM fields d WHERE"
-		    " d.article_id = %1$s AND instr(d.value, :w%2$zu)))", id, i);
+	for (i = 0; i < m->nwords; i++) {
+		snprintf(param, sizeof(param), ":w%zu", i);
+		buf_adds(b, " AND ");
+		dbr_word_sql(b, id, param);
+	}
+	if (mask & F_EXPR) {
+		buf_adds(b, " AND ");
+		dbr_expr_sql(b, m->f->expr, id, lead);
+	}
 }
 
 /* "(SELECT id FROM <the articles passing m from :lo to :hi>) m" */
@@ -97,33 +116,51 @@ static void
 matches(struct buf *b, const struct match *m)
 {
 	const struct filter *f = m->f;
+	const struct expr *lead;
 	int mask;
 
 	mask = (f->country ? F_COUNTRY : 0) | (f->theme ? F_THEME : 0) |
-	    (f->query ? F_QUERY : 0) | (f->flagged ? F_FLAGGED : 0);
+	    (f->query ? F_QUERY : 0) | (f->flagged ? F_FLAGGED : 0) |
+	    (f->expr ? F_EXPR : 0);
 	buf_adds(b, "(SELECT ");
 	if (mask & F_FLAGGED) {
 		buf_adds(b, "p.id AS id FROM st.marks k JOIN articles p ON"
 		    " p.key = k.key WHERE k.flagged AND p.id BETWEEN :lo AND"
 		    " :hi");
-		checks(b, m, mask & ~F_FLAGGED, "p.id");
+		checks(b, m, mask & ~F_FLAGGED, "p.id", NULL);
 	} else if (mask & F_QUERY) {
 		buf_adds(b, "rowid AS id FROM fts WHERE fts MATCH :query AND"
 		    " rowid BETWEEN :lo AND :hi");
-		checks(b, m, mask & ~F_QUERY, "fts.rowid");
+		checks(b, m, mask & ~F_QUERY, "fts.rowid", NULL);
 	} else if (mask & F_COUNTRY) {
 		buf_adds(b, "p.article_id AS id FROM article_countries p WHERE"
 		    " p.country_id = :country AND p.role <= :mentions AND"
 		    " p.article_id BETWEEN :lo AND :hi");
-		checks(b, m, mask & ~F_COUNTRY, "p.article_id");
+		checks(b, m, mask & ~F_COUNTRY, "p.article_id", NULL);
 	} else if (mask & F_THEME) {
 		buf_adds(b, "p.article_id AS id FROM article_themes p WHERE"
 		    " p.theme_id = :theme AND p.article_id BETWEEN :lo AND :hi");
-		checks(b, m, 0, "p.article_id");
-	} else
+		checks(b, m, mask & ~F_THEME, "p.article_id", NULL);
+	} else if ((lead = dbr_expr_lead(f->expr)) != NULL) {
+		/* the expression's most selective index leads */
+		dbr_expr_from(b, lead);
+		checks(b, m, mask, dbr_expr_lead_id(lead), lead);
+	} else {
 		buf_adds(b, "p.id AS id FROM articles p WHERE p.id BETWEEN :lo"
 		    " AND :hi");
+		checks(b, m, mask, "p.id", NULL);
+	}
 	buf_adds(b, ") m");
+}
+
+/* hi, no higher than the expression's years and dates allow */
+static int64_t
+clamp_hi(const struct filter *f, int64_t hi)
+{
+	int64_t xlo = 0, xhi = INT64_MAX;
+
+	dbr_expr_range(f->expr, &xlo, &xhi);
+	return hi < xhi ? hi : xhi;
 }
 
 /*
@@ -151,8 +188,10 @@ query(struct dbr *r, const struct filter *f, const char *sql, int64_t lo,
 	st = dbr_stmt(r, buf_str(&b));
 	buf_free(&b);
 	if (st != NULL) {
+		dbr_expr_range(f->expr, &lo, &hi);
 		dbr_bind_int(st, ":lo", lo);
 		dbr_bind_int(st, ":hi", hi);
+		dbr_expr_bind(st, f->expr);
 		dbr_bind_int(st, ":country", f->country);
 		dbr_bind_int(st, ":mentions", f->mentions ? 1 : 0);
 		dbr_bind_int(st, ":theme", f->theme);
@@ -170,7 +209,8 @@ query(struct dbr *r, const struct filter *f, const char *sql, int64_t lo,
 int
 dbr_filtered(const struct filter *f)
 {
-	return f->country || f->theme || f->query || f->flagged;
+	return f->country || f->theme || f->query || f->flagged ||
+	    f->expr != NULL;
 }
 
 static void
@@ -229,7 +269,7 @@ issue_walk(struct dbr *r, const struct filter *f,
 	match = query(r, f, "SELECT m.id FROM %M ORDER BY m.id DESC LIMIT 1",
 	    DB_FIRST_ARTICLE(to), before - 1);
 	while (match != NULL && n < limit && before > 0) {
-		dbr_bind_int(match, ":hi", before - 1);
+		dbr_bind_int(match, ":hi", clamp_hi(f, before - 1));
 		if (sqlite3_step(match) != SQLITE_ROW)
 			break;
 		issue = DB_ISSUE_OF(sqlite3_column_int64(match, 0));

@@ -157,6 +157,23 @@ expr_free(struct expr *e)
 }
 
 struct expr *
+expr_copy(const struct expr *e)
+{
+	struct expr *c;
+
+	if (e == NULL)
+		return NULL;
+	c = xmalloc(sizeof(*c));
+	*c = *e;
+	c->a = expr_copy(e->a);
+	c->b = expr_copy(e->b);
+	c->value = e->value ? xstrdup(e->value) : NULL;
+	c->name = e->name ? xstrdup(e->name) : NULL;
+	c->fts = e->fts ? xstrdup(e->fts) : NULL;
+	return c;
+}
+
+struct expr *
 expr_and(struct expr *a, struct expr *b)
 {
 	if (a == NULL)

@@ -49,6 +49,7 @@ struct expr {
 	int64_t		 id;		/* country, theme */
 	char		*name;		/* ... as it is called */
 	char		*fts;		/* words: the FTS5 query */
+	int64_t		 rows;		/* country, theme: their articles */
 };
 
 /* An error and where it is: col is 1-based, in characters. */
@@ -69,6 +70,8 @@ void		 expr_free(struct expr *);
  * resolved names (caller frees): what the status line shows.
  */
 char		*expr_string(const struct expr *e);
+/* A copy of e, with what db-expr.c filled (caller frees). */
+struct expr	*expr_copy(const struct expr *e);
 /* The number of atoms (the n of the last, plus one). */
 int		 expr_atoms(const struct expr *e);
 /* a and b, either possibly NULL; takes both. */

@@ -18,6 +18,7 @@
 #include "cmd.h"
 #include "db-read.h"
 #include "db-state.h"
+#include "expr.h"
 #include "fsutil.h"
 #include "msg.h"
 #include "ui.h"
@@ -45,6 +46,8 @@ struct options {
 	int		 limit;		/* --limit; 0: all, -1: the default */
 	int		 measure;	/* --measure; -1: the one kept */
 	enum msg_lang	 language;	/* --language */
+	const char	*filter;	/* --filter */
+	const char	*format;	/* --format */
 };
 
 static void
@@ -53,9 +56,10 @@ usage(FILE *fp)
 	fprintf(fp,
 	    "usage: kuaibao [-d DB] [--state FILE] [--language zh|en]"
 	    " [--measure N]\n"
-	    "       kuaibao --list [-d DB]\n"
+	    "       kuaibao --list [--filter EXPR] [--format F] [-d DB]\n"
 	    "       kuaibao --cat KEY [--width N] [-d DB]\n"
-	    "       kuaibao --search WORDS [--limit N] [-d DB]\n"
+	    "       kuaibao --search WORDS [--filter EXPR] [--limit N]"
+	    " [--format F] [-d DB]\n"
 	    "       kuaibao --list-commands\n"
 	    "\n"
 	    "  -d, --db DB       the database (default: $KUAIBAO_DB,\n"
@@ -67,6 +71,9 @@ usage(FILE *fp)
 	    "      --measure N   text lines at most N columns wide (0: the"
 	    " pane's width)\n"
 	    "      --list        print the issues, columns and articles\n"
+	    "      --filter EXPR with --list and --search: only the articles\n"
+	    "                    passing EXPR (country:jp year:2022.. ...)\n"
+	    "      --format F    with --list and --search: text, tsv or json\n"
 	    "      --cat KEY     print one article, wrapped to --width columns\n"
 	    "                    (default: $COLUMNS, the terminal's, 80)\n"
 	    "      --search W    print the newest articles with W; exit 1 if none\n"
@@ -129,6 +136,8 @@ parse_options(int argc, char *argv[], struct options *o)
 		{ "list-commands", no_argument,	NULL, 'C' },
 		{ "language",	required_argument,	NULL, 'G' },
 		{ "measure",	required_argument,	NULL, 'M' },
+		{ "filter",	required_argument,	NULL, 'F' },
+		{ "format",	required_argument,	NULL, 'f' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL,		0,			NULL, 0 }
@@ -192,6 +201,12 @@ parse_options(int argc, char *argv[], struct options *o)
 				return 2;
 			}
 			break;
+		case 'F':
+			o->filter = optarg;
+			break;
+		case 'f':
+			o->format = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return fflush(stdout) == 0 ? -1 : 1;
@@ -221,6 +236,16 @@ parse_options(int argc, char *argv[], struct options *o)
 	}
 	if (o->limit != -1 && o->mode != MODE_SEARCH) {
 		cat_error("--limit goes with --search");
+		return 2;
+	}
+	if ((o->filter != NULL || o->format != NULL) && o->mode != MODE_LIST &&
+	    o->mode != MODE_SEARCH) {
+		cat_error("%s goes with --list or --search", o->filter ?
+		    "--filter" : "--format");
+		return 2;
+	}
+	if (o->format != NULL && cat_format_named(o->format) == -1) {
+		cat_error("--format %s: give text, tsv or json", o->format);
 		return 2;
 	}
 	if (o->limit == -1)
@@ -406,11 +431,59 @@ read_on_screen(struct dbr *db, const struct options *o)
 	return rc == 0 ? 0 : 1;
 }
 
+/*
+ * The state a printing mode reads: the user's when a filter may ask for
+ * marks and there is one (it is not made for a print), else an empty
+ * one in memory.
+ */
+static void
+attach_for_print(struct dbr *db, const struct options *o)
+{
+	char *path, *warning;
+
+	path = o->filter != NULL ? state_path(o->state) : NULL;
+	if (path != NULL && !exists(path)) {
+		free(path);
+		path = NULL;
+	}
+	dbr_state_attach(db, path, &warning);
+	free(warning);
+	free(path);
+}
+
+/* --list, --cat, --search. */
+static int
+print(struct dbr *db, const struct options *o)
+{
+	struct expr_error err;
+	struct filter f;
+	int rc, fmt;
+
+	attach_for_print(db, o);
+	memset(&f, 0, sizeof(f));
+	if (o->filter != NULL &&
+	    dbr_expr_compile(db, o->filter, &f.expr, &err) == -1) {
+		cat_error("--filter: %s (column %d of \"%s\")", err.msg,
+		    err.col, o->filter);
+		free(err.msg);
+		return 2;
+	}
+	fmt = o->format != NULL ? cat_format_named(o->format) : CAT_TEXT;
+	if (o->mode == MODE_LIST)
+		rc = cat_list(db, &f, fmt);
+	else if (o->mode == MODE_CAT)
+		rc = cat_article(db, o->arg, cat_width(o->width));
+	else
+		rc = cat_search(db, o->arg, (size_t)o->limit, &f, fmt);
+	expr_free(f.expr);
+	return rc;
+}
+
 static int
 run(const struct options *o)
 {
 	struct dbr *db;
-	char *why, *path, *looked, *err, *warning, *lost;
+	char *why, *path, *looked, *err, *lost;
 	int rc;
 
 	msg_set_language(o->language);
@@ -441,17 +514,8 @@ run(const struct options *o)
 	free(path);
 	if (o->mode == MODE_READ)
 		rc = read_on_screen(db, o);
-	else {
-		/* printing touches no state: one in memory, empty */
-		dbr_state_attach(db, NULL, &warning);
-		free(warning);
-		if (o->mode == MODE_LIST)
-			rc = cat_list(db);
-		else if (o->mode == MODE_CAT)
-			rc = cat_article(db, o->arg, cat_width(o->width));
-		else
-			rc = cat_search(db, o->arg, (size_t)o->limit);
-	}
+	else
+		rc = print(db, o);
 	if ((lost = dbr_state_detach(db, QUIT_WAIT_MS)) != NULL) {
 		cat_error("%s", lost);
 		free(lost);

@@ -147,6 +147,11 @@ static const struct words table[MSG__COUNT] = {
 				  "nothing to search for in \"%s\"" },
 	[MSG_FILTER_EXPR] =	{ " [筛选 %s]", " [filter %s]" },
 	[MSG_PROMPT_FILTER] =	{ "筛选：", "filter: " },
+	[MSG_EXPORT_ISSUE] =	{ "出处：", "Issue: " },
+	[MSG_EXPORT_DATE] =	{ "日期：", "Date: " },
+	[MSG_EXPORT_COLUMN] =	{ "栏目：", "Column: " },
+	[MSG_EXPORT_EDITORS] =	{ "编辑：", "Editors: " },
+	[MSG_EXPORT_KEY] =	{ "编号：", "Key: " },
 };
 
 static enum msg_lang lang = MSG_LANG_ZH;

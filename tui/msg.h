@@ -122,6 +122,11 @@ enum msg {
 	MSG_EXPR_NO_WORDS,	/* %s */
 	MSG_FILTER_EXPR,	/* %s: the expression, on the status line */
 	MSG_PROMPT_FILTER,
+	MSG_EXPORT_ISSUE,	/* an export's labels: 出处： */
+	MSG_EXPORT_DATE,
+	MSG_EXPORT_COLUMN,
+	MSG_EXPORT_EDITORS,
+	MSG_EXPORT_KEY,
 	MSG__COUNT
 };
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "db-read.h"
+#include "expr.h"
 #include "render.h"
 #include "tree.h"
 #include "xmalloc.h"
@@ -214,7 +215,9 @@ set_filter(struct tree *t, const struct filter *f)
 {
 	free(t->f.query);
 	free(t->f.typed);
+	expr_free(t->f.expr);
 	t->f = *f;
+	t->f.expr = expr_copy(f->expr);
 	t->f.query = f->query ? xstrdup(f->query) : NULL;
 	t->f.typed = f->typed ? xstrdup(f->typed) : NULL;
 	t->search = f->query != NULL;
@@ -250,6 +253,7 @@ tree_free(struct tree *t)
 	free(t->rows);
 	free(t->f.query);
 	free(t->f.typed);
+	expr_free(t->f.expr);
 	free(t);
 }
 

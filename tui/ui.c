@@ -12,6 +12,7 @@
 #include "bind.h"
 #include "cmd.h"
 #include "db-state.h"
+#include "expr.h"
 #include "msg.h"
 #include "keyparse.h"
 #include "prompt.h"
@@ -541,6 +542,7 @@ ui_run(struct dbr *db, const char *warning, int measure)
 	bind_free(ui.binds);
 	close_article(&ui);
 	tree_free(ui.tree);
+	expr_free(ui.filter.expr);
 	free(ui.filter.query);
 	free(ui.country_name);
 	free(ui.theme_name);
