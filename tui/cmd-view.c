@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "db-read.h"
+#include "db-state.h"
 #include "expr.h"
 #include "msg.h"
 #include "prompt.h"
@@ -110,10 +111,131 @@ exec_filter(struct ui *ui, struct cmd_args *a)
 	return 0;
 }
 
+/* The view called name, or NULL (caller frees with dbr_views_free). */
+static const struct dbr_view *
+find_view(struct ui *ui, const char *name, struct dbr_view **v, size_t *n)
+{
+	size_t i;
+
+	*n = dbr_views(ui->db, v);
+	for (i = 0; i < *n; i++)
+		if (strcmp((*v)[i].name, name) == 0)
+			return &(*v)[i];
+	return NULL;
+}
+
+int
+view_open(struct ui *ui, const char *name)
+{
+	const struct dbr_view *view;
+	struct expr_error err;
+	struct dbr_view *v;
+	size_t n;
+	int rc;
+
+	if ((view = find_view(ui, name, &v, &n)) == NULL) {
+		ui_say(ui, 1, MSG_NO_VIEW, name);
+		dbr_views_free(v, n);
+		return -1;
+	}
+	if ((rc = view_apply(ui, view->expr, &err)) == -1) {
+		ui_say(ui, 1, MSG_VIEW_BROKEN, name, err.msg, err.col);
+		free(err.msg);
+	} else
+		ui_say(ui, 0, MSG_VIEW_OPEN, name);
+	dbr_views_free(v, n);
+	return rc;
+}
+
+/* Saves name as expression s (NULL: the filter as it is); i is the
+ * argument s starts at, for the error's column. */
+static int
+view_add(struct ui *ui, struct cmd_args *a, const char *name, const char *s,
+    int i)
+{
+	struct expr_error err;
+	struct expr *e;
+	char *text;
+	int rc;
+
+	if (*name == '\0' || name[strcspn(name, "\t\n\r")] != '\0')
+		return cmd_say(a, i - 1, MSG_VIEW_BAD_NAME, name);
+	if (dbr_expr_compile(ui->db, s != NULL ? s : "", &e, &err) == -1) {
+		rc = cmd_fail(a, i, "%s", err.msg);
+		a->err->col = a->col[i] + err.col - 1;
+		free(err.msg);
+		return rc;
+	}
+	text = s != NULL ? expr_string(e) : view_current(ui);
+	expr_free(e);
+	if (*text == '\0') {
+		free(text);
+		return cmd_say(a, i - 1, MSG_VIEW_EMPTY, name);
+	}
+	dbr_view_save(ui->db, name, text);
+	free(text);
+	ui_refilter(ui);
+	ui_say(ui, 0, MSG_VIEW_SAVED, name);
+	return 0;
+}
+
+static int
+exec_view(struct ui *ui, struct cmd_args *a)
+{
+	const struct dbr_view *view;
+	struct dbr_view *v;
+	size_t n;
+
+	if (strcmp(a->argv[0], "del") == 0 && a->argc == 2) {
+		view = find_view(ui, a->argv[1], &v, &n);
+		dbr_views_free(v, n);
+		if (view == NULL)
+			return cmd_say(a, 1, MSG_NO_VIEW, a->argv[1]);
+		dbr_view_delete(ui->db, a->argv[1]);
+		ui_refilter(ui);
+		ui_say(ui, 0, MSG_VIEW_DELETED, a->argv[1]);
+		return 0;
+	}
+	if (strcmp(a->argv[0], "add") == 0 && a->argc >= 2)
+		return view_add(ui, a, a->argv[1], a->argc > 2 ?
+		    cmd_rest(a, 2) : NULL, 2);
+	if (a->argc >= 2)	/* view NAME EXPR, as the config writes it */
+		return view_add(ui, a, a->argv[0], cmd_rest(a, 1), 1);
+	view_open(ui, a->argv[0]);	/* it says what went wrong */
+	return 0;
+}
+
+/* Tab: add, del and the views' names. */
+static size_t
+complete_views(struct ui *ui, int argi, char ***out)
+{
+	struct dbr_view *v;
+	size_t n, i, k, cap;
+
+	*out = NULL;
+	k = cap = 0;
+	if (argi > 1)
+		return 0;
+	if (argi == 0) {
+		VEC_PUSH(*out, k, cap, xstrdup("add"));
+		VEC_PUSH(*out, k, cap, xstrdup("del"));
+	}
+	n = dbr_views(ui->db, &v);
+	for (i = 0; i < n; i++)
+		VEC_PUSH(*out, k, cap, xstrdup(v[i].name));
+	dbr_views_free(v, n);
+	return k;
+}
+
 const struct cmd_entry cmd_view_table[] = {
 	{ .name = "filter", .upper = -1, .usage = "[EXPRESSION]",
 	  .help = "filter by an expression (country:jp year:2022.. …)",
 	  .help_zh = "按表达式筛选（country:jp year:2022.. …）",
 	  .exec = exec_filter },
+	{ .name = "view", .lower = 1, .upper = -1,
+	  .usage = "add NAME [EXPRESSION] | del NAME | NAME [EXPRESSION]",
+	  .help = "save a filter as a view, delete one, or open one",
+	  .help_zh = "保存筛选为视图、删除或打开视图",
+	  .exec = exec_view, .complete = complete_views },
 	{ .name = NULL }
 };

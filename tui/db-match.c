@@ -333,6 +333,22 @@ dbr_issue_counts(struct dbr *r, const struct filter *f,
 		sqlite3_reset(st);
 }
 
+void
+dbr_count_all(struct dbr *r, const struct filter *f, int *n, int *unread)
+{
+	sqlite3_stmt *st;
+
+	*n = *unread = 0;
+	st = query(r, f, "SELECT count(*), coalesce(sum(" UNREAD "), 0) FROM"
+	    " %M JOIN articles a ON a.id = m.id", 0, INT64_MAX);
+	if (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
+		*n = sqlite3_column_int(st, 0);
+		*unread = sqlite3_column_int(st, 1);
+	}
+	if (st != NULL)
+		sqlite3_reset(st);
+}
+
 size_t
 dbr_sections(struct dbr *r, int64_t issue,
     const struct filter *f, struct section_row **out)

@@ -131,6 +131,9 @@ size_t		 dbr_articles(struct dbr *, int64_t issue,
 /* Search results newest first, with ids below before (INT64_MAX: all). */
 size_t		 dbr_search(struct dbr *, const struct filter *,
 		    int64_t before, size_t limit, struct article_row **out);
+/* The articles passing the filter in the whole archive, and the unread. */
+void		 dbr_count_all(struct dbr *, const struct filter *, int *n,
+		    int *unread);
 /* Whether the article passes the filter. */
 int		 dbr_passes(struct dbr *, const struct filter *, int64_t article);
 

@@ -152,6 +152,15 @@ static const struct words table[MSG__COUNT] = {
 	[MSG_EXPORT_COLUMN] =	{ "栏目：", "Column: " },
 	[MSG_EXPORT_EDITORS] =	{ "编辑：", "Editors: " },
 	[MSG_EXPORT_KEY] =	{ "编号：", "Key: " },
+	[MSG_NO_VIEW] =		{ "没有视图“%s”", "no view \"%s\"" },
+	[MSG_VIEW_BROKEN] =	{ "视图“%s”：%s（第 %d 列）",
+				  "view \"%s\": %s at %d" },
+	[MSG_VIEW_OPEN] =	{ "视图：%s", "view: %s" },
+	[MSG_VIEW_SAVED] =	{ "已保存视图“%s”", "view \"%s\" saved" },
+	[MSG_VIEW_DELETED] =	{ "已删除视图“%s”", "view \"%s\" deleted" },
+	[MSG_VIEW_BAD_NAME] =	{ "视图名“%s”不可用", "\"%s\" cannot name a view" },
+	[MSG_VIEW_EMPTY] =	{ "视图“%s”：没有可保存的筛选",
+				  "view \"%s\": no filter to save" },
 };
 
 static enum msg_lang lang = MSG_LANG_ZH;

@@ -127,6 +127,13 @@ enum msg {
 	MSG_EXPORT_COLUMN,
 	MSG_EXPORT_EDITORS,
 	MSG_EXPORT_KEY,
+	MSG_NO_VIEW,		/* %s: the name */
+	MSG_VIEW_BROKEN,	/* %s %s %d: the name, the error, its column */
+	MSG_VIEW_OPEN,		/* %s */
+	MSG_VIEW_SAVED,		/* %s */
+	MSG_VIEW_DELETED,	/* %s */
+	MSG_VIEW_BAD_NAME,	/* %s */
+	MSG_VIEW_EMPTY,		/* %s */
 	MSG__COUNT
 };
 

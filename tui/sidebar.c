@@ -65,6 +65,8 @@ row_text(struct ui *ui, const struct trow *r, struct buf *out, int width)
 		if (r->kind == TR_ARTICLE)
 			buf_printf(&b, "%c%c", r->flagged ? '!' : ' ',
 			    r->read ? ' ' : '*');
+		else if (r->kind == TR_VIEW)
+			buf_adds(&b, "= ");
 		else
 			buf_printf(&b, "%c ", r->expanded ? '-' : '+');
 	}
@@ -115,7 +117,7 @@ sidebar_draw(struct ui *ui)
 		buf_truncate(&line, 0);
 		row_text(ui, &r, &line, width);
 		a = A_NORMAL;
-		if (r.kind == TR_ISSUE)
+		if (r.kind == TR_ISSUE || (r.kind == TR_VIEW && r.unread > 0))
 			a = A_BOLD;
 		else if (r.kind == TR_ARTICLE && !r.read)
 			a = A_BOLD;

@@ -125,6 +125,11 @@ where(struct ui *ui, struct buf *head, struct buf *rest)
 		return;
 	}
 	switch (r.kind) {
+	case TR_VIEW:
+		/* the view: its name and what it shows */
+		buf_adds(head, r.label);
+		buf_printf(rest, " · %s", r.key);
+		break;
 	case TR_ARTICLE:
 		buf_adds(head, r.label);
 		tree_article_pos(ui->tree, tree_cursor(ui->tree), &pos,

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "db-read.h"
+#include "db-state.h"
 #include "expr.h"
 #include "render.h"
 #include "tree.h"
@@ -28,6 +29,14 @@ struct inode {
 	size_t			 nsecs;
 };
 
+/* A saved view: its expression compiled once, its counts when shown. */
+struct vnode {
+	char			*name;
+	char			*text;
+	struct expr		*expr;		/* NULL: it no longer compiles */
+	int			 n, unread;	/* -1: to count */
+};
+
 struct rowref {
 	uint32_t	 i, s, a;	/* issue, section, article indices */
 	uint8_t		 kind;
@@ -42,6 +51,8 @@ struct tree {
 	struct article_row	*results;
 	size_t			 nresults, resultscap;
 	int			 complete;	/* everything is loaded */
+	struct vnode		*views;
+	size_t			 nviews;
 	struct rowref		*rows;
 	size_t			 nrows, rowscap;
 	size_t			 cursor;
@@ -74,6 +85,8 @@ rebuild(struct tree *t)
 			push_row(t, NONE, NONE, (uint32_t)a, TR_ARTICLE);
 		return;
 	}
+	for (i = 0; i < t->nviews; i++)
+		push_row(t, (uint32_t)i, NONE, NONE, TR_VIEW);
 	for (i = 0; i < t->nissues; i++) {
 		in = &t->issues[i];
 		push_row(t, (uint32_t)i, NONE, NONE, TR_ISSUE);
@@ -211,6 +224,56 @@ free_issues(struct tree *t)
 }
 
 static void
+free_views(struct tree *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nviews; i++) {
+		free(t->views[i].name);
+		free(t->views[i].text);
+		expr_free(t->views[i].expr);
+	}
+	free(t->views);
+	t->views = NULL;
+	t->nviews = 0;
+}
+
+/* The views as the state keeps them now, to be counted when shown. */
+static void
+load_views(struct tree *t)
+{
+	struct expr_error err;
+	struct dbr_view *v;
+	size_t n, i;
+
+	free_views(t);
+	n = dbr_views(t->db, &v);
+	t->views = xcalloc(n + 1, sizeof(*t->views));
+	for (i = 0; i < n; i++) {
+		t->views[i].name = v[i].name;
+		t->views[i].text = v[i].expr;
+		t->views[i].n = -1;
+		if (dbr_expr_compile(t->db, v[i].expr, &t->views[i].expr,
+		    &err) == -1)
+			free(err.msg);
+	}
+	free(v);	/* the strings are the tree's now */
+	t->nviews = n;
+}
+
+static void
+view_counts(struct tree *t, struct vnode *v)
+{
+	struct filter f;
+
+	memset(&f, 0, sizeof(f));
+	f.expr = v->expr;
+	v->n = v->unread = 0;
+	if (v->expr != NULL)
+		dbr_count_all(t->db, &f, &v->n, &v->unread);
+}
+
+static void
 set_filter(struct tree *t, const struct filter *f)
 {
 	free(t->f.query);
@@ -223,12 +286,14 @@ set_filter(struct tree *t, const struct filter *f)
 	t->search = f->query != NULL;
 }
 
-/* The first issue open, as a reader expects on starting. */
+/* The first issue open and chosen, as a reader expects on starting. */
 static void
 open_first(struct tree *t)
 {
-	if (!t->search && t->nissues > 0)
-		tree_expand(t, 0, 1);
+	if (!t->search && t->nissues > 0) {
+		tree_expand(t, t->nviews, 1);
+		t->cursor = t->nviews;
+	}
 }
 
 struct tree *
@@ -239,6 +304,7 @@ tree_create(struct dbr *db, const struct filter *f)
 	t = xcalloc(1, sizeof(*t));
 	t->db = db;
 	set_filter(t, f);
+	load_views(t);
 	load_page(t);
 	open_first(t);
 	return t;
@@ -250,6 +316,7 @@ tree_free(struct tree *t)
 	if (t == NULL)
 		return;
 	free_issues(t);
+	free_views(t);
 	free(t->rows);
 	free(t->f.query);
 	free(t->f.typed);
@@ -262,6 +329,7 @@ tree_reload(struct tree *t, const struct filter *f, const char *keep)
 {
 	free_issues(t);
 	set_filter(t, f);
+	load_views(t);
 	t->complete = 0;
 	memset(&t->count, 0, sizeof(t->count));
 	t->count_wanted = 0;
@@ -351,6 +419,16 @@ tree_row(struct tree *t, size_t i, struct trow *out)
 		out->pos = r->a + 1;
 		return 1;
 	}
+	if (r->kind == TR_VIEW) {
+		if (t->views[r->i].n < 0)
+			view_counts(t, &t->views[r->i]);
+		out->label = t->views[r->i].name;
+		out->key = t->views[r->i].text;
+		out->n = t->views[r->i].n;
+		out->unread = t->views[r->i].unread;
+		out->pos = r->i + 1;
+		return 1;
+	}
 	in = &t->issues[r->i];
 	out->issue_label = issue_label(in);
 	switch (r->kind) {
@@ -411,7 +489,7 @@ tree_expand(struct tree *t, size_t i, int expand)
 	struct inode *in;
 	struct snode *sn;
 
-	if (i >= t->nrows || t->search)
+	if (i >= t->nrows || t->search || t->rows[i].kind == TR_VIEW)
 		return 0;
 	r = t->rows[i];
 	in = &t->issues[r.i];
@@ -522,6 +600,8 @@ tree_step_article(struct tree *t, int dir)
 			t->cursor = i;
 			return 1;
 		}
+		if (row.kind == TR_VIEW)
+			return 0;	/* above every issue */
 		if (!row.expanded) {
 			tree_expand(t, i, 1);
 			if (dir < 0)
@@ -550,6 +630,8 @@ tree_set_marks(struct tree *t, const char *key, int read, int flagged)
 	struct inode *in;
 	size_t i, s, a;
 
+	for (i = 0; i < t->nviews; i++)
+		t->views[i].n = -1;	/* counted again when shown */
 	for (a = 0; a < t->nresults; a++)
 		if (strcmp(t->results[a].key, key) == 0) {
 			t->results[a].read = read;

@@ -1,7 +1,8 @@
 /*
  * The sidebar's model: issues → sections → articles under the current
- * filter, flattened into the rows that are visible (expanded), or, while
- * a search is active, the flat list of results.  Issues and results are
+ * filter, flattened into the rows that are visible (expanded), under the
+ * saved views (db-state.h) with their counts; or, while a search is
+ * active, the flat list of results.  Issues and results are
  * loaded a page at a time as the cursor gets near them, so the cost of
  * a screen does not grow with the archive.  No curses here.
  */
@@ -18,7 +19,8 @@ struct tree;
 enum trow_kind {
 	TR_ISSUE,
 	TR_SECTION,
-	TR_ARTICLE
+	TR_ARTICLE,
+	TR_VIEW		/* a saved view, above the issues */
 };
 
 struct trow {
@@ -29,7 +31,7 @@ struct trow {
 	int		 n, unread;	/* issues and sections */
 	int		 read, flagged;	/* articles */
 	int64_t		 id;
-	const char	*key;		/* articles */
+	const char	*key;		/* articles; a view's expression */
 	const char	*issue_label;	/* the issue it belongs to; results:
 					   its date */
 	const char	*section;	/* articles: their section, if known */
@@ -38,7 +40,8 @@ struct trow {
 
 struct tree	*tree_create(struct dbr *, const struct filter *);
 void		 tree_free(struct tree *);
-/* After the filter changed: rebuilds, keeping the article key selected. */
+/* After the filter or the views changed: rebuilds, keeping the article
+ * key selected. */
 void		 tree_reload(struct tree *, const struct filter *,
 		    const char *keep);
 int		 tree_is_search(const struct tree *);

@@ -121,6 +121,10 @@ void	marks_check(struct ui *);
 /* What the status line keeps saying about the state, or NULL. */
 const char *ui_state_trouble(struct ui *);
 
+/* cmd-view.c: the saved view called name applied as the filter; 0, or
+ * -1 with a message on the status line. */
+int	view_open(struct ui *, const char *name);
+
 /* Screen files. */
 void	sidebar_draw(struct ui *);
 void	pane_draw(struct ui *);
