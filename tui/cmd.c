@@ -245,7 +245,8 @@ parse(const char *line, struct words *w, struct cmd_args *a,
 	a->namecol = w->col[0];
 	spec = e->flags != NULL ? e->flags : "";
 	rc = 0;
-	for (i = 1; i < w->n && rc == 0; i++) {
+	/* a command without flags takes "-word" as an argument (-kind:x) */
+	for (i = 1; i < w->n && rc == 0 && e->flags != NULL; i++) {
 		if (strcmp(w->w[i], "--") == 0) {
 			i++;
 			break;
