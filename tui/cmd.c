@@ -19,6 +19,7 @@ static const struct cmd_entry *const cmd_groups[] = {
 	cmd_move_table,
 	cmd_filter_table,
 	cmd_view_table,
+	cmd_export_table,
 	cmd_article_table,
 	cmd_marks_table,
 	cmd_screen_table,

@@ -72,6 +72,7 @@ extern const struct cmd_entry cmd_screen_table[];
 extern const struct cmd_entry cmd_bind_table[];
 extern const struct cmd_entry cmd_layout_table[];
 extern const struct cmd_entry cmd_view_table[];
+extern const struct cmd_entry cmd_export_table[];
 
 /* The i-th entry of the whole table (help order), or NULL past the end. */
 const struct cmd_entry	*cmd_at(size_t i);

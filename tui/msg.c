@@ -159,6 +159,23 @@ static const struct words table[MSG__COUNT] = {
 	[MSG_VIEW_SAVED] =	{ "已保存视图“%s”", "view \"%s\" saved" },
 	[MSG_VIEW_DELETED] =	{ "已删除视图“%s”", "view \"%s\" deleted" },
 	[MSG_VIEW_BAD_NAME] =	{ "视图名“%s”不可用", "\"%s\" cannot name a view" },
+	[MSG_PROMPT_EXPORT] =	{ "导出当前视图到：", "export the view to: " },
+	[MSG_PROMPT_EXPORT_FLAGGED] = { "导出加星标的文章到：",
+				  "export the flagged to: " },
+	[MSG_EXPORT_EXISTS] =	{ "%s 已存在，覆盖吗？", "%s exists: replace it? " },
+	[MSG_EXPORT_NO] =	{ "否，保留原文件", "no, keep it" },
+	[MSG_EXPORT_YES] =	{ "是，覆盖", "yes, replace it" },
+	[MSG_EXPORT_KEPT] =	{ "未覆盖 %s", "%s kept as it was" },
+	[MSG_EXPORT_FAILED] =	{ "无法导出到 %s：%s", "cannot export to %s: %s" },
+	[MSG_EXPORTED] =	{ "已导出 %zu 篇到 %s", "%zu articles exported to %s" },
+	[MSG_NOTHING_TO_EXPORT] = { "没有可导出的文章", "no article to export" },
+	[MSG_EXPORT_FORMAT] =	{ "格式“%s”有误：md、txt、json 或 csv",
+				  "format \"%s\": give md, txt, json or csv" },
+	[MSG_PROMPT_PIPE] =	{ "管道到命令：", "pipe to: " },
+	[MSG_PIPE_BACK] =	{ "\n按 Enter 返回 kuaibao ", "\nPress Enter to go back"
+				  " to kuaibao " },
+	[MSG_PIPE_STATUS] =	{ "命令“%s”退出状态 %d", "\"%s\" exited with"
+				  " status %d" },
 	[MSG_VIEW_EMPTY] =	{ "视图“%s”：没有可保存的筛选",
 				  "view \"%s\": no filter to save" },
 };

@@ -134,6 +134,19 @@ enum msg {
 	MSG_VIEW_DELETED,	/* %s */
 	MSG_VIEW_BAD_NAME,	/* %s */
 	MSG_VIEW_EMPTY,		/* %s */
+	MSG_PROMPT_EXPORT,
+	MSG_PROMPT_EXPORT_FLAGGED,
+	MSG_EXPORT_EXISTS,	/* %s: the path */
+	MSG_EXPORT_NO,
+	MSG_EXPORT_YES,
+	MSG_EXPORT_KEPT,	/* %s */
+	MSG_EXPORT_FAILED,	/* %s %s: the path, why */
+	MSG_EXPORTED,		/* %zu %s: how many, the path */
+	MSG_NOTHING_TO_EXPORT,
+	MSG_EXPORT_FORMAT,	/* %s */
+	MSG_PROMPT_PIPE,
+	MSG_PIPE_BACK,
+	MSG_PIPE_STATUS,	/* %s %d: the command, its status */
 	MSG__COUNT
 };
 
