@@ -13,6 +13,7 @@
 #include "expr.h"
 #include "msg.h"
 #include "prompt.h"
+#include "tree.h"
 #include "ui.h"
 #include "xmalloc.h"
 
@@ -227,6 +228,39 @@ complete_views(struct ui *ui, int argi, char ***out)
 	return k;
 }
 
+static const char *const sorts[] = { "issue", "date", "title" };
+
+static int
+exec_sort(struct ui *ui, struct cmd_args *a)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(sorts) / sizeof(sorts[0]); i++)
+		if (strcmp(a->argv[0], sorts[i]) == 0)
+			break;
+	if (i == sizeof(sorts) / sizeof(sorts[0]))
+		return cmd_say(a, 0, MSG_SORT_BAD, a->argv[0]);
+	tree_sort(ui->tree, (enum tree_sort)i);
+	ui->dirty |= DIRTY_SIDE | DIRTY_STATUS;
+	ui_say(ui, 0, MSG_SORTED, msg(MSG_SORT_ISSUE + (int)i));
+	return 0;
+}
+
+static size_t
+complete_sorts(struct ui *ui, int argi, char ***out)
+{
+	size_t i, n = sizeof(sorts) / sizeof(sorts[0]);
+
+	(void)ui;
+	*out = NULL;
+	if (argi != 0)
+		return 0;
+	*out = xcalloc(n + 1, sizeof(**out));
+	for (i = 0; i < n; i++)
+		(*out)[i] = xstrdup(sorts[i]);
+	return n;
+}
+
 const struct cmd_entry cmd_view_table[] = {
 	{ .name = "filter", .upper = -1, .usage = "[EXPRESSION]",
 	  .help = "filter by an expression (country:jp year:2022.. …)",
@@ -237,5 +271,9 @@ const struct cmd_entry cmd_view_table[] = {
 	  .help = "save a filter as a view, delete one, or open one",
 	  .help_zh = "保存筛选为视图、删除或打开视图",
 	  .exec = exec_view, .complete = complete_views },
+	{ .name = "sort", .lower = 1, .upper = 1, .usage = "date|issue|title",
+	  .help = "order the articles by date, by issue or by title",
+	  .help_zh = "文章排序：按日期、按期或按标题",
+	  .exec = exec_sort, .complete = complete_sorts },
 	{ .name = NULL }
 };

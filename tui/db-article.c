@@ -224,6 +224,7 @@ dbr_article_rows_free(struct article_row *v, size_t n)
 		free(v[i].key);
 		free(v[i].title);
 		free(v[i].date);
+		free(v[i].adate);
 	}
 }
 

@@ -393,6 +393,7 @@ dbr_article_rows(struct dbr *r, sqlite3_stmt *st, struct article_row **out)
 		row.date = dbr_col_text(st, 5);
 		row.read = sqlite3_column_int(st, 6);
 		row.flagged = sqlite3_column_int(st, 7);
+		row.adate = dbr_col_text(st, 8);
 		VEC_PUSH(*out, n, cap, row);
 	}
 	if (st != NULL)
@@ -410,7 +411,7 @@ dbr_find(struct dbr *r, const char *key, struct article_row *row)
 	size_t n;
 
 	if ((st = dbr_stmt(r, "SELECT a.id, a.issue_id, a.section_id, a.key,"
-	    " a.title, NULL, " ARTICLE_READ ", k.flagged FROM articles a"
+	    " a.title, NULL, " ARTICLE_READ ", k.flagged, a.date FROM articles a"
 	    ARTICLE_MARKS " WHERE a.key = :key")) == NULL)
 		return 0;
 	dbr_bind_text(st, ":key", key);
@@ -454,7 +455,7 @@ dbr_articles(struct dbr *r, int64_t issue, int64_t section,
 
 	*out = NULL;
 	st = query(r, f, "SELECT a.id, a.issue_id, a.section_id, a.key,"
-	    " a.title, NULL, " ARTICLE_READ ", k.flagged FROM %M JOIN"
+	    " a.title, NULL, " ARTICLE_READ ", k.flagged, a.date FROM %M JOIN"
 	    " articles a ON a.id = m.id" ARTICLE_MARKS " WHERE a.section_id ="
 	    " :section ORDER BY m.id", DB_FIRST_ARTICLE(issue),
 	    DB_LAST_ARTICLE(issue));
@@ -471,7 +472,8 @@ dbr_search(struct dbr *r, const struct filter *f, int64_t before,
 
 	*out = NULL;
 	st = query(r, f, "SELECT a.id, a.issue_id, a.section_id, a.key,"
-	    " a.title, coalesce(i.date, i.year), " ARTICLE_READ ", k.flagged"
+	    " a.title, coalesce(i.date, i.year), " ARTICLE_READ ", k.flagged,"
+	    " coalesce(a.date, i.date, i.year)"
 	    " FROM %M JOIN articles a ON a.id = m.id JOIN issues i ON i.id ="
 	    " a.issue_id" ARTICLE_MARKS " ORDER BY m.id DESC LIMIT :limit",
 	    0, before - 1);

@@ -54,6 +54,7 @@ struct article_row {
 	char	*key;
 	char	*title;
 	char	*date;		/* the date or year, for lists */
+	char	*adate;		/* the article's date, else date (:sort) */
 	int	 read;
 	int	 flagged;
 };

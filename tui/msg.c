@@ -176,6 +176,12 @@ static const struct words table[MSG__COUNT] = {
 				  " to kuaibao " },
 	[MSG_PIPE_STATUS] =	{ "命令“%s”退出状态 %d", "\"%s\" exited with"
 				  " status %d" },
+	[MSG_SORT_BAD] =	{ "无法按“%s”排序：date、issue 或 title",
+				  "cannot sort by \"%s\": give date, issue or title" },
+	[MSG_SORTED] =		{ "已%s排序", "sorted %s" },
+	[MSG_SORT_ISSUE] =	{ "按期", "by issue" },
+	[MSG_SORT_DATE] =	{ "按日期", "by date" },
+	[MSG_SORT_TITLE] =	{ "按标题", "by title" },
 	[MSG_VIEW_EMPTY] =	{ "视图“%s”：没有可保存的筛选",
 				  "view \"%s\": no filter to save" },
 };

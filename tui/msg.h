@@ -147,6 +147,11 @@ enum msg {
 	MSG_PROMPT_PIPE,
 	MSG_PIPE_BACK,
 	MSG_PIPE_STATUS,	/* %s %d: the command, its status */
+	MSG_SORT_BAD,		/* %s */
+	MSG_SORTED,		/* %s: one of the three below */
+	MSG_SORT_ISSUE,		/* in the order of enum tree_sort */
+	MSG_SORT_DATE,
+	MSG_SORT_TITLE,
 	MSG__COUNT
 };
 

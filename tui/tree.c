@@ -51,6 +51,7 @@ struct tree {
 	struct article_row	*results;
 	size_t			 nresults, resultscap;
 	int			 complete;	/* everything is loaded */
+	enum tree_sort		 sort;
 	struct vnode		*views;
 	size_t			 nviews;
 	struct rowref		*rows;
@@ -176,6 +177,60 @@ issue_label(struct inode *in)
 	return in->label;
 }
 
+static int
+by_issue(const void *a, const void *b)
+{
+	const struct article_row *x = a, *y = b;
+
+	return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
+}
+
+static int
+by_date(const void *a, const void *b)
+{
+	const struct article_row *x = a, *y = b;
+	int c;
+
+	if (x->adate == NULL || y->adate == NULL)
+		c = (x->adate == NULL) - (y->adate == NULL);
+	else
+		c = -strcmp(x->adate, y->adate);
+	return c != 0 ? c : by_issue(a, b);
+}
+
+static int
+by_title(const void *a, const void *b)
+{
+	const struct article_row *x = a, *y = b;
+	int c;
+
+	c = strcmp(x->title != NULL ? x->title : "", y->title != NULL ?
+	    y->title : "");
+	return c != 0 ? c : by_issue(a, b);
+}
+
+/* Articles in the order asked for; up is the archive's own (a column's
+ * articles in order, results newest first). */
+static void
+sort_rows(struct article_row *v, size_t n, enum tree_sort how, int up)
+{
+	size_t i;
+	struct article_row t;
+
+	if (how == SORT_DATE)
+		qsort(v, n, sizeof(*v), by_date);
+	else if (how == SORT_TITLE)
+		qsort(v, n, sizeof(*v), by_title);
+	else {
+		qsort(v, n, sizeof(*v), by_issue);
+		for (i = 0; up && i < n / 2; i++) {
+			t = v[i];
+			v[i] = v[n - 1 - i];
+			v[n - 1 - i] = t;
+		}
+	}
+}
+
 /* An issue's sections and all their articles, once. */
 static void
 load_issue(struct tree *t, struct inode *in)
@@ -192,6 +247,9 @@ load_issue(struct tree *t, struct inode *in)
 		in->secs[s].expanded = 1;
 		in->secs[s].narts = dbr_articles(t->db, in->r.id, rows[s].id,
 		    &t->f, &in->secs[s].arts);
+		if (t->sort != SORT_ISSUE)
+			sort_rows(in->secs[s].arts, in->secs[s].narts,
+			    t->sort, 1);
 	}
 	in->nsecs = n;
 	free(rows);
@@ -296,6 +354,8 @@ open_first(struct tree *t)
 	}
 }
 
+static void	apply_sort(struct tree *);
+
 struct tree *
 tree_create(struct dbr *db, const struct filter *f)
 {
@@ -336,8 +396,43 @@ tree_reload(struct tree *t, const struct filter *f, const char *keep)
 	t->cursor = 0;
 	t->nrows = 0;
 	load_page(t);
+	if (t->sort != SORT_ISSUE && t->search)
+		apply_sort(t);
 	if (keep == NULL || !tree_select_key(t, keep))
 		open_first(t);
+}
+
+/* The loaded articles in the order asked for, the rows after them. */
+static void
+apply_sort(struct tree *t)
+{
+	size_t i, s;
+
+	if (t->search) {
+		if (t->sort != SORT_ISSUE)
+			load(t, SIZE_MAX, 0);
+		sort_rows(t->results, t->nresults, t->sort, 0);
+	} else
+		for (i = 0; i < t->nissues; i++)
+			for (s = 0; s < t->issues[i].nsecs; s++)
+				sort_rows(t->issues[i].secs[s].arts,
+				    t->issues[i].secs[s].narts, t->sort, 1);
+	rebuild(t);
+}
+
+void
+tree_sort(struct tree *t, enum tree_sort how)
+{
+	struct trow r;
+	char *keep;
+
+	keep = tree_row(t, t->cursor, &r) && r.kind == TR_ARTICLE ?
+	    xstrdup(r.key) : NULL;
+	t->sort = how;
+	apply_sort(t);
+	if (keep != NULL)
+		tree_select_key(t, keep);
+	free(keep);
 }
 
 int

@@ -45,6 +45,19 @@ void		 tree_free(struct tree *);
 void		 tree_reload(struct tree *, const struct filter *,
 		    const char *keep);
 int		 tree_is_search(const struct tree *);
+
+/*
+ * The order of the articles: of the results, and of each column's in
+ * the tree (issues stay newest first).  By issue is the archive's own
+ * order; by date the article's date, newest first; by title in
+ * character order.  Results are all loaded to be sorted otherwise.
+ */
+enum tree_sort {
+	SORT_ISSUE,
+	SORT_DATE,
+	SORT_TITLE
+};
+void		 tree_sort(struct tree *, enum tree_sort);
 /*
  * The number of issues (or results) in *n; 0 while they are still being
  * counted.  Asking starts the count: tree_counting says whether one is
