@@ -324,6 +324,8 @@ schema_in_page tui/db-state-places.c dbr_places_schema 8 "state schema" \
     "table and column of the state database's places"
 schema_in_page tui/db-state-history.c history_schema 3 "state schema" \
     "table and column of the state database's history"
+schema_in_page tui/db-state-views.c dbr_views_schema 5 "state schema" \
+    "table and column of the state database's views"
 
 {
 	grep -o 'key(fp, "[a-z_]*"' tui/import-json.c | sed 's/.*"\(.*\)"/\1/'
