@@ -36,7 +36,7 @@
 #define OPEN_RO		(SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW)
 
 enum stmt {
-	S_ISSUE, S_GUIDE, S_SECTION, S_ARTICLE, S_BLOCK, S_NOTE, S_FIELD,
+	S_ISSUE, S_GUIDE, S_COLUMN, S_ARTICLE, S_BLOCK, S_NOTE, S_FIELD,
 	S_ACOUNTRY,
 	S_ATHEME, S_FTS, S_COUNTRY_ID, S_THEME_ID, S_MAXID, S_FIND_ISSUE,
 	S_NSTMT
@@ -48,7 +48,7 @@ static const char *const stmt_sql[S_NSTMT] = {
 	    " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
 	[S_GUIDE] = "INSERT INTO guides(issue_id, status, directions,"
 	    " projects, funding) VALUES (?,?,?,?,?)",
-	[S_SECTION] = "INSERT INTO sections(issue_id, pos, name, narticles)"
+	[S_COLUMN] = "INSERT INTO sections(issue_id, pos, name, narticles)"
 	    " VALUES (?,?,?,?)",
 	[S_ARTICLE] = "INSERT INTO articles(id, key, issue_id, section_id,"
 	    " title, date, date_text, authors) VALUES (?,?,?,?,?,?,?,?)",
@@ -762,7 +762,7 @@ block_type(enum block_type t)
 
 static int
 put_article(struct dbw *w, const struct article *a, sqlite3_int64 id,
-    sqlite3_int64 issue, sqlite3_int64 section)
+    sqlite3_int64 issue, sqlite3_int64 column)
 {
 	struct buf authors = { 0 }, body = { 0 }, urls = { 0 };
 	sqlite3_stmt *st;
@@ -779,7 +779,7 @@ put_article(struct dbw *w, const struct article *a, sqlite3_int64 id,
 	sqlite3_bind_int64(st, 1, id);
 	bind_text(st, 2, a->key);
 	sqlite3_bind_int64(st, 3, issue);
-	sqlite3_bind_int64(st, 4, section);
+	sqlite3_bind_int64(st, 4, column);
 	bind_text(st, 5, a->title);
 	bind_text(st, 6, a->date);
 	bind_text(st, 7, a->date_text);
@@ -869,8 +869,8 @@ int
 dbw_put_issue(struct dbw *w, const struct issue *is)
 {
 	sqlite3_stmt *st;
-	sqlite3_int64 issue, section, id, day;
-	const struct section *s;
+	sqlite3_int64 issue, column, id, day;
+	const struct column *s;
 	size_t i, k, narticles;
 	int rc;
 
@@ -942,19 +942,19 @@ dbw_put_issue(struct dbw *w, const struct issue *is)
 	/* article ids follow from the issue's; see db-schema.h */
 	id = DB_FIRST_ARTICLE(issue);
 
-	for (k = 0; k < is->nsections; k++) {
-		s = &is->sections[k];
-		st = w->st[S_SECTION];
+	for (k = 0; k < is->ncolumns; k++) {
+		s = &is->columns[k];
+		st = w->st[S_COLUMN];
 		sqlite3_bind_int64(st, 1, issue);
 		sqlite3_bind_int(st, 2, (int)k);
 		bind_text(st, 3, s->name);
 		sqlite3_bind_int64(st, 4, (sqlite3_int64)s->narticles);
-		if (step_done(w, S_SECTION) != 0)
+		if (step_done(w, S_COLUMN) != 0)
 			return -1;
-		section = sqlite3_last_insert_rowid(w->db);
+		column = sqlite3_last_insert_rowid(w->db);
 		for (i = 0; i < s->narticles; i++) {
 			rc = put_article(w, &s->articles[i], ++id, issue,
-			    section);
+			    column);
 			if (rc != 0)
 				return -1;
 		}

@@ -57,13 +57,13 @@ doc_issue_free(struct issue *is)
 
 	if (is == NULL)
 		return;
-	for (i = 0; i < is->nsections; i++) {
-		for (j = 0; j < is->sections[i].narticles; j++)
-			article_free(&is->sections[i].articles[j]);
-		free(is->sections[i].articles);
-		free(is->sections[i].name);
+	for (i = 0; i < is->ncolumns; i++) {
+		for (j = 0; j < is->columns[i].narticles; j++)
+			article_free(&is->columns[i].articles[j]);
+		free(is->columns[i].articles);
+		free(is->columns[i].name);
 	}
-	free(is->sections);
+	free(is->columns);
 	doc_drops_free(is);
 	free(is->source);
 	free(is->key);
@@ -74,27 +74,27 @@ doc_issue_free(struct issue *is)
 	free(is);
 }
 
-struct section *
-doc_section_add(struct issue *is, const char *name, int line)
+struct column *
+doc_column_add(struct issue *is, const char *name, int line)
 {
-	struct section s;
+	struct column s;
 
 	memset(&s, 0, sizeof(s));
 	s.name = xstrdup(name);
 	s.line = line;
-	VEC_PUSH(is->sections, is->nsections, is->sectionscap, s);
-	return &is->sections[is->nsections - 1];
+	VEC_PUSH(is->columns, is->ncolumns, is->columnscap, s);
+	return &is->columns[is->ncolumns - 1];
 }
 
 void
 doc_truncate(struct issue *is, size_t sec, size_t n, size_t nblocks)
 {
-	struct section *s;
+	struct column *s;
 	struct article *a;
 	size_t i, j;
 
-	for (i = is->nsections; i-- > sec; ) {
-		s = &is->sections[i];
+	for (i = is->ncolumns; i-- > sec; ) {
+		s = &is->columns[i];
 		for (j = i == sec ? n : 0; j < s->narticles; j++)
 			article_free(&s->articles[j]);
 		if (i == sec) {
@@ -103,10 +103,10 @@ doc_truncate(struct issue *is, size_t sec, size_t n, size_t nblocks)
 		}
 		free(s->articles);
 		free(s->name);
-		is->nsections--;
+		is->ncolumns--;
 	}
-	if (sec < is->nsections && n > 0 && n <= is->sections[sec].narticles) {
-		a = &is->sections[sec].articles[n - 1];
+	if (sec < is->ncolumns && n > 0 && n <= is->columns[sec].narticles) {
+		a = &is->columns[sec].articles[n - 1];
 		for (j = nblocks; j < a->nblocks; j++)
 			free(a->blocks[j].text);
 		if (nblocks < a->nblocks)
@@ -115,7 +115,7 @@ doc_truncate(struct issue *is, size_t sec, size_t n, size_t nblocks)
 }
 
 struct article *
-doc_article_add(struct section *s, const char *title, int line)
+doc_article_add(struct column *s, const char *title, int line)
 {
 	struct article a;
 
@@ -207,7 +207,7 @@ doc_article_count(const struct issue *is)
 {
 	size_t i, n;
 
-	for (i = n = 0; i < is->nsections; i++)
-		n += is->sections[i].narticles;
+	for (i = n = 0; i < is->ncolumns; i++)
+		n += is->columns[i].narticles;
 	return n;
 }

@@ -1,6 +1,6 @@
 /*
  * The parsed form of one source file: an issue (or guide) made of
- * sections holding articles.  Built by the importer's parsers, then
+ * columns holding articles.  Built by the importer's parsers, then
  * enriched (footnotes, dates, countries, themes) and finally written
  * to the database or dumped as JSON.  Every string is owned by the
  * structure that holds it; doc_issue_free() releases everything.
@@ -80,7 +80,7 @@ struct article {
 	int		  line;		/* source line of the title */
 };
 
-struct section {
+struct column {
 	char		*name;
 	struct article	*articles;
 	size_t		 narticles, articlescap;
@@ -110,8 +110,8 @@ struct issue {
 	int		 ndirections;	/* a guide's totals as its front */
 	int		 nprojects;	/* matter prints them; 0 if not */
 	char		*funding;	/* 5.9亿元, or NULL */
-	struct section	*sections;
-	size_t		 nsections, sectionscap;
+	struct column	*columns;
+	size_t		 ncolumns, columnscap;
 	struct drop	*drops;
 	size_t		 ndrops, dropscap;
 };
@@ -121,10 +121,10 @@ void		 doc_issue_free(struct issue *);
 /* Frees an article's blocks, notes and fields (the arrays too). */
 void		 doc_text_free(struct block *, size_t, struct footnote *,
 		    size_t, struct field *, size_t);
-struct section	*doc_section_add(struct issue *, const char *name, int line);
-struct article	*doc_article_add(struct section *, const char *title, int line);
+struct column	*doc_column_add(struct issue *, const char *name, int line);
+struct article	*doc_article_add(struct column *, const char *title, int line);
 /*
- * Keeps the first n articles of section sec, and the first nblocks
+ * Keeps the first n articles of column sec, and the first nblocks
  * blocks of the last of them; drops everything after.
  */
 void		 doc_truncate(struct issue *, size_t sec, size_t n,

@@ -1,6 +1,6 @@
 /*
  * Builders: from the element list of a source file to an issue of
- * sections and articles.  A bulletin's columns, titles and editors are
+ * columns and articles.  A bulletin's columns, titles and editors are
  * recognised by shape and position (import-bulletin.c); a funding
  * guide's parts, numbered directions and fields likewise
  * (import-guide.c).  Issue metadata printed on a cover is read by
@@ -23,7 +23,7 @@ struct cover {
 	char	*number;
 	int	 year;
 	int	 toc_articles;	/* entries in the table of contents */
-	int	 toc_sections;
+	int	 toc_columns;
 };
 
 /* Reads the cover, if there is one, of the file at path. */

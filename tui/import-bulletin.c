@@ -29,7 +29,7 @@ struct builder {
 	const struct elemlist	*el;
 	struct issue		*is;
 	struct notepool		*notes;
-	struct section		*sec;
+	struct column		*sec;
 	struct article		*art;
 	int			 expect_title;	/* after editors or a column */
 	int			 body;		/* the article has body text */
@@ -105,10 +105,10 @@ titleish(const struct elem *e)
 }
 
 static int
-sectionish(const struct elem *e)
+columnish(const struct elem *e)
 {
 	return is_text(e) && e->level != LEVEL_LEADIN &&
-	    shape_section_name(e->text, len_of(e));
+	    shape_column_name(e->text, len_of(e));
 }
 
 /* What follows a title: body text, not another title-like line. */
@@ -125,9 +125,9 @@ bodyish(const struct elem *e)
 }
 
 static void
-new_section(struct builder *b, const struct elem *e)
+new_column(struct builder *b, const struct elem *e)
 {
-	b->sec = doc_section_add(b->is, e->text, e->line);
+	b->sec = doc_column_add(b->is, e->text, e->line);
 	diag_msg(MSG_COLUMN, b->is->source, e->line, 0, "%s", e->text);
 	b->art = NULL;
 	b->expect_title = 1;
@@ -137,7 +137,7 @@ static void
 new_article(struct builder *b, const struct elem *e)
 {
 	if (b->sec == NULL) {
-		b->sec = doc_section_add(b->is, "正文", 0);
+		b->sec = doc_column_add(b->is, "正文", 0);
 		diag_msg(MSG_COLUMN, b->is->source, e->line, 0,
 		    "正文, as no column name comes before the first article");
 	}
@@ -160,8 +160,8 @@ set_authors(struct builder *b, char **names, size_t n)
 	}
 	free(names);
 	b->expect_title = 1;
-	if (b->art != NULL && b->is->nsections > 0) {
-		b->credited_sec = b->is->nsections - 1;
+	if (b->art != NULL && b->is->ncolumns > 0) {
+		b->credited_sec = b->is->ncolumns - 1;
 		b->credited_n = b->sec->narticles;
 		b->credited_blocks = b->art->nblocks;
 	}
@@ -295,9 +295,9 @@ take_text(struct builder *b, size_t i)
 		b->done = 1;
 		return;
 	}
-	if (sectionish(e) && (b->expect_title || b->art == NULL ||
+	if (columnish(e) && (b->expect_title || b->art == NULL ||
 	    date_lead(after)) && titleish(next) && bodyish(after)) {
-		new_section(b, e);
+		new_column(b, e);
 		return;
 	}
 	newtitle = titleish(e) && (headingish(e) ? 1 :
@@ -330,9 +330,9 @@ undated_tail(struct builder *b)
 	if (b->credited_n == 0)
 		return;
 	total = credited = 0;
-	for (s = 0; s < is->nsections; s++)
-		for (i = 0; i < is->sections[s].narticles; i++) {
-			a = &is->sections[s].articles[i];
+	for (s = 0; s < is->ncolumns; s++)
+		for (i = 0; i < is->columns[s].narticles; i++) {
+			a = &is->columns[s].articles[i];
 			n = s < b->credited_sec || (s == b->credited_sec &&
 			    i < b->credited_n);
 			if (n) {
@@ -378,7 +378,7 @@ bulletin_build(const struct elemlist *el, const struct cover *c,
 			break;
 		case EL_HEADING:
 			/* Back matter: a top heading that is no column. */
-			if (e->level == 1 && b.art != NULL && !sectionish(e)) {
+			if (e->level == 1 && b.art != NULL && !columnish(e)) {
 				diag_msg(MSG_BACK_MATTER, is->source, e->line,
 				    0, NULL);
 				return;

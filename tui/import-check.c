@@ -159,23 +159,23 @@ editors_expected(const struct issue *is)
 	if (is->kind != DOC_BULLETIN)
 		return 0;
 	with = all = 0;
-	for (s = 0; s < is->nsections; s++)
-		for (i = 0; i < is->sections[s].narticles; i++, all++)
-			with += is->sections[s].articles[i].nauthors > 0;
+	for (s = 0; s < is->ncolumns; s++)
+		for (i = 0; i < is->columns[s].narticles; i++, all++)
+			with += is->columns[s].articles[i].nauthors > 0;
 	return with * 2 > all;
 }
 
 void
 check_issue(const struct issue *is)
 {
-	const struct section *sec;
+	const struct column *sec;
 	const struct article *a;
 	size_t s, i;
 	int editors;
 
 	editors = editors_expected(is);
-	for (s = 0; s < is->nsections; s++) {
-		sec = &is->sections[s];
+	for (s = 0; s < is->ncolumns; s++) {
+		sec = &is->columns[s];
 		if (sec->narticles == 0)
 			diag_msg(MSG_EMPTY_COLUMN, is->source, sec->line, 0,
 			    "%s", sec->name);

@@ -144,13 +144,13 @@ output_begin(struct run *r)
 static void
 summary(const struct issue *is, size_t warnings)
 {
-	const struct section *s;
+	const struct column *s;
 	size_t i, k, n, notes, bound;
 	char of[32];
 
 	notes = bound = 0;
-	for (i = 0; i < is->nsections; i++) {
-		s = &is->sections[i];
+	for (i = 0; i < is->ncolumns; i++) {
+		s = &is->columns[i];
 		for (k = 0; k < s->narticles; k++) {
 			notes += s->articles[k].nnotes;
 			bound += check_cited(&s->articles[k]);
@@ -161,9 +161,9 @@ summary(const struct issue *is, size_t warnings)
 		snprintf(of, sizeof(of), " of %zu", notes);
 	n = doc_article_count(is);
 	diag_say(is->source, "%zu article%s in %zu %s%s, %zu%s notes bound,"
-	    " %zu warning%s", n, n == 1 ? "" : "s", is->nsections,
+	    " %zu warning%s", n, n == 1 ? "" : "s", is->ncolumns,
 	    is->kind == DOC_GUIDE ? "part" : "column",
-	    is->nsections == 1 ? "" : "s", bound, of, warnings,
+	    is->ncolumns == 1 ? "" : "s", bound, of, warnings,
 	    warnings == 1 ? "" : "s");
 }
 

@@ -680,9 +680,9 @@ country_tag(const struct gazetteer *g, struct issue *is)
 	count = xcalloc(g->n, sizeof(*count));
 	first = xcalloc(g->n, sizeof(*first));
 	subject = xcalloc(g->n, sizeof(*subject));
-	for (s = 0; s < is->nsections; s++)
-		for (i = 0; i < is->sections[s].narticles; i++)
-			tag_article(g, is, &is->sections[s].articles[i],
+	for (s = 0; s < is->ncolumns; s++)
+		for (i = 0; i < is->columns[s].narticles; i++)
+			tag_article(g, is, &is->columns[s].articles[i],
 			    count, first, subject);
 	free(count);
 	free(first);

@@ -91,10 +91,10 @@ toc_rows(const struct elem *e)
 }
 
 static int
-is_section(const struct elem *e)
+is_column(const struct elem *e)
 {
 	return (e->kind == EL_LINE || e->kind == EL_HEADING) &&
-	    shape_section_name(e->text, strlen(e->text));
+	    shape_column_name(e->text, strlen(e->text));
 }
 
 /* 2021年8月5日 → 2021-08-05; 2021年 alone sets the year (s unspaced). */
@@ -208,7 +208,7 @@ bare_cover(const struct elemlist *el)
 		return 0;
 	end = run - 1;			/* the title, before its body */
 	for (i = run - 1; i > 0; i--)
-		if (is_section(&el->v[i])) {
+		if (is_column(&el->v[i])) {
 			end = i;
 			break;
 		}
@@ -246,19 +246,19 @@ cover_read(const struct elemlist *el, const char *path, struct cover *c)
 		for (i = toc + 1; i < el->n; i++) {
 			if (is_toc(&el->v[i]) || is_bare_toc(&el->v[i], &last))
 				c->toc_articles += toc_rows(&el->v[i]);
-			else if (is_section(&el->v[i]))
-				c->toc_sections++;
+			else if (is_column(&el->v[i]))
+				c->toc_columns++;
 			else
 				break;
 		}
 		end = i;
-		if (end > toc + 1 && is_section(&el->v[end - 1])) {
+		if (end > toc + 1 && is_column(&el->v[end - 1])) {
 			end--;
-			c->toc_sections--;
+			c->toc_columns--;
 		}
 	} else {
 		/* 本期要目 without contents: the list ends at a column name. */
-		for (i = brief + 1; i < el->n && !is_section(&el->v[i]); i++)
+		for (i = brief + 1; i < el->n && !is_column(&el->v[i]); i++)
 			;
 		end = i;
 	}
@@ -282,7 +282,7 @@ cover_read(const struct elemlist *el, const char *path, struct cover *c)
 	if (toc != (size_t)-1)
 		diag_msg(MSG_CONTENTS, path, el->v[toc].line, 0,
 		    "%d entries in %d columns", c->toc_articles,
-		    c->toc_sections);
+		    c->toc_columns);
 }
 
 void

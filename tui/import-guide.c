@@ -42,7 +42,7 @@ struct gb {
 	size_t		 nlabels, labelscap;
 	struct buf	 front;		/* the text before any direction */
 	char		*column;	/* a column headed, not yet opened */
-	struct section	*sec;
+	struct column	*sec;
 	struct article	*art;
 	int		 dir;		/* art is a direction */
 	int		 titled;	/* and its title is complete */
@@ -284,11 +284,11 @@ static void
 open_article(struct gb *g, const char *title, int line, int dir)
 {
 	if (g->column != NULL) {
-		g->sec = doc_section_add(g->is, g->column, line);
+		g->sec = doc_column_add(g->is, g->column, line);
 		free(g->column);
 		g->column = NULL;
 	} else if (g->sec == NULL)
-		g->sec = doc_section_add(g->is, dir ? "指南方向" : "前言", line);
+		g->sec = doc_column_add(g->is, dir ? "指南方向" : "前言", line);
 	g->art = doc_article_add(g->sec, title, line);
 	g->dir = dir;
 	g->titled = !dir;
@@ -665,10 +665,10 @@ preamble(const struct issue *is)
 	const struct article *a;
 	size_t k;
 
-	if (is->nsections == 0 || strcmp(is->sections[0].name, "前言") != 0 ||
-	    is->sections[0].narticles == 0)
+	if (is->ncolumns == 0 || strcmp(is->columns[0].name, "前言") != 0 ||
+	    is->columns[0].narticles == 0)
 		return xstrdup("");
-	a = &is->sections[0].articles[0];
+	a = &is->columns[0].articles[0];
 	for (k = 0; k < a->nblocks; k++)
 		buf_printf(&b, "%s\n", a->blocks[k].text);
 	return b.len > 0 ? buf_take(&b) : xstrdup("");

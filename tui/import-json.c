@@ -176,13 +176,13 @@ json_issue(FILE *fp, const struct issue *is, int first)
 	key(fp, "number", is->number, 1);
 	guide(fp, is);
 	fputs(",\n   \"sections\": [", fp);
-	for (s = 0; s < is->nsections; s++) {
+	for (s = 0; s < is->ncolumns; s++) {
 		fprintf(fp, "%s\n    {", s ? "," : "");
-		key(fp, "name", is->sections[s].name, 0);
+		key(fp, "name", is->columns[s].name, 0);
 		fputs(", \"articles\": [", fp);
-		for (i = 0; i < is->sections[s].narticles; i++) {
+		for (i = 0; i < is->columns[s].narticles; i++) {
 			fputs(i ? ",\n     " : "\n     ", fp);
-			article(fp, &is->sections[s].articles[i]);
+			article(fp, &is->columns[s].articles[i]);
 		}
 		fputs("]}", fp);
 	}

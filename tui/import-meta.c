@@ -139,9 +139,9 @@ meta_year(struct issue *is)
 	gmtime_r(&t, &tm);
 	now = tm.tm_year + 1900;
 	best = 0;
-	for (s = 0; s < is->nsections; s++)
-		for (i = 0; i < is->sections[s].narticles; i++) {
-			a = &is->sections[s].articles[i];
+	for (s = 0; s < is->ncolumns; s++)
+		for (i = 0; i < is->columns[s].narticles; i++) {
+			a = &is->columns[s].articles[i];
 			if ((p = doc_first_paragraph(a)) != NULL &&
 			    meta_parse_date(p, &y, &m, &d) > 0 && y <= now &&
 			    y > best)
@@ -165,9 +165,9 @@ meta_dates(struct issue *is)
 	im = 0;
 	if (is->date != NULL)
 		im = atoi(is->date + 5);
-	for (s = 0; s < is->nsections; s++)
-		for (i = 0; i < is->sections[s].narticles; i++) {
-			a = &is->sections[s].articles[i];
+	for (s = 0; s < is->ncolumns; s++)
+		for (i = 0; i < is->columns[s].narticles; i++) {
+			a = &is->columns[s].articles[i];
 			if ((p = doc_first_paragraph(a)) == NULL ||
 			    (n = meta_parse_date(p, &y, &m, &d)) == 0)
 				continue;
@@ -222,8 +222,8 @@ meta_keys(struct issue *is)
 	char when[16], *k;
 
 	first = "";
-	if (is->nsections > 0 && is->sections[0].narticles > 0)
-		first = is->sections[0].articles[0].title;
+	if (is->ncolumns > 0 && is->columns[0].narticles > 0)
+		first = is->columns[0].articles[0].title;
 	if (is->date != NULL)
 		snprintf(when, sizeof(when), "%s", is->date);
 	else
@@ -234,9 +234,9 @@ meta_keys(struct issue *is)
 
 	refs = xcalloc(doc_article_count(is) + 1, sizeof(*refs));
 	n = 0;
-	for (s = 0; s < is->nsections; s++)
-		for (i = 0; i < is->sections[s].narticles; i++) {
-			a = &is->sections[s].articles[i];
+	for (s = 0; s < is->ncolumns; s++)
+		for (i = 0; i < is->columns[s].narticles; i++) {
+			a = &is->columns[s].articles[i];
 			h = fnv1a(fnv1a(0xcbf29ce484222325ULL, is->key),
 			    a->title);
 			free(a->key);

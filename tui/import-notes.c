@@ -42,9 +42,9 @@ notes_add(struct notepool *pool, const struct elem *e,
 	p.line = e->line;
 	p.at = e->at;
 	p.at_line = e->at_line;
-	if (is->nsections > 0 && is->sections[is->nsections - 1].narticles > 0) {
-		p.sec = is->nsections - 1;
-		p.art = is->sections[p.sec].narticles - 1;
+	if (is->ncolumns > 0 && is->columns[is->ncolumns - 1].narticles > 0) {
+		p.sec = is->ncolumns - 1;
+		p.art = is->columns[p.sec].narticles - 1;
 		p.placed = 1;
 	}
 	VEC_PUSH(pool->v, pool->n, pool->cap, p);
@@ -148,11 +148,11 @@ collect(const struct issue *is, int explicit, struct cands *c)
 	const struct block *b;
 	size_t s, a, k;
 
-	for (s = 0; s < is->nsections; s++)
-		for (a = 0; a < is->sections[s].narticles; a++)
-			for (k = 0; k < is->sections[s].articles[a].nblocks;
+	for (s = 0; s < is->ncolumns; s++)
+		for (a = 0; a < is->columns[s].narticles; a++)
+			for (k = 0; k < is->columns[s].articles[a].nblocks;
 			    k++) {
-				b = &is->sections[s].articles[a].blocks[k];
+				b = &is->columns[s].articles[a].blocks[k];
 				c->proto.sec = s;
 				c->proto.art = a;
 				c->proto.blk = k;
@@ -324,7 +324,7 @@ rewrite(struct issue *is, struct cands *c)
 		    c->v[j].art == c->v[i].art && c->v[j].blk == c->v[i].blk;
 		    j++)
 			;
-		b = &is->sections[c->v[i].sec].articles[c->v[i].art]
+		b = &is->columns[c->v[i].sec].articles[c->v[i].art]
 		    .blocks[c->v[i].blk];
 		pos = 0;
 		any = 0;
@@ -387,7 +387,7 @@ notes_bind(struct issue *is, struct notepool *pool, int explicit,
 		if (m != NULL) {
 			prev = m;
 			mark_bound(&c, m);
-			a = &is->sections[m->sec].articles[m->art];
+			a = &is->columns[m->sec].articles[m->art];
 			if (pool->v[i].placed && (m->sec != pool->v[i].sec ||
 			    m->art != pool->v[i].art))
 				diag_msg(MSG_NOTE_PREVIOUS, path,
@@ -396,12 +396,12 @@ notes_bind(struct issue *is, struct notepool *pool, int explicit,
 		} else {
 			/* its article may have been back matter, since dropped */
 			if (pool->v[i].placed && (pool->v[i].sec >=
-			    is->nsections || pool->v[i].art >=
-			    is->sections[pool->v[i].sec].narticles))
+			    is->ncolumns || pool->v[i].art >=
+			    is->columns[pool->v[i].sec].narticles))
 				pool->v[i].placed = 0;
 			if (!pool->v[i].placed && doc_article_count(is) > 0) {
 				pool->v[i].sec = pool->v[i].art = 0;
-				while (is->sections[pool->v[i].sec].narticles == 0)
+				while (is->columns[pool->v[i].sec].narticles == 0)
 					pool->v[i].sec++;
 				pool->v[i].placed = 1;
 			}
@@ -410,7 +410,7 @@ notes_bind(struct issue *is, struct notepool *pool, int explicit,
 				    pool->v[i].text);
 				continue;
 			}
-			a = &is->sections[pool->v[i].sec]
+			a = &is->columns[pool->v[i].sec]
 			    .articles[pool->v[i].art];
 		}
 		attach(a, &pool->v[i]);

@@ -98,12 +98,12 @@ outline_issue(FILE *fp, const struct issue *is)
 
 	put_issue(&b, is);
 	no = 0;
-	for (s = 0; s < is->nsections; s++) {
+	for (s = 0; s < is->ncolumns; s++) {
 		buf_adds(&b, "  ");
-		put_text(&b, is->sections[s].name);
+		put_text(&b, is->columns[s].name);
 		buf_addc(&b, '\n');
-		for (i = 0; i < is->sections[s].narticles; i++)
-			put_article(&b, &is->sections[s].articles[i], ++no);
+		for (i = 0; i < is->columns[s].narticles; i++)
+			put_article(&b, &is->columns[s].articles[i], ++no);
 	}
 	fwrite(buf_str(&b), 1, b.len, fp);
 	buf_free(&b);

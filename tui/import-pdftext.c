@@ -29,6 +29,7 @@
 #include "xmalloc.h"
 
 #define TITLE_MAX_COLS	120	/* a title or heading is at most this wide */
+#define PHRASE_MIN_COLS	24	/* a full line that may be a heading */
 
 struct word {
 	const char	*s;
@@ -498,7 +499,7 @@ heading_goes_on(const struct tp *t, const struct phys *p,
 	    q->cols < p->cols && !has_punct(q->s, q->len) &&
 	    !text_has(q->s, q->len, "、") &&
 	    !shape_starts_block(q->s, q->len) && !credit_end(q) &&
-	    !shape_section_name(q->s, q->len) && !date_lead(t, q) &&
+	    !shape_column_name(q->s, q->len) && !date_lead(t, q) &&
 	    lines_next_body(&t->L, (size_t)(q - t->L.p)) != LINES_NONE;
 }
 
@@ -520,7 +521,7 @@ title_goes_on(const struct tp *t, size_t qi)
 	 */
 	booked = text_starts(t->L.p[qi].s, "《");
 	if (t->para_stop || shape_enum(f->s, f->len) || credit_end(f) ||
-	    (shape_section_name(f->s, f->len) && !t->after_column) ||
+	    (shape_column_name(f->s, f->len) && !t->after_column) ||
 	    (f->cols * 2 < t->L.width && !booked))
 		return 0;
 	cols = t->para_cols;
@@ -530,13 +531,48 @@ title_goes_on(const struct tp *t, size_t qi)
 		if (date_lead(t, r))
 			return n > 0;
 		if (has_stop(r->s, r->len) || shape_starts_block(r->s, r->len) ||
-		    credit_end(r) || shape_section_name(r->s, r->len) ||
+		    credit_end(r) || shape_column_name(r->s, r->len) ||
 		    (r->cols > f->cols + 2 && !(booked && n == 0)))
 			return 0;
 		if ((cols += r->cols) > TITLE_MAX_COLS)
 			return 0;
 	}
 	return 0;
+}
+
+/*
+ * The line ends with a book title's 》 and the next, a full line, begins
+ * a sentence: a title's last piece would stop short of the margin.
+ */
+static int
+closes_title(const struct tp *t, const struct phys *p, const struct phys *q)
+{
+	uint32_t c;
+
+	if (text_last(p->s, p->len, NULL) != 0x300b ||	/* 》 */
+	    q->cols + t->L.indent < t->L.width - 4)
+		return 0;
+	c = text_first(q->s, q->len, NULL);
+	return text_is_cjk(c) || (c >= '0' && c <= '9') || c == 0x300a ||
+	    c == 0x201c;			/* 《“ */
+}
+
+/*
+ * A phrase, not a piece of a sentence: no stop, a comma at most, no
+ * mark at its end.  Set on a line of its own, however wide, it stands
+ * alone (a heading as wide as the text: 目标 2：打造…基础设施体系).  A
+ * narrow column's line is too short to tell.
+ */
+static int
+phrase(const struct phys *p)
+{
+	size_t i, commas = 0;
+
+	for (i = 0; i + 3 <= p->len; i++)
+		commas += memcmp(p->s + i, "，", 3) == 0;
+	return p->cols >= PHRASE_MIN_COLS && commas <= 1 && !has_stop(p->s, p->len) &&
+	    !shape_ends_sentence(p->s, p->len) &&
+	    !shape_ends_clause(p->s, p->len);
 }
 
 /* Whether body line qi goes on with the logical line ending at pi. */
@@ -576,6 +612,9 @@ continues(const struct tp *t, size_t pi, size_t qi)
 	}
 	if (shape_ends_clause(p->s, p->len) || left_open(p))
 		return 1;
+	/* a title that closes its book title at the margin ends there */
+	if (t->expect_title && pi == t->first && closes_title(t, p, q))
+		return 0;
 	if (title_goes_on(t, qi) || heading_goes_on(t, p, q)) {
 		diag_msg(MSG_TITLE_JOINED, t->L.path, q->no, 1, "%.*s",
 		    (int)q->len, q->s);
@@ -583,7 +622,7 @@ continues(const struct tp *t, size_t pi, size_t qi)
 	}
 	/* a contents entry wrapped before its leader and page number */
 	if (shape_toc_entry(q->s, q->len) && !shape_toc_entry(p->s, p->len) &&
-	    !shape_section_name(p->s, p->len) &&
+	    !shape_column_name(p->s, p->len) &&
 	    !shape_ends_sentence(p->s, p->len) && !broke)
 		return 1;
 	if (!lines_full(p, t->lastcols, q, width_for(t, pi)) &&
@@ -619,13 +658,14 @@ flush_para(struct tp *t)
 	p = &t->L.p[t->last];
 	flags = (t->L.p[t->first].lead || t->L.p[t->first].page) ?
 	    EF_PAGESTART : 0;
-	ends_short = p->cols < t->L.width - 4;
+	ends_short = p->cols < t->L.width - 4 ||
+	    (t->para_nphys == 1 && phrase(p));
 	if (ends_short && (t->para_nphys == 1 ||
 	    !has_stop(t->para.s, t->para.len)))
 		flags |= EF_STANDALONE;
 	text = text_squeeze(t->para.s, t->para.len);
 	elem_add(t->out, EL_LINE, text, t->L.p[t->first].no, flags);
-	t->after_column = shape_section_name(text, strlen(text));
+	t->after_column = shape_column_name(text, strlen(text));
 	t->expect_title = credit_end(p) || (t->expect_title &&
 	    t->after_column);
 	if (flags & EF_STANDALONE)
@@ -657,7 +697,8 @@ latin_space(const struct tp *t, size_t i, size_t j)
 	if (p->s[p->len - 1] >= '0' && p->s[p->len - 1] <= '9' &&
 	    t->L.p[j].s[0] >= '0' && t->L.p[j].s[0] <= '9')
 		return 0;
-	return !shape_url_open(p->s, p->len) && !broken_word(t, p, &t->L.p[j]);
+	return !shape_url_open(p->s, p->len) && !broken_word(t, p, &t->L.p[j]) &&
+	    !shape_address_goes_on(p->s, p->len, t->L.p[j].s, t->L.p[j].len);
 }
 
 static void

@@ -212,7 +212,7 @@ shape_label_stem(const char *s, size_t len)
 }
 
 int
-shape_section_name(const char *s, size_t len)
+shape_column_name(const char *s, size_t len)
 {
 	size_t i;
 	int cnt;
@@ -646,6 +646,69 @@ shape_url_open(const char *s, size_t len)
 	    text_starts(s, "www.") || (len >= 3 && (strncmp(s, "https://",
 	    len < 8 ? len : 8) == 0 || strncmp(s, "http://", len < 7 ? len :
 	    7) == 0));
+}
+
+/* A character of an address: letters, digits and the marks URLs use. */
+static int
+address_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || (c != 0 && strchr("-._~:/?#@!$&=%+", c));
+}
+
+/* Whether s[0..len) holds one of the characters of set. */
+static int
+strpbrk_n(const char *s, size_t len, const char *set)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (strchr(set, s[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+/* A URL's scheme cut in two: ht / tps://, https:/ / /… (not: word.https://) */
+static int
+scheme_cut(const char *p, size_t a, const char *q, size_t b)
+{
+	static const char *const schemes[] = { "https", "http", "ftp" };
+	const char *colon;
+	size_t i, k, n;
+
+	colon = memchr(q, ':', b);
+	if (colon == NULL)
+		return 0;
+	k = colon - q;				/* the scheme's piece in q */
+	for (i = 0; i < sizeof(schemes) / sizeof(*schemes); i++) {
+		n = strlen(schemes[i]);
+		if (k < n && n - k <= a && memcmp(q, schemes[i] + n - k, k) ==
+		    0 && memcmp(p + a - (n - k), schemes[i], n - k) == 0 &&
+		    b > k + 1 && q[k + 1] == '/')
+			return 1;
+	}
+	return 0;
+}
+
+int
+shape_address_goes_on(const char *p, size_t plen, const char *q, size_t qlen)
+{
+	size_t a, b;
+
+	for (a = 0; a < plen && address_char((unsigned char)p[plen - 1 - a]);
+	    a++)
+		;
+	for (b = 0; b < qlen && address_char((unsigned char)q[b]); b++)
+		;
+	if (a == 0 || b == 0 || shape_starts_url(q, qlen))
+		return 0;
+	/* no word of prose begins with these, nor holds the marks after */
+	while (b > 1 && q[b - 1] == '.')
+		b--;
+	if (strchr("-._/=?&@", q[0]) && b > 1 &&
+	    strpbrk_n(q + 1, b - 1, "@/=?&."))
+		return 1;
+	return scheme_cut(p + plen - a, a, q, b) || text_has(q, b, "@");
 }
 
 int

@@ -24,7 +24,7 @@ size_t	shape_label(const char *, size_t);
 /* Bytes of a label's name, numbered or not (工作重点（1）： → 工作重点), or 0. */
 size_t	shape_label_stem(const char *, size_t);
 /* A column name: 2 to 8 Han characters and nothing else. */
-int	shape_section_name(const char *, size_t);
+int	shape_column_name(const char *, size_t);
 /* A page number line: 12, - 12 -, — 3 —. */
 int	shape_pagenum(const char *, size_t);
 /* A footnote line "N text": sets *n and the offset of the text. */
@@ -45,6 +45,9 @@ int	shape_starts_url(const char *, size_t);
 /* Ends inside a URL (or an e-mail address): its last word is one, or the
  * scheme cut short (htt, https:/). */
 int	shape_url_open(const char *, size_t);
+/* Line q goes on with the address or e-mail that line p's Latin end
+ * began: Delega / tion-China@eeas…, ht / tps://…, Delegation / -China. */
+int	shape_address_goes_on(const char *, size_t, const char *, size_t);
 /* Begins a block whatever came before: an enumerator, a direction, a
  * label, the editors' credit alone, a caption, a contents entry. */
 int	shape_starts_block(const char *, size_t);

@@ -209,8 +209,8 @@ theme_tag(const struct themes *t, struct issue *is)
 	size_t s, i;
 
 	seen = xcalloc(matcher_count(t->kw) + 1, 1);
-	for (s = 0; s < is->nsections; s++)
-		for (i = 0; i < is->sections[s].narticles; i++)
-			tag_article(t, &is->sections[s].articles[i], seen);
+	for (s = 0; s < is->ncolumns; s++)
+		for (i = 0; i < is->columns[s].narticles; i++)
+			tag_article(t, &is->columns[s].articles[i], seen);
 	free(seen);
 }

@@ -48,7 +48,7 @@ is_markdown(const struct input *in)
 static void
 fallback(const struct elemlist *el, struct issue *is)
 {
-	struct section *sec;
+	struct column *sec;
 	struct article *a;
 	size_t i, first;
 	const char *title;
@@ -64,7 +64,7 @@ fallback(const struct elemlist *el, struct issue *is)
 		title = "正文";
 	else
 		first++;
-	sec = doc_section_add(is, "正文", 0);
+	sec = doc_column_add(is, "正文", 0);
 	a = doc_article_add(sec, title, el->v[0].line);
 	for (i = first; i < el->n; i++)
 		if (el->v[i].kind != EL_NOTE)	/* notes are in the pool */

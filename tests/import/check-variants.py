@@ -13,6 +13,12 @@ tests/import/unseen/*.expect.  Output is TAP, one line per variant:
 
     ok 3 - 000 blank=none,trail=none,...,w=36,notew=54 : 276/276 checks
     not ok 4 - 000 ... : 201/276 checks
+    not ok 5 - 000 ... : 270/276 checks # TODO known shortfall, floor 270
+
+A variant listed in tests/import/shortfalls with the checks it passed
+when it was listed is a known shortfall ("# TODO": no failure) while it
+passes at least as many; below that, or short of all when not listed,
+it fails.
 
 followed, for a failure, by "# " lines with the first failed assertions
 (all of them with -v).  The first test is the generator's own self-test
@@ -32,7 +38,7 @@ sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import variants as V  # noqa: E402
-from importcheck import Tap, default_importer, expect_documents, load_script  # noqa: E402
+from importcheck import Shortfalls, Tap, default_importer, expect_documents, load_script  # noqa: E402
 
 
 def main(argv):
@@ -47,6 +53,7 @@ def main(argv):
     a = ap.parse_args(argv)
     importer = os.path.abspath(a.importer)
     ce = load_script("check-expect")
+    shortfalls = Shortfalls()
     plan = []
     for tag, expect, src in expect_documents(a.expects):
         s = V.Source(src)
@@ -55,6 +62,7 @@ def main(argv):
         plan.extend((tag, expect, s, n) for n in names)
     print("1..%d" % (len(plan) + (0 if a.variant else 1)), flush=True)
     failed = 0
+    known = 0
     n = 0
     if not a.variant:
         st = load_script("variants-selftest")
@@ -82,11 +90,13 @@ def main(argv):
             good = sum(1 for ok, d, c, skip in tap.results if ok and not skip)
             total = len(tap.results)
             ok = good == total
+            bad, note = shortfalls.verdict("%s %s" % (tag, name), good, total)
             n += 1
-            print("%s %d - %s %s : %d/%d checks%s" % ("ok" if ok else "not ok", n, tag, name, good, total,
-                                                     ", %d warnings" % len(warnings) if warnings else ""))
+            print("%s %d - %s %s : %d/%d checks%s%s" % ("ok" if ok else "not ok", n, tag, name, good, total,
+                                                       ", %d warnings" % len(warnings) if warnings else "", note))
+            failed += bad
+            known += not ok and not bad
             if not ok:
-                failed += 1
                 for w in warnings[:2]:
                     print("# importer: " + w.replace(path, os.path.basename(path))[:200])
                 shown = 0
@@ -106,7 +116,7 @@ def main(argv):
     finally:
         if not a.keep:
             shutil.rmtree(tmp, ignore_errors=True)
-    print("# %d variants, %d failed" % (n, failed))
+    print("# %d variants, %d failed, %d known shortfalls" % (n, failed, known))
     return 1 if failed else 0
 
 

@@ -51,6 +51,40 @@ def show(v, limit=160):
 
 _UNSET = object()
 
+SHORTFALLS = os.path.join(ROOT, "tests", "import", "shortfalls")
+
+
+class Shortfalls:
+    """tests/import/shortfalls: the extractions the importer does not yet
+    read perfectly (issue 10), each with the number of checks it passes.
+    A result short of its floor is a regression and fails; at or above
+    the floor but short of every check, it is a known shortfall (TAP's
+    "not ok … # TODO", which is no failure); an extraction not listed
+    must pass every check."""
+
+    def __init__(self, path=SHORTFALLS):
+        self.floor = {}
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.strip()
+                if line and not line.startswith("#"):
+                    key, _, score = line.rpartition(" ")
+                    self.floor[key] = int(score.split("/")[0])
+
+    def verdict(self, key, good, total):
+        """(failed, suffix for the TAP line) of KEY passing GOOD of TOTAL."""
+        if good == total:
+            floor = self.floor.get(key)
+            return False, "" if floor is None else \
+                " (now perfect: remove it from tests/import/shortfalls)"
+        floor = self.floor.get(key)
+        if floor is None:
+            return True, ""
+        if good < floor:
+            return True, " (below its floor of %d in tests/import/shortfalls)" % floor
+        rise = " (raise the floor to %d)" % good if good > floor else ""
+        return False, " # TODO known shortfall, floor %d%s" % (floor, rise)
+
 
 class Tap:
     def __init__(self):

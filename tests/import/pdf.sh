@@ -6,8 +6,9 @@
 # bulletin is printed, from the JSON dump of their original text (the
 # dump passes the original's .expect, so it is a faithful model); each
 # PDF is imported and checked against the ORIGINAL document's .expect:
-# one line per PDF, "N/M checks", with the first failed checks.  Then the
-# PDFs the importer refuses: no pdftotext on PATH, an encrypted PDF, a
+# one line per PDF, "N/M checks", with the first failed checks (a known
+# shortfall listed in tests/import/shortfalls is a TODO, no failure).
+# Then the PDFs the importer refuses: no pdftotext on PATH, an encrypted PDF, a
 # scan without a text layer, a damaged PDF, and a pdftotext that
 # crashes, runs too long or prints too much: each one ERROR line naming
 # the file, exit status 2 (or 3, where fatal errors are moving), and the
@@ -91,8 +92,12 @@ for e in tests/import/corpus/000_*.expect tests/import/corpus/002_*.expect \
 	passed=$(grep '^ok ' "$tmp/$name.tap" | grep -c -v '# SKIP')
 	if [ "$total" -gt 0 ] && [ "$passed" -eq "$total" ]; then
 		ok "$name.pdf: $passed/$total checks"
+	elif [ "$total" -gt 0 ] && note=$(python3 tests/import/shortfall.py \
+	    "pdf $name" "$passed" "$total"); then
+		n=$((n + 1))	# a known shortfall: TAP's TODO, no failure
+		echo "not ok $n - $name.pdf: $passed/$total checks$note"
 	else
-		notok "$name.pdf: $passed/$total checks"
+		notok "$name.pdf: $passed/$total checks${note:-}"
 		grep -A2 '^not ok' "$tmp/$name.tap" | grep -v '^--' |
 		    head -n 12 | sed -e 's/^not ok [0-9]* - /#   /' \
 		    -e 's/^#   /#     /'

@@ -11,7 +11,7 @@
 
 /* An article with a title at line, a paragraph and, if given, editors. */
 static struct article *
-article(struct section *s, const char *title, int line, const char *editor)
+article(struct column *s, const char *title, int line, const char *editor)
 {
 	struct article *a;
 
@@ -41,17 +41,17 @@ static void
 test_clean(void **state)
 {
 	struct issue *is;
-	struct section *s;
+	struct column *s;
 	struct article *a;
 
 	(void)state;
 	is = doc_issue_create("clean.txt");
-	s = doc_section_add(is, "专题评述", 1);
+	s = doc_column_add(is, "专题评述", 1);
 	a = article(s, "美国发布战略", 3, "张秋菊");
 	doc_block_add(a, BLOCK_PARAGRAPH, "报告[^1]指出[^2]。", 6);
 	doc_note_add(a, 1, "Report.", 9);
 	doc_note_add(a, 2, "Another.", 10);
-	s = doc_section_add(is, "战略规划", 12);
+	s = doc_column_add(is, "战略规划", 12);
 	article(s, "英国发布计划", 14, "刘燕飞");
 	expect(is, "");
 	assert_int_equal(diag_status(), 0);
@@ -62,11 +62,11 @@ static void
 test_no_editors(void **state)
 {
 	struct issue *is;
-	struct section *s;
+	struct column *s;
 
 	(void)state;
 	is = doc_issue_create("a.txt");
-	s = doc_section_add(is, "专题评述", 1);
+	s = doc_column_add(is, "专题评述", 1);
 	article(s, "美国发布战略", 3, "张秋菊");
 	article(s, "英国发布计划", 20, NULL);
 	article(s, "韩国发布战略", 40, "叶京");
@@ -75,13 +75,13 @@ test_no_editors(void **state)
 
 	/* One of two is not most: no warning; nor in a guide. */
 	is = doc_issue_create("b.txt");
-	s = doc_section_add(is, "专题评述", 1);
+	s = doc_column_add(is, "专题评述", 1);
 	article(s, "美国发布战略", 3, "张秋菊");
 	article(s, "英国发布计划", 20, NULL);
 	expect(is, "");
 	is = doc_issue_create("c.txt");
 	is->kind = DOC_GUIDE;
-	s = doc_section_add(is, "前言", 1);
+	s = doc_column_add(is, "前言", 1);
 	article(s, "前言", 1, NULL);
 	article(s, "一、总体目标", 9, NULL);
 	expect(is, "");
@@ -96,12 +96,12 @@ static void
 test_notes(void **state)
 {
 	struct issue *is;
-	struct section *s;
+	struct column *s;
 	struct article *a;
 
 	(void)state;
 	is = doc_issue_create("d.md");
-	s = doc_section_add(is, "专题评述", 1);
+	s = doc_column_add(is, "专题评述", 1);
 	a = article(s, "美国发布战略", 3, "张秋菊");
 	doc_block_add(a, BLOCK_PARAGRAPH, "甲[^1]乙[^2]丙[^x]丁[^]", 7);
 	doc_block_add(a, BLOCK_TABLE, "表\t格[^1]", 11);
@@ -119,12 +119,12 @@ static void
 test_empty(void **state)
 {
 	struct issue *is;
-	struct section *s;
+	struct column *s;
 
 	(void)state;
 	is = doc_issue_create("e.txt");
-	doc_section_add(is, "专题评述", 1);
-	s = doc_section_add(is, "战略规划", 5);
+	doc_column_add(is, "专题评述", 1);
+	s = doc_column_add(is, "战略规划", 5);
 	doc_article_add(s, "美国发布战略", 7);
 	article(s, "英国发布计划", 8, NULL);
 	expect(is,
@@ -139,11 +139,11 @@ static void
 test_drops(void **state)
 {
 	struct issue *is;
-	struct section *s;
+	struct column *s;
 
 	(void)state;
 	is = doc_issue_create("f.txt");
-	s = doc_section_add(is, "专题评述", 3);
+	s = doc_column_add(is, "专题评述", 3);
 	article(s, "美国发布战略", 5, "张秋菊");
 	doc_drop(is, MSG_BEFORE_FIRST, 1, "一二三四五六七八九十"
 	    "一二三四五六七八九十一二三四五六七八九十超出的部分");
