@@ -49,7 +49,6 @@ static const struct {
 	{ 'A',			"mark-read",		0 },
 	{ 'y',			"copy",			0 },
 	{ 'e',			"export",		0 },
-	{ 'E',			"export -m",		0 },
 	{ '|',			"pipe",			0 },
 	{ 's',			"toggle-sidebar",	0 },
 	{ '<',			"narrow-sidebar",	0 },

@@ -3,7 +3,7 @@
 #   kuaibao --export prints articles with their citations in md, txt, csv
 #   and json; --list and --search take --filter and --format tsv|json;
 #   the reader's e writes the view to a file (never replacing one
-#   without asking), | hands the open article to a command;
+#   without asking), :export -m the flagged articles, | hands the open article to a command;
 #   --state-export, an archive rebuilt elsewhere, --state-import into a
 #   fresh state: the flag and the view are back; a newer mark wins a
 #   merge, an older one does not; a bad file is one message, nothing
@@ -152,9 +152,10 @@ keys $S j j
 keys $S m
 wait_status $S '已加星标' && wait_stable $S
 outcome $? "m flags $T1"
-keys $S E && keys $S C-u && type_text $S "$TMP/flagged.csv" && keys $S Enter
+keys $S : && type_text $S 'export -m' && keys $S Enter
+wait_status $S '^导出加星标的文章到：' && keys $S C-u && type_text $S "$TMP/flagged.csv" && keys $S Enter
 wait_status $S "已导出 1 篇到 $TMP/flagged.csv" && wait_stable $S && grep -qF "\"$T1\"" "$TMP/flagged.csv"
-outcome $? "E: the flagged article exported, as CSV by the name's extension"
+outcome $? ":export -m: the flagged article exported, as CSV by the name's extension"
 keys $S Enter
 wait_for $S "$T1" && wait_stable $S
 keys $S '|'
