@@ -322,11 +322,16 @@ atom_sql(struct buf *b, const struct expr *e, const char *x)
 	}
 }
 
-void
-dbr_expr_sql(struct buf *b, const struct expr *e, const char *x,
-    const struct expr *lead)
+/*
+ * e on the article x; top: e is one of the expression's top-level terms,
+ * whose years and dates the range of ids already holds (dbr_expr_range):
+ * two ranges on the rowid would leave SQLite to take either.
+ */
+static void
+expr_sql(struct buf *b, const struct expr *e, const char *x,
+    const struct expr *lead, int top)
 {
-	if (e == lead) {
+	if (e == lead || (top && e->kind == EX_YEAR)) {
 		buf_adds(b, "1");	/* the rows it leads pass it */
 		return;
 	}
@@ -334,22 +339,37 @@ dbr_expr_sql(struct buf *b, const struct expr *e, const char *x,
 	case EX_AND:
 	case EX_OR:
 		buf_addc(b, '(');
-		dbr_expr_sql(b, e->a, x, lead);
+		expr_sql(b, e->a, x, lead, top && e->kind == EX_AND);
 		buf_adds(b, e->kind == EX_AND ? " AND " : " OR ");
-		dbr_expr_sql(b, e->b, x, lead);
+		expr_sql(b, e->b, x, lead, top && e->kind == EX_AND);
 		buf_addc(b, ')');
 		break;
 	case EX_NOT:
 		buf_adds(b, "NOT (");
-		dbr_expr_sql(b, e->a, x, NULL);
+		expr_sql(b, e->a, x, NULL, 0);
 		buf_addc(b, ')');
 		break;
+	case EX_DATE:
+		if (top) {
+			/* its range is the query's: only the day is asked */
+			buf_printf(b, "((SELECT date FROM issues WHERE id = "
+			    ISSUE_OF("%s") ") IS NOT NULL)", x);
+			break;
+		}
+		/* FALLTHROUGH */
 	default:
 		buf_addc(b, '(');
 		atom_sql(b, e, x);
 		buf_addc(b, ')');
 		break;
 	}
+}
+
+void
+dbr_expr_sql(struct buf *b, const struct expr *e, const char *x,
+    const struct expr *lead)
+{
+	expr_sql(b, e, x, lead, 1);
 }
 
 void

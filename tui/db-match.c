@@ -333,20 +333,55 @@ dbr_issue_counts(struct dbr *r, const struct filter *f,
 		sqlite3_reset(st);
 }
 
+/* count(*) of the articles passing f from lo to hi, with more (SQL after
+ * "%M") joined. */
+static int
+count_in(struct dbr *r, const struct filter *f, const char *sql, int64_t lo,
+    int64_t hi)
+{
+	sqlite3_stmt *st;
+	int n;
+
+	n = 0;
+	if (lo > hi || (st = query(r, f, sql, lo, hi)) == NULL)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
+/*
+ * The unread are counted without looking up every article's mark: those
+ * from the read-before id up, less the ones marked read there, and the
+ * few marked unread below it (the marks' partial index).
+ */
 void
 dbr_count_all(struct dbr *r, const struct filter *f, int *n, int *unread)
 {
 	sqlite3_stmt *st;
+	int64_t rb = r->read_before, *ids;
+	size_t nids, cap, i;
 
-	*n = *unread = 0;
-	st = query(r, f, "SELECT count(*), coalesce(sum(" UNREAD "), 0) FROM"
-	    " %M JOIN articles a ON a.id = m.id", 0, INT64_MAX);
-	if (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
-		*n = sqlite3_column_int(st, 0);
-		*unread = sqlite3_column_int(st, 1);
-	}
-	if (st != NULL)
-		sqlite3_reset(st);
+	*n = count_in(r, f, "SELECT count(*) FROM %M", 0, INT64_MAX);
+	*unread = count_in(r, f, "SELECT count(*) FROM %M", rb, INT64_MAX) -
+	    count_in(r, f, "SELECT count(*) FROM %M WHERE EXISTS (SELECT 1"
+	    " FROM st.marks k WHERE k.key = (SELECT a.key FROM articles a"
+	    " WHERE a.id = m.id) AND k.read)", rb, INT64_MAX);
+	/* the marks lead: a join could walk the articles below rb */
+	if (rb == 0 || (st = dbr_stmt(r, "SELECT (SELECT a.id FROM articles"
+	    " a WHERE a.key = k.key) AS id FROM st.marks k WHERE k.read = 0"
+	    " AND id < :rb")) == NULL)
+		return;
+	dbr_bind_int(st, ":rb", rb);
+	ids = NULL;
+	nids = cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		VEC_PUSH(ids, nids, cap, sqlite3_column_int64(st, 0));
+	sqlite3_reset(st);
+	for (i = 0; i < nids; i++)
+		*unread += dbr_passes(r, f, ids[i]);
+	free(ids);
 }
 
 size_t

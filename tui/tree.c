@@ -296,27 +296,49 @@ free_views(struct tree *t)
 	t->nviews = 0;
 }
 
-/* The views as the state keeps them now, to be counted when shown. */
+/*
+ * The views as the state keeps them now, to be counted when shown; a
+ * view's counts do not depend on the filter: a view unchanged keeps
+ * them (tree_set_marks forgets them).
+ */
 static void
 load_views(struct tree *t)
 {
 	struct expr_error err;
 	struct dbr_view *v;
-	size_t n, i;
+	struct vnode *old;
+	size_t n, i, k, nold;
 
-	free_views(t);
+	old = t->views;
+	nold = t->nviews;
 	n = dbr_views(t->db, &v);
 	t->views = xcalloc(n + 1, sizeof(*t->views));
 	for (i = 0; i < n; i++) {
 		t->views[i].name = v[i].name;
 		t->views[i].text = v[i].expr;
 		t->views[i].n = -1;
-		if (dbr_expr_compile(t->db, v[i].expr, &t->views[i].expr,
+		for (k = 0; k < nold; k++)
+			if (strcmp(old[k].text, v[i].expr) == 0 &&
+			    old[k].expr != NULL) {
+				t->views[i].n = old[k].n;
+				t->views[i].unread = old[k].unread;
+				t->views[i].expr = old[k].expr;
+				old[k].expr = NULL;	/* taken */
+				break;
+			}
+		if (t->views[i].expr == NULL &&
+		    dbr_expr_compile(t->db, v[i].expr, &t->views[i].expr,
 		    &err) == -1)
 			free(err.msg);
 	}
 	free(v);	/* the strings are the tree's now */
 	t->nviews = n;
+	for (k = 0; k < nold; k++) {
+		free(old[k].name);
+		free(old[k].text);
+		expr_free(old[k].expr);
+	}
+	free(old);
 }
 
 static void
