@@ -103,10 +103,12 @@ sidebar_draw(struct ui *ui)
 		i = ui->side_top + (size_t)y;
 		wmove(ui->wside, y, 0);
 		if (!tree_row(ui->tree, i, &r)) {
-			if (y == 0) {
+			/* nothing under the views: say so where it would be */
+			if (y == 0 || i == tree_nviews(ui->tree)) {
 				wattrset(ui->wside, ui->look[LOOK_META]);
 				e = msg(tree_is_search(ui->tree) ?
 				    MSG_EMPTY_RESULTS : MSG_EMPTY_TREE);
+				buf_truncate(&line, 0);
 				wrap_cut(&line, e, strlen(e), width);
 				waddnstr(ui->wside, line.s, (int)line.len);
 			}

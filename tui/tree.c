@@ -499,6 +499,12 @@ tree_nrows(struct tree *t)
 	return t->nrows;
 }
 
+size_t
+tree_nviews(const struct tree *t)
+{
+	return t->search ? 0 : t->nviews;
+}
+
 void
 tree_load_all(struct tree *t)
 {

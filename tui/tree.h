@@ -70,6 +70,8 @@ int		 tree_count_step(struct tree *);
 
 /* Rows: asking for row i loads what is needed to know it. */
 size_t		 tree_nrows(struct tree *);
+/* The views' rows, first of all (0 in a search's results). */
+size_t		 tree_nviews(const struct tree *);
 int		 tree_row(struct tree *, size_t i, struct trow *);
 void		 tree_load_all(struct tree *);
 

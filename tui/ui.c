@@ -365,7 +365,7 @@ ui_refilter(struct ui *ui)
 	if (ui->have_art)
 		render(ui);
 	ui->dirty |= DIRTY_SIDE | DIRTY_ART | DIRTY_STATUS;
-	if (tree_nrows(ui->tree) == 0)
+	if (tree_nrows(ui->tree) == tree_nviews(ui->tree))
 		ui_say(ui, 0, ui->filter.query ? MSG_NO_ARTICLE_MATCHES :
 		    MSG_NO_FILTER_MATCHES);
 }

@@ -108,6 +108,10 @@ outcome $? "Enter on the view applies it: [筛选 country:日本]"
 check "the view: Japan's articles under the views" \
     screen_py sidebar "$LAST" "$SW" $ROWS "$CORPUS" --keys "$JP" --skip 2
 
+keys $S : && type_text $S 'filter year:1990' && keys $S Enter
+wait_line $S 3 '^ 没有符合筛选的内容' && wait_line $S 1 '^= 日本 ' && wait_stable $S
+outcome $? "a filter that leaves nothing says so under the views"
+
 quit_reader $S
 S=vw2
 reader $S $W $H
