@@ -139,6 +139,8 @@ view_open(struct ui *ui, const char *name)
 		dbr_views_free(v, n);
 		return -1;
 	}
+	/* the name may be the tree's, which applying the view rebuilds */
+	name = view->name;
 	if ((rc = view_apply(ui, view->expr, &err)) == -1) {
 		ui_say(ui, 1, MSG_VIEW_BROKEN, name, err.msg, err.col);
 		free(err.msg);
