@@ -9,7 +9,7 @@
 #   :view add NAME EXPR lists the view at the top of the sidebar with its
 #   unread and total counts (a fresh state counts the issues before the
 #   newest as read); Enter on it applies it; views outlive the session;
-#   :view del removes one.
+#   :view del removes one; :sort title orders a search's results by title.
 # Expected rows come from the importer's dump of data/corpus, filtered
 # here by the expression's meaning (tests/e2e/screen.py sidebar --keys).
 . tests/e2e/lib.sh
@@ -111,6 +111,25 @@ check "the view: Japan's articles under the views" \
 keys $S : && type_text $S 'filter year:1990' && keys $S Enter
 wait_line $S 3 '^ 没有符合筛选的内容' && wait_line $S 1 '^= 日本 ' && wait_stable $S
 outcome $? "a filter that leaves nothing says so under the views"
+
+# ---- :sort ----------------------------------------------------------------
+keys $S x && keys $S / && type_text $S '美国' && keys $S Enter
+wait_status $S '\[/美国 [0-9]+\]' && wait_stable $S
+keys $S : && type_text $S 'sort title' && keys $S Enter
+wait_status $S '已按标题排序' && wait_stable $S
+check ":sort title: the results of 美国 in the order of their titles' characters" \
+    python3 - "$CORPUS" "$LAST" "$SW" <<'PY'
+import json, sys
+sys.path.insert(0, "tests/e2e")
+from screen import cut, lines, text_of
+issues = json.load(open(sys.argv[1]))["issues"]
+want = sorted(a["title"] for i in issues for s in i["sections"] for a in s["articles"]
+              if "美国" in text_of(a))
+rows = [cut(l, 0, int(sys.argv[3])) for l in lines(sys.argv[2])][:8]
+for n, (r, w) in enumerate(zip(rows, want)):
+    shown = cut(r, 8).rstrip().rstrip("\u2026")
+    assert shown and w.startswith(shown), "row %d: %r, expected %r" % (n + 1, shown, w)
+PY
 
 quit_reader $S
 S=vw2
