@@ -1,7 +1,7 @@
 /*
  * Saved views: a name and a filter expression, kept in the per-user
  * state (changes queued as marks are, db-state.c) in the order they were
- * first saved.  The table is made on first use.
+ * first saved.  The table is made as the history's is.
  */
 #include <stdlib.h>
 #include <string.h>
