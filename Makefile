@@ -31,8 +31,8 @@ SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=undefined
 endif
 
-PC_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags ncursesw sqlite3 2>/dev/null))
-PC_LIBS	  := $(shell $(PKG_CONFIG) --libs ncursesw sqlite3 2>/dev/null)
+PC_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags ncursesw sqlite3 expat 2>/dev/null))
+PC_LIBS	  := $(shell $(PKG_CONFIG) --libs ncursesw sqlite3 expat 2>/dev/null)
 # Debian's libunistring-dev ships no .pc file.
 LIBS	 = $(PC_LIBS) -lunistring
 # The libraries are linked statically when their archives are installed
@@ -40,9 +40,9 @@ LIBS	 = $(PC_LIBS) -lunistring
 # were a fifth of the reader's start-up (make bench).  STATIC=0 links
 # them dynamically, as a distribution may prefer.
 STATIC	?= 1
-STATIC_ARCHIVES = sqlite3 unistring ncursesw tinfo
+STATIC_ARCHIVES = sqlite3 unistring ncursesw tinfo expat
 ifeq ($(STATIC),1)
-ifeq ($(words $(filter /%,$(foreach l,$(STATIC_ARCHIVES),$(shell $(CC) -print-file-name=lib$(l).a)))),4)
+ifeq ($(words $(filter /%,$(foreach l,$(STATIC_ARCHIVES),$(shell $(CC) -print-file-name=lib$(l).a)))),5)
 LIBS	 = -Wl,-Bstatic $(STATIC_ARCHIVES:%=-l%) -Wl,-Bdynamic -lm -ldl -lpthread
 endif
 endif

@@ -30,6 +30,7 @@ need pkg-config command -v pkg-config
 need libncurses-dev pkg-config --exists ncursesw
 need libsqlite3-dev pkg-config --exists sqlite3
 need libunistring-dev have_lib unistr.h -lunistring
+need libexpat1-dev pkg-config --exists expat
 need poppler-utils command -v pdftotext
 if [ "$what" = test ]; then
 	need tmux command -v tmux
@@ -65,6 +66,7 @@ translate() {
 		dnf:libncurses-dev) echo ncurses-devel ;;
 		dnf:libsqlite3-dev) echo sqlite-devel ;;
 		dnf:libunistring-dev) echo libunistring-devel ;;
+		dnf:libexpat1-dev) echo expat-devel ;;
 		dnf:libcmocka-dev) echo libcmocka-devel ;;
 		dnf:pkg-config) echo pkgconf-pkg-config ;;
 		dnf:openssh-client) echo openssh-clients ;;
@@ -72,6 +74,7 @@ translate() {
 		pacman:libncurses-dev|brew:libncurses-dev) echo ncurses ;;
 		pacman:libsqlite3-dev|brew:libsqlite3-dev) echo sqlite ;;
 		pacman:libunistring-dev|brew:libunistring-dev) echo libunistring ;;
+		pacman:libexpat1-dev|brew:libexpat1-dev) echo expat ;;
 		pacman:libcmocka-dev|brew:libcmocka-dev) echo cmocka ;;
 		pacman:pkg-config) echo pkgconf ;;
 		pacman:openssh-*) echo openssh ;;

@@ -82,6 +82,8 @@ static const char *const texts[MSG_MAX] = {
 	[MSG_PDF_NO_TEXT] =	"cannot read PDF: it has no text layer, only"
 				" images (a scan?); run OCR on it first"
 				" (ocrmypdf)",
+	[MSG_PDF_LAYOUT] =	"cannot read PDF: pdftotext's word boxes are"
+				" not well-formed XML",
 	[MSG_PDF_SLOW] =	"cannot read PDF: pdftotext ran too long, and"
 				" was stopped",
 	[MSG_PDF_FLOOD] =	"cannot read PDF: pdftotext gave too much text,"

@@ -19,7 +19,9 @@
 #include "import-cli.h"
 #include "import-country.h"
 #include "import-json.h"
+#include "import-input.h"
 #include "import-outline.h"
+#include "sanitize.h"
 #include "import-theme.h"
 #include "xmalloc.h"
 
@@ -167,6 +169,29 @@ summary(const struct issue *is, size_t warnings)
 	    warnings == 1 ? "" : "s");
 }
 
+/*
+ * The text as the parser reads it, line by line, a form feed before a
+ * page's first line: what a PDF's diagnostics count lines in.
+ */
+static void
+print_text(const char *path)
+{
+	struct input *in;
+	char *s;
+	size_t i;
+
+	if ((in = input_load(path)) == NULL)
+		return;
+	for (i = 0; i < in->nlines; i++) {
+		s = sanitize_text(in->lines[i].s, in->lines[i].len,
+		    SANITIZE_KEEP_TAB | SANITIZE_LOG);
+		printf("%s%s\n", in->lines[i].flags & LINE_PAGESTART ? "\f" :
+		    "", s);
+		free(s);
+	}
+	input_free(in);
+}
+
 static void
 take_file(struct run *r, const char *path)
 {
@@ -181,6 +206,10 @@ take_file(struct run *r, const char *path)
 		buf_free(&b);
 	}
 	r->done++;
+	if (r->c->mode == CLI_TEXT) {
+		print_text(path);
+		return;
+	}
 	warnings = diag_count(DIAG_WARNING);
 	is = import_file(path, &r->opts);
 	if (r->progress)
@@ -199,7 +228,7 @@ take_file(struct run *r, const char *path)
 	doc_issue_free(is);
 }
 
-/* Standard output, for --json and --outline. */
+/* Standard output, for --json, --outline and --text. */
 static void
 stdout_end(const struct run *r)
 {
@@ -254,7 +283,7 @@ cli_run(const struct cli *c)
 	r.progress = c->mode == CLI_DB && !r.quiet && isatty(STDERR_FILENO);
 	r.nfiles = c->nfiles;
 	diag_show(c->shown);
-	if (lists_load(&r) == 0) {
+	if (c->mode == CLI_TEXT || lists_load(&r) == 0) {
 		output_begin(&r);
 		for (i = 0; i < r.nfiles; i++)
 			take_file(&r, c->files[i]);

@@ -13,7 +13,8 @@
 enum cli_mode {
 	CLI_DB,			/* build or update the database */
 	CLI_JSON,		/* --json */
-	CLI_OUTLINE		/* --outline */
+	CLI_OUTLINE,		/* --outline */
+	CLI_TEXT		/* --text: the lines the parser reads */
 };
 
 struct cli {

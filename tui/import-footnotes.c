@@ -219,7 +219,8 @@ footnotes_find(struct lines *L)
 		 * marker above it only where it cites a source by its URL
 		 * (the importer then warns that no marker cites it).
 		 */
-		if (shape_note_start(p->s, p->len, &n, &off) &&
+		/* a row of a table whose cells tabs part is no note */
+		if (!p->tabbed && shape_note_start(p->s, p->len, &n, &off) &&
 		    (like = note_like(L, i, off)) > 0 &&
 		    (shape_has_marker(recent.s, recent.len, n) ?
 		    like == 2 || n == 1 || (n > top && n <= top + 3) :

@@ -96,6 +96,10 @@ collect(struct lines *L, const struct input *in)
 		}
 		memset(&ph, 0, sizeof(ph));
 		ph.lead = s[0] == ' ' || s[0] == '\t';
+		while (ph.leadtabs < 15 && ph.leadtabs < len &&
+		    s[ph.leadtabs] == '\t')
+			ph.leadtabs++;
+		ph.tabbed = memchr(s, '\t', len) != NULL;
 		ph.indent = text_starts(s, "\xe3\x80\x80") ||
 		    text_starts(s, "  ");
 		ph.trail = s[len - 1] == ' ' || s[len - 1] == '\t';
@@ -183,6 +187,16 @@ cmp_int(const void *a, const void *b)
 }
 
 /*
+ * A line that may tell the body's width: wide enough, no URL (set in
+ * another font), no table row whose cells tabs part.
+ */
+static int
+measured(const struct phys *p)
+{
+	return p->cols >= MIN_BODY_COLS && !has_url(p) && !p->tabbed;
+}
+
+/*
  * Too few lines for a mode: lines that stop mid-sentence mostly run
  * to the margin, and the widest of them are full.  The width four in
  * five of them do not exceed, and what lies just above it.
@@ -197,8 +211,7 @@ upper_width(const struct lines *L)
 	v = xcalloc(L->n + 1, sizeof(*v));
 	for (i = n = 0; i < L->n; i++) {
 		p = &L->p[i];
-		if (p->cols >= MIN_BODY_COLS && !has_url(p) &&
-		    !shape_ends_sentence(p->s, p->len) &&
+		if (measured(p) && !shape_ends_sentence(p->s, p->len) &&
 		    !shape_toc_entry(p->s, p->len))
 			v[n++] = p->cols;
 	}
@@ -222,7 +235,7 @@ median_width(const struct lines *L)
 
 	v = xcalloc(L->n + 1, sizeof(*v));
 	for (i = n = 0; i < L->n; i++)
-		if (L->p[i].cols >= MIN_BODY_COLS && !has_url(&L->p[i]))
+		if (measured(&L->p[i]))
 			v[n++] = L->p[i].cols;
 	qsort(v, n, sizeof(*v), cmp_int);
 	m = n > 0 ? v[n / 2] : MIN_BODY_COLS;
@@ -250,7 +263,7 @@ measure(struct lines *L)
 	h = xcalloc((size_t)max + 3, sizeof(*h));
 	lo = median_width(L);
 	for (i = 0; i < L->n; i++)
-		if (L->p[i].cols >= MIN_BODY_COLS && !has_url(&L->p[i]))
+		if (measured(&L->p[i]))
 			h[L->p[i].cols]++;
 	best = bestscore = 0;
 	for (w = lo; w <= max; w++)

@@ -28,6 +28,8 @@ struct phys {
 	int		 cols;		/* printed width: CJK 2, Latin 1 */
 	int		 latin;		/* Latin characters, whose width varies */
 	unsigned	 lead:1;	/* began with white space */
+	unsigned	 leadtabs:4;	/* began with tabs: a table row's empty cells */
+	unsigned	 tabbed:1;	/* held a tab, trimmed or not */
 	unsigned	 indent:1;	/* began with an ideographic space or two */
 	unsigned	 trail:1;	/* ended with white space */
 	unsigned	 blank:1;	/* a blank line stands before it */

@@ -1,8 +1,10 @@
 /*
- * Reads a PDF through poppler's pdftotext(1), run without a shell, in its
- * default mode: the text in reading order, a form feed ending each page,
- * as most people extract it (the plain-text reader is measured on that).
- * A hostile PDF gets a bounded time and a bounded amount of text.
+ * Reads a PDF through poppler's pdftotext(1), run without a shell, with
+ * -bbox-layout: every word with its box, which import-pdflayout.c turns
+ * into the text in reading order, a form feed ending each page, as the
+ * default mode prints it, but with tables a row a line and note markers
+ * in their lines.  A hostile PDF gets a bounded time and a bounded
+ * amount of output.
  */
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -21,6 +23,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "import-pdf.h"
+#include "import-pdflayout.h"
 #include "xmalloc.h"
 
 extern char **environ;
@@ -72,8 +75,9 @@ cloexec(int fd)
 static int
 start(const char *path, struct child *ch)
 {
-	char *argv[] = { "pdftotext", "-enc", "UTF-8", "--", NULL, "-", NULL };
-	const int file = 4;	/* argv[file] is the PDF */
+	char *argv[] = { "pdftotext", "-bbox-layout", "-enc", "UTF-8", "--",
+	    NULL, "-", NULL };
+	const int file = 5;	/* argv[file] is the PDF */
 	posix_spawn_file_actions_t fa;
 	int out[2], err[2], e, i;
 
@@ -206,7 +210,7 @@ pdf_text(const char *path, size_t *len)
 	struct child ch;
 	struct buf out = { 0 }, err = { 0 };
 	enum outcome how;
-	char *msg;
+	char *msg, *text = NULL, why[160];
 	int e, i, seconds, status;
 
 	seconds = timeout(path);
@@ -243,13 +247,17 @@ pdf_text(const char *path, size_t *len)
 	else if (WEXITSTATUS(status) != 0)
 		diag_msg(MSG_PDF_FAILED, path, 0, 0, "exit status %d: %s",
 		    WEXITSTATUS(status), (msg = last_error(&err)));
-	else if (strspn(buf_str(&out), " \t\r\n\f") == out.len)
+	else if ((text = pdflayout_text(buf_str(&out), out.len, len, why,
+	    sizeof(why))) == NULL)
+		diag_msg(MSG_PDF_LAYOUT, path, 0, 0, "%s", why);
+	else if (strspn(text, " \t\r\n\f") == *len)
 		diag_msg(MSG_PDF_NO_TEXT, path, 0, 0, NULL);
 	else {
+		buf_free(&out);
 		buf_free(&err);
-		*len = out.len;
-		return buf_take(&out);
+		return text;
 	}
+	free(text);
 	free(msg);
 	buf_free(&out);
 	buf_free(&err);

@@ -111,17 +111,24 @@ has_tab(const struct phys *p)
 	return memchr(p->s, '\t', p->len) != NULL;
 }
 
-/* A row whose cells tabs part: a row of its own, whole on its line. */
+/*
+ * A row whose cells tabs part: a row of its own, whole on its line.  The
+ * tabs it begins with stand for its first cells, empty (a cell spanning
+ * rows above: the PDF reader writes such rows).
+ */
 static void
 tab_row(struct ptable *t, const struct phys *p)
 {
 	const char *s, *tab, *end;
 	struct buf cell = { 0 };
+	unsigned k;
 
 	row_flush(t);
 	if (t->text.len > 0)
 		buf_addc(&t->text, '\n');
 	t->rows++;
+	for (k = 0; k < p->leadtabs; k++)
+		buf_addc(&t->text, '\t');
 	end = p->s + p->len;
 	for (s = p->s; ; s = tab + 1) {
 		if ((tab = memchr(s, '\t', (size_t)(end - s))) == NULL)
@@ -153,8 +160,9 @@ ptable_start(struct ptable *t, const struct lines *L, size_t i)
 
 	if ((j = lines_next_body(L, i)) == LINES_NONE)
 		return 0;
+	t->tabbed = 0;
 	if (has_tab(p) && has_tab(&L->p[j])) {
-		t->active = 1;
+		t->active = t->tabbed = 1;
 		t->rownum = 0;
 		t->rows = 0;
 		t->line = p->no;
@@ -234,10 +242,14 @@ ptable_take(struct ptable *t, const struct lines *L, size_t i,
 	size_t k;
 	int narrow, n;
 
-	if (has_tab(p)) {
+	if (p->tabbed) {
 		tab_row(t, p);
 		r->item_open = r->left_open = 0;
 		return 1;
+	}
+	if (t->tabbed) {		/* a line without tabs ends such a table */
+		ptable_end(t, L, out);
+		return 0;
 	}
 	narrow = p->cols <= t->narrow;
 	/* what ends a table whatever cell is open */

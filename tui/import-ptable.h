@@ -24,6 +24,7 @@ struct ptable {
 	int			 itemw;		/* columns of a full item line */
 	int			 rownum;	/* the last numbered row's number */
 	int			 spaced;	/* blank lines part its cells */
+	int			 tabbed;	/* tabs part them: a row a line */
 	size_t			 rows;
 	struct buf		 text;
 	struct ptable_row	 row;

@@ -1,7 +1,7 @@
 /*
  * kuaibao-import: parses bulletin and guide sources and builds the
  * database the reader opens, or prints what it found (--json,
- * --outline).  Here only the command line is read, into a struct cli;
+ * --outline) or read (--text).  Here only the command line is read, into a struct cli;
  * import-cli.c does the rest.
  */
 #include <getopt.h>
@@ -18,6 +18,7 @@ static const struct option longopts[] = {
 	{ "follow",	no_argument,		NULL, 'F' },
 	{ "json",	no_argument,		NULL, 'j' },
 	{ "outline",	no_argument,		NULL, 'O' },
+	{ "text",	no_argument,		NULL, 't' },
 	{ "data-dir",	required_argument,	NULL, 'D' },
 	{ "countries",	required_argument,	NULL, 'C' },
 	{ "themes",	required_argument,	NULL, 'T' },
@@ -38,7 +39,8 @@ usage(FILE *fp)
 	    "usage: kuaibao-import [-nqv] [-o DB] [--data-dir DIR] "
 	    "[--follow] [--year N]\n"
 	    "                      [--date YYYY-MM-DD] [--number TEXT] FILE...\n"
-	    "       kuaibao-import --json | --outline [options] FILE...\n"
+	    "       kuaibao-import --json | --outline | --text [options] "
+	    "FILE...\n"
 	    "\n"
 	    "  -o, --output DB     database to create or update (default: "
 	    "$KUAIBAO_DB,\n"
@@ -51,6 +53,10 @@ usage(FILE *fp)
 	    "nothing\n"
 	    "      --outline       print the columns and articles found; "
 	    "write nothing\n"
+	    "      --text          print the text as read (a PDF's, with "
+	    "its tables a row\n"
+	    "                      a line), which diagnostics count lines "
+	    "in\n"
 	    "      --data-dir DIR  where countries.tsv and themes.tsv are "
 	    "(default:\n"
 	    "                      $KUAIBAO_DATA_DIR, else %s)\n"
@@ -88,6 +94,9 @@ options(struct cli *c, int argc, char *argv[])
 			break;
 		case 'O':
 			c->mode = CLI_OUTLINE;
+			break;
+		case 't':
+			c->mode = CLI_TEXT;
 			break;
 		case 'D':
 			c->datadir = optarg;

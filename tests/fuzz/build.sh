@@ -39,7 +39,7 @@ rm -f "$probe" "$probe.c"
 
 pc_cflags=$(pkg-config --cflags ncursesw sqlite3 2>/dev/null |
     sed -e 's/-D_XOPEN_SOURCE=[^ ]*//g' -e 's/-D_DEFAULT_SOURCE//g')
-pc_libs=$(pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
+pc_libs="$(pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3) $(pkg-config --libs expat 2>/dev/null || echo -lexpat)"
 san="-fsanitize=address,undefined -fno-sanitize-recover=all"
 cflags="-std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700
     -D_XOPEN_SOURCE_EXTENDED $pc_cflags -g -O1 -fno-omit-frame-pointer

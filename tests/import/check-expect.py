@@ -82,6 +82,8 @@ Issue-level lines (not indented):
                             (cells are tab-separated; after normalisation,
                             see below, "目标 建议" matches "目标\t建议")
       table-cell TEXT       some cell of some table block equals TEXT
+      table-row A | B …     some row of some table block has exactly these cells
+                            ("-" for an empty one)
       last-block TYPE       type of the article's last block
       paragraph-contains T  some paragraph block contains T
       contains T            some block (any type) or field value contains T
@@ -311,6 +313,13 @@ def _check_one(tap, desc, art, key, arg, paras, heads, tabs, fields, countries, 
         ok = any(norm(c) == norm(arg) for c in cells)
         near = [norm(c) for c in cells if norm(arg)[:4] and norm(arg)[:4] in norm(c)]
         tap.add(ok, desc, arg, " | ".join(near) if near else "(no similar cell; %d cells)" % len(cells))
+    elif key == "table-row":
+        # the cells of one row, " | " between them, "-" for an empty one
+        want = [norm(c) for c in arg.split(" | ")]
+        want = ["" if c == "-" else c for c in want]
+        rows = [[norm(c) for c in row.split("\t")] for t in tabs for row in t.split("\n")]
+        near = [" | ".join(r) for r in rows if r and want[-1][:4] and want[-1][:4] in r[-1]]
+        tap.add(want in rows, desc, arg, " / ".join(near) if near else "(no such row; %d rows)" % len(rows))
     elif key == "last-block":
         bl = blocks_of(art)
         got = bl[-1].get("type") if bl else None

@@ -10,7 +10,7 @@
 # shortfall listed in tests/import/shortfalls is a TODO, no failure).
 # Then the PDFs the importer refuses: no pdftotext on PATH, an encrypted PDF, a
 # scan without a text layer, a damaged PDF, and a pdftotext that
-# crashes, runs too long or prints too much: each one ERROR line naming
+# crashes, runs too long, prints too much or prints no XML: each one ERROR line naming
 # the file, exit status 2 (or 3, where fatal errors are moving), and the
 # database unchanged.  And: a PDF is known by its %PDF- magic under any
 # name, a name that starts with "-" is no option, and the typesetting
@@ -98,10 +98,9 @@ for e in tests/import/corpus/000_*.expect tests/import/corpus/002_*.expect \
 		echo "not ok $n - $name.pdf: $passed/$total checks$note"
 	else
 		notok "$name.pdf: $passed/$total checks${note:-}"
-		grep -A2 '^not ok' "$tmp/$name.tap" | grep -v '^--' |
-		    head -n 12 | sed -e 's/^not ok [0-9]* - /#   /' \
-		    -e 's/^#   /#     /'
 	fi
+	grep -A2 '^not ok' "$tmp/$name.tap" | grep -v '^--' | head -n 12 |
+	    sed -e 's/^not ok [0-9]* - /#   /' -e 's/^#   /#     /'
 	nwarn=$(grep -c ': WARNING: ' "$tmp/warnings")
 	[ "$nwarn" -eq 0 ] ||
 	    echo "# $nwarn warnings, the first: $(grep -m1 ': WARNING: ' "$tmp/warnings")"
@@ -115,6 +114,18 @@ if [ -s "$pdf" ] && setpdf "$tmp/2024-05.json" "$tmp/again.pdf" &&
 else
 	notok "typeset.py gives the same PDF twice"
 fi
+
+# --- the text as read: --text, which diagnostics count lines in
+
+"$imp" --text "$pdf" >"$tmp/text" 2>"$tmp/err" || fail "--text: exit status $?"
+[ -s "$tmp/err" ] && fail "--text wrote to stderr: $(head -c 200 "$tmp/err")"
+no=$("$imp" -v --json --data-dir "$data" "$pdf" 2>&1 >/dev/null |
+    sed -n 's/^.*\.pdf:\([0-9]*\):1: NOTICE: page number dropped: 2$/\1/p')
+[ -n "$no" ] && [ "$(sed -n "${no}p" "$tmp/text")" = 2 ] ||
+    fail "the notice's line ${no:-?} of --text is not the page number 2"
+grep -q "$(printf '^使命领域\t主要措施$')" "$tmp/text" ||
+    fail "--text has no row 使命领域<TAB>主要措施 (table 1, as typeset)"
+check "--text prints the PDF's text as read: the notices' line numbers, a table a row a line"
 
 # --- a PDF under any name
 
@@ -197,6 +208,7 @@ fake() {	# fake NAME SCRIPT-BODY
 fake crash 'kill -SEGV $$'
 fake slow 'exec sleep 60'
 fake flood 'exec yes 科技政策与咨询快报'
+fake junk 'printf "<page>\\n<flow></page>\\n"'
 refused "a pdftotext that crashes" "$pdf" \
     "pdftotext was killed: signal 11" PATH="$tmp/fake/crash:$PATH"
 refused "a pdftotext that runs too long" "$pdf" \
@@ -205,6 +217,9 @@ refused "a pdftotext that runs too long" "$pdf" \
 refused "a pdftotext that prints without end" "$pdf" \
     "pdftotext gave too much text, and was stopped: more than 64 MiB" \
     PATH="$tmp/fake/flood:$PATH"
+refused "a pdftotext whose word boxes are no XML" "$pdf" \
+    "pdftotext's word boxes are not well-formed XML: mismatched tag at line 2" \
+    PATH="$tmp/fake/junk:$PATH"
 
 echo "1..$n"
 [ "$fails" -eq 0 ]
