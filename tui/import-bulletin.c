@@ -169,28 +169,34 @@ set_authors(struct builder *b, char **names, size_t n)
 
 /*
  * A numbered lead-in set on a line of its own (（1）数字技术标准化。):
- * one short sentence, a paragraph under it that is no item, and no
- * item before it, as the last item of a list would have.
+ * one short sentence, a paragraph under it that is no item of the same
+ * numbering or a higher one, and no item of its numbering before it, as
+ * the last item of a list would have.  Items of a lower numbering under
+ * it (1、… over ①…②…) are its text.
  */
 static int
 leadin(const struct builder *b, const struct elem *e, const struct elem *next)
 {
 	const struct block *last;
 	size_t len;
+	int kind, nk;
 
 	len = len_of(e);
-	if (!(e->flags & EF_STANDALONE) || shape_enum(e->text, len) == 0 ||
+	kind = shape_enum_kind(e->text, len);
+	if (!(e->flags & EF_STANDALONE) || kind == 0 ||
 	    !text_ends(e->text, len, "。") || text_has(e->text, len - 3, "。") ||
 	    text_cols(e->text, len) > LEADIN_MAX_COLS)
 		return 0;
 	if (next == NULL || next->kind != EL_LINE ||
-	    (next->flags & EF_STANDALONE) ||
-	    shape_enum(next->text, len_of(next)) > 0)
+	    (next->flags & EF_STANDALONE))
+		return 0;
+	nk = shape_enum_kind(next->text, len_of(next));
+	if (nk != 0 && nk <= kind)	/* a sibling, or a higher level */
 		return 0;
 	last = b->art->nblocks > 0 ? &b->art->blocks[b->art->nblocks - 1] :
 	    NULL;
 	return last == NULL || last->type != BLOCK_PARAGRAPH ||
-	    shape_enum(last->text, strlen(last->text)) == 0;
+	    shape_enum_kind(last->text, strlen(last->text)) != kind;
 }
 
 static void

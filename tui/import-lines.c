@@ -618,6 +618,22 @@ title_rest(const struct lines *L, size_t i)
 	    !text_has(a->s, a->len, "，") && !text_has(a->s, a->len, "。");
 }
 
+/*
+ * Line i ends what the line above began in a note's smaller type, wider
+ * than any body line, and left running on (…的虚拟合 / 作社区).
+ */
+static int
+note_rest(const struct lines *L, size_t i)
+{
+	const struct phys *a;
+
+	if (i == 0)
+		return 0;
+	a = &L->p[i - 1];
+	return a->cols > L->width + 4 && !a->url &&
+	    !shape_ends_sentence(a->s, a->len);
+}
+
 /* A header other than a page number was dropped just above line i. */
 static int
 header_above(const struct lines *L, size_t i)
@@ -696,11 +712,11 @@ furniture(struct lines *L)
 		drop = c[k].same >= 2 || same_as_next(L, i);
 		/*
 		 * Above a page number: a name, unless a title over its lead
-		 * or the rest of a title the line above began.
+		 * or the rest of a title or a note the line above began.
 		 */
 		if ((c[k].where & FOOT) && i + 1 < L->n && L->p[i + 1].drop &&
 		    names_only(&L->p[i]) && !title_over_lead(L, i) &&
-		    !title_rest(L, i))
+		    !title_rest(L, i) && !note_rest(L, i))
 			drop = 1;
 		if ((c[k].where & TOP) && interrupts(L, i) &&
 		    !header_above(L, i))
