@@ -24,19 +24,31 @@ set_name(char **slot, const char *name)
 	*slot = name ? xstrdup(name) : NULL;
 }
 
-/* Searches the archive for what was typed; nothing typed, nothing done. */
+/*
+ * Searches the archive for what was typed, and shows the first result;
+ * what has no word to search (nothing, or punctuation only) is said.
+ */
 static void
 search(struct ui *ui, const char *typed)
 {
+	struct trow r;
 	char *q;
 
-	if ((q = dbr_fts_query(typed)) == NULL)
+	if ((q = dbr_fts_query(typed)) == NULL) {
+		if (typed[strspn(typed, " ")] != '\0')
+			ui_say(ui, 1, MSG_NO_WORDS, typed);
 		return;
+	}
 	free(ui->filter.query);
 	ui->filter.query = q;
 	set_name(&ui->filter.typed, typed);
+	set_name(&ui->find, NULL);	/* a new search ends a find (less) */
 	ui_focus(ui, PANE_SIDE);
 	ui_refilter(ui);
+	/* the pane shows the result the cursor is on, not the last article */
+	if (tree_row(ui->tree, tree_cursor(ui->tree), &r) &&
+	    r.kind == TR_ARTICLE && !(ui->have_art && r.id == ui->art.id))
+		ui_show_article(ui, r.id);
 }
 
 static void
@@ -66,25 +78,13 @@ exec_search(struct ui *ui, struct cmd_args *a)
 	return 0;
 }
 
-/* The line of the first part of occurrence occ. */
-static size_t
-match_line(const struct rendered *r, size_t occ)
-{
-	size_t i;
-
-	for (i = 0; i < r->nmatches; i++)
-		if (r->matches[i].occ == occ)
-			return r->matches[i].line;
-	return 0;
-}
-
 static int
 goto_match(struct ui *ui, int dir)
 {
-	size_t n, line;
+	size_t n;
 
 	if (ui->r == NULL || ui->r->noccs == 0) {
-		ui_say(ui, 0, ui->filter.query ? MSG_NO_MATCH_HERE :
+		ui_say(ui, 0, ui->filter.query || ui->find ? MSG_NO_MATCH_HERE :
 		    MSG_NO_SEARCH);
 		return 0;
 	}
@@ -93,11 +93,7 @@ goto_match(struct ui *ui, int dir)
 		ui->match = (ui->match + 1) % n;
 	else
 		ui->match = (ui->match + n - 1) % n;
-	line = match_line(ui->r, ui->match);
-	if (line < ui->scroll || line >= ui->scroll + (size_t)ui->body_h)
-		ui_scroll(ui, (long)line - (long)ui->scroll - ui->body_h / 3);
-	ui_say(ui, 0, MSG_MATCH_N, ui->match + 1, n);
-	ui->dirty |= DIRTY_ART;
+	ui_show_match(ui);
 	return 0;
 }
 
@@ -145,6 +141,7 @@ accept_choice(struct ui *ui, struct prompt *p)
 static int
 filter_by(struct ui *ui, struct cmd_args *a, enum prompt_kind kind)
 {
+	struct prompt *p;
 	struct choice *v;
 	size_t n, *shown, k;
 	char *typed;
@@ -158,10 +155,13 @@ filter_by(struct ui *ui, struct cmd_args *a, enum prompt_kind kind)
 	n = kind == PROMPT_COUNTRY ? dbr_countries(ui->db, &v) :
 	    dbr_themes(ui->db, &v);
 	if (a->argc == 0) {
-		ui_prompt(ui, prompt_open(kind, msg(kind == PROMPT_THEME ?
+		p = prompt_open(kind, msg(kind == PROMPT_THEME ?
 		    MSG_PROMPT_THEME : ui->filter.mentions ?
 		    MSG_PROMPT_COUNTRY_ANY : MSG_PROMPT_COUNTRY), v, n,
-		    accept_choice));
+		    accept_choice);
+		/* what choosing one would leave, with the other filters */
+		prompt_count_under(p, ui);
+		ui_prompt(ui, p);
 		return 0;
 	}
 	typed = cmd_join(a, 0);

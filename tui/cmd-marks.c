@@ -332,7 +332,7 @@ marks_start(struct ui *ui)
 void
 marks_leave(struct ui *ui)
 {
-	if (ui->have_art && ui->r != NULL)
+	if (ui->have_art && ui->r != NULL && !ui->preview)
 		dbr_save_place(ui->db, ui->art.key, render_anchor(ui->r,
 		    ui->scroll));
 }

@@ -18,6 +18,8 @@
 static const struct cmd_entry *const cmd_groups[] = {
 	cmd_move_table,
 	cmd_filter_table,
+	cmd_find_table,
+	cmd_unfilter_table,
 	cmd_view_table,
 	cmd_export_table,
 	cmd_article_table,

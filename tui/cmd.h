@@ -66,6 +66,8 @@ struct cmd_args {
 /* The groups of entries, each ended by an entry with a NULL name. */
 extern const struct cmd_entry cmd_move_table[];
 extern const struct cmd_entry cmd_filter_table[];
+extern const struct cmd_entry cmd_find_table[];
+extern const struct cmd_entry cmd_unfilter_table[];
 extern const struct cmd_entry cmd_article_table[];
 extern const struct cmd_entry cmd_marks_table[];
 extern const struct cmd_entry cmd_screen_table[];

@@ -186,9 +186,12 @@ dbr_countries(struct dbr *r, struct choice **out)
 size_t
 dbr_themes(struct dbr *r, struct choice **out)
 {
-	return choices(r, "SELECT id, name, NULL, NULL, NULL, narticles,"
-	    " narticles FROM themes WHERE narticles > 0 ORDER BY narticles"
-	    " DESC, id", out);
+	/* schema 4 has no English names of themes */
+	return choices(r, r->schema < 5 ? "SELECT id, name, NULL, NULL, NULL,"
+	    " narticles, narticles FROM themes WHERE narticles > 0 ORDER BY"
+	    " narticles DESC, id" : "SELECT id, name, NULL, NULL, english,"
+	    " narticles, narticles FROM themes WHERE narticles > 0 ORDER BY"
+	    " narticles DESC, id", out);
 }
 
 /* Freeing. */

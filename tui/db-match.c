@@ -587,3 +587,84 @@ dbr_count_step(struct dbr *r, const struct filter *f, struct dbr_count *c)
 	if (c->step > 1 << 20)
 		c->step = 1 << 20;
 }
+
+/* f without the part the prompt chooses: its country, or its theme. */
+static struct filter
+others(const struct filter *f, int countries)
+{
+	struct filter g = *f;
+
+	if (countries)
+		g.country = 0;
+	else
+		g.theme = 0;
+	return g;
+}
+
+int
+dbr_choices_counted(const struct filter *f, int countries)
+{
+	struct filter g = others(f, countries);
+
+	return !dbr_filtered(&g);
+}
+
+void
+dbr_choices_step(struct dbr *r, const struct filter *f, int countries,
+    struct choice *v, size_t n, struct dbr_count *c)
+{
+	struct filter g = others(f, countries);
+	sqlite3_stmt *st, *tags;
+	size_t i, *at, maxid;
+	int64_t id;
+	double t0;
+	int more;
+
+	if (c->done)
+		return;
+	if (c->before == 0) {
+		c->before = INT64_MAX;
+		for (i = 0; i < n; i++)
+			v[i].n = v[i].nall = 0;
+	}
+	/* the choices by id: a list's ids are few and small */
+	for (i = 0, maxid = 0; i < n; i++)
+		if (v[i].id > 0 && (size_t)v[i].id > maxid)
+			maxid = (size_t)v[i].id;
+	at = xcalloc(maxid + 1, sizeof(*at));
+	for (i = 0; i < n; i++)
+		if (v[i].id > 0)
+			at[v[i].id] = i + 1;
+	/* the articles passing the other filters, newest first, each one's
+	 * tags counted, for STEP_MS after the first */
+	st = query(r, &g, "SELECT m.id FROM %M ORDER BY m.id DESC", 0,
+	    c->before - 1);
+	tags = dbr_stmt(r, countries ? "SELECT country_id, role = 0 FROM"
+	    " article_countries WHERE article_id = ?" : "SELECT theme_id, 1"
+	    " FROM article_themes WHERE article_id = ?");
+	t0 = 0;
+	more = 0;
+	while (st != NULL && tags != NULL && sqlite3_step(st) == SQLITE_ROW) {
+		if (t0 == 0)
+			t0 = now_ms();
+		else if (now_ms() - t0 > STEP_MS) {
+			more = 1;
+			break;
+		}
+		c->before = sqlite3_column_int64(st, 0);
+		c->articles++;
+		sqlite3_bind_int64(tags, 1, c->before);
+		while (sqlite3_step(tags) == SQLITE_ROW) {
+			id = sqlite3_column_int64(tags, 0);
+			if (id <= 0 || (size_t)id > maxid || at[id] == 0)
+				continue;
+			v[at[id] - 1].n += sqlite3_column_int(tags, 1);
+			v[at[id] - 1].nall++;
+		}
+		sqlite3_reset(tags);
+	}
+	if (st != NULL)
+		sqlite3_reset(st);
+	free(at);
+	c->done = !more;
+}

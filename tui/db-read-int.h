@@ -23,6 +23,7 @@ struct article_row;
 struct dbr {
 	sqlite3		*db;
 	char		*path;		/* canonical: keys the saved position */
+	int		 schema;	/* its version (db-schema.h) */
 	struct dbr_stmt	 stmts[DBR_NSTMTS];
 	unsigned	 clock;
 	/*

@@ -147,9 +147,10 @@ check_schema(struct dbr *r)
 		return "not a kuaibao database";
 	if (v > DB_SCHEMA_VERSION)
 		return "made by a newer kuaibao-import; upgrade kuaibao";
-	if (v < DB_SCHEMA_VERSION)
+	if (v < DB_SCHEMA_OLDEST)
 		return "made by an older kuaibao-import; rebuild it with"
 		    " kuaibao-import --new";
+	r->schema = v;
 	if (sqlite3_prepare_v2(r->db, "SELECT rowid FROM main.fts WHERE fts"
 	    " MATCH 'kuaibao' LIMIT 1", -1, &st, NULL) != SQLITE_OK)
 		return "the full-text index is missing; rebuild the database";

@@ -161,6 +161,17 @@ int		 dbr_article(struct dbr *, int64_t id, struct art *);
 char		*dbr_article_key(struct dbr *, int64_t id);
 size_t		 dbr_countries(struct dbr *, struct choice **out);
 size_t		 dbr_themes(struct dbr *, struct choice **out);
+/*
+ * The counts of the choices of a prompt (countries, or themes) under the
+ * other parts of f (f without its country, or without its theme): when
+ * there are none, dbr_choices_counted says so and the archive's counts
+ * stand; else dbr_choices_step, called on a zeroed dbr_count until done
+ * is set, counts them a bounded step at a time (the first zeroes them).
+ */
+int		 dbr_choices_counted(const struct filter *, int countries);
+void		 dbr_choices_step(struct dbr *, const struct filter *,
+		    int countries, struct choice *v, size_t n,
+		    struct dbr_count *);
 
 void		 dbr_issue_rows_free(struct issue_row *, size_t);
 void		 dbr_section_rows_free(struct section_row *, size_t);

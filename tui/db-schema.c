@@ -83,7 +83,8 @@ const char db_schema_sql[] =
 	"CREATE TABLE themes("
 	"  id INTEGER PRIMARY KEY,"
 	"  name TEXT NOT NULL UNIQUE,"
-	"  narticles INTEGER NOT NULL DEFAULT 0);"
+	"  narticles INTEGER NOT NULL DEFAULT 0,"
+	"  english TEXT);"	/* since schema 5 */
 	"CREATE TABLE article_themes("
 	"  theme_id INTEGER NOT NULL,"
 	"  article_id INTEGER NOT NULL,"

@@ -7,7 +7,12 @@
 
 #include <stdint.h>
 
-#define DB_SCHEMA_VERSION	4
+#define DB_SCHEMA_VERSION	5
+/*
+ * The oldest schema still read (and brought up to date by an import
+ * into it): 4 lacks themes.english, the names of the theme prompt.
+ */
+#define DB_SCHEMA_OLDEST	4
 
 /*
  * Ids sort by issue date.  An issue's id is its day (since 1900) <<

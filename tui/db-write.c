@@ -378,9 +378,12 @@ clean_stale(const char *dir, const char *base)
 	return rc == 0 ? 0 : -1;
 }
 
-/* Whether path is a kuaibao database of this schema; why not in *why. */
+/*
+ * Whether path is a kuaibao database of this schema, or of one it can
+ * bring up to date (*version); why not in *why.
+ */
 static int
-check_existing(const char *path, const char **why)
+check_existing(const char *path, const char **why, int *version)
 {
 	sqlite3 *db;
 	sqlite3_stmt *st;
@@ -399,7 +402,8 @@ check_existing(const char *path, const char **why)
 	else {
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			v = sqlite3_column_int(st, 0);
-			if (v == DB_SCHEMA_VERSION)
+			*version = v;
+			if (v >= DB_SCHEMA_OLDEST && v <= DB_SCHEMA_VERSION)
 				ok = 1;
 			else
 				*why = "has another schema version";
@@ -466,7 +470,7 @@ copy_db(struct dbw *w, const char *from)
 
 /* Country and theme lists: rows are kept by name, new ones added. */
 static int
-put_lists(struct dbw *w, const struct gazetteer *g)
+put_lists(struct dbw *w, const struct gazetteer *g, const struct themes *t)
 {
 	sqlite3_stmt *st;
 	const struct country *c;
@@ -489,11 +493,13 @@ put_lists(struct dbw *w, const struct gazetteer *g)
 		}
 	}
 	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(w->db, "INSERT OR IGNORE INTO themes(name)"
-	    " VALUES (?)", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(w->db, "INSERT INTO themes(name, english)"
+	    " VALUES (?1,?2) ON CONFLICT(name) DO UPDATE SET english = ?2",
+	    -1, &st, NULL) != SQLITE_OK)
 		return sql_error(w, "prepare");
 	for (i = 0; i < theme_count; i++) {
 		bind_text(st, 1, theme_names[i]);
+		bind_text(st, 2, themes_english(t, i));
 		if (step(w, st, "themes") != 0) {
 			sqlite3_finalize(st);
 			return -1;
@@ -557,11 +563,12 @@ place(struct dbw *w, int flags)
 }
 
 struct dbw *
-dbw_open(const char *target, int flags, const struct gazetteer *g)
+dbw_open(const char *target, int flags, const struct gazetteer *g,
+    const struct themes *t)
 {
 	struct dbw *w;
 	const char *why;
-	int i, update;
+	int i, update, version;
 
 	w = xcalloc(1, sizeof(*w));
 	w->lock = -1;
@@ -572,7 +579,7 @@ dbw_open(const char *target, int flags, const struct gazetteer *g)
 	if (place(w, flags) != 0)
 		goto fail;
 	update = w->exists && !(flags & DBW_NEW);
-	if (update && !check_existing(w->real, &why)) {
+	if (update && !check_existing(w->real, &why, &version)) {
 		diag_msg(MSG_NOT_KUAIBAO, target, 0, 0, "%s", why);
 		goto fail;
 	}
@@ -595,6 +602,10 @@ dbw_open(const char *target, int flags, const struct gazetteer *g)
 	if (!update && (exec(w, "PRAGMA page_size = 4096;") != 0 ||
 	    exec(w, db_schema_sql) != 0))
 		goto fail;
+	/* schema 4 to 5: the themes' names (finish writes the version) */
+	if (update && version < 5 &&
+	    exec(w, "ALTER TABLE themes ADD COLUMN english TEXT") != 0)
+		goto fail;
 	/*
 	 * The index is merged once, at the end (see finish): merging
 	 * while inserting, FTS5's default, costs more than it saves here.
@@ -611,7 +622,7 @@ dbw_open(const char *target, int flags, const struct gazetteer *g)
 			sql_error(w, "prepare");
 			goto fail;
 		}
-	if (put_lists(w, g) != 0)
+	if (put_lists(w, g, t) != 0)
 		goto fail;
 	return w;
 fail:

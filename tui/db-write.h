@@ -11,13 +11,15 @@
 struct dbw;
 struct issue;
 struct gazetteer;
+struct themes;
 
 #define DBW_NEW		0x01	/* start from an empty database */
 #define DBW_FOLLOW	0x02	/* a symbolic link: update what it points to */
 
-/* NULL after an error message.  flags: DBW_*. */
+/* NULL after an error message.  flags: DBW_*.  The lists are stored
+ * for the reader's prompts (themes may be NULL). */
 struct dbw	*dbw_open(const char *target, int flags,
-		    const struct gazetteer *);
+		    const struct gazetteer *, const struct themes *);
 /* Adds an issue, replacing one from a file of the same name. */
 int		 dbw_put_issue(struct dbw *, const struct issue *);
 int		 dbw_commit(struct dbw *);	/* frees w; 0 on success */

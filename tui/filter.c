@@ -113,3 +113,42 @@ filter_narrow(const struct choice *v, size_t n, const char *typed,
 	free(s);
 	return k;
 }
+
+struct ranked {
+	size_t	i;
+	int	key, key2;
+};
+
+static int
+cmp_ranked(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	if (x->key != y->key)
+		return y->key - x->key;
+	if (x->key2 != y->key2)
+		return y->key2 - x->key2;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+void
+filter_sort(struct choice *v, size_t n, int by_all)
+{
+	struct ranked *rk;
+	struct choice *copy;
+	size_t i;
+
+	rk = xcalloc(n + 1, sizeof(*rk));
+	for (i = 0; i < n; i++) {
+		rk[i].i = i;
+		rk[i].key = by_all ? v[i].nall : v[i].n;
+		rk[i].key2 = by_all ? v[i].n : v[i].nall;
+	}
+	qsort(rk, n, sizeof(*rk), cmp_ranked);
+	copy = xcalloc(n + 1, sizeof(*copy));
+	memcpy(copy, v, n * sizeof(*v));
+	for (i = 0; i < n; i++)
+		v[i] = copy[rk[i].i];
+	free(copy);
+	free(rk);
+}

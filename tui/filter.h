@@ -15,5 +15,7 @@ int	filter_score(const struct choice *c, const char *typed);
 /* Indices of the matching choices, best first (caller frees). */
 size_t	filter_narrow(const struct choice *v, size_t n, const char *typed,
 	    size_t **out);
+/* Sorts v by its counts, the most first: nall (by_all) or n first. */
+void	filter_sort(struct choice *v, size_t n, int by_all);
 
 #endif

@@ -19,6 +19,8 @@
 
 #define KEYS_W		16	/* the keys' column */
 #define COMMAND_W	30	/* the commands' column */
+#define HALF_MIN	56	/* a half of the screen that takes a key row */
+#define HEAD_ROWS	4	/* the title, the filters, blank rows */
 
 struct help_build {
 	const struct cmd_entry *entry;	/* the command whose keys are wanted */
@@ -59,13 +61,45 @@ collect(key_code k, const char *cmd, void *arg)
 	}
 }
 
+/*
+ * The key rows from first on, side by side in two columns (down the
+ * left, then down the right) when they do not fit the screen's height
+ * and its width holds two: the whole table on one screen.
+ */
+static void
+two_columns(struct ui *ui, struct help_build *h, size_t first)
+{
+	struct buf b = { 0 };
+	size_t n, half, i;
+	int w;
+
+	n = h->n - first;
+	w = (ui->cols - 2) / 2;
+	if (n + HEAD_ROWS <= (size_t)ui->rows || w < HALF_MIN)
+		return;
+	half = (n + 1) / 2;
+	for (i = 0; i < half; i++) {
+		buf_truncate(&b, 0);
+		wrap_pad(&b, h->lines[first + i], strlen(h->lines[first + i]),
+		    i + half < n ? w : ui->cols - 2);
+		if (i + half < n)
+			buf_adds(&b, h->lines[first + i + half]);
+		free(h->lines[first + i]);
+		h->lines[first + i] = buf_take(&b);
+	}
+	for (i = half; i < n; i++)
+		free(h->lines[first + i]);
+	h->n = first + half;
+	buf_free(&b);
+}
+
 void
 help_open(struct ui *ui)
 {
 	struct help_build h;
 	struct buf keys = { 0 }, left = { 0 };
 	const struct cmd_entry *e;
-	size_t i;
+	size_t i, first;
 
 	help_close(ui);
 	memset(&h, 0, sizeof(h));
@@ -85,6 +119,7 @@ help_open(struct ui *ui)
 		buf_adds(&keys, msg(MSG_HELP_STATE_MEMORY));
 	add_line(&h, "", keys.s, 0);
 	add_line(&h, "", "", 0);
+	first = h.n;
 	for (i = 0; (e = cmd_at(i)) != NULL; i++) {
 		buf_truncate(&keys, 0);
 		h.entry = e;
@@ -94,6 +129,7 @@ help_open(struct ui *ui)
 	}
 	h.others = 1;
 	bind_each(ui->binds, collect, &h);
+	two_columns(ui, &h, first);
 	add_line(&h, "", "", 0);
 	add_line(&h, msg(MSG_HELP_COMMANDS), "", 0);
 	for (i = 0; (e = cmd_at(i)) != NULL; i++) {

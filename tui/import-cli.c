@@ -136,7 +136,7 @@ output_begin(struct run *r)
 		buf_free(&b);
 	}
 	if ((r->w = dbw_open(r->out, (r->c->fresh ? DBW_NEW : 0) |
-	    (r->c->follow ? DBW_FOLLOW : 0), r->gaz)) == NULL)
+	    (r->c->follow ? DBW_FOLLOW : 0), r->gaz, r->themes)) == NULL)
 		r->nfiles = 0;
 	if (r->progress)
 		fputs("\r\033[K", stderr);

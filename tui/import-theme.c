@@ -37,14 +37,19 @@ const size_t theme_count = sizeof(theme_names) / sizeof(theme_names[0]);
 
 struct themes {
 	struct matcher	*kw;		/* value: theme * 8 + weight */
+	char		*english[32];	/* per theme: its names, ";" between */
 };
 
 void
 themes_free(struct themes *t)
 {
+	size_t i;
+
 	if (t == NULL)
 		return;
 	matcher_free(t->kw);
+	for (i = 0; i < theme_count; i++)
+		free(t->english[i]);
 	free(t);
 }
 
@@ -57,6 +62,23 @@ theme_index(const char *name)
 		if (strcmp(theme_names[i], name) == 0)
 			return (int)i;
 	return -1;
+}
+
+/* More names of a theme, after those it has. */
+static void
+add_names(char **slot, const char *names)
+{
+	char *s;
+
+	s = *slot == NULL ? xstrdup(names) : xasprintf("%s;%s", *slot, names);
+	free(*slot);
+	*slot = s;
+}
+
+const char *
+themes_english(const struct themes *t, size_t i)
+{
+	return t != NULL && i < theme_count ? t->english[i] : NULL;
 }
 
 struct themes *
@@ -101,6 +123,10 @@ themes_load(const char *path)
 			diag_msg(MSG_THEME_UNKNOWN, path, lineno, 1, "%s",
 			    name);
 			bad = 1;
+		} else if (strcmp(kw, "=") == 0) {
+			/* theme = names: for the reader's prompt only */
+			if (w != NULL && *w != '\0')
+				add_names(&t->english[ti], w);
 		} else if (weight < 1 || weight > 5) {
 			diag_msg(MSG_THEME_WEIGHT, path, lineno, 0, "%s", w);
 			bad = 1;

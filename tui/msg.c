@@ -123,6 +123,20 @@ static const struct words table[MSG__COUNT] = {
 	[MSG_YES_READ_OLDER] =	{ "是，只留最新一期未读", "yes, leave only the newest unread" },
 	[MSG_HELP_STATE_MEMORY] = { "阅读记录：仅在内存中，退出即失",
 				  "state: in memory, gone at quit" },
+
+	[MSG_NO_WORDS] =	{ "/%s：没有可搜索的词（只搜索文字和数字）",
+				  "/%s: nothing to search for (only letters, digits"
+				  " and Chinese are searched)" },
+	[MSG_PROMPT_FIND] =	{ "本文查找: ", "find in article: " },
+	[MSG_FIND_NONE] =	{ "本文中没有“%s”", "\"%s\" is not in this article" },
+	[MSG_FILTER_FIND] =	{ " [本文 %s %zu]", " [find %s %zu]" },
+	[MSG_FIND_ENDED] =	{ "已结束本文查找", "find ended" },
+	[MSG_PROMPT_REMOVE] =	{ "去掉筛选: ", "remove filter: " },
+	[MSG_NO_FILTERS] =	{ "没有筛选可去掉", "no filter to remove" },
+	[MSG_REMOVED] =		{ "已去掉%s", "removed%s" },
+	[MSG_NO_SUCH_FILTER] =	{ "没有叫“%s”的筛选（country、theme、search、flagged）",
+				  "no filter called \"%s\" (country, theme, search,"
+				  " flagged)" },
 	[MSG_EXPR_UNKNOWN_FIELD] = { "没有字段“%s”（country theme column issue"
 				  " kind year date is）", "no field \"%s\" (country"
 				  " theme column issue kind year date is)" },

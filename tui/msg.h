@@ -107,6 +107,16 @@ enum msg {
 	MSG_NO_KEEP_UNREAD,
 	MSG_YES_READ_OLDER,
 
+	/* prompts: the search, the find in an article, the filters */
+	MSG_NO_WORDS,		/* %s: what was typed */
+	MSG_PROMPT_FIND,
+	MSG_FIND_NONE,		/* %s: what was typed */
+	MSG_FILTER_FIND,	/* %s %zu: the find, its matches */
+	MSG_FIND_ENDED,
+	MSG_PROMPT_REMOVE,
+	MSG_NO_FILTERS,
+	MSG_REMOVED,		/* %s: the filter, as the status line shows it */
+	MSG_NO_SUCH_FILTER,	/* %s: what was given */
 	/* views: filter expressions, views, export, sort */
 	MSG_EXPR_UNKNOWN_FIELD,	/* %s: the field as typed */
 	MSG_EXPR_NO_VALUE,

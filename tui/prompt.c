@@ -79,6 +79,35 @@ prompt_history(struct prompt *p, struct ui *ui, const char *kind)
 }
 
 void
+prompt_count_under(struct prompt *p, struct ui *ui)
+{
+	p->counting = !dbr_choices_counted(&ui->filter, p->kind ==
+	    PROMPT_COUNTRY);
+}
+
+int
+prompt_counting(const struct prompt *p)
+{
+	return p != NULL && p->counting;
+}
+
+void
+prompt_count_step(struct ui *ui)
+{
+	struct prompt *p = ui->prompt;
+	int countries = p->kind == PROMPT_COUNTRY;
+
+	dbr_choices_step(ui->db, &ui->filter, countries, p->choices,
+	    p->nchoices, &p->count);
+	if (!p->count.done)
+		return;
+	p->counting = 0;
+	filter_sort(p->choices, p->nchoices, countries && ui->filter.mentions);
+	narrow(p);
+	ui->dirty |= DIRTY_STATUS;
+}
+
+void
 prompt_remember(struct prompt *p, struct ui *ui)
 {
 	const char *s = buf_str(&p->text);
@@ -250,39 +279,112 @@ prompt_list_rows(const struct ui *ui)
 	return n < 0 ? 0 : n;
 }
 
-/* One choice: name, codes, count; padded to the width. */
+/* The first of the ";"-separated English names (caller frees). */
+static char *
+first_english(const char *english)
+{
+	const char *semi = strchr(english, ';');
+
+	return semi ? xstrndup(english, (size_t)(semi - english)) :
+	    xstrdup(english);
+}
+
+/* Columns of s, as it is shown: sanitised. */
+static int
+shown_width(const char *s)
+{
+	char *clean;
+	int w;
+
+	if (s == NULL)
+		return 0;
+	clean = sanitize_text(s, strlen(s), 0);
+	w = wrap_width(clean, strlen(clean));
+	free(clean);
+	return w;
+}
+
+/* s sanitised and padded to cols columns (a column of the list). */
+static void
+add_cell(struct buf *b, const char *s, int cols)
+{
+	char *clean;
+
+	clean = sanitize_text(s ? s : "", s ? strlen(s) : 0, 0);
+	wrap_pad(b, clean, strlen(clean), cols);
+	free(clean);
+}
+
+/*
+ * The widths of the list's columns, by display width (中国 and 俄罗斯
+ * differ): the name, the code and the ISO3 code; the name is not padded
+ * when nothing follows it.
+ */
+static void
+column_widths(const struct prompt *p, int *w)
+{
+	size_t i;
+	int more;
+
+	w[0] = w[1] = w[2] = 0;
+	more = 0;
+	for (i = 0; i < p->nchoices; i++) {
+		const struct choice *c = &p->choices[i];
+		int x;
+
+		if ((x = shown_width(c->name)) > w[0])
+			w[0] = x;
+		if ((x = shown_width(c->code)) > w[1])
+			w[1] = x;
+		if ((x = shown_width(c->iso3)) > w[2])
+			w[2] = x;
+		more |= c->code != NULL || c->iso3 != NULL || c->english != NULL;
+	}
+	if (!more)
+		w[0] = 0;
+}
+
+/* One choice: name, codes, English name, count; padded to the width. */
 static void
 draw_choice(struct ui *ui, WINDOW *w, int y, const struct choice *c,
-    int selected)
+    int selected, const int *cw)
 {
 	struct buf line = { 0 }, cell = { 0 };
-	char *s, count[32];
-	int cw;
+	char count[32], *english;
+	int n;
 
 	snprintf(count, sizeof(count), " %d", ui->prompt->kind ==
 	    PROMPT_COUNTRY && ui->filter.mentions ? c->nall : c->n);
+	if (ui->prompt->counting)
+		snprintf(count, sizeof(count), " …");	/* being counted */
 	if (ui->prompt->kind == PROMPT_COPY ||
 	    ui->prompt->kind == PROMPT_COMMAND ||
 	    ui->prompt->kind == PROMPT_CHOOSE)
 		count[0] = '\0';
-	buf_printf(&line, " %s", c->name);
-	if (c->code != NULL)
-		buf_printf(&line, "  %s", c->code);
-	if (c->iso3 != NULL)
-		buf_printf(&line, " %s", c->iso3);
-	if (c->english != NULL) {
-		const char *semi = strchr(c->english, ';');
-
-		buf_printf(&line, "  %.*s", semi ? (int)(semi - c->english) :
-		    (int)strlen(c->english), c->english);
+	buf_addc(&line, ' ');
+	if (cw[0] > 0)
+		add_cell(&line, c->name, cw[0]);
+	else
+		add_cell(&line, c->name, shown_width(c->name));
+	if (cw[1] > 0) {
+		buf_adds(&line, "  ");
+		add_cell(&line, c->code, cw[1]);
 	}
-	s = sanitize_text(line.s, line.len, 0);
-	cw = (int)strlen(count);
-	wrap_pad(&cell, s, strlen(s), ui->cols - cw);
+	if (cw[2] > 0) {
+		buf_addc(&line, ' ');
+		add_cell(&line, c->iso3, cw[2]);
+	}
+	if (c->english != NULL) {
+		english = first_english(c->english);
+		buf_adds(&line, "  ");
+		add_cell(&line, english, shown_width(english));
+		free(english);
+	}
+	n = (int)strlen(count);
+	wrap_pad(&cell, line.s, line.len, ui->cols - n);
 	buf_adds(&cell, count);
 	wattrset(w, selected ? ui->look[LOOK_SELECT] : A_NORMAL);
 	mvwaddnstr(w, y, 0, cell.s, (int)cell.len);
-	free(s);
 	buf_free(&line);
 	buf_free(&cell);
 }
@@ -293,11 +395,12 @@ prompt_draw(struct ui *ui)
 	struct prompt *p = ui->prompt;
 	struct buf line = { 0 };
 	char *typed;
-	int rows, y, w;
+	int rows, y, w, cw[3];
 	size_t i;
 	WINDOW *list;
 
 	rows = prompt_list_rows(ui);
+	column_widths(p, cw);
 	if (rows > 0) {
 		if (p->sel < p->top)
 			p->top = p->sel;
@@ -316,7 +419,7 @@ prompt_draw(struct ui *ui)
 				draw_choice(ui, list, y,
 				    &p->choices[p->shown[i]], i == p->sel &&
 				    (p->kind != PROMPT_COMMAND ||
-				    p->cycling > 1));
+				    p->cycling > 1), cw);
 			wnoutrefresh(list);
 			delwin(list);
 		}

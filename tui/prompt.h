@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "db-read.h"
 #include "keyparse.h"
 
 struct choice;
@@ -49,6 +50,9 @@ struct prompt {
 	int			 cycling;	/* 1 listed, 2 taking each */
 	size_t			 word;		/* the completed word's start */
 
+	struct dbr_count	 count;		/* of the choices, under filters */
+	int			 counting;
+
 	const char		*history_kind;	/* "search", "command", NULL */
 	char			**history;	/* newest first */
 	size_t			 nhistory;
@@ -63,6 +67,14 @@ void			 prompt_close(struct prompt *);
 /* ↑ and ↓ recall what was typed before, kept in the state database. */
 void			 prompt_history(struct prompt *, struct ui *,
 			    const char *kind);
+/*
+ * The country or theme prompt counts its choices under the other active
+ * filters, between keys (prompt_count_step, while prompt_counting), then
+ * lists them by those counts.
+ */
+void			 prompt_count_under(struct prompt *, struct ui *);
+int			 prompt_counting(const struct prompt *);
+void			 prompt_count_step(struct ui *);
 /* Enter: what was typed goes to the history. */
 void			 prompt_remember(struct prompt *, struct ui *);
 /* Sets the typed text (and narrows the choices). */

@@ -25,6 +25,8 @@ struct ctx {
 	struct rendered	*r;
 	char		**terms;	/* the search's words (ASCII case ignored) */
 	size_t		 nterms;
+	int		 everywhere;	/* a find: in all the text shown */
+	int		 unsearched;	/* text the search does not read */
 };
 
 static void
@@ -79,6 +81,8 @@ find_matches(const struct ctx *c, const char *s, size_t len,
 
 	*out = NULL;
 	n = cap = 0;
+	if (c->unsearched && !c->everywhere)
+		return 0;	/* a match there would not be why it was found */
 	for (i = 0; i < len; i++) {
 		for (k = 0; k < c->nterms; k++) {
 			tl = strlen(c->terms[k]);
@@ -410,18 +414,26 @@ table_row(struct ctx *c, char **cells, size_t ncells, size_t ncols,
     const int *w, int attr)
 {
 	struct wrap_line *wl[64];
-	size_t nl[64], height, j, k;
+	struct range *m[64];
+	size_t nl[64], nm[64], occ[64], height, j, k, i, at, a, b;
 	struct buf line = { 0 };
 	int hang[64];
 
 	height = 1;
-	for (j = 0; j < ncols; j++) {
-		nl[j] = 0;
+	for (j = 0, at = c->r->noccs; j < ncols; j++) {
+		nl[j] = nm[j] = 0;
 		wl[j] = NULL;
+		m[j] = NULL;
 		hang[j] = w[j] >= MIN_COL + ITEM_HANG ? ITEM_HANG : 0;
-		if (j < ncells && cells[j][0] != '\0')
+		if (j < ncells && cells[j][0] != '\0') {
 			nl[j] = wrap_lines(cells[j], strlen(cells[j]), w[j],
 			    hang[j], &wl[j]);
+			/* a cell's matches are read before the next cell's */
+			nm[j] = find_matches(c, cells[j], strlen(cells[j]),
+			    &m[j]);
+		}
+		occ[j] = at;
+		at += nm[j];
 		if (nl[j] > height)
 			height = nl[j];
 	}
@@ -430,11 +442,21 @@ table_row(struct ctx *c, char **cells, size_t ncells, size_t ncols,
 		for (j = 0; j < ncols; j++) {
 			if (j > 0)
 				buf_adds(&line, TABLE_SEP);
-			if (k < nl[j] && k > 0) {
+			if (k < nl[j] && k > 0)
 				wrap_pad(&line, "", 0, hang[j]);
+			for (i = 0; k < nl[j] && i < nm[j]; i++) {
+				a = m[j][i].start > wl[j][k].off ?
+				    m[j][i].start : wl[j][k].off;
+				b = m[j][i].end < wl[j][k].off + wl[j][k].len ?
+				    m[j][i].end : wl[j][k].off + wl[j][k].len;
+				if (a < b)
+					add_match(c->r, c->r->nlines, line.len +
+					    a - wl[j][k].off, b - a, occ[j] + i);
+			}
+			if (k < nl[j] && k > 0)
 				wrap_pad(&line, cells[j] + wl[j][k].off,
 				    wl[j][k].len, w[j] - hang[j]);
-			} else if (k < nl[j])
+			else if (k < nl[j])
 				wrap_pad(&line, cells[j] + wl[j][k].off,
 				    wl[j][k].len, w[j]);
 			else
@@ -444,8 +466,11 @@ table_row(struct ctx *c, char **cells, size_t ncells, size_t ncols,
 			line.len--;
 		add_line(c->r, buf_str(&line), line.len, attr, 0);
 	}
-	for (j = 0; j < ncols; j++)
+	c->r->noccs = at;
+	for (j = 0; j < ncols; j++) {
 		free(wl[j]);
+		free(m[j]);
+	}
 	buf_free(&line);
 }
 
@@ -552,6 +577,8 @@ header(struct ctx *c, const struct art *a)
 	memset(&t, 0, sizeof(t));
 
 	wrap_text(c, a->title, NULL, R_TITLE);
+	/* of the header, only the title is searched (db-write.c) */
+	c->unsearched = 1;
 	issue = a->issue_date != NULL ? xstrdup(a->issue_date) :
 	    a->issue_year ? xasprintf("%d", a->issue_year) : xstrdup("");
 	buf_printf(&b, "%s %s%s%s · %s", a->issue_title, issue,
@@ -596,6 +623,7 @@ header(struct ctx *c, const struct art *a)
 		tags_add(&t, i ? " · " : " ", a->themes[i]);
 	}
 	tags_end(c, &t, R_META);
+	c->unsearched = 0;
 	buf_free(&b);
 	rule(c->r, "─");
 }
@@ -659,7 +687,9 @@ notes(struct ctx *c, const struct art *a)
 		for (k = 0; k < a->notes[i].nurls; k++) {
 			s = sanitize_text(a->notes[i].urls[k],
 			    strlen(a->notes[i].urls[k]), 0);
+			c->unsearched = 1;	/* URLs are not searched */
 			wrap_add(c, s, strlen(s), "    ", R_URL);
+			c->unsearched = 0;
 			c->r->urls = xreallocarray(c->r->urls, c->r->nurls + 1,
 			    sizeof(*c->r->urls));
 			c->r->urls[c->r->nurls++] = s;
@@ -668,41 +698,68 @@ notes(struct ctx *c, const struct art *a)
 	}
 }
 
+static struct rendered *
+layout(struct ctx *c, const struct art *a, int width)
+{
+	size_t i;
+
+	c->r = xcalloc(1, sizeof(*c->r));
+	c->r->width = width < 10 ? 10 : width;
+	/* units: 0 the header, 1 the fields, then each block, each note */
+	header(c, a);
+	set_unit(c->r, 1);
+	if (a->nfields > 0) {
+		blank(c->r);
+		fields(c, a);
+	}
+	for (i = 0; i < a->nblocks; i++) {
+		set_unit(c->r, 2 + (int)i);
+		blank(c->r);
+		switch (a->blocks[i].type) {
+		case BLOCK_HEADING:
+			wrap_text(c, a->blocks[i].text, NULL, R_HEADING);
+			break;
+		case BLOCK_TABLE:
+			table(c, a->blocks[i].text);
+			break;
+		default:
+			wrap_text(c, a->blocks[i].text, NULL, R_TEXT);
+		}
+	}
+	notes(c, a);
+	free_strings(c->terms, c->nterms);
+	return c->r;
+}
+
 struct rendered *
 render_article(const struct art *a, int width, const char *query)
 {
 	struct ctx c;
-	size_t i;
 
 	memset(&c, 0, sizeof(c));
-	c.r = xcalloc(1, sizeof(*c.r));
-	c.r->width = width < 10 ? 10 : width;
 	if (query != NULL)
 		c.nterms = text_words(query, &c.terms);	/* as searched */
-	/* units: 0 the header, 1 the fields, then each block, each note */
-	header(&c, a);
-	set_unit(c.r, 1);
-	if (a->nfields > 0) {
-		blank(c.r);
-		fields(&c, a);
+	return layout(&c, a, width);
+}
+
+struct rendered *
+render_article_find(const struct art *a, int width, const char *text)
+{
+	struct ctx c;
+	size_t n;
+
+	memset(&c, 0, sizeof(c));
+	c.everywhere = 1;
+	while (*text == ' ')
+		text++;
+	n = strlen(text);
+	while (n > 0 && text[n - 1] == ' ')
+		n--;
+	if (n > 0) {
+		c.terms = xcalloc(1, sizeof(*c.terms));
+		c.terms[c.nterms++] = xstrndup(text, n);
 	}
-	for (i = 0; i < a->nblocks; i++) {
-		set_unit(c.r, 2 + (int)i);
-		blank(c.r);
-		switch (a->blocks[i].type) {
-		case BLOCK_HEADING:
-			wrap_text(&c, a->blocks[i].text, NULL, R_HEADING);
-			break;
-		case BLOCK_TABLE:
-			table(&c, a->blocks[i].text);
-			break;
-		default:
-			wrap_text(&c, a->blocks[i].text, NULL, R_TEXT);
-		}
-	}
-	notes(&c, a);
-	free_strings(c.terms, c.nterms);
-	return c.r;
+	return layout(&c, a, width);
 }
 
 void

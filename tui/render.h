@@ -61,9 +61,15 @@ struct rendered {
 	size_t		 src, base;
 };
 
-/* query: what the user searched for (words to highlight), or NULL. */
+/*
+ * query: what the user searched for (words to highlight where the search
+ * reads: the title, the text, the fields and the notes), or NULL.
+ */
 struct rendered	*render_article(const struct art *, int width,
 		    const char *query);
+/* A find in the article (less's /): text as typed, in all it shows. */
+struct rendered	*render_article_find(const struct art *, int width,
+		    const char *text);
 void		 render_free(struct rendered *);
 
 /*

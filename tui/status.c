@@ -175,6 +175,9 @@ status_filters(struct ui *ui, struct buf *b)
 		add_total(b, ui->tree);
 		buf_adds(b, "]");
 	}
+	if (ui->find != NULL)
+		buf_printf(b, msg(MSG_FILTER_FIND), ui->find, ui->r != NULL ?
+		    ui->r->noccs : 0);
 }
 
 /* s, sanitised, cut to cols with an ellipsis when it is longer. */

@@ -82,10 +82,34 @@ render(struct ui *ui)
 	ui->r = NULL;
 	if (!ui->have_art)
 		return;
-	ui->r = render_article(&ui->art, ui->text_w, ui->filter.typed);
+	ui->r = ui->find != NULL ? render_article_find(&ui->art, ui->text_w,
+	    ui->find) : render_article(&ui->art, ui->text_w, ui->filter.typed);
 	ui->scroll = render_line_of(ui->r, anchor);
 	if (ui->match >= ui->r->noccs)
 		ui->match = 0;
+}
+
+void
+ui_show_match(struct ui *ui)
+{
+	size_t i, line;
+
+	for (i = 0, line = 0; i < ui->r->nmatches; i++)
+		if (ui->r->matches[i].occ == ui->match) {
+			line = ui->r->matches[i].line;
+			break;
+		}
+	if (line < ui->scroll || line >= ui->scroll + (size_t)ui->body_h)
+		ui_scroll(ui, (long)line - (long)ui->scroll - ui->body_h / 3);
+	ui_say(ui, 0, MSG_MATCH_N, ui->match + 1, ui->r->noccs);
+	ui->dirty |= DIRTY_ART;
+}
+
+void
+ui_rerender(struct ui *ui)
+{
+	render(ui);
+	ui->dirty |= DIRTY_ART | DIRTY_STATUS;
 }
 
 /* The sidebar's width beside the article on a screen this wide. */
@@ -284,17 +308,18 @@ close_article(struct ui *ui)
 	ui->r = NULL;
 }
 
-/* Opens an article at a place from render_anchor() (0: where it was
- * left, or at a search's first match). */
-void
-ui_open_article(struct ui *ui, int64_t id, long long anchor)
+/* The article in the pane, at a place from render_anchor() (0: where
+ * it was left, or at the first match); 0 when it cannot be read. */
+static int
+show(struct ui *ui, int64_t id, long long anchor)
 {
 	marks_leave(ui);
 	close_article(ui);
+	ui->preview = 0;
 	if (!dbr_article(ui->db, id, &ui->art)) {
 		ui_say(ui, 1, MSG_CANNOT_READ_ARTICLE,
 		    dbr_error(ui->db));
-		return;
+		return 0;
 	}
 	ui->have_art = 1;
 	ui->match = 0;
@@ -308,19 +333,40 @@ ui_open_article(struct ui *ui, int64_t id, long long anchor)
 
 		ui->scroll = line > 3 ? line - 3 : 0;
 	}
-	{
-		int read, flagged;
-
-		dbr_marks(ui->db, ui->art.key, &read, &flagged);
-		if (!read)
-			dbr_mark(ui->db, ui->art.key, 1, flagged);
-		tree_set_marks(ui->tree, ui->art.key, 1, flagged);
-	}
 	ui->dirty |= DIRTY_ART | DIRTY_SIDE | DIRTY_STATUS;
+	return 1;
+}
+
+/* The article shown is being read: it is marked so. */
+static void
+read_it(struct ui *ui)
+{
+	int read, flagged;
+
+	ui->preview = 0;
+	dbr_marks(ui->db, ui->art.key, &read, &flagged);
+	if (!read)
+		dbr_mark(ui->db, ui->art.key, 1, flagged);
+	tree_set_marks(ui->tree, ui->art.key, 1, flagged);
+}
+
+void
+ui_open_article(struct ui *ui, int64_t id, long long anchor)
+{
+	if (!show(ui, id, anchor))
+		return;
+	read_it(ui);
 	if (ui->cols < NARROW_COLS && ui->focus != PANE_ART) {
 		ui->focus = PANE_ART;
 		ui_layout(ui);
 	}
+}
+
+void
+ui_show_article(struct ui *ui, int64_t id)
+{
+	if (show(ui, id, 0))
+		ui->preview = 1;
 }
 
 void
@@ -329,6 +375,8 @@ ui_focus(struct ui *ui, enum pane p)
 	if (ui->focus == p)
 		return;
 	ui->focus = p;
+	if (p == PANE_ART && ui->have_art && ui->preview)
+		read_it(ui);	/* a result looked at is read */
 	if (ui->cols < NARROW_COLS)
 		ui_layout(ui);
 	ui->dirty |= DIRTY_SIDE | DIRTY_STATUS;
@@ -443,7 +491,7 @@ ui_restore(struct ui *ui)
 static void
 save(struct ui *ui)
 {
-	if (ui->have_art && ui->r != NULL)
+	if (ui->have_art && ui->r != NULL && !ui->preview)
 		dbr_save_position(ui->db, ui->art.key,
 		    render_anchor(ui->r, ui->scroll));
 	marks_leave(ui);
@@ -507,7 +555,7 @@ ui_run(struct dbr *db, const char *warning, int measure)
 		marks_check(&ui);
 		ui_draw(&ui);
 		/* what a filter matches is counted between keys */
-		counting = tree_counting(ui.tree);
+		counting = tree_counting(ui.tree) || prompt_counting(ui.prompt);
 		wait = -1;
 		if (keyparse_delay(in) > 0) {
 			wait = (int)(deadline - now_ms());
@@ -531,6 +579,8 @@ ui_run(struct dbr *db, const char *warning, int measure)
 		if (keyparse_delay(in) > 0 && now_ms() >= deadline)
 			/* nothing more came: a lone ESC is Escape */
 			events(&ui, ev, keyparse_timeout(in, ev));
+		else if (prompt_counting(ui.prompt))
+			prompt_count_step(&ui);
 		else if (counting && !tree_count_step(ui.tree))
 			ui.dirty |= DIRTY_STATUS;
 	}
@@ -547,6 +597,7 @@ ui_run(struct dbr *db, const char *warning, int measure)
 	free(ui.country_name);
 	free(ui.theme_name);
 	free(ui.filter.typed);
+	free(ui.find);
 	free(ui.msg);
 	delwin(ui.wside);
 	delwin(ui.wborder);

@@ -52,6 +52,8 @@ struct ui {
 	struct rendered	*r;
 	size_t		 scroll;	/* first line shown */
 	size_t		 match;		/* the current match */
+	int		 preview;	/* shown, not opened: not read yet */
+	char		*find;		/* a find in the article, or NULL */
 
 	/*
 	 * The geometry, all of it made by ui_layout(): the screen files
@@ -97,6 +99,13 @@ int	ui_run(struct dbr *, const char *warning, int measure);
 /* ui.c: what commands do to the screen. */
 void	ui_layout(struct ui *);		/* a new geometry: all redrawn */
 void	ui_open_article(struct ui *, int64_t id, long long anchor);
+/* Shows an article without opening it: not read, no place kept (the
+ * first result of a search).  Focus on the pane opens it. */
+void	ui_show_article(struct ui *, int64_t id);
+/* The article laid out again: the words to highlight changed. */
+void	ui_rerender(struct ui *);
+/* Scrolls to the current match (ui->match) and says which it is. */
+void	ui_show_match(struct ui *);
 void	ui_focus(struct ui *, enum pane);
 void	ui_scroll(struct ui *, long lines);
 void	ui_refilter(struct ui *);	/* the filters changed */

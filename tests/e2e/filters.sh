@@ -48,7 +48,7 @@ country_filter() {
 	fi
 	type_text $S "$typed"
 	wait_status $S "^国家: $typed\$" &&
-	    wait_line $S $((H - 1)) "^ 日本  JP JPN  Japan +$N_SUBJ\$" &&
+	    wait_line $S $((H - 1)) "^ 日本 +JP +JPN +Japan +$N_SUBJ\$" &&
 	    wait_stable $S
 	outcome $? "c, $typed: the choices narrow to 日本 (JP JPN Japan) with its $N_SUBJ subject articles"
 	one_choice_left "c, $typed"
@@ -83,7 +83,7 @@ print(",".join(i["key"] for i in json.load(open(sys.argv[1]))["issues"]))' "$COR
 	fi
 	keys $S c
 	wait_status $S '^国家 \(提及也算\): *$' &&
-	    wait_re $S "^ 日本  JP JPN  Japan +$N_ALL\$"
+	    wait_re $S "^ 日本 +JP +JPN +Japan +$N_ALL\$"
 	outcome $? "with C the country prompt counts every mention ($N_ALL for 日本)"
 	keys $S Escape
 	wait_status $S '\[国家 日本 \+提及\]' && wait_stable $S
@@ -127,7 +127,7 @@ keys $S c
 wait_status $S '^国家: *$'
 type_text $S brics
 wait_status $S '^国家: brics$' &&
-    wait_line $S $((H - 1)) "^ 金砖国家  BRICS  BRICS countries +$N_BRICS\$" &&
+    wait_line $S $((H - 1)) "^ 金砖国家 +BRICS +BRICS countries +$N_BRICS\$" &&
     wait_stable $S
 outcome $? "c, brics: the choices narrow to 金砖国家 (BRICS) with its $N_BRICS subject articles"
 one_choice_left "c, brics"
@@ -165,7 +165,7 @@ capture $S "$TMP/under"
 keys $S t
 if wait_status $S '^主题: *$'; then
 	type_text $S 半导体
-	wait_line $S $((H - 1)) "^ $THEME +$N_THEME\$" && wait_stable $S
+	wait_line $S $((H - 1)) "^ $THEME +Semiconductors and chips +$N_THEME\$" && wait_stable $S
 	outcome $? "t, 半导体: the choices narrow to $THEME ($N_THEME articles)"
 	one_choice_left "t, 半导体"
 	keys $S Enter

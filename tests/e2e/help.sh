@@ -1,7 +1,7 @@
 #!/bin/sh
 # The help screen and the OSC 52 copy menu.
 #   ?: every key of the reader's key table is listed (scrolling with j
-#   at 80x24; at 120x40 the whole table fits), rows no wider than the
+#   at 80x24; at 120x40 the whole table fits, in two columns), rows no wider than the
 #   terminal; any other key closes it and the screen is as before.
 #   y on an open article, with tmux set-clipboard on: the menu offers
 #   the citation and each note URL; Enter on the citation puts it in a
@@ -10,16 +10,19 @@
 . tests/e2e/lib.sh
 
 # the keys a reader is told about (the key table of the brief)
-KEYS='j k ↓ ↑ Enter l → h ← Space PgDn b PgUp g G [ ] Tab / n N c C t F x m u y s ^L ? q < > - +'
+KEYS='j k ↓ ↑ Enter l → h ← Space PgDn b PgUp g G [ ] Tab / n N & c C t F x X m u y s ^L ? q < > - +'
 
-# help_keys FILE...: the key names in the key column of help screens
+# help_keys FILE...: the key names in the key columns of help screens
+# (a wide screen sets the keys in two columns, the second at its middle)
 help_keys() {
 	cat "$@" | python3 -c '
 import sys
 sys.path.insert(0, "tests/e2e")
 from screen import cut
+half = 1 + (int(sys.argv[1]) - 2) // 2
 for l in sys.stdin.read().split("\n"):
-    print(" ".join(cut(l, 1, 17).split()))' | tr ' ' '\n' | sort -u
+    print(" ".join(cut(l, 1, 17).split()))
+    print(" ".join(cut(l, half, half + 16).split()))' "$W" | tr ' ' '\n' | sort -u
 }
 
 for size in 80x24 120x40; do
@@ -38,7 +41,7 @@ for size in 80x24 120x40; do
 	pages="$TMP/help.0"
 	i=0
 	# j scrolls the help until the last key (+, widen-text) shows
-	while ! grep -q '^ + *正文变宽$' "$LAST" && [ $i -lt 20 ]; do
+	while ! grep -qE ' \+ +正文变宽$' "$LAST" && [ $i -lt 20 ]; do
 		i=$((i + 1))
 		keys $S j
 		wait_change $S "$TMP/help.$((i - 1))" && wait_stable $S

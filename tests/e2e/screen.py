@@ -27,11 +27,15 @@ Every subcommand prints what is wrong and exits 1, or exits 0.
                             OUT: what the reader wrote for a key
   sgr FILE ROW TEXT         SGR state of the cells of TEXT on row ROW
   colour FILE               no colour SGR in a capture -e
-  highlight FILE X0 ROWS WORD [--min N]
+  highlight FILE X0 ROWS WORD [--min N] [--searched]
                             every occurrence of WORD in the pane
                             (display columns >= X0, rows 1..ROWS) is drawn
                             with an SGR that differs from both neighbours;
-                            at least N occurrences (default 1)
+                            at least N occurrences (default 1); with
+                            --searched, only those in the text the search
+                            reads: one in the header's issue line or tags
+                            (above the rule) or in a URL is drawn as the
+                            text around it
   merge OUT X0 ROWS PAGE... the pane lines (columns >= X0, rows 1..ROWS)
                             of screens paged through in order, overlaps
                             removed, into OUT
@@ -53,7 +57,9 @@ Every subcommand prints what is wrong and exits 1, or exits 0.
                             "N" articles, then "label count" per issue
       article KEY FIELD     title, section, issue, issue-key, urls,
                             offset, position
-      occurrences KEY WORD  occurrences of WORD in what the pane shows
+      occurrences KEY WORD [shown]
+                            occurrences of WORD in the text the search
+                            reads (text_of), or in all the pane shows
 """
 import json
 import os
@@ -261,17 +267,45 @@ def pane_sgr_rows(path, x0, rows):
     return out
 
 
-def cmd_highlight(path, x0, rows, word, minimum=1):
+TAG_LABELS = ("日期", "编辑", "国家", "提及", "主题")
+
+
+def unsearched_rows(rows):
+    """Rows of the pane the search does not read: in the header (above
+    its rule) the issue line and the tags, and the URLs of the notes."""
+    out = set()
+    plain = ["".join(c for c, _ in cs) for cs in rows]
+    rule = next((i for i, p in enumerate(plain) if p.strip().startswith("───")), -1)
+    for i, p in enumerate(plain):
+        t = p.strip()
+        if i < rule and (t.startswith(TAG_LABELS) or " · " in p
+                         or p.startswith("  ")):
+            out.add(i)
+        if t.startswith(("http://", "https://")):
+            out.add(i)
+    return out
+
+
+def cmd_highlight(path, x0, rows, word, minimum=1, searched=False):
     found, bad = 0, 0
-    for r, cs in enumerate(pane_sgr_rows(path, x0, rows), 1):
+    srows = pane_sgr_rows(path, x0, rows)
+    skip = unsearched_rows(srows) if searched else set()
+    for r, cs in enumerate(srows, 1):
         plain = "".join(c for c, _ in cs)
         k = plain.find(word)
         while k >= 0:
-            found += 1
             inner = {cs[j][1] for j in range(k, k + len(word))}
             before = cs[k - 1][1] if k > 0 else None
             after = cs[k + len(word)][1] if k + len(word) < len(cs) else None
             st = next(iter(inner))
+            if r - 1 in skip:
+                if len(inner) != 1 or (before is not None and st != before):
+                    bad += 1
+                    print("row %d: %r is drawn as a match where the search does not read:" % (r, word))
+                    print("   the row: %s" % plain)
+                k = plain.find(word, k + len(word))
+                continue
+            found += 1
             if len(inner) != 1 or st == before or st == after:
                 bad += 1
                 print("row %d: %r is not set apart from its neighbours:" % (r, word))
@@ -773,7 +807,10 @@ def cmd_expect(corpus, what, args):
     elif what == "occurrences":
         iss, s, a = find_article(issues, args[0])
         w = args[1].lower()
-        print(sum(p.lower().count(w) for p in shown_text(iss, s, a)))
+        if len(args) > 2 and args[2] == "shown":
+            print(sum(p.lower().count(w) for p in shown_text(iss, s, a)))
+        else:
+            print(text_of(a).lower().count(w))
     else:
         raise SystemExit("unknown expectation " + what)
     return 0
@@ -821,8 +858,9 @@ def main(argv):
     if c == "colour":
         return cmd_colour(a[0])
     if c == "highlight":
-        mn = int(a[5]) if len(a) > 5 and a[4] == "--min" else 1
-        return cmd_highlight(a[0], int(a[1]), int(a[2]), a[3], mn)
+        mn = int(a[a.index("--min") + 1]) if "--min" in a else 1
+        return cmd_highlight(a[0], int(a[1]), int(a[2]), a[3], mn,
+                             "--searched" in a)
     if c == "merge":
         return cmd_merge(a[0], int(a[1]), int(a[2]), a[3:])
     if c == "sidebar":

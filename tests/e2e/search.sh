@@ -50,14 +50,14 @@ search_word() {
 	outcome $? "/$word, Enter: the first result opens ($title)" || return 1
 	capture_e $S "$TMP/e"
 	check "/$word: every match on the screen is drawn apart from the text around it" \
-	    screen_py highlight "$TMP/e" "$X" $ROWS "$word"
+	    screen_py highlight "$TMP/e" "$X" $ROWS "$word" --searched
 	if [ "$m" -gt 1 ]; then
 		keys $S n
 		wait_status $S "^match 2/$m( |\$)"
 		outcome $? "/$word: n shows match 2/$m ($m occurrences of $word in the article)"
 		capture_e $S "$TMP/e"
 		check "/$word: after n the matches on the screen are still drawn apart" \
-		    screen_py highlight "$TMP/e" "$X" $ROWS "$word"
+		    screen_py highlight "$TMP/e" "$X" $ROWS "$word" --searched
 		keys $S N
 		wait_status $S "^match 1/$m( |\$)"
 		outcome $? "/$word: N goes back to match 1/$m"
@@ -111,11 +111,14 @@ capture_e $S "$TMP/e"
 python3 - "$TMP/e" "$X" $ROWS 半导体 <<'EOF'
 import sys
 sys.path.insert(0, "tests/e2e")
-from screen import pane_sgr_rows
+from screen import pane_sgr_rows, unsearched_rows
 rows = pane_sgr_rows(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
 word = sys.argv[4]
 looks = []
-for cs in rows:
+skip = unsearched_rows(rows)	# the tags: not searched, no matches
+for i, cs in enumerate(rows):
+    if i in skip:
+        continue
     plain = "".join(c for c, _ in cs)
     k = plain.find(word)
     while k >= 0:

@@ -142,19 +142,22 @@ if wait_status $S '\[/芯片 [0-9]+\]' && wait_stable $S; then
 else
 	fail "/芯片 lists its results" "$(diag_screen)"
 fi
+# the pane shows the first result: x brings the tree back on its issue
+first=$(screen_py result-key "$LAST" "$SW" $ROWS "$CORPUS" 1)
+EXPAND=$(expect article "$first" issue-key)
 keys $S x
-wait_line $S 1 '^- ' && wait_stable $S
+wait_gone $S '[/芯片' && wait_stable $S
 
 # ---- < and >, kept ----
 keys $S '<'
 wait_status $S "^侧栏宽 $((SW - 2)) 列" && wait_stable $S &&
     screen_py border $((SW - 2)) $ROWS "$LAST" >/dev/null &&
-    screen_py sidebar "$LAST" $((SW - 2)) $ROWS "$CORPUS" >/dev/null
+    screen_py sidebar "$LAST" $((SW - 2)) $ROWS "$CORPUS" --expand "$EXPAND" >/dev/null
 outcome $? "<: the sidebar two columns narrower, its rows cut to fit" || diag_screen
 keys $S '>' '>' '>'
 wait_status $S "^侧栏宽 $((SW + 4)) 列" && wait_stable $S &&
     screen_py border $((SW + 4)) $ROWS "$LAST" >/dev/null &&
-    screen_py sidebar "$LAST" $((SW + 4)) $ROWS "$CORPUS" >/dev/null
+    screen_py sidebar "$LAST" $((SW + 4)) $ROWS "$CORPUS" --expand "$EXPAND" >/dev/null
 outcome $? "> > >: four columns wider than at first, the status line says so" || diag_screen
 quit_reader $S || fail "q quits" "$(diag_screen)"
 kill_session $S

@@ -89,6 +89,30 @@ test_inside_and_none(void **state)
 	assert_string_equal(first("j", &n), "日本");
 }
 
+/* Counts under other filters reorder a prompt's list, ties as they were. */
+static void
+test_sort(void **state)
+{
+	struct choice v[NC];
+	size_t i;
+
+	(void)state;
+	memcpy(v, countries, sizeof(v));
+	v[2].n = 40;		/* 日本 ties with 美国 on subjects ... */
+	v[2].nall = 60;		/* ... and has more mentions */
+	filter_sort(v, NC, 0);
+	assert_string_equal(v[0].name, "日本");
+	assert_string_equal(v[1].name, "美国");
+	assert_string_equal(v[2].name, "中国");
+	for (i = 1; i < NC; i++)
+		assert_true(v[i - 1].n >= v[i].n);
+	filter_sort(v, NC, 1);	/* any mention: by nall */
+	assert_string_equal(v[0].name, "日本");
+	assert_string_equal(v[1].name, "美国");
+	assert_string_equal(v[2].name, "中国");
+	assert_string_equal(v[NC - 1].name, "印度尼西亚");
+}
+
 static void
 test_scores(void **state)
 {
@@ -107,6 +131,7 @@ main(void)
 		cmocka_unit_test(test_empty_keeps_order),
 		cmocka_unit_test(test_exact_before_prefix),
 		cmocka_unit_test(test_inside_and_none),
+		cmocka_unit_test(test_sort),
 		cmocka_unit_test(test_scores),
 	};
 

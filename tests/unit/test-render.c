@@ -212,6 +212,58 @@ test_match_separators(void **state)
 	render_free(base);
 }
 
+static size_t
+count(const char *s, const char *w)
+{
+	size_t n = 0;
+
+	while ((s = strstr(s, w)) != NULL) {
+		n++;
+		s += strlen(w);
+	}
+	return n;
+}
+
+/*
+ * A search's matches are where it reads (title, text, tables, notes),
+ * not in the tags or the URLs; a find's are everywhere.
+ */
+static void
+test_match_scope(void **state)
+{
+	static const char *const words[] = { "美国", "能源", "研发" };
+	struct art a = article();
+	struct rendered *r;
+	size_t i, k, want;
+	int table;
+
+	(void)state;
+	r = render_article(&a, 40, "美国 能源 研发 whitehouse");
+	want = 0;
+	for (k = 0; k < 3; k++) {
+		want += count(a.title, words[k]);
+		for (i = 0; i < a.nblocks; i++)
+			want += count(a.blocks[i].text, words[k]);
+		want += count(a.notes[0].text, words[k]);
+	}
+	assert_int_equal(r->noccs, want);
+	table = 0;
+	for (i = 0; i < r->nmatches; i++) {
+		const struct rline *l = &r->lines[r->matches[i].line];
+
+		assert_true(l->attr != R_META && l->attr != R_URL);
+		table |= l->attr == R_TABLE;
+	}
+	assert_true(table);	/* 研发 in the table's cells */
+	render_free(r);
+
+	r = render_article_find(&a, 40, "美国");
+	for (i = table = 0; i < r->nmatches; i++)
+		table |= r->lines[r->matches[i].line].attr == R_META;
+	assert_true(table);	/* the 国家 line's */
+	render_free(r);
+}
+
 /*
  * A field of several paragraphs: each hangs under the label, the first
  * beside it; wrapped lines too; only the label itself is bold.
@@ -298,6 +350,7 @@ main(void)
 		cmocka_unit_test(test_table_columns),
 		cmocka_unit_test(test_matches),
 		cmocka_unit_test(test_match_separators),
+		cmocka_unit_test(test_match_scope),
 		cmocka_unit_test(test_field_hang),
 		cmocka_unit_test(test_labels),
 	};
