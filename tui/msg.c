@@ -134,9 +134,9 @@ static const struct words table[MSG__COUNT] = {
 	[MSG_PROMPT_REMOVE] =	{ "去掉筛选: ", "remove filter: " },
 	[MSG_NO_FILTERS] =	{ "没有筛选可去掉", "no filter to remove" },
 	[MSG_REMOVED] =		{ "已去掉%s", "removed%s" },
-	[MSG_NO_SUCH_FILTER] =	{ "没有叫“%s”的筛选（country、theme、search、flagged）",
+	[MSG_NO_SUCH_FILTER] =	{ "没有叫“%s”的筛选（country、theme、search、flagged、filter）",
 				  "no filter called \"%s\" (country, theme, search,"
-				  " flagged)" },
+				  " flagged, filter)" },
 	[MSG_EXPR_UNKNOWN_FIELD] = { "没有字段“%s”（country theme column issue"
 				  " kind year date is）", "no field \"%s\" (country"
 				  " theme column issue kind year date is)" },

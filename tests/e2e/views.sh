@@ -90,6 +90,11 @@ keys $S C-u && type_text $S '"关键供应链" or theme:半导体' && keys $S En
 wait_status $S '\[筛选 关键供应链 or theme:半导体与芯片\]  \?:帮助$' && wait_stable $S
 outcome $? "the prompt: words or a theme by part of its name, shown as resolved"
 
+keys $S X
+wait_status $S '^已去掉 \[筛选 关键供应链 or theme:半导体与芯片\]' && wait_stable $S &&
+    [ "$(status_line | grep -o '\[筛选' | wc -l)" -eq 1 ]	# the message's only
+outcome $? "X removes the expression, the only filter, at once"
+
 # ---- views ---------------------------------------------------------------
 keys $S x
 wait_status $S '已清除筛选和搜索' && wait_stable $S
