@@ -51,6 +51,7 @@ static const struct {
 	{ '{',			"previous-unread",	0 },
 	{ 'A',			"mark-read",		0 },
 	{ 'y',			"copy",			0 },
+	{ 'o',			"open-url",		0 },
 	{ 'e',			"export",		0 },
 	{ '|',			"pipe",			0 },
 	{ 's',			"toggle-sidebar",	0 },

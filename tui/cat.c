@@ -227,7 +227,9 @@ cat_article(struct dbr *db, const char *key, int width)
 	r = render_article(&a, width, NULL);
 	for (i = 0; i < r->nlines; i++) {
 		fwrite(r->text.s + r->lines[i].off, 1, r->lines[i].len, stdout);
-		putchar('\n');
+		/* a URL is one line: the terminal wraps it, if it must */
+		if (i + 1 == r->nlines || !r->lines[i + 1].cont)
+			putchar('\n');
 	}
 	render_free(r);
 	art_free(&a);

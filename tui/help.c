@@ -105,9 +105,9 @@ help_open(struct ui *ui)
 	memset(&h, 0, sizeof(h));
 	h.keys = &keys;
 	/*
-	 * What is in force, and where the marks are kept: one line, beside
-	 * the title when it fits (help_draw), so that the key table fits on
-	 * a 40-row screen.
+	 * What is in force, and where the marks are kept: one line, the
+	 * keys right under it, so that the key table fits on a 40-row
+	 * screen.
 	 */
 	status_filters(ui, &left);
 	buf_printf(&keys, msg(MSG_HELP_FILTERS), left.len > 0 ?
@@ -157,29 +157,12 @@ help_close(struct ui *ui)
 	ui->help_top = 0;
 }
 
-/* The lines the title's row takes (the first, what is in force, and
- * the blank one after it) when both fit on it: 2, else 0. */
-static size_t
-beside_title(struct ui *ui)
-{
-	const char *title = msg(MSG_HELP_TITLE);
-	char *s;
-	int w;
-
-	if (ui->help_n < 2)
-		return 0;
-	s = sanitize_text(ui->help_lines[0], strlen(ui->help_lines[0]), 0);
-	w = wrap_width(title, strlen(title)) + 2 + wrap_width(s, strlen(s));
-	free(s);
-	return w <= ui->cols - 2 ? 2 : 0;
-}
-
 void
 help_draw(struct ui *ui)
 {
 	WINDOW *w;
 	const char *title;
-	size_t i, n, skip;
+	size_t i, n;
 	char *s;
 	int y;
 
@@ -193,13 +176,7 @@ help_draw(struct ui *ui)
 	mvwaddnstr(w, 0, 1, title, (int)wrap_fit(title, strlen(title),
 	    ui->cols - 2, NULL));
 	wattrset(w, A_NORMAL);
-	if ((skip = beside_title(ui)) > 0) {
-		s = sanitize_text(ui->help_lines[0], strlen(ui->help_lines[0]),
-		    0);
-		mvwaddstr(w, 0, 1 + wrap_width(title, strlen(title)) + 2, s);
-		free(s);
-	}
-	for (y = 2, i = ui->help_top + skip; y < ui->rows && i < ui->help_n;
+	for (y = 2, i = ui->help_top; y < ui->rows && i < ui->help_n;
 	    y++, i++) {
 		/* a key bound by hand may carry anything */
 		s = sanitize_text(ui->help_lines[i], strlen(ui->help_lines[i]),
@@ -227,7 +204,7 @@ help_key(struct ui *ui, const char *cmd)
 {
 	size_t lines, max;
 
-	lines = ui->help_n - beside_title(ui) + 4;
+	lines = ui->help_n + 4;
 	max = lines > (size_t)ui->rows ? lines - (size_t)ui->rows : 0;
 	if (runs(cmd, "move-down") || runs(cmd, "move-up")) {
 		/* scrolling, even past an end, keeps the help up */

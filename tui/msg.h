@@ -20,6 +20,13 @@ enum msg {
 	MSG_MARKED_READ,
 	MSG_MARKED_UNREAD,
 	MSG_COPIED,		/* %s: what */
+	/* links: the o command (cmd-article.c) */
+	MSG_PROMPT_OPEN,
+	MSG_NO_URLS,
+	MSG_OPENED,		/* %s: the URL */
+	MSG_CANNOT_OPEN,	/* %s %s: the URL, why */
+	MSG_NOT_WEB,		/* %s: the URL */
+	MSG_OPEN_RESTRICTED,
 	MSG_OPEN_ARTICLE_FIRST,
 	MSG_NO_MATCH_HERE,
 	MSG_NO_SEARCH,

@@ -31,9 +31,9 @@ line_look(const struct ui *ui, int attr)
 	}
 }
 
-/* Draws one line, switching attributes at labels and matches. */
-static void
-draw_line(struct ui *ui, size_t n, size_t *m)
+void
+pane_segments(const struct ui *ui, size_t n, size_t *m, pane_segment_fn *fn,
+    void *arg)
 {
 	const struct rendered *r = ui->r;
 	const struct rline *l = &r->lines[n];
@@ -48,8 +48,7 @@ draw_line(struct ui *ui, size_t n, size_t *m)
 		end = 0;
 		while (end < l->len && s[end] != ' ')
 			end++;
-		wattrset(ui->wart, base | A_BOLD);
-		waddnstr(ui->wart, s, (int)end);
+		fn(arg, s, end, base | A_BOLD);
 		pos = end;
 	}
 	while (*m < r->nmatches && r->matches[*m].line < n)
@@ -57,17 +56,24 @@ draw_line(struct ui *ui, size_t n, size_t *m)
 	for (; *m < r->nmatches && r->matches[*m].line == n; (*m)++) {
 		if (r->matches[*m].off < pos)
 			continue;
-		wattrset(ui->wart, base);
-		waddnstr(ui->wart, s + pos, (int)(r->matches[*m].off - pos));
-		wattrset(ui->wart, r->matches[*m].occ == ui->match ?
+		fn(arg, s + pos, r->matches[*m].off - pos, base);
+		fn(arg, s + r->matches[*m].off, r->matches[*m].len,
+		    r->matches[*m].occ == ui->match ?
 		    ui->look[LOOK_CURMATCH] : ui->look[LOOK_MATCH]);
-		waddnstr(ui->wart, s + r->matches[*m].off,
-		    (int)r->matches[*m].len);
 		pos = r->matches[*m].off + r->matches[*m].len;
 	}
-	wattrset(ui->wart, base);
 	if (pos < l->len)
-		waddnstr(ui->wart, s + pos, (int)(l->len - pos));
+		fn(arg, s + pos, l->len - pos, base);
+}
+
+static void
+draw_segment(void *arg, const char *s, size_t len, attr_t a)
+{
+	WINDOW *w = arg;
+
+	wattrset(w, a);
+	if (len > 0)
+		waddnstr(w, s, (int)len);
 }
 
 void
@@ -97,7 +103,7 @@ pane_draw(struct ui *ui)
 		if (n >= ui->r->nlines)
 			continue;
 		wmove(ui->wart, y, ui->text_x);
-		draw_line(ui, n, &m);
+		pane_segments(ui, n, &m, draw_segment, ui->wart);
 	}
 	wattrset(ui->wart, A_NORMAL);
 	wnoutrefresh(ui->wart);

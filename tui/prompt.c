@@ -362,17 +362,23 @@ draw_choice(struct ui *ui, WINDOW *w, int y, const struct choice *c,
 	    ui->prompt->kind == PROMPT_CHOOSE)
 		count[0] = '\0';
 	buf_addc(&line, ' ');
-	if (cw[0] > 0)
-		add_cell(&line, c->name, cw[0]);
-	else
+	if (ui->prompt->kind == PROMPT_COPY && c->code != NULL) {
+		/* a URL and the number of its note, as the text shows it */
+		buf_addc(&line, '[');
+		add_cell(&line, c->code, shown_width(c->code));
+		buf_adds(&line, "] ");
 		add_cell(&line, c->name, shown_width(c->name));
-	if (cw[1] > 0) {
-		buf_adds(&line, "  ");
-		add_cell(&line, c->code, cw[1]);
-	}
-	if (cw[2] > 0) {
-		buf_addc(&line, ' ');
-		add_cell(&line, c->iso3, cw[2]);
+	} else {
+		add_cell(&line, c->name, cw[0] > 0 ? cw[0] :
+		    shown_width(c->name));
+		if (cw[1] > 0) {
+			buf_adds(&line, "  ");
+			add_cell(&line, c->code, cw[1]);
+		}
+		if (cw[2] > 0) {
+			buf_addc(&line, ' ');
+			add_cell(&line, c->iso3, cw[2]);
+		}
 	}
 	if (c->english != NULL) {
 		english = first_english(c->english);
@@ -381,7 +387,8 @@ draw_choice(struct ui *ui, WINDOW *w, int y, const struct choice *c,
 		free(english);
 	}
 	n = (int)strlen(count);
-	wrap_pad(&cell, line.s, line.len, ui->cols - n);
+	/* what does not fit ends in …, so that a cut URL says it is cut */
+	wrap_cut(&cell, line.s, line.len, ui->cols - n);
 	buf_adds(&cell, count);
 	wattrset(w, selected ? ui->look[LOOK_SELECT] : A_NORMAL);
 	mvwaddnstr(w, y, 0, cell.s, (int)cell.len);

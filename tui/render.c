@@ -4,8 +4,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include <unistr.h>
+
 #include "buf.h"
 #include "db-read.h"
+#include "link.h"
 #include "render.h"
 #include "sanitize.h"
 #include "text.h"
@@ -41,6 +44,7 @@ add_line(struct rendered *r, const char *s, size_t len, int attr, int label)
 	l.label = label;
 	l.unit = r->unit;
 	l.src = r->src;
+	l.link = l.cont = 0;
 	buf_add(&r->text, s, len);
 	VEC_PUSH(r->lines, r->nlines, r->linescap, l);
 }
@@ -668,34 +672,94 @@ fields(struct ctx *c, const struct art *a)
 	}
 }
 
+/*
+ * A URL whole, on lines of its own: after the notes' indent, then cut
+ * at the edge and nowhere else, each piece going on at the left edge as
+ * a terminal wraps a long line (--cat joins them again, and leaves the
+ * wrapping to the terminal).  Never at / or -: a piece is no address.
+ */
+static void
+url_lines(struct ctx *c, const char *s, const char *indent, int link)
+{
+	struct rendered *r = c->r;
+	struct wrap_line *wl, l;
+	size_t n, cap, len, off, first, k;
+	int cols, m;
+
+	cols = r->width - (int)strlen(indent);	/* an indent is spaces */
+	if (cols < MIN_COL) {
+		indent = "";
+		cols = r->width;
+	}
+	wl = NULL;
+	n = cap = 0;
+	len = strlen(s);
+	off = 0;
+	do {
+		l.off = off;
+		l.len = wrap_fit(s + off, len - off, cols, &l.width);
+		if (l.len == 0) {	/* a character wider than the line */
+			m = u8_mblen((const uint8_t *)s + off, len - off);
+			l.len = m > 0 ? (size_t)m : 1;
+			l.width = wrap_width(s + off, l.len);
+		}
+		VEC_PUSH(wl, n, cap, l);
+		off += l.len;
+		cols = r->width;
+	} while (off < len);
+	first = r->nlines;
+	add_lines(c, s, len, wl, n, indent, 0, R_URL);
+	for (k = first; k < r->nlines; k++) {
+		r->lines[k].link = link;
+		r->lines[k].cont = k > first;
+	}
+	free(wl);
+}
+
+/*
+ * The notes: "[n] " and the text hanging under it, then each URL; every
+ * label padded to the widest, so that [9] and [10] hang alike.
+ */
 static void
 notes(struct ctx *c, const struct art *a)
 {
-	char *prefix, *s;
+	struct rendered *r = c->r;
+	char *prefix, *indent, *s, num[32];
 	size_t i, k;
+	int lw;
 
 	if (a->nnotes == 0)
 		return;
-	blank(c->r);
-	c->r->notes_line = c->r->nlines;
-	add_line(c->r, "注释", strlen("注释"), R_HEADING, 0);
+	blank(r);
+	r->notes_line = r->nlines;
+	add_line(r, "注释", strlen("注释"), R_HEADING, 0);
+	lw = 0;
+	for (i = 0; i < a->nnotes; i++)
+		if (snprintf(num, sizeof(num), "[%d] ", a->notes[i].n) > lw)
+			lw = (int)strlen(num);
+	indent = xasprintf("%*s", lw, "");
 	for (i = 0; i < a->nnotes; i++) {
-		set_unit(c->r, 2 + (int)a->nblocks + (int)i);
-		prefix = xasprintf("[%d] ", a->notes[i].n);
+		set_unit(r, 2 + (int)a->nblocks + (int)i);
+		snprintf(num, sizeof(num), "[%d]", a->notes[i].n);
+		prefix = xasprintf("%-*s", lw, num);
 		wrap_text(c, a->notes[i].text[0] ? a->notes[i].text : "",
 		    prefix, R_NOTE);
 		for (k = 0; k < a->notes[i].nurls; k++) {
 			s = sanitize_text(a->notes[i].urls[k],
 			    strlen(a->notes[i].urls[k]), 0);
 			c->unsearched = 1;	/* URLs are not searched */
-			wrap_add(c, s, strlen(s), "    ", R_URL);
+			url_lines(c, s, indent, (int)r->nurls + 1);
 			c->unsearched = 0;
-			c->r->urls = xreallocarray(c->r->urls, c->r->nurls + 1,
-			    sizeof(*c->r->urls));
-			c->r->urls[c->r->nurls++] = s;
+			r->urls = xreallocarray(r->urls, r->nurls + 1,
+			    sizeof(*r->urls));
+			r->targets = xreallocarray(r->targets, r->nurls + 1,
+			    sizeof(*r->targets));
+			r->targets[r->nurls] = link_target(a->notes[i].urls[k]);
+			r->urls[r->nurls++] = s;
 		}
 		free(prefix);
 	}
+	free(indent);
 }
 
 static struct rendered *
@@ -765,11 +829,16 @@ render_article_find(const struct art *a, int width, const char *text)
 void
 render_free(struct rendered *r)
 {
+	size_t i;
+
 	if (r == NULL)
 		return;
 	buf_free(&r->text);
 	free(r->lines);
 	free(r->matches);
+	for (i = 0; i < r->nurls; i++)
+		free(r->targets[i]);
+	free(r->targets);
 	free_strings(r->urls, r->nurls);
 	free(r);
 }

@@ -34,6 +34,9 @@ struct rline {
 	int	 label;		/* columns of a bold label at the start */
 	int	 unit;		/* the piece of the article it shows … */
 	size_t	 src;		/* … and where in it the line starts */
+	int	 link;		/* R_URL: 1 + its index in urls; else 0 */
+	int	 cont;		/* goes on from the line before: a URL cut
+				   at the edge, where a terminal wraps */
 };
 
 /*
@@ -53,7 +56,8 @@ struct rendered {
 	struct rmatch	*matches;	/* in reading order */
 	size_t		 nmatches, matchescap;
 	size_t		 noccs;		/* occurrences */
-	char		**urls;		/* footnote URLs, for copying */
+	char		**urls;		/* footnote URLs as shown (sanitised) */
+	char		**targets;	/* each as a link (link_target), or NULL */
 	size_t		 nurls;
 	size_t		 notes_line;	/* where the footnotes start */
 	int		 width;

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "sanitize.h"
 #include "ui.h"
 
 /* Pasted text comes bracketed (ESC [ 200 ~ … ESC [ 201 ~), as text. */
@@ -200,7 +201,11 @@ term_suspend(void)
 static const char b64[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-/* The text to the clipboard of the terminal, through SSH and tmux. */
+/*
+ * The text to the clipboard of the terminal, through SSH and tmux.  It
+ * passes the sanitiser first, whoever calls: a title holding ESC ] 8 or
+ * a line break would otherwise be pasted into a shell or an editor.
+ */
 void
 term_clipboard(const char *text)
 {
@@ -208,10 +213,12 @@ term_clipboard(const char *text)
 	const unsigned char *p;
 	size_t len, i;
 	unsigned v;
+	char *clean;
 
+	clean = sanitize_text(text, strlen(text), SANITIZE_LOG);
 	buf_adds(&b, "\033]52;c;");
-	p = (const unsigned char *)text;
-	len = strlen(text);
+	p = (const unsigned char *)clean;
+	len = strlen(clean);
 	for (i = 0; i + 2 < len; i += 3) {
 		v = (unsigned)p[i] << 16 | (unsigned)p[i + 1] << 8 | p[i + 2];
 		buf_addc(&b, b64[v >> 18 & 63]);
@@ -237,6 +244,7 @@ term_clipboard(const char *text)
 	if (write(STDOUT_FILENO, b.s, b.len) != (ssize_t)b.len)
 		b.len = 0;
 	buf_free(&b);
+	free(clean);
 }
 
 int

@@ -254,6 +254,8 @@ touch(WINDOW *w)
 static void
 ui_draw(struct ui *ui)
 {
+	int full = (ui->dirty & DIRTY_CLEAR) != 0;
+
 	if (ui->dirty & (DIRTY_ALL | DIRTY_CLEAR)) {
 		/* a clear costs the next scroll: ncurses forgets the rows */
 		if (ui->dirty & DIRTY_CLEAR)
@@ -270,7 +272,7 @@ ui_draw(struct ui *ui)
 	if (ui->help) {
 		help_draw(ui);
 		ui->dirty = 0;
-		doupdate();
+		pane_links_update(ui, full);
 		return;
 	}
 	if ((ui->dirty & DIRTY_SIDE) && ui->wside != NULL)
@@ -295,7 +297,7 @@ ui_draw(struct ui *ui)
 		status_draw(ui);
 	ui->dirty = 0;
 	curs_set(ui->prompt != NULL);
-	doupdate();
+	pane_links_update(ui, full);
 }
 
 static void

@@ -137,6 +137,21 @@ int	view_open(struct ui *, const char *name);
 /* Screen files. */
 void	sidebar_draw(struct ui *);
 void	pane_draw(struct ui *);
+/*
+ * Line n of the article as the pane draws it: fn gets each run of its
+ * bytes with the attributes it is drawn in (a label, matches).  *m: the
+ * first match that may be on the line (0, or from the line before).
+ */
+typedef void	pane_segment_fn(void *arg, const char *s, size_t len,
+		    attr_t);
+void	pane_segments(const struct ui *, size_t n, size_t *m,
+	    pane_segment_fn *, void *arg);
+/*
+ * doupdate(), then the footnote URLs on the screen made OSC 8 links
+ * when the terminal takes them (pane-links.c).  full: the terminal was
+ * cleared, nothing of what was linked is left.
+ */
+void	pane_links_update(struct ui *, int full);
 void	status_draw(struct ui *);
 struct buf;
 /* The active filters and search, as the status line shows them. */
@@ -167,7 +182,7 @@ int	term_signalled(void);		/* SIGTERM, SIGHUP or SIGINT seen */
 int	term_read(unsigned char *, size_t, int ms);
 int	term_resized(void);		/* the size changed: curses knows it */
 int	term_suspend(void);		/* ^Z came: stopped, now back */
-void	term_clipboard(const char *text);	/* OSC 52 */
+void	term_clipboard(const char *text);	/* OSC 52, sanitised */
 /*
  * Leaves the screen to run cmd by sh(1) with the len bytes of input on
  * its stdin and the terminal as the shell had it; then prints back and

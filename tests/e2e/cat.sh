@@ -3,8 +3,8 @@
 #   kuaibao --cat KEY --width 60: compared with what the document says
 #   (data/corpus/000_c7f35d69aa6ccfdf.txt, its first article): the title
 #   line, the first paragraph's first line wrapped at 60 columns, note
-#   [1]'s URL exactly (joined back from its wrapped lines), no line
-#   wider than 60 display columns, no control character;
+#   [1]'s URL exactly (whole on its line), no line wider than 60
+#   display columns but a URL's, no control character;
 #   kuaibao --list: every article of the corpus (69), under its issue
 #   and column, issues newest first with their counts;
 #   kuaibao --search 芯片: "KEY  DATE  TITLE" of each article with it;
@@ -89,7 +89,7 @@ if [ "$url" = "$URL1" ]; then
 else
 	fail "--cat: note [1]'s URL, exactly (its wrapped lines joined)" "expected: $URL1" "printed:  $url"
 fi
-check "--cat: no line wider than 60 display columns" screen_py widths 60 "$TMP/cat"
+check "--cat: no line wider than 60 display columns (but a URL's, whole on its line)" screen_py widths 60 "$TMP/cat" --urls
 if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$TMP/cat"; then
 	fail "--cat: no control character" "$(LC_ALL=C grep -n "$(printf '[\001-\010\013-\037\177]')" "$TMP/cat" | cat -v | head -5)"
 else

@@ -10,7 +10,7 @@
 . tests/e2e/lib.sh
 
 # the keys a reader is told about (the key table of the brief)
-KEYS='j k ↓ ↑ Enter l → h ← Space PgDn b PgUp g G [ ] Tab / n N & c C t F x X m u y s ^L ? q < > - +'
+KEYS='j k ↓ ↑ Enter l → h ← Space PgDn b PgUp g G [ ] Tab / n N & c C t F x X m u y o s ^L ? q < > - +'
 
 # help_keys FILE...: the key names in the key columns of help screens
 # (a wide screen sets the keys in two columns, the second at its middle)
@@ -41,7 +41,7 @@ for size in 80x24 120x40; do
 	pages="$TMP/help.0"
 	i=0
 	# j scrolls the help until the last key (+, widen-text) shows
-	while ! grep -qE ' \+ +正文变宽$' "$LAST" && [ $i -lt 20 ]; do
+	while ! grep -qE ' \+ +正文变宽$' "$LAST" && [ $i -lt 30 ]; do
 		i=$((i + 1))
 		keys $S j
 		wait_change $S "$TMP/help.$((i - 1))" && wait_stable $S
@@ -102,8 +102,8 @@ expect article $KEY urls >"$TMP/urls"
 URL1=$(sed -n 1p "$TMP/urls")
 keys $S y
 wait_status $S '^复制: *$' && wait_re $S '^ 引用 citation' &&
-    wait_re $S "^ $(sed -n 1p "$TMP/urls" | sed 's/[.]/[.]/g')" && wait_stable $S
-outcome $? "y: the copy menu offers the citation and each note URL"
+    wait_re $S "^ \[1\] $(sed -n 1p "$TMP/urls" | sed 's/[.]/[.]/g')" && wait_stable $S
+outcome $? "y: the copy menu offers the citation and each note URL, with its note's number"
 tm delete-buffer >/dev/null 2>&1
 keys $S Enter
 wait_status $S '^已复制：' && wait_stable $S

@@ -14,7 +14,8 @@ show what the importer stored.
 
 Every subcommand prints what is wrong and exits 1, or exits 0.
 
-  widths W FILE             no line wider than W columns
+  widths W FILE [--urls]    no line wider than W columns (--urls: but
+                            a footnote URL's, printed whole on its line)
   border COL ROWS FILE [--char C]
                             display column COL holds │ (or C) on rows 1..ROWS
   cols X0 X1 FILE           display columns [X0, X1) of every line
@@ -70,7 +71,7 @@ from datetime import date
 
 sys.dont_write_bytecode = True      # no __pycache__ in tests/lib
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lib"))
-from termtext import cw, width, read_lines as lines  # noqa: E402
+from termtext import cw, width, is_url_line, read_lines as lines  # noqa: E402
 
 
 # ---------------------------------------------------------------- widths
@@ -150,10 +151,10 @@ def cmd_unwritten(out, x0, x1, rows, screens):
     return 0
 
 
-def cmd_widths(w, path):
+def cmd_widths(w, path, urls=False):
     bad = 0
     for i, l in enumerate(lines(path), 1):
-        if width(l) > w:
+        if width(l) > w and not (urls and is_url_line(l)):
             print("row %d is %d columns wide (> %d): %s" % (i, width(l), w, l))
             bad = 1
     return bad
@@ -671,27 +672,33 @@ def join_text(parts):
 
 
 def notes_shown(ls):
-    """{n: (text, [urls])} from the lines after 注释."""
+    """{n: (text, [urls])} from the lines after 注释: a note's label and
+    its text, its lines hanging under the text, each URL on lines of its
+    own under the text too, a long one going on at the left edge."""
     try:
         k = max(i for i, l in enumerate(ls) if l.strip() == "注释")
     except ValueError:
         return None
-    notes, cur, in_url = {}, None, False
+    notes, cur, in_url, hang = {}, None, False, 4
     for l in ls[k + 1:]:
-        m = re.match(r"^\[(\d+)\] (.*)$", l)
+        m = re.match(r"^(\[(\d+)\] +)(.*)$", l)
         if m:
-            cur = int(m.group(1))
-            notes[cur] = ([m.group(2)], [])
+            cur = int(m.group(2))
+            hang = len(m.group(1))
+            notes[cur] = ([m.group(3)], [])
             in_url = False
-        elif cur is not None and l.startswith("    "):
-            t = l[4:]
+        elif cur is not None and l.startswith(" " * hang):
+            t = l[hang:]
             if t.startswith(("http://", "https://")):
                 notes[cur][1].append(t)
                 in_url = True
-            elif in_url:
-                notes[cur][1][-1] += t
             else:
                 notes[cur][0].append(t)
+                in_url = False
+        elif cur is not None and in_url and l.strip():
+            notes[cur][1][-1] += l
+        else:
+            in_url = False
     return {n: (join_text(v[0]), v[1]) for n, v in notes.items()}
 
 
@@ -703,7 +710,7 @@ def cmd_article(merged, corpus, key, pane_w):
     ls = lines(merged)
     bad = []
     for i, l in enumerate(ls, 1):
-        if width(l) > pane_w:
+        if width(l) > pane_w and not is_url_line(l):
             bad.append("pane line %d is %d columns wide (> %d): %s" % (i, width(l), pane_w, l))
     rule = [i for i, l in enumerate(ls) if l and set(l) == {"\u2500"}]
     if not rule:
@@ -841,7 +848,7 @@ def main(argv):
         return 2
     c, a = argv[1], argv[2:]
     if c == "widths":
-        return cmd_widths(int(a[0]), a[1])
+        return cmd_widths(int(a[0]), a[1], "--urls" in a[2:])
     if c == "border":
         # --char x: a terminal drawing lines with the DEC line set (vt100)
         # leaves "x" in capture-pane -p

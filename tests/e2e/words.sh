@@ -67,14 +67,16 @@ outcome $? ":foo bar: 没有命令“foo”（第 1 列） (no command foo, at c
 keys $S '?'
 if wait_for $S 'kuaibao 按键' && wait_stable $S; then
 	# the key table: after the title and the head (the filters, the
-	# state file) its rows of help, to the next blank line
+	# state file: one line) its rows of help, to the next blank line
 	python3 - "$LAST" <<'PY'
 import re, sys
 sys.path.insert(0, "tests/e2e")
 from screen import lines, cut
 bad = []
 rows = lines(sys.argv[1])[2:]
-rows = rows[[l.strip() for l in rows].index("") + 1:]
+rows = rows[[l.strip().startswith("当前筛选") for l in rows].index(True) + 1:]
+if rows and not rows[0].strip():
+    rows = rows[1:]
 for l in rows:
     if not l.strip():
         break

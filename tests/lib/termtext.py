@@ -6,7 +6,17 @@ Fullwidth characters take 2 columns, combining marks and format
 characters 0, everything else 1 (tmux in a UTF-8 locale counts the
 ambiguous width characters as 1).
 """
+import re
 import unicodedata
+
+URL_LINE = re.compile(r"^ *(https?|ftp)://\S+$")
+
+
+def is_url_line(s):
+    """A footnote URL printed whole on a line of its own (an indent, then
+    the URL): wider than the text when the URL is, for the terminal to
+    wrap."""
+    return URL_LINE.match(s) is not None
 
 
 def cw(ch):

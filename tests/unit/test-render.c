@@ -341,6 +341,78 @@ test_labels(void **state)
 	}
 }
 
+/* The URL whole: after the notes' indent, then cut at the edge only. */
+static void
+test_url_lines(void **state)
+{
+	struct art a = article();
+	struct rendered *r;
+	struct buf url = { 0 };
+	size_t i, first, last;
+
+	(void)state;
+	r = render_article(&a, 30, NULL);
+	first = last = r->nlines;
+	for (i = 0; i < r->nlines; i++)
+		if (r->lines[i].attr == R_URL) {
+			if (first == r->nlines)
+				first = i;
+			last = i;
+		}
+	assert_true(first < r->nlines);
+	/* "[1] " is four columns: the URL starts under the note's text */
+	assert_memory_equal(r->text.s + r->lines[first].off, "    https://", 12);
+	assert_int_equal(r->lines[first].cont, 0);
+	assert_int_equal(r->lines[first].link, 1);
+	buf_add(&url, r->text.s + r->lines[first].off + 4,
+	    r->lines[first].len - 4);
+	for (i = first; i <= last; i++) {
+		assert_int_equal(r->lines[i].attr, R_URL);
+		assert_int_equal(r->lines[i].link, 1);
+		if (i < last)	/* every piece but the last fills the line */
+			assert_int_equal(r->lines[i].width, 30);
+		if (i > first) {
+			assert_int_equal(r->lines[i].cont, 1);
+			assert_true(r->text.s[r->lines[i].off] != ' ');
+			buf_add(&url, r->text.s + r->lines[i].off,
+			    r->lines[i].len);
+		}
+	}
+	assert_string_equal(buf_str(&url), urls1[0]);
+	assert_string_equal(r->targets[0], urls1[0]);
+	buf_free(&url);
+	render_free(r);
+}
+
+/* [9] and [10] hang their text and URL at the same column. */
+static void
+test_note_labels(void **state)
+{
+	static char *u10[] = { "https://www.gov.uk/a" };
+	static struct footnote two[] = {
+		{ 9, "Nine.", NULL, 0, 0 },
+		{ 10, "Ten.", u10, 1, 0 },
+	};
+	static const char *want[] = {
+		"[9]  Nine.", "[10] Ten.", "     https://www.gov.uk/a"
+	};
+	struct art a = article();
+	struct rendered *r;
+	size_t i, k;
+
+	(void)state;
+	a.notes = two;
+	a.nnotes = 2;
+	r = render_article(&a, 60, NULL);
+	for (k = 0, i = r->notes_line; i < r->nlines && k < 3; i++)
+		if (r->lines[i].len == strlen(want[k]) &&
+		    memcmp(r->text.s + r->lines[i].off, want[k],
+		    r->lines[i].len) == 0)
+			k++;
+	assert_int_equal(k, 3);
+	render_free(r);
+}
+
 int
 main(void)
 {
@@ -353,6 +425,8 @@ main(void)
 		cmocka_unit_test(test_match_scope),
 		cmocka_unit_test(test_field_hang),
 		cmocka_unit_test(test_labels),
+		cmocka_unit_test(test_url_lines),
+		cmocka_unit_test(test_note_labels),
 	};
 
 	return cmocka_run_group_tests(tests, tap_setup_utf8, NULL);
