@@ -4,7 +4,7 @@
 #   make run        ... then open the reader on it
 #   make test       build and run every test (ends with "N passed, N failed")
 #   make bench      benchmarks (not part of make test)
-#   make fuzz       longer fuzzing runs (clang)
+#   make fuzz       a fuzzing campaign, 10^6 runs a target (clang)
 #   make install    PREFIX=/usr/local DESTDIR= ; make uninstall ; make clean
 
 PREFIX	?= /usr/local
@@ -109,7 +109,8 @@ test-asan:
 bench: all
 	@sh tests/bench/run.sh $(BUILD)
 
-fuzz: deps-test
+# (all: fuzz-db's seeds are made with the importer)
+fuzz: deps-test all
 	@sh tests/fuzz/run.sh long
 
 install: $(BUILD)/kuaibao $(BUILD)/kuaibao-import data/kuaibao.db

@@ -45,13 +45,13 @@ dbr_article(struct dbr *r, int64_t id, struct art *a)
 	a->id = id;
 	a->key = dbr_col_text(st, 0);
 	a->title = dbr_col_text(st, 1);
-	a->date = dbr_col_text(st, 2);
-	a->date_text = dbr_col_text(st, 3);
+	a->date = dbr_col_opt(st, 2);
+	a->date_text = dbr_col_opt(st, 3);
 	a->authors = dbr_col_text(st, 4);
 	a->section = dbr_col_text(st, 5);
 	a->issue_title = dbr_col_text(st, 6);
-	a->issue_date = dbr_col_text(st, 7);
-	a->issue_number = dbr_col_text(st, 8);
+	a->issue_date = dbr_col_opt(st, 7);
+	a->issue_number = dbr_col_opt(st, 8);
 	a->issue_year = sqlite3_column_int(st, 9);
 	a->guide = sqlite3_column_int(st, 10);
 	a->issue_key = dbr_col_text(st, 11);
@@ -66,8 +66,6 @@ dbr_article(struct dbr *r, int64_t id, struct art *a)
 		b.type = t == NULL ? BLOCK_PARAGRAPH : *t == 'h' ?
 		    BLOCK_HEADING : *t == 't' ? BLOCK_TABLE : BLOCK_PARAGRAPH;
 		b.text = dbr_col_text(st, 1);
-		if (b.text == NULL)
-			b.text = xstrdup("");
 		b.line = 0;
 		VEC_PUSH(a->blocks, a->nblocks, cap, b);
 	}
@@ -78,8 +76,6 @@ dbr_article(struct dbr *r, int64_t id, struct art *a)
 		memset(&fn, 0, sizeof(fn));
 		fn.n = sqlite3_column_int(st, 0);
 		fn.text = dbr_col_text(st, 1);
-		if (fn.text == NULL)
-			fn.text = xstrdup("");
 		urls = (const char *)sqlite3_column_text(st, 2);
 		for (; urls != NULL && *urls != '\0'; urls = nl + 1) {
 			nl = strchr(urls, '\n');
@@ -98,11 +94,6 @@ dbr_article(struct dbr *r, int64_t id, struct art *a)
 	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
 		fd.name = dbr_col_text(st, 0);
 		fd.value = dbr_col_text(st, 1);
-		if (fd.name == NULL || fd.value == NULL) {
-			free(fd.name);
-			free(fd.value);
-			continue;
-		}
 		VEC_PUSH(a->fields, a->nfields, cap, fd);
 	}
 	st = part(r, "SELECT c.name, ac.role FROM"
@@ -114,8 +105,6 @@ dbr_article(struct dbr *r, int64_t id, struct art *a)
 		a->subject = xreallocarray(a->subject, a->ncountries + 1,
 		    sizeof(*a->subject));
 		a->countries[a->ncountries] = dbr_col_text(st, 0);
-		if (a->countries[a->ncountries] == NULL)
-			continue;
 		a->subject[a->ncountries++] = sqlite3_column_int(st, 1) == 0;
 	}
 	st = part(r, "SELECT t.name FROM article_themes at JOIN"
@@ -124,8 +113,7 @@ dbr_article(struct dbr *r, int64_t id, struct art *a)
 	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
 		a->themes = xreallocarray(a->themes, a->nthemes + 1,
 		    sizeof(*a->themes));
-		if ((a->themes[a->nthemes] = dbr_col_text(st, 0)) != NULL)
-			a->nthemes++;
+		a->themes[a->nthemes++] = dbr_col_text(st, 0);
 	}
 	return 1;
 }
@@ -153,22 +141,17 @@ choices(struct dbr *r, const char *sql, struct choice **out)
 
 	*out = NULL;
 	n = cap = 0;
+	dbr_clock_start(r);
 	if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		c.id = sqlite3_column_int64(st, 0);
 		c.name = dbr_col_text(st, 1);
-		c.code = dbr_col_text(st, 2);
-		c.iso3 = dbr_col_text(st, 3);
-		c.english = dbr_col_text(st, 4);
+		c.code = dbr_col_opt(st, 2);
+		c.iso3 = dbr_col_opt(st, 3);
+		c.english = dbr_col_opt(st, 4);
 		c.n = sqlite3_column_int(st, 5);
 		c.nall = sqlite3_column_int(st, 6);
-		if (c.name == NULL) {
-			free(c.code);
-			free(c.iso3);
-			free(c.english);
-			continue;
-		}
 		VEC_PUSH(*out, n, cap, c);
 	}
 	sqlite3_finalize(st);

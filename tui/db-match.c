@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "buf.h"
 #include "db-read.h"
@@ -28,6 +27,10 @@
 enum {
 	F_COUNTRY = 1, F_THEME = 2, F_QUERY = 4, F_FLAGGED = 8, F_EXPR = 16
 };
+
+/* An article's issue, from its id (db-schema.h): a.issue_id of a
+ * database from elsewhere could be any number. */
+#define ISSUE_OF_A	"a.id >> " DB_STR(DB_ARTICLE_BITS)
 
 #define ISSUE_COLUMNS \
 	"i.id, i.key, i.title, i.date, i.number, i.year, " DB_GUIDE_STATUS \
@@ -219,8 +222,8 @@ issue_row(sqlite3_stmt *st, struct issue_row *row, int counted)
 	row->id = sqlite3_column_int64(st, 0);
 	row->key = dbr_col_text(st, 1);
 	row->title = dbr_col_text(st, 2);
-	row->date = dbr_col_text(st, 3);
-	row->number = dbr_col_text(st, 4);
+	row->date = dbr_col_opt(st, 3);
+	row->number = dbr_col_opt(st, 4);
 	row->year = sqlite3_column_int(st, 5);
 	row->guide = sqlite3_column_int(st, 6);
 	row->n = counted ? sqlite3_column_int(st, 7) : -1;
@@ -425,7 +428,7 @@ dbr_article_rows(struct dbr *r, sqlite3_stmt *st, struct article_row **out)
 		row.section = sqlite3_column_int64(st, 2);
 		row.key = dbr_col_text(st, 3);
 		row.title = dbr_col_text(st, 4);
-		row.date = dbr_col_text(st, 5);
+		row.date = dbr_col_opt(st, 5);
 		row.read = sqlite3_column_int(st, 6);
 		row.flagged = sqlite3_column_int(st, 7);
 		row.adate = dbr_col_text(st, 8);
@@ -445,7 +448,7 @@ dbr_find(struct dbr *r, const char *key, struct article_row *row)
 	sqlite3_stmt *st;
 	size_t n;
 
-	if ((st = dbr_stmt(r, "SELECT a.id, a.issue_id, a.section_id, a.key,"
+	if ((st = dbr_stmt(r, "SELECT a.id, " ISSUE_OF_A ", a.section_id, a.key,"
 	    " a.title, NULL, " ARTICLE_READ ", k.flagged, a.date FROM articles a"
 	    ARTICLE_MARKS " WHERE a.key = :key")) == NULL)
 		return 0;
@@ -489,7 +492,7 @@ dbr_articles(struct dbr *r, int64_t issue, int64_t section,
 	sqlite3_stmt *st;
 
 	*out = NULL;
-	st = query(r, f, "SELECT a.id, a.issue_id, a.section_id, a.key,"
+	st = query(r, f, "SELECT a.id, " ISSUE_OF_A ", a.section_id, a.key,"
 	    " a.title, NULL, " ARTICLE_READ ", k.flagged, a.date FROM %M JOIN"
 	    " articles a ON a.id = m.id" ARTICLE_MARKS " WHERE a.section_id ="
 	    " :section ORDER BY m.id", DB_FIRST_ARTICLE(issue),
@@ -506,7 +509,7 @@ dbr_search(struct dbr *r, const struct filter *f, int64_t before,
 	sqlite3_stmt *st;
 
 	*out = NULL;
-	st = query(r, f, "SELECT a.id, a.issue_id, a.section_id, a.key,"
+	st = query(r, f, "SELECT a.id, " ISSUE_OF_A ", a.section_id, a.key,"
 	    " a.title, coalesce(i.date, i.year), " ARTICLE_READ ", k.flagged,"
 	    " coalesce(a.date, i.date, i.year)"
 	    " FROM %M JOIN articles a ON a.id = m.id JOIN issues i ON i.id ="
@@ -516,16 +519,6 @@ dbr_search(struct dbr *r, const struct filter *f, int64_t before,
 		dbr_bind_int(st, ":limit", limit > INT64_MAX ? -1 :
 		    (int64_t)limit);
 	return dbr_article_rows(r, st, out);
-}
-
-/* Milliseconds on a monotonic clock. */
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
 void
@@ -548,7 +541,7 @@ dbr_count_step(struct dbr *r, const struct filter *f, struct dbr_count *c)
 		c->done = 1;
 		return;
 	}
-	if (c->before == 0) {
+	if (c->step == 0) {
 		c->before = INT64_MAX;
 		c->step = 64;
 	}
@@ -557,10 +550,10 @@ dbr_count_step(struct dbr *r, const struct filter *f, struct dbr_count *c)
 	if (st != NULL)
 		dbr_bind_int(st, ":limit", (int64_t)c->step);
 	rows = 0;
-	t1 = now_ms();
+	t1 = dbr_now_ms();
 	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
 		if (rows++ == 0)
-			t1 = now_ms();
+			t1 = dbr_now_ms();
 		c->before = sqlite3_column_int64(st, 0);
 		issue = DB_ISSUE_OF(c->before);
 		/* an issue's matches are consecutive: count where it changes */
@@ -571,7 +564,9 @@ dbr_count_step(struct dbr *r, const struct filter *f, struct dbr_count *c)
 	}
 	if (st != NULL)
 		sqlite3_reset(st);
-	if (rows < c->step) {
+	/* (an id of 0, which only a database from elsewhere has, ends it
+	 * too: nothing is below it) */
+	if (rows < c->step || c->before <= 0) {
 		c->done = 1;
 		return;
 	}
@@ -580,7 +575,7 @@ dbr_count_step(struct dbr *r, const struct filter *f, struct dbr_count *c)
 	 * Finding the first costs what it costs (a prefix query reads
 	 * many lists) whatever the size, so it is left out.
 	 */
-	per = (now_ms() - t1) / (double)(rows > 1 ? rows - 1 : 1);
+	per = (dbr_now_ms() - t1) / (double)(rows > 1 ? rows - 1 : 1);
 	c->step = per > 0 ? (size_t)(STEP_MS / per) : c->step * 2;
 	if (c->step < 16)
 		c->step = 16;
@@ -646,8 +641,8 @@ dbr_choices_step(struct dbr *r, const struct filter *f, int countries,
 	more = 0;
 	while (st != NULL && tags != NULL && sqlite3_step(st) == SQLITE_ROW) {
 		if (t0 == 0)
-			t0 = now_ms();
-		else if (now_ms() - t0 > STEP_MS) {
+			t0 = dbr_now_ms();
+		else if (dbr_now_ms() - t0 > STEP_MS) {
 			more = 1;
 			break;
 		}

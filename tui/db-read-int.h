@@ -35,6 +35,14 @@ struct dbr {
 	struct dbr_state *state;
 	int64_t		 read_before;
 	void		(*overlay)(struct dbr *, struct article_row *, size_t);
+	/*
+	 * How long a query may run (dbr_set_time_limit): the clock of the
+	 * one running (ms), set when it starts; and what stops one early.
+	 */
+	int		 limit_ms;
+	double		 started;
+	int		(*cancelled)(void);
+	int		 expired;	/* a query ran out of time */
 };
 
 /*
@@ -44,11 +52,24 @@ struct dbr {
  * for, so step it to the end before asking for another.
  */
 sqlite3_stmt	*dbr_stmt(struct dbr *, const char *sql);
+/* Milliseconds on a monotonic clock. */
+double		 dbr_now_ms(void);
+/*
+ * The clock of a query starts (dbr_set_time_limit): when it begins to
+ * run, and before a prepare, which may read a schema.
+ */
+void		 dbr_clock_start(struct dbr *);
 /* Binds v (a copy of it) to the parameter called name, if there is one. */
 void		 dbr_bind_int(sqlite3_stmt *, const char *name, int64_t v);
 void		 dbr_bind_text(sqlite3_stmt *, const char *name, const char *);
-/* Column i as a string the caller frees, or NULL. */
+/*
+ * Column i as a string the caller frees: "" for NULL, which a database
+ * from elsewhere may hold in any column whatever the schema says, so
+ * that no caller meets a NULL it was not promised.  dbr_col_opt is for
+ * the columns that may be NULL (a date, a number): NULL for NULL.
+ */
 char		*dbr_col_text(sqlite3_stmt *, int i);
+char		*dbr_col_opt(sqlite3_stmt *, int i);
 
 /*
  * Whether article a has been read, as SQL: its mark k (joined by

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -38,6 +39,8 @@ dbr_stmt(struct dbr *r, const char *sql)
 		if (s->used < old->used)
 			old = s;
 	}
+	/* reading a schema, when it is needed, counts as this query's */
+	dbr_clock_start(r);
 	sqlite3_finalize(old->st);
 	free(old->sql);
 	old->sql = NULL;
@@ -76,13 +79,89 @@ dbr_col_text(sqlite3_stmt *st, int i)
 	const unsigned char *s;
 
 	s = sqlite3_column_text(st, i);
-	return s == NULL ? NULL : xstrdup((const char *)s);
+	return xstrdup(s == NULL ? "" : (const char *)s);
+}
+
+char *
+dbr_col_opt(sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return NULL;
+	return dbr_col_text(st, i);
 }
 
 const char *
 dbr_error(struct dbr *r)
 {
 	return sqlite3_errmsg(r->db);
+}
+
+/* How often (in virtual machine steps) a running query is looked at. */
+#define PROGRESS_STEPS	100
+/* What a query may still take once the reader is stopping. */
+#define STOPPING_MS	100
+/* The longest text or blob (bytes): a paragraph is a few thousand. */
+#define MAX_LENGTH	(16 << 20)
+
+double
+dbr_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+void
+dbr_clock_start(struct dbr *r)
+{
+	r->started = dbr_now_ms();
+}
+
+/* A statement begins to run (SQLITE_TRACE_STMT): its clock starts. */
+static int
+on_trace(unsigned type, void *arg, void *p, void *x)
+{
+	(void)type;
+	(void)p;
+	(void)x;
+	dbr_clock_start(arg);
+	return 0;
+}
+
+/* Every PROGRESS_STEPS steps of a query: non-zero stops it. */
+static int
+on_progress(void *arg)
+{
+	struct dbr *r = arg;
+	double now, limit;
+
+	now = dbr_now_ms();
+	limit = r->expired || (r->cancelled != NULL && r->cancelled()) ?
+	    STOPPING_MS : r->limit_ms;
+	if (now - r->started <= limit)
+		return 0;
+	if (limit == r->limit_ms)
+		r->expired = 1;
+	return 1;
+}
+
+void
+dbr_set_time_limit(struct dbr *r, int ms)
+{
+	r->limit_ms = ms;
+}
+
+void
+dbr_set_cancel(struct dbr *r, int (*cancelled)(void))
+{
+	r->cancelled = cancelled;
+}
+
+int
+dbr_timed_out(struct dbr *r)
+{
+	return r->expired;
 }
 
 /*
@@ -118,13 +197,72 @@ truncated(const char *path)
 	return (off_t)(pagesize * pages) > sb.st_size;
 }
 
+/*
+ * A database made elsewhere may pass for ours while it is not: a view
+ * or a virtual table where the reader reads a table (a view can run a
+ * query for ever).  NULL or a message.
+ */
+static const char *
+check_tables(struct dbr *r)
+{
+	static char why[128];
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(r->db, "SELECT name, type FROM main.sqlite_schema"
+	    " WHERE name COLLATE NOCASE IN ('meta', 'issues', 'guides',"
+	    " 'sections', 'articles', 'blocks', 'footnotes', 'fields',"
+	    " 'countries', 'article_countries', 'themes', 'article_themes',"
+	    " 'fts', 'fts_data', 'fts_idx', 'fts_config') AND (type = 'view'"
+	    " OR (type = 'table' AND (sql LIKE 'CREATE VIRTUAL%') <> (name ="
+	    " 'fts' COLLATE NOCASE))) LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return NULL;	/* check_schema tells what is wrong */
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		snprintf(why, sizeof(why), "not a kuaibao database: its %.40s"
+		    " is a %s, not a table", (const char *)sqlite3_column_text(
+		    st, 0), strcmp((const char *)sqlite3_column_text(st, 1),
+		    "view") == 0 ? "view" : "virtual table");
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? why : NULL;
+}
+
+/*
+ * Ids beyond those of db-schema.h, which the reader shifts, or country
+ * and theme ids beyond DB_MAX_LIST_ID, which index an array: NULL or why.
+ */
+static const char *
+check_ids(struct dbr *r)
+{
+	sqlite3_stmt *st;
+	int bad;
+
+	if (sqlite3_prepare_v2(r->db, "SELECT (SELECT min(id) FROM main.issues)"
+	    " < 0 OR (SELECT max(id) FROM main.issues) > ?1 OR (SELECT min(id)"
+	    " FROM main.articles) < 0 OR (SELECT max(id) FROM main.articles) >"
+	    " ?2 OR (SELECT min(id) FROM main.countries) < 0 OR (SELECT max(id)"
+	    " FROM main.countries) > ?3 OR (SELECT min(id) FROM main.themes) <"
+	    " 0 OR (SELECT max(id) FROM main.themes) > ?3", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return NULL;
+	sqlite3_bind_int64(st, 1, DB_MAX_ISSUE);
+	sqlite3_bind_int64(st, 2, DB_LAST_ARTICLE(DB_MAX_ISSUE));
+	sqlite3_bind_int64(st, 3, DB_MAX_LIST_ID);
+	bad = sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return bad ? "not a kuaibao database: its ids are out of range" :
+	    NULL;
+}
+
 /* Checks what a database must hold to be read; NULL or a message. */
 static const char *
 check_schema(struct dbr *r)
 {
 	sqlite3_stmt *st;
+	const char *why;
 	int v, rc;
 
+	if ((why = check_tables(r)) != NULL)
+		return why;
 	if (sqlite3_prepare_v2(r->db, "SELECT value FROM main.meta WHERE key ="
 	    " 'schema_version'", -1, &st, NULL) != SQLITE_OK)
 		switch (sqlite3_errcode(r->db)) {
@@ -161,7 +299,7 @@ check_schema(struct dbr *r)
 	if (sqlite3_exec(r->db, "SELECT id FROM main.issues LIMIT 1", NULL,
 	    NULL, NULL) != SQLITE_OK)
 		return "the database is damaged";
-	return NULL;
+	return check_ids(r);
 }
 
 /*
@@ -191,13 +329,45 @@ file_uri(const char *path, const char *params)
 	return buf_take(&b);
 }
 
+/*
+ * The connection r just opened, set up to read a database that may
+ * come from anyone (SQLite's "defense against the dark arts"): no
+ * schema may call functions with side effects, no value is longer than
+ * MAX_LENGTH, every query has a time limit; then checked.  r, or NULL
+ * with *err set (r is closed).
+ */
+static struct dbr *
+guard(struct dbr *r, const char *path, char **err)
+{
+	const char *why;
+
+	sqlite3_db_config(r->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(r->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_limit(r->db, SQLITE_LIMIT_LENGTH, MAX_LENGTH);
+	r->limit_ms = DBR_TIME_LIMIT_MS;
+	dbr_clock_start(r);
+	sqlite3_progress_handler(r->db, PROGRESS_STEPS, on_progress, r);
+	sqlite3_trace_v2(r->db, SQLITE_TRACE_STMT, on_trace, r);
+	sqlite3_exec(r->db, "PRAGMA cache_size = -1024", NULL, NULL, NULL);
+	if (db_tokenizer_register(r->db) != SQLITE_OK) {
+		*err = xasprintf("%s: cannot register the tokenizer", path);
+		dbr_close(r);
+		return NULL;
+	}
+	if ((why = check_schema(r)) != NULL) {
+		*err = xasprintf("%s: %s", path, why);
+		dbr_close(r);
+		return NULL;
+	}
+	return r;
+}
+
 struct dbr *
 dbr_open(const char *path, char **err)
 {
 	struct dbr *r;
 	struct stat sb;
 	char *uri, real[PATH_MAX];
-	const char *why;
 
 	*err = NULL;
 	if (stat(path, &sb) == -1) {
@@ -237,18 +407,34 @@ dbr_open(const char *path, char **err)
 		return NULL;
 	}
 	free(uri);
-	sqlite3_exec(r->db, "PRAGMA cache_size = -1024", NULL, NULL, NULL);
-	if (db_tokenizer_register(r->db) != SQLITE_OK) {
-		*err = xasprintf("%s: cannot register the tokenizer", path);
+	return guard(r, path, err);
+}
+
+struct dbr *
+dbr_open_image(const void *image, size_t size, char **err)
+{
+	struct dbr *r;
+	unsigned char *copy;
+
+	*err = NULL;
+	r = xcalloc(1, sizeof(*r));
+	r->path = xstrdup(":image:");
+	if (sqlite3_open_v2(":memory:", &r->db, SQLITE_OPEN_READWRITE,
+	    NULL) != SQLITE_OK || (copy = sqlite3_malloc64(size ? size :
+	    1)) == NULL) {
+		*err = xasprintf("%s: %s", r->path, sqlite3_errmsg(r->db));
 		dbr_close(r);
 		return NULL;
 	}
-	if ((why = check_schema(r)) != NULL) {
-		*err = xasprintf("%s: %s", path, why);
+	memcpy(copy, image, size);
+	if (sqlite3_deserialize(r->db, "main", copy, (sqlite3_int64)size,
+	    (sqlite3_int64)size, SQLITE_DESERIALIZE_FREEONCLOSE |
+	    SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
+		*err = xasprintf("%s: %s", r->path, sqlite3_errmsg(r->db));
 		dbr_close(r);
 		return NULL;
 	}
-	return r;
+	return guard(r, r->path, err);
 }
 
 void

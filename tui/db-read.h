@@ -108,6 +108,21 @@ struct art {
 struct dbr	*dbr_open(const char *path, char **err);
 void		 dbr_close(struct dbr *);
 const char	*dbr_error(struct dbr *);
+/* The same for a database image in memory (copied): for the fuzzer. */
+struct dbr	*dbr_open_image(const void *, size_t, char **err);
+
+/*
+ * A database from elsewhere may be made to keep a query running for
+ * ever, so every query is bounded: it stops after ms milliseconds
+ * (DBR_TIME_LIMIT_MS unless set), and after 0.1 s once cancelled()
+ * returns non-zero (a signal came) or once one query ran out of time.
+ * A stopped query ends as if it had found no more rows;
+ * dbr_timed_out then says that the database is not to be trusted.
+ */
+#define DBR_TIME_LIMIT_MS	10000
+void		 dbr_set_time_limit(struct dbr *, int ms);
+void		 dbr_set_cancel(struct dbr *, int (*cancelled)(void));
+int		 dbr_timed_out(struct dbr *);
 
 /* Whether f narrows the archive at all (a country, theme, search, flag). */
 int		 dbr_filtered(const struct filter *);

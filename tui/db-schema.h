@@ -24,10 +24,13 @@
 #define DB_MAX_DAY		((1 << 17) - 1)	/* blocks take 16 bits more */
 #define DB_SLOT_BITS		10
 #define DB_ARTICLE_BITS		20
+#define DB_MAX_ISSUE		((((int64_t)DB_MAX_DAY + 1) << DB_SLOT_BITS) - 1)
 #define DB_ISSUE_OF(article)	((article) >> DB_ARTICLE_BITS)
 #define DB_FIRST_ARTICLE(issue)	((issue) << DB_ARTICLE_BITS)
 #define DB_LAST_ARTICLE(issue)	(DB_FIRST_ARTICLE(issue) + \
 				    ((int64_t)1 << DB_ARTICLE_BITS) - 1)
+/* Country and theme ids: rows of lists of a few hundred. */
+#define DB_MAX_LIST_ID		((1 << 20) - 1)
 /* Block ids: article id << 16 | the block's position in the article. */
 #define DB_BLOCK_SHIFT		16
 #define DB_BLOCK_MAX		((1 << DB_BLOCK_SHIFT) - 1)

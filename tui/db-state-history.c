@@ -58,7 +58,7 @@ dbr_history(struct dbr *r, const char *kind, size_t limit, char ***out)
 	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)(limit - n));
 	while (sqlite3_step(st) == SQLITE_ROW)
-		if ((t = dbr_col_text(st, 0)) != NULL)
+		if ((t = dbr_col_opt(st, 0)) != NULL)
 			VEC_PUSH(*out, n, cap, t);
 	sqlite3_reset(st);
 	return n;

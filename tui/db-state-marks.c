@@ -54,6 +54,8 @@ static const struct dbr_change_type read_before_change = {
 static int64_t
 day_id(int64_t day)
 {
+	if (day > DB_MAX_DAY)	/* a state that says so is not ours */
+		day = DB_MAX_DAY;
 	return day <= 0 ? 0 : DB_FIRST_ARTICLE(day << DB_SLOT_BITS);
 }
 
@@ -233,7 +235,7 @@ marked_unread(struct dbr *r, const struct filter *f, int64_t lo,
 	ids = NULL;
 	n = cap = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		key = dbr_col_text(st, 1);
+		key = dbr_col_opt(st, 1);
 		read = 0;
 		if (key != NULL)
 			dbr_marks_queued(r, key, &read, &flagged);

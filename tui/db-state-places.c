@@ -109,7 +109,7 @@ dbr_load_position(struct dbr *r, long long *place)
 	sqlite3_bind_text(st, 1, r->path, -1, SQLITE_STATIC);
 	key = NULL;
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		key = dbr_col_text(st, 0);
+		key = dbr_col_opt(st, 0);
 		*place = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_reset(st);

@@ -39,7 +39,7 @@ dbr_setting(struct dbr *r, const char *name)
 	    " name = ?")) == NULL)
 		return NULL;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	v = sqlite3_step(st) == SQLITE_ROW ? dbr_col_text(st, 0) : NULL;
+	v = sqlite3_step(st) == SQLITE_ROW ? dbr_col_opt(st, 0) : NULL;
 	sqlite3_reset(st);
 	return v;
 }

@@ -653,13 +653,19 @@ run(const struct options *o)
 		free(path);
 		return 1;
 	}
-	free(path);
 	if (o->mode == MODE_READ)
 		rc = read_on_screen(db, o);
 	else if (o->mode == MODE_STATE_EXPORT || o->mode == MODE_STATE_IMPORT)
 		rc = state_transfer(db, o);
 	else
 		rc = print(db, o);
+	if (dbr_timed_out(db)) {
+		cat_error("%s: a query ran over %d s: the database is damaged"
+		    " or made to hang the reader", path,
+		    DBR_TIME_LIMIT_MS / 1000);
+		rc = 1;
+	}
+	free(path);
 	if ((lost = dbr_state_detach(db, QUIT_WAIT_MS)) != NULL) {
 		cat_error("%s", lost);
 		free(lost);

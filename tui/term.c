@@ -15,19 +15,32 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "buf.h"
 #include "sanitize.h"
 #include "ui.h"
 
+/*
+ * After SIGTERM, SIGHUP or SIGINT the reader ends within this time even
+ * when the work in hand does not end (one step of a query of a hostile
+ * database may take long).
+ */
+#define STOP_WAIT_S	2
+
 /* Pasted text comes bracketed (ESC [ 200 ~ … ESC [ 201 ~), as text. */
 #define PASTE_ON	"\033[?2004h"
 #define PASTE_OFF	"\033[?2004l"
 
 static volatile sig_atomic_t signalled, resized, suspended;
-static int active;
+static volatile sig_atomic_t active;
 static int wake[2] = { -1, -1 };
+/* The terminal as it was, and what puts the screen back, for a crash. */
+static struct termios saved_tio;
+static int have_tio;
+static char leave[256];
+static size_t leave_len;
 
 static void
 poke(void)
@@ -53,6 +66,8 @@ on_signal(int sig)
 		suspended = 1;
 		break;
 	default:
+		if (!signalled)
+			alarm(STOP_WAIT_S);	/* on_overdue */
 		signalled = sig;
 	}
 	poke();
@@ -70,6 +85,75 @@ say(const char *s)
 	/* a closed terminal is not worth an error */
 	if (write(STDOUT_FILENO, s, strlen(s)) == -1)
 		return;
+}
+
+/* The terminal back as it was, with what is safe in a signal handler. */
+static void
+restore_now(void)
+{
+	if (!active)
+		return;
+	active = 0;
+	if (have_tio)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
+	if (write(STDOUT_FILENO, leave, leave_len) == -1)
+		leave_len = 0;
+}
+
+/*
+ * A crash (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT): the terminal
+ * restored, then the default action, so the shell is never left raw
+ * and blank.
+ */
+static void
+on_fatal(int sig)
+{
+	restore_now();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* STOP_WAIT_S after a signal that ends the reader, it has not ended. */
+static void
+on_overdue(int sig)
+{
+	(void)sig;
+	restore_now();
+	_exit(128 + signalled);
+}
+
+/* leave: the terminal's own strings, and bracketed paste off. */
+static void
+save_leave(void)
+{
+	static const char *const caps[] = { "sgr0", "cnorm", "rmcup" };
+	const char *s;
+	size_t i, n;
+
+	leave_len = 0;
+	for (i = 0; i < sizeof(caps) / sizeof(caps[0]); i++) {
+		s = tigetstr((char *)caps[i]);
+		if (s == NULL || s == (char *)-1)
+			continue;
+		n = strlen(s);
+		if (leave_len + n < sizeof(leave) - sizeof(PASTE_OFF)) {
+			memcpy(leave + leave_len, s, n);
+			leave_len += n;
+		}
+	}
+	memcpy(leave + leave_len, PASTE_OFF, sizeof(PASTE_OFF) - 1);
+	leave_len += sizeof(PASTE_OFF) - 1;
+}
+
+static void
+handle(int sig, void (*fn)(int))
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = fn;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
 }
 
 static void
@@ -102,8 +186,16 @@ term_begin(void)
 	catch(SIGWINCH);
 	catch(SIGTSTP);
 	signal(SIGPIPE, SIG_IGN);
+	have_tio = tcgetattr(STDIN_FILENO, &saved_tio) == 0;
 	if (newterm(NULL, stdout, stdin) == NULL)
 		return -1;
+	save_leave();
+	handle(SIGSEGV, on_fatal);
+	handle(SIGBUS, on_fatal);
+	handle(SIGFPE, on_fatal);
+	handle(SIGILL, on_fatal);
+	handle(SIGABRT, on_fatal);
+	handle(SIGALRM, on_overdue);
 	active = 1;
 	atexit(term_end);
 	cbreak();

@@ -538,6 +538,8 @@ ui_run(struct dbr *db, const char *warning, int measure)
 	ui.measure = measure >= 0 ? measure : setting(&ui, "measure", MEASURE);
 	if (term_begin() == -1)
 		return -1;
+	/* ^C, SIGTERM, SIGHUP end a query that hangs (a hostile database) */
+	dbr_set_cancel(db, term_signalled);
 	setup_looks(&ui);
 	ui.tree = tree_create(db, &ui.filter);
 	ui_layout(&ui);
@@ -547,7 +549,7 @@ ui_run(struct dbr *db, const char *warning, int measure)
 		ui_say(&ui, 1, MSG_STATE_NOT_KEPT, warning);
 	in = keyparse_create();
 	deadline = 0;
-	while (!ui.quit && !term_signalled()) {
+	while (!ui.quit && !term_signalled() && !dbr_timed_out(db)) {
 		if (term_suspend())
 			ui.dirty |= DIRTY_CLEAR;
 		if (term_resized()) {

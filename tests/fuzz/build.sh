@@ -45,12 +45,13 @@ cflags="-std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700
     -D_XOPEN_SOURCE_EXTENDED $pc_cflags -g -O1 -fno-omit-frame-pointer
     -DKB_VERSION=\"fuzz\" -DKB_DATADIR=\"$top/data\" ${FUZZ_CFLAGS:-}"
 
-# The sources the targets need: tui/import*.c, the typed words of a
-# search (tui/db-words.c), and, transitively, the tui/X.c of every "X.h"
-# they or the targets include.  (The rest of the reader and the database
-# writer are not needed, so an edit in progress there does not stop the
-# fuzzing.)
-files=$(ls tui/import*.c tui/db-words.c tests/fuzz/*.h tests/fuzz/*.c)
+# The sources the targets need: tui/import*.c, the reader's database
+# files (tui/db-*.c but the writer), and, transitively, the tui/X.c of
+# every "X.h" they or the targets include.  (The rest of the reader and
+# the database writer are not needed, so an edit in progress there does
+# not stop the fuzzing.)
+files=$(ls tui/import*.c tui/db-*.c tests/fuzz/*.h tests/fuzz/*.c |
+    grep -v '^tui/db-write\.c$')
 while :; do
 	# shellcheck disable=SC2086
 	more=$(sed -n 's/^#include "\([^"]*\)\.h".*/\1/p' $files | sort -u |
@@ -124,4 +125,26 @@ for f in "$gen"/*; do
 	    mv -f "$f" "$out/seeds/$(basename "$f")"
 done
 rm -rf "$gen"
+
+# The seeds of fuzz-db: databases the importer (KB_BUILD, default build)
+# made of the import cases, each small, in 512-byte pages so that a
+# mutation hits one thing.  Made again when the importer is newer.
+imp=${KB_BUILD:-build}/kuaibao-import
+if [ ! -x "$imp" ] || ! command -v sqlite3 >/dev/null 2>&1; then
+	echo "build.sh: no $imp or no sqlite3: fuzz-db has no seeds" >&2
+	exit 0
+fi
+mkdir -p "$out/seeds-db" || exit 1
+for f in tests/import/cases/*.txt tests/import/cases/*.md \
+    tests/import/guides/*.txt; do
+	[ -f "$f" ] || continue
+	db=$out/seeds-db/$(basename "$f").db
+	[ -f "$db" ] && [ ! "$imp" -nt "$db" ] && [ ! "$f" -nt "$db" ] &&
+	    continue
+	rm -f "$db"
+	"$imp" -q --new --data-dir data -o "$db.$$" "$f" >/dev/null 2>&1 &&
+	    sqlite3 "$db.$$" 'PRAGMA page_size = 512; VACUUM' &&
+	    [ "$(wc -c <"$db.$$")" -le 65536 ] && mv -f "$db.$$" "$db"
+	rm -f "$db.$$"
+done
 exit 0

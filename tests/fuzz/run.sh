@@ -1,25 +1,29 @@
 #!/bin/sh
-# Long fuzzing runs for `make fuzz`, from the top of the tree:
+# The fuzzing campaign of `make fuzz`, from the top of the tree:
 #   sh tests/fuzz/run.sh long [TARGET...]
-# fuzzes each target (default: all of targets.sh) for FUZZ_SECONDS (default 600)
-# with -max_len=65536 (FUZZ_MAX_LEN), FUZZ_JOBS targets at a time
-# (default 1), and prints per target the executions, exec/s, coverage
-# and crashes.  The corpus is kept in build-fuzz/corpus/TARGET, crash
-# inputs go to build-fuzz/artifacts/ and the logs to build-fuzz/logs/;
-# tests/fuzz/kuaibao.dict is the dictionary.
-# Save a crash in tests/fuzz/regressions/ once it is fixed.
+# runs FUZZ_RUNS executions (default 1,000,000) of each target (default:
+# all of targets.sh), FUZZ_JOBS targets at a time (default 2, one a
+# core: the next target starts as soon as one ends), each from its seeds
+# and with its flags (targets.sh), inputs of at most FUZZ_MAX_LEN bytes
+# (default 65536) unless the target says less; FUZZ_SECONDS (default:
+# none) caps each target's time.  `run.sh short` is 20 s a target.  It
+# prints per target the executions, exec/s, coverage and crashes, and
+# the time it all took.  The corpus is kept in build-fuzz/corpus/TARGET,
+# crash inputs go to build-fuzz/artifacts/ and the logs to
+# build-fuzz/logs/.  Save a crash in tests/fuzz/regressions/ once it is
+# fixed.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 mode=${1:-long}
 [ $# -gt 0 ] && shift
 case "$mode" in
-long) secs=${FUZZ_SECONDS:-600} ;;
-short) secs=${FUZZ_SECONDS:-20} ;;
+long) runs=${FUZZ_RUNS:-1000000} secs=${FUZZ_SECONDS:-0} ;;
+short) runs=-1 secs=${FUZZ_SECONDS:-20} ;;
 *) echo "usage: sh tests/fuzz/run.sh long|short [TARGET...]" >&2; exit 3 ;;
 esac
 maxlen=${FUZZ_MAX_LEN:-65536}
-jobs=${FUZZ_JOBS:-1}
+jobs=${FUZZ_JOBS:-2}
 . tests/fuzz/targets.sh
 targets=${*:-$targets}
 out=build-fuzz
@@ -36,26 +40,39 @@ mkdir -p "$out/logs" "$out/artifacts"
 fuzz_one() {	# target
 	t=$1
 	mkdir -p "$out/corpus/$t"
-	"$out/$t" -max_len="$maxlen" -max_total_time="$secs" -timeout=10 \
-	    -rss_limit_mb=4096 -print_final_stats=1 -fork=0 \
-	    -ignore_crashes=0 -dict=tests/fuzz/kuaibao.dict \
+	# shellcheck disable=SC2046
+	"$out/$t" -max_len="$maxlen" -runs="$runs" -max_total_time="$secs" \
+	    -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 -fork=0 \
+	    -ignore_crashes=0 $(target_flags "$t") \
 	    -artifact_prefix="$out/artifacts/$t-" \
-	    "$out/corpus/$t" "$out/seeds" tests/fuzz/seeds \
+	    "$out/corpus/$t" $(target_seeds "$t") \
 	    >"$out/logs/$t.log" 2>&1
 	echo $? >"$out/logs/$t.rc"
 }
 
-echo "fuzzing ${secs}s per target, max_len $maxlen: $targets"
-running=0
+# A lane: takes the targets no other lane has taken yet, one by one.
+lane() {
+	for t in $targets; do
+		mkdir "$out/logs/$t.taken" 2>/dev/null || continue
+		fuzz_one "$t"
+	done
+}
+
+echo "fuzzing $([ "$runs" -gt 0 ] && echo "$runs runs" ||
+    echo "${secs}s") per target, $jobs at a time, max_len $maxlen: $targets"
+start=$(date +%s)
 for t in $targets; do
-	fuzz_one "$t" &
-	running=$((running + 1))
-	if [ "$running" -ge "$jobs" ]; then
-		wait
-		running=0
-	fi
+	rm -rf "$out/logs/$t.taken"
+done
+i=0
+while [ "$i" -lt "$jobs" ]; do
+	lane &
+	i=$((i + 1))
 done
 wait
+for t in $targets; do
+	rm -rf "$out/logs/$t.taken"
+done
 
 status=0
 printf '%-22s %12s %8s %6s %7s %7s %s\n' target executions exec/s cov ft \
@@ -83,4 +100,7 @@ for t in $targets; do
 		    sed 's/^/  /'
 	fi
 done
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(( ($(date +%s) - start) / 60 )) min," \
+    "$(nproc 2>/dev/null || echo ?) cores: FUZZ_RUNS=$runs FUZZ_JOBS=$jobs" \
+    "sh tests/fuzz/run.sh $mode"
 exit $status
