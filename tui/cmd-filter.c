@@ -9,6 +9,7 @@
 #include "msg.h"
 #include "db-read.h"
 #include "db-state.h"
+#include "expr.h"
 #include "filter.h"
 #include "prompt.h"
 #include "render.h"
@@ -263,6 +264,7 @@ exec_clear_filters(struct ui *ui, struct cmd_args *a)
 	(void)a;
 	free(ui->filter.query);
 	free(ui->filter.typed);
+	expr_free(ui->filter.expr);
 	memset(&ui->filter, 0, sizeof(ui->filter));
 	set_name(&ui->country_name, NULL);
 	set_name(&ui->theme_name, NULL);

@@ -1,7 +1,7 @@
 # The libFuzzer targets (tests/fuzz/TARGET.c), in the order build.sh
 # builds them and smoke.sh and run.sh run them, and what each starts
 # from.  Sourced from the top of the tree, after out is set.
-targets="fuzz-import-text fuzz-import-markdown fuzz-import-input fuzz-pdflayout fuzz-wrap fuzz-query fuzz-input-keys fuzz-db"
+targets="fuzz-import-text fuzz-import-markdown fuzz-import-input fuzz-pdflayout fuzz-wrap fuzz-query fuzz-input-keys fuzz-db fuzz-expr"
 
 # target_seeds TARGET: the seed directories
 target_seeds() {
