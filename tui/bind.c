@@ -52,6 +52,8 @@ static const struct {
 	{ 'A',			"mark-read",		0 },
 	{ 'y',			"copy",			0 },
 	{ 'o',			"open-url",		0 },
+	{ 'e',			"export",		0 },
+	{ '|',			"pipe",			0 },
 	{ 's',			"toggle-sidebar",	0 },
 	{ '<',			"narrow-sidebar",	0 },
 	{ '>',			"widen-sidebar",	0 },

@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "cat.h"
 #include "db-read.h"
+#include "export.h"
 #include "render.h"
 #include "sanitize.h"
 #include "xmalloc.h"
@@ -54,38 +55,117 @@ flushed(void)
 }
 
 int
-cat_list(struct dbr *db)
+cat_format_named(const char *name)
 {
-	struct filter f;
+	static const char *const names[] = { "text", "tsv", "json" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(name, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* An article as a script reads it: a line of TSV, or a JSON object. */
+struct cat_row {
+	const char	*key, *date, *issue, *column, *title;
+};
+
+static void
+put_row(enum cat_format fmt, const struct cat_row *r, size_t i)
+{
+	if (fmt == CAT_TSV) {
+		put(stdout, r->key);
+		putchar('\t');
+		put(stdout, r->date);
+		putchar('\t');
+		put(stdout, r->issue);
+		putchar('\t');
+		put(stdout, r->column);
+		putchar('\t');
+		put(stdout, r->title);
+		putchar('\n');
+		return;
+	}
+	fputs(i == 0 ? "[\n  {\"key\": " : ",\n  {\"key\": ", stdout);
+	export_json_string(stdout, r->key);
+	fputs(", \"date\": ", stdout);
+	export_json_string(stdout, r->date);
+	fputs(", \"issue\": ", stdout);
+	export_json_string(stdout, r->issue);
+	fputs(", \"column\": ", stdout);
+	export_json_string(stdout, r->column);
+	fputs(", \"title\": ", stdout);
+	export_json_string(stdout, r->title);
+	fputs("}", stdout);
+}
+
+/* The end of a JSON array of n rows. */
+static void
+put_rows_end(enum cat_format fmt, size_t n)
+{
+	if (fmt == CAT_JSON)
+		fputs(n > 0 ? "\n]\n" : "[]\n", stdout);
+}
+
+/* An issue's date, or its year, as the lists show it. */
+static char *
+issue_date(const struct issue_row *r)
+{
+	if (r->date != NULL)
+		return xstrdup(r->date);
+	return r->year ? xasprintf("%d", r->year) : xstrdup("");
+}
+
+int
+cat_list(struct dbr *db, const struct filter *f, enum cat_format fmt)
+{
 	struct issue_row *issues, last;
 	struct section_row *secs;
 	struct article_row *arts;
-	size_t ni, ns, na, i, s, a;
-	char *label;
+	struct cat_row row;
+	size_t ni, ns, na, i, s, a, nrows;
+	char *label, *date;
 	int more;
 
-	memset(&f, 0, sizeof(f));
 	memset(&last, 0, sizeof(last));
 	more = 0;
+	nrows = 0;
 	do {
-		ni = dbr_issues(db, &f, more ? &last : NULL, 0, 256, &issues);
+		ni = dbr_issues(db, f, more ? &last : NULL, 0, 256, &issues);
 		for (i = 0; i < ni; i++) {
-			label = render_issue_label(issues[i].date,
-			    issues[i].year, issues[i].number, issues[i].title,
-			    issues[i].guide);
-			put(stdout, label);
-			printf(" (%d)  ", issues[i].n);
-			put(stdout, issues[i].key);
-			putchar('\n');
-			free(label);
-			ns = dbr_sections(db, issues[i].id, &f, &secs);
+			if (dbr_filtered(f))
+				dbr_issue_counts(db, f, &issues[i]);
+			date = issue_date(&issues[i]);
+			if (fmt == CAT_TEXT) {
+				label = render_issue_label(issues[i].date,
+				    issues[i].year, issues[i].number,
+				    issues[i].title, issues[i].guide);
+				put(stdout, label);
+				printf(" (%d)  ", issues[i].n);
+				put(stdout, issues[i].key);
+				putchar('\n');
+				free(label);
+			}
+			ns = dbr_sections(db, issues[i].id, f, &secs);
 			for (s = 0; s < ns; s++) {
-				fputs("  ", stdout);
-				put(stdout, secs[s].name);
-				printf(" (%d)\n", secs[s].n);
+				if (fmt == CAT_TEXT) {
+					fputs("  ", stdout);
+					put(stdout, secs[s].name);
+					printf(" (%d)\n", secs[s].n);
+				}
 				na = dbr_articles(db, issues[i].id, secs[s].id,
-				    &f, &arts);
+				    f, &arts);
 				for (a = 0; a < na; a++) {
+					if (fmt != CAT_TEXT) {
+						row.key = arts[a].key;
+						row.date = date;
+						row.issue = issues[i].key;
+						row.column = secs[s].name;
+						row.title = arts[a].title;
+						put_row(fmt, &row, nrows++);
+						continue;
+					}
 					fputs("    ", stdout);
 					put(stdout, arts[a].key);
 					fputs("  ", stdout);
@@ -97,6 +177,7 @@ cat_list(struct dbr *db)
 			}
 			dbr_section_rows_free(secs, ns);
 			free(secs);
+			free(date);
 		}
 		if (ni > 0)
 			last = issues[ni - 1];
@@ -104,6 +185,7 @@ cat_list(struct dbr *db)
 		dbr_issue_rows_free(issues, ni);
 		free(issues);
 	} while (more);
+	put_rows_end(fmt, nrows);
 	return flushed();
 }
 
@@ -155,14 +237,17 @@ cat_article(struct dbr *db, const char *key, int width)
 }
 
 int
-cat_search(struct dbr *db, const char *query, size_t limit)
+cat_search(struct dbr *db, const char *query, size_t limit,
+    const struct filter *base, enum cat_format fmt)
 {
 	struct filter f;
 	struct article_row *rows;
+	struct cat_row row;
+	struct art a;
 	size_t n, i;
 	int rc;
 
-	memset(&f, 0, sizeof(f));
+	f = *base;
 	f.typed = (char *)query;
 	if ((f.query = dbr_fts_query(query)) == NULL) {
 		cat_error("--search: nothing to search for");
@@ -172,6 +257,18 @@ cat_search(struct dbr *db, const char *query, size_t limit)
 	n = dbr_search(db, &f, INT64_MAX, limit == 0 ? SIZE_MAX : limit + 1,
 	    &rows);
 	for (i = 0; i < n && (limit == 0 || i < limit); i++) {
+		if (fmt != CAT_TEXT) {
+			memset(&a, 0, sizeof(a));
+			dbr_article(db, rows[i].id, &a);
+			row.key = rows[i].key;
+			row.date = rows[i].date;
+			row.issue = a.issue_key;
+			row.column = a.section;
+			row.title = rows[i].title;
+			put_row(fmt, &row, i);
+			art_free(&a);
+			continue;
+		}
 		put(stdout, rows[i].key);
 		fputs("  ", stdout);
 		put(stdout, rows[i].date);
@@ -179,6 +276,7 @@ cat_search(struct dbr *db, const char *query, size_t limit)
 		put(stdout, rows[i].title);
 		putchar('\n');
 	}
+	put_rows_end(fmt, i);
 	rc = flushed();
 	if (rc == 0 && limit > 0 && n > limit)
 		cat_error("the first %zu results; more match (--limit 0 prints"

@@ -10,6 +10,7 @@
 #include "db-read.h"
 #include "db-state.h"
 #include "choice.h"
+#include "expr.h"
 #include "prompt.h"
 #include "render.h"
 #include "tree.h"
@@ -263,6 +264,7 @@ exec_clear_filters(struct ui *ui, struct cmd_args *a)
 	(void)a;
 	free(ui->filter.query);
 	free(ui->filter.typed);
+	expr_free(ui->filter.expr);
 	memset(&ui->filter, 0, sizeof(ui->filter));
 	set_name(&ui->country_name, NULL);
 	set_name(&ui->theme_name, NULL);

@@ -44,7 +44,7 @@ where(struct ui *ui, struct here *h)
 	key = NULL;
 	if (ui->focus == PANE_ART && ui->have_art)
 		key = ui->art.key;
-	else if (!tree_row(ui->tree, cur, &r))
+	else if (!tree_row(ui->tree, cur, &r) || r.kind == TR_VIEW)
 		return 0;
 	else if (r.kind == TR_ARTICLE)
 		key = r.key;

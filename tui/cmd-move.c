@@ -129,6 +129,8 @@ exec_open(struct ui *ui, struct cmd_args *a)
 		ui_focus(ui, PANE_ART);
 		return 0;
 	}
+	if (r.kind == TR_VIEW)
+		return view_open(ui, r.label);
 	tree_expand(ui->tree, cur, !r.expanded);
 	ui->dirty |= DIRTY_SIDE | DIRTY_STATUS;
 	return 0;

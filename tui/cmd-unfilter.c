@@ -1,6 +1,6 @@
 /*
  * Removing one filter of those in force (the country, the theme, the
- * search, flagged only), where x clears them all: named, or chosen at
+ * search, flagged only, the filter expression), where x clears them all: named, or chosen at
  * a prompt listing them as the status line shows them; alone, it goes
  * at once.
  */
@@ -11,12 +11,13 @@
 #include "cmd.h"
 #include "msg.h"
 #include "db-read.h"
+#include "expr.h"
 #include "prompt.h"
 #include "ui.h"
 #include "xmalloc.h"
 
 enum part {
-	PART_COUNTRY = 1, PART_THEME, PART_SEARCH, PART_FLAGGED
+	PART_COUNTRY = 1, PART_THEME, PART_SEARCH, PART_FLAGGED, PART_EXPR
 };
 
 /* The parts by the names remove-filter takes, and their prompt keys. */
@@ -29,6 +30,7 @@ static const struct {
 	{ PART_THEME, "theme", "t" },
 	{ PART_SEARCH, "search", "/" },
 	{ PART_FLAGGED, "flagged", "f" },
+	{ PART_EXPR, "filter", "e" },
 };
 #define NPARTS	(sizeof(parts) / sizeof(parts[0]))
 
@@ -44,6 +46,8 @@ active(const struct ui *ui, enum part p)
 		return ui->filter.query != NULL;
 	case PART_FLAGGED:
 		return ui->filter.flagged;
+	case PART_EXPR:
+		return ui->filter.expr != NULL;
 	}
 	return 0;
 }
@@ -53,6 +57,7 @@ static char *
 label(const struct ui *ui, enum part p)
 {
 	struct buf b = { 0 };
+	char *e;
 
 	switch (p) {
 	case PART_COUNTRY:
@@ -67,6 +72,11 @@ label(const struct ui *ui, enum part p)
 		break;
 	case PART_FLAGGED:
 		buf_adds(&b, msg(MSG_FILTER_FLAGGED));
+		break;
+	case PART_EXPR:
+		e = expr_string(ui->filter.expr);
+		buf_printf(&b, msg(MSG_FILTER_EXPR), e);
+		free(e);
 		break;
 	}
 	return buf_take(&b);
@@ -96,6 +106,10 @@ remove_part(struct ui *ui, enum part p)
 		break;
 	case PART_FLAGGED:
 		ui->filter.flagged = 0;
+		break;
+	case PART_EXPR:
+		expr_free(ui->filter.expr);
+		ui->filter.expr = NULL;
 		break;
 	}
 	ui_refilter(ui);
@@ -173,7 +187,7 @@ complete_parts(struct ui *ui, int argi, char ***out)
 
 const struct cmd_entry cmd_unfilter_table[] = {
 	{ .name = "remove-filter", .upper = 1,
-	  .usage = "[country|theme|search|flagged]",
+	  .usage = "[country|theme|search|flagged|filter]",
 	  .help = "remove one filter (a list when there are several)",
 	  .help_zh = "去掉一个筛选（有几个时列出来选）",
 	  .exec = exec_remove_filter, .complete = complete_parts },

@@ -21,6 +21,8 @@ static const struct cmd_entry *const cmd_groups[] = {
 	cmd_filter_table,
 	cmd_find_table,
 	cmd_unfilter_table,
+	cmd_view_table,
+	cmd_export_table,
 	cmd_article_table,
 	cmd_marks_table,
 	cmd_screen_table,
@@ -237,6 +239,7 @@ parse(const char *line, struct words *w, struct cmd_args *a,
 
 	memset(a, 0, sizeof(*a));
 	a->err = err;
+	a->line = line;
 	if ((e = cmd_find(w->w[0])) == NULL) {
 		rc = set_error(err, w->col[0], NULL, MSG_UNKNOWN_COMMAND,
 		    w->w[0]);
@@ -247,7 +250,8 @@ parse(const char *line, struct words *w, struct cmd_args *a,
 	a->namecol = w->col[0];
 	spec = e->flags != NULL ? e->flags : "";
 	rc = 0;
-	for (i = 1; i < w->n && rc == 0; i++) {
+	/* a command without flags takes "-word" as an argument (-kind:x) */
+	for (i = 1; i < w->n && rc == 0 && e->flags != NULL; i++) {
 		if (strcmp(w->w[i], "--") == 0) {
 			i++;
 			break;
@@ -286,6 +290,7 @@ parse(const char *line, struct words *w, struct cmd_args *a,
 			break;
 		}
 		a->col[a->argc] = w->col[i];
+		a->start[a->argc] = w->start[i];
 		a->argv[a->argc++] = w->w[i];
 		w->w[i] = NULL;
 	}
@@ -404,6 +409,12 @@ cmd_quote(const char *word)
 	}
 	buf_addc(&b, '"');
 	return buf_take(&b);
+}
+
+const char *
+cmd_rest(const struct cmd_args *a, int i)
+{
+	return i < a->argc ? a->line + a->start[i] : "";
 }
 
 char *

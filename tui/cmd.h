@@ -21,7 +21,7 @@
 struct ui;
 struct cmd_args;
 
-#define CMD_MAXWORDS	16
+#define CMD_MAXWORDS	64
 
 /* An error and where it is: col is 1-based, in characters of the line. */
 struct cmd_error {
@@ -59,6 +59,8 @@ struct cmd_args {
 	int			 flagcol[128];
 	int			 namecol;
 	struct cmd_error	*err;
+	const char		*line;		/* as typed (cmd_rest) */
+	size_t			 start[CMD_MAXWORDS];	/* of argv[i] in it */
 };
 
 /* The groups of entries, each ended by an entry with a NULL name. */
@@ -72,6 +74,8 @@ extern const struct cmd_entry cmd_screen_table[];
 extern const struct cmd_entry cmd_bind_table[];
 extern const struct cmd_entry cmd_layout_table[];
 extern const struct cmd_entry cmd_config_table[];
+extern const struct cmd_entry cmd_view_table[];
+extern const struct cmd_entry cmd_export_table[];
 
 /* The i-th entry of the whole table (help order), or NULL past the end. */
 const struct cmd_entry	*cmd_at(size_t i);
@@ -114,6 +118,11 @@ int	cmd_number(struct cmd_args *, int i, long min, long max, long def,
 	    long *out);
 /* Arguments from i on, joined by spaces (caller frees). */
 char	*cmd_join(const struct cmd_args *, int i);
+/*
+ * The line as typed from argument i on, quotes and all: for a command
+ * whose argument is in a language of its own (a filter expression).
+ */
+const char	*cmd_rest(const struct cmd_args *, int i);
 /* The 1-based column, in characters, of byte off of s. */
 int	cmd_column(const char *s, size_t off);
 /* A word written so that the parser reads it back as it is. */

@@ -36,7 +36,8 @@ dbr_article(struct dbr *r, int64_t id, struct art *a)
 	memset(a, 0, sizeof(*a));
 	st = part(r, "SELECT a.key, a.title, a.date, a.date_text,"
 	    " a.authors, s.name, i.title, i.date, i.number, i.year,"
-	    " " DB_GUIDE_STATUS " FROM articles a JOIN sections s ON s.id ="
+	    " " DB_GUIDE_STATUS ", i.key FROM articles a JOIN sections s ON"
+	    " s.id ="
 	    " a.section_id JOIN issues i ON i.id = a.issue_id WHERE a.id = ?",
 	    id);
 	if (st == NULL || sqlite3_step(st) != SQLITE_ROW)
@@ -53,6 +54,7 @@ dbr_article(struct dbr *r, int64_t id, struct art *a)
 	a->issue_number = dbr_col_opt(st, 8);
 	a->issue_year = sqlite3_column_int(st, 9);
 	a->guide = sqlite3_column_int(st, 10);
+	a->issue_key = dbr_col_text(st, 11);
 	sqlite3_reset(st);
 
 	cap = 0;
@@ -208,6 +210,7 @@ dbr_article_rows_free(struct article_row *v, size_t n)
 		free(v[i].key);
 		free(v[i].title);
 		free(v[i].date);
+		free(v[i].adate);
 	}
 }
 
@@ -237,6 +240,7 @@ art_free(struct art *a)
 	free(a->issue_title);
 	free(a->issue_date);
 	free(a->issue_number);
+	free(a->issue_key);
 	doc_text_free(a->blocks, a->nblocks, a->notes, a->nnotes, a->fields,
 	    a->nfields);
 	free_strings(a->countries, a->ncountries);

@@ -18,13 +18,14 @@
 #include "db-read.h"
 #include "db-read-int.h"
 #include "db-schema.h"
+#include "expr.h"
 #include "text.h"
 #include "xmalloc.h"
 
 #define STEP_MS		2.0	/* time of a dbr_count_step, after its first row */
 
 enum {
-	F_COUNTRY = 1, F_THEME = 2, F_QUERY = 4, F_FLAGGED = 8
+	F_COUNTRY = 1, F_THEME = 2, F_QUERY = 4, F_FLAGGED = 8, F_EXPR = 16
 };
 
 /* An article's issue, from its id (db-schema.h): a.issue_id of a
@@ -67,10 +68,27 @@ match_free(struct match *m)
 	free_strings(m->words, m->nwords);
 }
 
-/* The other parts of the filter, as conditions on the article id. */
-static void
-checks(struct buf *b, const struct match *m, int mask, const char *id)
+void
+dbr_word_sql(struct buf *b, const char *id, const char *param)
 {
+	buf_printf(b, "(instr((SELECT title FROM articles WHERE id = %1$s),"
+	    " %2$s) OR EXISTS (SELECT 1 FROM blocks b WHERE b.id "
+	    DB_ID_RANGE_("%1$s", DB_STR(DB_BLOCK_SHIFT)) " AND instr(b.text,"
+	    " %2$s)) OR EXISTS (SELECT 1 FROM footnotes n WHERE n.article_id ="
+	    " %1$s AND instr(n.text, %2$s)) OR EXISTS (SELECT 1 FROM fields d"
+	    " WHERE d.article_id = %1$s AND instr(d.value, %2$s)))", id,
+	    param);
+}
+
+/*
+ * The other parts of the filter, as conditions on the article id; lead,
+ * the expression's atom that leads the query, if one does.
+ */
+static void
+checks(struct buf *b, const struct match *m, int mask, const char *id,
+    const struct expr *lead)
+{
+	char param[32];
 	size_t i;
 
 	if (mask & F_COUNTRY)
@@ -85,14 +103,15 @@ checks(struct buf *b, const struct match *m, int mask, const char *id)
 		    " :query AND rowid = %s)", id);
 	/* the index ANDs a long word's bigrams: the word itself must be
 	 * in the title, a block, a note or a field */
-	for (i = 0; i < m->nwords; i++)
-		buf_printf(b, " AND (instr((SELECT title FROM articles WHERE"
-		    " id = %1$s), :w%2$zu) OR EXISTS (SELECT 1 FROM blocks b"
-		    " WHERE b.id " DB_ID_RANGE_("%1$s", DB_STR(DB_BLOCK_SHIFT))
-		    " AND instr(b.text, :w%2$zu)) OR EXISTS (SELECT 1 FROM"
-		    " footnotes n WHERE n.article_id = %1$s AND instr(n.text,"
-		    " :w%2$zu)) OR EXISTS (SELECT 1 FROM fields d WHERE"
-		    " d.article_id = %1$s AND instr(d.value, :w%2$zu)))", id, i);
+	for (i = 0; i < m->nwords; i++) {
+		snprintf(param, sizeof(param), ":w%zu", i);
+		buf_adds(b, " AND ");
+		dbr_word_sql(b, id, param);
+	}
+	if (mask & F_EXPR) {
+		buf_adds(b, " AND ");
+		dbr_expr_sql(b, m->f->expr, id, lead);
+	}
 }
 
 /* "(SELECT id FROM <the articles passing m from :lo to :hi>) m" */
@@ -100,33 +119,51 @@ static void
 matches(struct buf *b, const struct match *m)
 {
 	const struct filter *f = m->f;
+	const struct expr *lead;
 	int mask;
 
 	mask = (f->country ? F_COUNTRY : 0) | (f->theme ? F_THEME : 0) |
-	    (f->query ? F_QUERY : 0) | (f->flagged ? F_FLAGGED : 0);
+	    (f->query ? F_QUERY : 0) | (f->flagged ? F_FLAGGED : 0) |
+	    (f->expr ? F_EXPR : 0);
 	buf_adds(b, "(SELECT ");
 	if (mask & F_FLAGGED) {
 		buf_adds(b, "p.id AS id FROM st.marks k JOIN articles p ON"
 		    " p.key = k.key WHERE k.flagged AND p.id BETWEEN :lo AND"
 		    " :hi");
-		checks(b, m, mask & ~F_FLAGGED, "p.id");
+		checks(b, m, mask & ~F_FLAGGED, "p.id", NULL);
 	} else if (mask & F_QUERY) {
 		buf_adds(b, "rowid AS id FROM fts WHERE fts MATCH :query AND"
 		    " rowid BETWEEN :lo AND :hi");
-		checks(b, m, mask & ~F_QUERY, "fts.rowid");
+		checks(b, m, mask & ~F_QUERY, "fts.rowid", NULL);
 	} else if (mask & F_COUNTRY) {
 		buf_adds(b, "p.article_id AS id FROM article_countries p WHERE"
 		    " p.country_id = :country AND p.role <= :mentions AND"
 		    " p.article_id BETWEEN :lo AND :hi");
-		checks(b, m, mask & ~F_COUNTRY, "p.article_id");
+		checks(b, m, mask & ~F_COUNTRY, "p.article_id", NULL);
 	} else if (mask & F_THEME) {
 		buf_adds(b, "p.article_id AS id FROM article_themes p WHERE"
 		    " p.theme_id = :theme AND p.article_id BETWEEN :lo AND :hi");
-		checks(b, m, 0, "p.article_id");
-	} else
+		checks(b, m, mask & ~F_THEME, "p.article_id", NULL);
+	} else if ((lead = dbr_expr_lead(f->expr)) != NULL) {
+		/* the expression's most selective index leads */
+		dbr_expr_from(b, lead);
+		checks(b, m, mask, dbr_expr_lead_id(lead), lead);
+	} else {
 		buf_adds(b, "p.id AS id FROM articles p WHERE p.id BETWEEN :lo"
 		    " AND :hi");
+		checks(b, m, mask, "p.id", NULL);
+	}
 	buf_adds(b, ") m");
+}
+
+/* hi, no higher than the expression's years and dates allow */
+static int64_t
+clamp_hi(const struct filter *f, int64_t hi)
+{
+	int64_t xlo = 0, xhi = INT64_MAX;
+
+	dbr_expr_range(f->expr, &xlo, &xhi);
+	return hi < xhi ? hi : xhi;
 }
 
 /*
@@ -154,8 +191,10 @@ query(struct dbr *r, const struct filter *f, const char *sql, int64_t lo,
 	st = dbr_stmt(r, buf_str(&b));
 	buf_free(&b);
 	if (st != NULL) {
+		dbr_expr_range(f->expr, &lo, &hi);
 		dbr_bind_int(st, ":lo", lo);
 		dbr_bind_int(st, ":hi", hi);
+		dbr_expr_bind(st, f->expr);
 		dbr_bind_int(st, ":country", f->country);
 		dbr_bind_int(st, ":mentions", f->mentions ? 1 : 0);
 		dbr_bind_int(st, ":theme", f->theme);
@@ -173,7 +212,8 @@ query(struct dbr *r, const struct filter *f, const char *sql, int64_t lo,
 int
 dbr_filtered(const struct filter *f)
 {
-	return f->country || f->theme || f->query || f->flagged;
+	return f->country || f->theme || f->query || f->flagged ||
+	    f->expr != NULL;
 }
 
 static void
@@ -232,7 +272,7 @@ issue_walk(struct dbr *r, const struct filter *f,
 	match = query(r, f, "SELECT m.id FROM %M ORDER BY m.id DESC LIMIT 1",
 	    DB_FIRST_ARTICLE(to), before - 1);
 	while (match != NULL && n < limit && before > 0) {
-		dbr_bind_int(match, ":hi", before - 1);
+		dbr_bind_int(match, ":hi", clamp_hi(f, before - 1));
 		if (sqlite3_step(match) != SQLITE_ROW)
 			break;
 		issue = DB_ISSUE_OF(sqlite3_column_int64(match, 0));
@@ -296,6 +336,57 @@ dbr_issue_counts(struct dbr *r, const struct filter *f,
 		sqlite3_reset(st);
 }
 
+/* count(*) of the articles passing f from lo to hi, with more (SQL after
+ * "%M") joined. */
+static int
+count_in(struct dbr *r, const struct filter *f, const char *sql, int64_t lo,
+    int64_t hi)
+{
+	sqlite3_stmt *st;
+	int n;
+
+	n = 0;
+	if (lo > hi || (st = query(r, f, sql, lo, hi)) == NULL)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
+/*
+ * The unread are counted without looking up every article's mark: those
+ * from the read-before id up, less the ones marked read there, and the
+ * few marked unread below it (the marks' partial index).
+ */
+void
+dbr_count_all(struct dbr *r, const struct filter *f, int *n, int *unread)
+{
+	sqlite3_stmt *st;
+	int64_t rb = r->read_before, *ids;
+	size_t nids, cap, i;
+
+	*n = count_in(r, f, "SELECT count(*) FROM %M", 0, INT64_MAX);
+	*unread = count_in(r, f, "SELECT count(*) FROM %M", rb, INT64_MAX) -
+	    count_in(r, f, "SELECT count(*) FROM %M WHERE EXISTS (SELECT 1"
+	    " FROM st.marks k WHERE k.key = (SELECT a.key FROM articles a"
+	    " WHERE a.id = m.id) AND k.read)", rb, INT64_MAX);
+	/* the marks lead: a join could walk the articles below rb */
+	if (rb == 0 || (st = dbr_stmt(r, "SELECT (SELECT a.id FROM articles"
+	    " a WHERE a.key = k.key) AS id FROM st.marks k WHERE k.read = 0"
+	    " AND id < :rb")) == NULL)
+		return;
+	dbr_bind_int(st, ":rb", rb);
+	ids = NULL;
+	nids = cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		VEC_PUSH(ids, nids, cap, sqlite3_column_int64(st, 0));
+	sqlite3_reset(st);
+	for (i = 0; i < nids; i++)
+		*unread += dbr_passes(r, f, ids[i]);
+	free(ids);
+}
+
 size_t
 dbr_sections(struct dbr *r, int64_t issue,
     const struct filter *f, struct section_row **out)
@@ -340,6 +431,7 @@ dbr_article_rows(struct dbr *r, sqlite3_stmt *st, struct article_row **out)
 		row.date = dbr_col_opt(st, 5);
 		row.read = sqlite3_column_int(st, 6);
 		row.flagged = sqlite3_column_int(st, 7);
+		row.adate = dbr_col_text(st, 8);
 		VEC_PUSH(*out, n, cap, row);
 	}
 	if (st != NULL)
@@ -357,7 +449,7 @@ dbr_find(struct dbr *r, const char *key, struct article_row *row)
 	size_t n;
 
 	if ((st = dbr_stmt(r, "SELECT a.id, " ISSUE_OF_A ", a.section_id, a.key,"
-	    " a.title, NULL, " ARTICLE_READ ", k.flagged FROM articles a"
+	    " a.title, NULL, " ARTICLE_READ ", k.flagged, a.date FROM articles a"
 	    ARTICLE_MARKS " WHERE a.key = :key")) == NULL)
 		return 0;
 	dbr_bind_text(st, ":key", key);
@@ -401,7 +493,7 @@ dbr_articles(struct dbr *r, int64_t issue, int64_t section,
 
 	*out = NULL;
 	st = query(r, f, "SELECT a.id, " ISSUE_OF_A ", a.section_id, a.key,"
-	    " a.title, NULL, " ARTICLE_READ ", k.flagged FROM %M JOIN"
+	    " a.title, NULL, " ARTICLE_READ ", k.flagged, a.date FROM %M JOIN"
 	    " articles a ON a.id = m.id" ARTICLE_MARKS " WHERE a.section_id ="
 	    " :section ORDER BY m.id", DB_FIRST_ARTICLE(issue),
 	    DB_LAST_ARTICLE(issue));
@@ -418,7 +510,8 @@ dbr_search(struct dbr *r, const struct filter *f, int64_t before,
 
 	*out = NULL;
 	st = query(r, f, "SELECT a.id, " ISSUE_OF_A ", a.section_id, a.key,"
-	    " a.title, coalesce(i.date, i.year), " ARTICLE_READ ", k.flagged"
+	    " a.title, coalesce(i.date, i.year), " ARTICLE_READ ", k.flagged,"
+	    " coalesce(a.date, i.date, i.year)"
 	    " FROM %M JOIN articles a ON a.id = m.id JOIN issues i ON i.id ="
 	    " a.issue_id" ARTICLE_MARKS " ORDER BY m.id DESC LIMIT :limit",
 	    0, before - 1);

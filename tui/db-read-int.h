@@ -95,6 +95,29 @@ struct filter;
 int64_t		 dbr_unread_in(struct dbr *, const struct filter *,
 		    int64_t lo, int64_t hi, int dir);
 
+/* db-match.c: the condition that the text of article id (an SQL
+ * expression) holds the word bound to param, as it is. */
+struct buf;
+void		 dbr_word_sql(struct buf *, const char *id, const char *param);
+
+/*
+ * db-expr.c: a filter expression in the tree's queries.  dbr_expr_sql
+ * appends the condition that article x (an SQL expression) passes e,
+ * taking lead as passed; dbr_expr_bind binds its values.  dbr_expr_lead
+ * is the atom whose index should lead the query (NULL: none does), whose
+ * rows dbr_expr_from selects ("... AS id FROM ... WHERE ... BETWEEN :lo
+ * AND :hi") with the id called dbr_expr_lead_id.  dbr_expr_range
+ * narrows lo..hi to the ids its years and dates allow.
+ */
+struct expr;
+void		 dbr_expr_sql(struct buf *, const struct expr *e,
+		    const char *x, const struct expr *lead);
+void		 dbr_expr_bind(sqlite3_stmt *, const struct expr *e);
+const struct expr *dbr_expr_lead(const struct expr *e);
+void		 dbr_expr_from(struct buf *, const struct expr *lead);
+const char	*dbr_expr_lead_id(const struct expr *lead);
+void		 dbr_expr_range(const struct expr *e, int64_t *lo, int64_t *hi);
+
 /* db-words.c: a word of three Chinese characters or more, which the
  * index (bigrams, no positions) can only approximate. */
 int		 dbr_long_cjk(const char *word);

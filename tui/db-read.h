@@ -24,6 +24,8 @@ struct filter {
 	char	*query;		/* the FTS5 query (dbr_fts_query), or NULL */
 	char	*typed;		/* the search as typed */
 	int	 flagged;	/* only flagged articles */
+	struct expr *expr;	/* a filter expression (db-expr.c), or NULL:
+				   whoever sets it frees it */
 };
 
 struct issue_row {
@@ -52,6 +54,7 @@ struct article_row {
 	char	*key;
 	char	*title;
 	char	*date;		/* the issue's date or year, for lists */
+	char	*adate;		/* the article's date, else date (:sort) */
 	int	 read;
 	int	 flagged;
 };
@@ -79,6 +82,7 @@ struct art {
 	char		*issue_title;
 	char		*issue_date;
 	char		*issue_number;
+	char		*issue_key;
 	int		 issue_year;
 	int		 guide;		/* as issue_row's */
 	struct block	*blocks;
@@ -143,6 +147,9 @@ size_t		 dbr_articles(struct dbr *, int64_t issue,
 /* Search results newest first, with ids below before (INT64_MAX: all). */
 size_t		 dbr_search(struct dbr *, const struct filter *,
 		    int64_t before, size_t limit, struct article_row **out);
+/* The articles passing the filter in the whole archive, and the unread. */
+void		 dbr_count_all(struct dbr *, const struct filter *, int *n,
+		    int *unread);
 /* Whether the article passes the filter. */
 int		 dbr_passes(struct dbr *, const struct filter *, int64_t article);
 
@@ -186,6 +193,16 @@ void		 dbr_section_rows_free(struct section_row *, size_t);
 void		 dbr_article_rows_free(struct article_row *, size_t);
 void		 dbr_choices_free(struct choice *, size_t);
 void		 art_free(struct art *);
+
+/*
+ * Parses the filter expression s (expr.h) and resolves its names against
+ * the archive: countries and themes as the prompts match them, columns.
+ * 0 with *out the expression (NULL if s is empty; caller frees with
+ * expr_free), or -1 with *err (caller frees err->msg).
+ */
+struct expr_error;
+int		 dbr_expr_compile(struct dbr *, const char *s,
+		    struct expr **out, struct expr_error *err);
 
 /* The FTS5 query for what a user typed (caller frees); NULL if empty. */
 char		*dbr_fts_query(const char *typed);

@@ -1,8 +1,8 @@
 /*
  * What was typed at the prompts (the search, the : command line), for
- * ↑ and ↓.  The table is made on first use, so that a state database
- * from before it, or a read-only one, costs the start nothing.  Newest
- * first by rowid: a text typed again is replaced, so it moves up.
+ * ↑ and ↓.  The table is made when the state is attached (db-state.c),
+ * or with the first write of a state that could not be written then.
+ * Newest first by rowid: a text typed again is replaced, so it moves up.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +15,7 @@
 
 #define HISTORY_KEEP	200	/* entries kept of each kind */
 
-static const char history_schema[] =
+const char dbr_history_schema[] =
 	"CREATE TABLE IF NOT EXISTS st.history("
 	"  kind TEXT NOT NULL,"
 	"  text TEXT NOT NULL,"
@@ -23,7 +23,7 @@ static const char history_schema[] =
 	"  UNIQUE (kind, text));";
 
 static const struct dbr_change_type history_change = {
-	"prompt history", history_schema, {
+	"prompt history", dbr_history_schema, {
 	"INSERT OR REPLACE INTO st.history(kind, text, at) VALUES (:key,"
 	" :text, strftime('%s'))",
 	"DELETE FROM st.history WHERE kind = :key AND rowid NOT IN (SELECT"

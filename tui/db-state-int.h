@@ -58,6 +58,8 @@ const struct dbr_change	*dbr_state_queued(struct dbr *,
 extern const char	 dbr_marks_schema[];
 extern const char	 dbr_places_schema[];
 extern const char	 dbr_settings_schema[];
+extern const char	 dbr_history_schema[];
+extern const char	 dbr_views_schema[];
 /* At attach (marks.c): the read-before day, set for a new reader. */
 void			 dbr_marks_start(struct dbr *);
 /* A queued mark of key over *read and *flagged, if there is one. */

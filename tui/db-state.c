@@ -94,16 +94,27 @@ state_file(const char *path, char **real)
 	return why;
 }
 
-/* The tables every state has from its start; 0 when they could not be
+/*
+ * The tables every state has from its start; 0 when they could not be
  * made (an old state that is locked: they are made with its first
- * write). */
+ * write).  The history and the views are made here too, when they can
+ * be: made at the first prompt or view instead, they would change the
+ * schema under every prepared statement in the middle of a key.
+ */
 static int
 make_tables(struct dbr *r)
 {
-	return sqlite3_exec(r->db, dbr_marks_schema, NULL, NULL, NULL) ==
+	int ok;
+
+	ok = sqlite3_exec(r->db, dbr_marks_schema, NULL, NULL, NULL) ==
 	    SQLITE_OK && sqlite3_exec(r->db, dbr_places_schema, NULL, NULL,
 	    NULL) == SQLITE_OK && sqlite3_exec(r->db, dbr_settings_schema,
 	    NULL, NULL, NULL) == SQLITE_OK;
+	if (ok) {
+		sqlite3_exec(r->db, dbr_history_schema, NULL, NULL, NULL);
+		sqlite3_exec(r->db, dbr_views_schema, NULL, NULL, NULL);
+	}
+	return ok;
 }
 
 /* Attaches the file; NULL, or why it cannot be used. */

@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 struct dbr;
 struct filter;
@@ -113,5 +114,32 @@ void		 dbr_history_add(struct dbr *, const char *kind,
 char		*dbr_setting(struct dbr *, const char *name);
 void		 dbr_set_setting(struct dbr *, const char *name,
 		    const char *value);
+
+/*
+ * Views (db-state-views.c): filter expressions kept by name, in the
+ * order they were first saved.  Saving one again changes its
+ * expression; dbr_views lists them (caller frees with dbr_views_free).
+ */
+struct dbr_view {
+	char	*name;
+	char	*expr;
+};
+void		 dbr_view_save(struct dbr *, const char *name,
+		    const char *expr);
+void		 dbr_view_delete(struct dbr *, const char *name);
+size_t		 dbr_views(struct dbr *, struct dbr_view **out);
+void		 dbr_views_free(struct dbr_view *, size_t);
+
+/*
+ * Moving the state between machines (db-state-sync.c): read marks,
+ * flags, places, the read-before day, the last position in this
+ * database and the views, keyed by the articles' stable keys, as lines
+ * of text (kuaibao(5)).  dbr_state_import merges: what the file holds
+ * replaces what the state holds only where it is newer.  0, or -1 with
+ * *err (caller frees); *n: the lines taken.
+ */
+int		 dbr_state_export(struct dbr *, FILE *);
+int		 dbr_state_import(struct dbr *, FILE *, const char *name,
+		    size_t *n, char **err);
 
 #endif

@@ -132,3 +132,56 @@ fs_lock_holder(int fd)
 	return name[0] != '\0' ? xasprintf("pid %ld (%s)", pid, name) :
 	    xasprintf("pid %ld", pid);
 }
+
+FILE *
+fs_atomic_open(const char *path, char **tmp)
+{
+	const char *slash;
+	mode_t mask;
+	FILE *fp;
+	int fd;
+
+	slash = strrchr(path, '/');
+	*tmp = slash != NULL ? xasprintf("%.*s.%s.XXXXXX",
+	    (int)(slash - path + 1), path, slash + 1) :
+	    xasprintf(".%s.XXXXXX", path);
+	if ((fd = mkstemp(*tmp)) == -1) {
+		free(*tmp);
+		*tmp = NULL;
+		return NULL;
+	}
+	/* as any file the user makes: mkstemp's are private */
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	if ((fp = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		unlink(*tmp);
+		free(*tmp);
+		*tmp = NULL;
+	}
+	return fp;
+}
+
+int
+fs_atomic_close(FILE *fp, char *tmp, const char *path, int ok)
+{
+	int saved;
+
+	if (ok && (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0))
+		ok = 0;
+	saved = errno;
+	if (fclose(fp) != 0 && ok) {
+		ok = 0;
+		saved = errno;
+	}
+	if (ok && rename(tmp, path) != 0) {
+		ok = 0;
+		saved = errno;
+	}
+	if (!ok)
+		unlink(tmp);
+	free(tmp);
+	errno = saved;
+	return ok ? 0 : -1;
+}

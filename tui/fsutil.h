@@ -5,6 +5,7 @@
 #ifndef KB_FSUTIL_H
 #define KB_FSUTIL_H
 
+#include <stdio.h>
 #include <sys/types.h>
 
 /* Makes dir and its missing parents with mode (less the umask); 0, or
@@ -25,5 +26,14 @@ char	*fs_unsafe_dir(const char *dir);
 /* Who holds the flock(2) lock on the open file fd, as "pid N (NAME)",
  * from /proc/locks; NULL when that cannot be told.  The caller frees. */
 char	*fs_lock_holder(int fd);
+
+/*
+ * Writing a file atomically: fs_atomic_open makes a temporary file
+ * beside path (*tmp, caller frees) and fs_atomic_close flushes and
+ * syncs it and renames it over path when ok (else removes it); 0, or -1
+ * with errno.  A reader of path sees the old file or the new, whole.
+ */
+FILE	*fs_atomic_open(const char *path, char **tmp);
+int	 fs_atomic_close(FILE *, char *tmp, const char *path, int ok);
 
 #endif

@@ -3,6 +3,7 @@
  * the terminal and its locale, and runs the screen (or prints with
  * --list, --cat, --search).
  */
+#include <errno.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -18,6 +19,8 @@
 #include "cmd.h"
 #include "db-read.h"
 #include "db-state.h"
+#include "expr.h"
+#include "export.h"
 #include "fsutil.h"
 #include "msg.h"
 #include "restrict.h"
@@ -32,7 +35,10 @@ enum mode {
 	MODE_LIST,
 	MODE_CAT,
 	MODE_SEARCH,
-	MODE_COMMANDS
+	MODE_COMMANDS,
+	MODE_EXPORT,
+	MODE_STATE_EXPORT,
+	MODE_STATE_IMPORT
 };
 
 /* What the command line asks for. */
@@ -49,6 +55,11 @@ struct options {
 	int		 language_given;
 	const char	*config;	/* -c */
 	int		 restricted;	/* --restricted, KUAIBAO_SECURE */
+	const char	*filter;	/* --filter */
+	const char	*format;	/* --format */
+	int		 flagged;	/* --flagged */
+	char		**keys;		/* --export KEY... */
+	int		 nkeys;
 };
 
 static void
@@ -58,10 +69,14 @@ usage(FILE *fp)
 	    "usage: kuaibao [-d DB] [-c FILE] [--state FILE] [--language zh|en]"
 	    " [--measure N]\n"
 	    "               [--restricted]\n"
-	    "       kuaibao --list [-d DB]\n"
+	    "       kuaibao --list [--filter EXPR] [--format F] [-d DB]\n"
 	    "       kuaibao --cat KEY [--width N] [-d DB]\n"
-	    "       kuaibao --search WORDS [--limit N] [-d DB]\n"
+	    "       kuaibao --search WORDS [--filter EXPR] [--limit N]"
+	    " [--format F] [-d DB]\n"
 	    "       kuaibao --list-commands\n"
+	    "       kuaibao --export [--filter EXPR | --flagged | KEY...]"
+	    " [--format F]\n"
+	    "       kuaibao --state-export FILE | --state-import FILE\n"
 	    "\n"
 	    "  -d, --db DB       the database (default: $KUAIBAO_DB,\n"
 	    "                    $XDG_DATA_HOME/kuaibao/kuaibao.db, %s/kuaibao.db)\n"
@@ -76,11 +91,21 @@ usage(FILE *fp)
 	    "      --measure N   text lines at most N columns wide (0: the"
 	    " pane's width)\n"
 	    "      --list        print the issues, columns and articles\n"
+	    "      --filter EXPR with --list, --search, --export: only the articles\n"
+	    "                    passing EXPR (country:jp year:2022.. ...)\n"
+	    "      --format F    with --list and --search: text, tsv or json\n"
+	    "                    (with --export: md, txt, json or csv)\n"
 	    "      --cat KEY     print one article, wrapped to --width columns\n"
 	    "                    (default: $COLUMNS, the terminal's, 80)\n"
 	    "      --search W    print the newest articles with W; exit 1 if none\n"
 	    "      --limit N     at most N of them (default 20; 0: all)\n"
 	    "      --list-commands  print the reader's commands and their keys\n"
+	    "      --export      print articles with their citations: those\n"
+	    "                    passing --filter, the --flagged ones, or the\n"
+	    "                    KEYs given; --format md (default), txt, json, csv\n"
+	    "      --state-export FILE, --state-import FILE\n"
+	    "                    write the read marks, flags, places and views\n"
+	    "                    to FILE (- for stdout); merge them from FILE\n"
 	    "  -h, --help, -V, --version\n"
 	    "Press ? in the reader for the keys.\n", KB_DATADIR);
 }
@@ -140,6 +165,12 @@ parse_options(int argc, char *argv[], struct options *o)
 		{ "list-commands", no_argument,	NULL, 'C' },
 		{ "language",	required_argument,	NULL, 'G' },
 		{ "measure",	required_argument,	NULL, 'M' },
+		{ "filter",	required_argument,	NULL, 'F' },
+		{ "format",	required_argument,	NULL, 'f' },
+		{ "export",	no_argument,		NULL, 'E' },
+		{ "flagged",	no_argument,		NULL, 'g' },
+		{ "state-export", required_argument,	NULL, 'X' },
+		{ "state-import", required_argument,	NULL, 'I' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL,		0,			NULL, 0 }
@@ -211,6 +242,26 @@ parse_options(int argc, char *argv[], struct options *o)
 				return 2;
 			}
 			break;
+		case 'F':
+			o->filter = optarg;
+			break;
+		case 'f':
+			o->format = optarg;
+			break;
+		case 'E':
+			bad = set_mode(o, MODE_EXPORT, "--export", NULL);
+			break;
+		case 'g':
+			o->flagged = 1;
+			break;
+		case 'X':
+			bad = set_mode(o, MODE_STATE_EXPORT, "--state-export",
+			    optarg);
+			break;
+		case 'I':
+			bad = set_mode(o, MODE_STATE_IMPORT, "--state-import",
+			    optarg);
+			break;
 		case 'h':
 			usage(stdout);
 			return fflush(stdout) == 0 ? -1 : 1;
@@ -229,9 +280,22 @@ parse_options(int argc, char *argv[], struct options *o)
 		if (bad)
 			return 2;
 	}
-	if (optind != argc) {
+	if (o->mode == MODE_EXPORT) {
+		/* --export KEY...: the articles to export */
+		o->keys = argv + optind;
+		o->nkeys = argc - optind;
+	} else if (optind != argc) {
 		cat_error("%s: unexpected argument (kuaibao --help)",
 		    argv[optind]);
+		return 2;
+	}
+	if (o->mode == MODE_EXPORT && (o->filter != NULL) + o->flagged +
+	    (o->nkeys > 0) > 1) {
+		cat_error("--export takes one of --filter, --flagged or keys");
+		return 2;
+	}
+	if (o->flagged && o->mode != MODE_EXPORT) {
+		cat_error("--flagged goes with --export");
 		return 2;
 	}
 	if (o->width != 0 && o->mode != MODE_CAT) {
@@ -242,12 +306,33 @@ parse_options(int argc, char *argv[], struct options *o)
 		cat_error("--limit goes with --search");
 		return 2;
 	}
+	if ((o->filter != NULL || o->format != NULL) && o->mode != MODE_LIST &&
+	    o->mode != MODE_SEARCH && o->mode != MODE_EXPORT) {
+		cat_error("%s goes with --list, --search or --export",
+		    o->filter ? "--filter" : "--format");
+		return 2;
+	}
+	if (o->format != NULL && o->mode != MODE_EXPORT &&
+	    cat_format_named(o->format) == -1) {
+		cat_error("--format %s: give text, tsv or json", o->format);
+		return 2;
+	}
+	if (o->format != NULL && o->mode == MODE_EXPORT &&
+	    export_format_named(o->format) == -1) {
+		cat_error("--format %s: give md, txt, json or csv", o->format);
+		return 2;
+	}
 	if (o->limit == -1)
 		o->limit = LIMIT_DEFAULT;
-	/* restricted: the files are the database and the state only */
-	if (o->restricted && (o->config != NULL || o->state != NULL)) {
+	/*
+	 * restricted: the files are the database and the state only
+	 * (--export prints, as --list does)
+	 */
+	if (o->restricted && (o->config != NULL || o->state != NULL ||
+	    o->mode == MODE_STATE_EXPORT || o->mode == MODE_STATE_IMPORT)) {
 		cat_error("%s: not in restricted mode",
-		    o->config != NULL ? "-c" : "--state");
+		    o->config != NULL ? "-c" : o->state != NULL ? "--state" :
+		    o->mode_opt);
 		return 2;
 	}
 	return 0;
@@ -438,11 +523,146 @@ read_on_screen(struct dbr *db, const struct options *o)
 	return rc == 0 ? 0 : 1;
 }
 
+/*
+ * The state a printing mode reads: the user's when a filter may ask for
+ * marks and there is one (it is not made for a print), else an empty
+ * one in memory.
+ */
+static void
+attach_for_print(struct dbr *db, const struct options *o)
+{
+	char *path, *warning;
+
+	path = o->filter != NULL || o->mode == MODE_EXPORT ?
+	    state_path(o->state) : NULL;
+	if (path != NULL && !exists(path)) {
+		free(path);
+		path = NULL;
+	}
+	dbr_state_attach(db, path, &warning);
+	free(warning);
+	free(path);
+}
+
+/* --export: the articles passing f, the flagged ones, or those keyed. */
+static int
+export(struct dbr *db, const struct options *o, struct filter *f)
+{
+	struct article_row row;
+	int64_t *ids;
+	size_t n;
+	int i, fmt, rc;
+
+	fmt = o->format != NULL ? export_format_named(o->format) : EXPORT_MD;
+	f->flagged = o->flagged;
+	if (o->nkeys > 0) {
+		ids = xcalloc((size_t)o->nkeys, sizeof(*ids));
+		for (n = 0, i = 0; i < o->nkeys; i++) {
+			if (!dbr_find(db, o->keys[i], &row)) {
+				cat_error("%s: no such article (see kuaibao"
+				    " --list)", o->keys[i]);
+				free(ids);
+				return 1;
+			}
+			ids[n++] = row.id;
+			dbr_article_rows_free(&row, 1);
+		}
+	} else if (o->filter == NULL && !o->flagged) {
+		cat_error("--export: say what: --filter EXPR, --flagged or"
+		    " article keys");
+		return 2;
+	} else
+		n = export_select(db, f, &ids);
+	rc = export_write(db, ids, n, (enum export_format)fmt, stdout);
+	free(ids);
+	if (rc == 0 && n == 0)
+		return 1;	/* nothing to export, as grep */
+	return rc == 0 ? 0 : 1;
+}
+
+/* --state-export FILE, --state-import FILE (- is stdout, stdin). */
+static int
+state_transfer(struct dbr *db, const struct options *o)
+{
+	char *path, *warning, *err;
+	FILE *fp;
+	size_t n;
+	int rc, out;
+
+	out = o->mode == MODE_STATE_EXPORT;
+	if ((path = state_path(o->state)) == NULL) {
+		cat_error("no state: HOME is not set; give --state FILE");
+		return 1;
+	}
+	dbr_state_attach(db, path, &warning);
+	free(path);
+	if (warning != NULL) {
+		cat_error("%s", warning);
+		free(warning);
+		return 1;
+	}
+	if (strcmp(o->arg, "-") == 0)
+		fp = out ? stdout : stdin;
+	else if ((fp = fopen(o->arg, out ? "w" : "r")) == NULL) {
+		cat_error("%s: %s", o->arg, strerror(errno));
+		return 1;
+	}
+	if (out) {
+		rc = dbr_state_export(db, fp) == 0 ? 0 : 1;
+		if (rc != 0)
+			cat_error("%s: cannot be written", o->arg);
+	} else {
+		rc = dbr_state_import(db, fp, o->arg, &n, &err) == 0 ? 0 : 1;
+		if (rc != 0) {
+			cat_error("%s", err);
+			free(err);
+		}
+	}
+	if (fp != stdout && fp != stdin && fclose(fp) != 0 && rc == 0) {
+		cat_error("%s: %s", o->arg, strerror(errno));
+		rc = 1;
+	}
+	return rc;
+}
+
+/* --list, --cat, --search. */
+static int
+print(struct dbr *db, const struct options *o)
+{
+	struct expr_error err;
+	struct filter f;
+	int rc, fmt;
+
+	attach_for_print(db, o);
+	memset(&f, 0, sizeof(f));
+	if (o->filter != NULL &&
+	    dbr_expr_compile(db, o->filter, &f.expr, &err) == -1) {
+		cat_error("--filter: %s (column %d of \"%s\")", err.msg,
+		    err.col, o->filter);
+		free(err.msg);
+		return 2;
+	}
+	if (o->mode == MODE_EXPORT) {
+		rc = export(db, o, &f);
+		expr_free(f.expr);
+		return rc;
+	}
+	fmt = o->format != NULL ? cat_format_named(o->format) : CAT_TEXT;
+	if (o->mode == MODE_LIST)
+		rc = cat_list(db, &f, fmt);
+	else if (o->mode == MODE_CAT)
+		rc = cat_article(db, o->arg, cat_width(o->width));
+	else
+		rc = cat_search(db, o->arg, (size_t)o->limit, &f, fmt);
+	expr_free(f.expr);
+	return rc;
+}
+
 static int
 run(const struct options *o)
 {
 	struct dbr *db;
-	char *why, *path, *looked, *err, *warning, *lost;
+	char *why, *path, *looked, *err, *lost;
 	int rc;
 
 	msg_set_language(o->language);
@@ -474,17 +694,10 @@ run(const struct options *o)
 	}
 	if (o->mode == MODE_READ)
 		rc = read_on_screen(db, o);
-	else {
-		/* printing touches no state: one in memory, empty */
-		dbr_state_attach(db, NULL, &warning);
-		free(warning);
-		if (o->mode == MODE_LIST)
-			rc = cat_list(db);
-		else if (o->mode == MODE_CAT)
-			rc = cat_article(db, o->arg, cat_width(o->width));
-		else
-			rc = cat_search(db, o->arg, (size_t)o->limit);
-	}
+	else if (o->mode == MODE_STATE_EXPORT || o->mode == MODE_STATE_IMPORT)
+		rc = state_transfer(db, o);
+	else
+		rc = print(db, o);
 	if (dbr_timed_out(db)) {
 		cat_error("%s: a query ran over %d s: the database is damaged"
 		    " or made to hang the reader", path,

@@ -141,6 +141,51 @@ enum msg {
 	MSG_NO_FILTERS,
 	MSG_REMOVED,		/* %s: the filter, as the status line shows it */
 	MSG_NO_SUCH_FILTER,	/* %s: what was given */
+	/* views: filter expressions, views, export, sort */
+	MSG_EXPR_UNKNOWN_FIELD,	/* %s: the field as typed */
+	MSG_EXPR_NO_VALUE,
+	MSG_EXPR_BAD_YEAR,	/* %s */
+	MSG_EXPR_BAD_DATE,	/* %s */
+	MSG_EXPR_BAD_KIND,	/* %s */
+	MSG_EXPR_BAD_IS,	/* %s */
+	MSG_EXPR_NOTHING_AFTER,	/* %s: and, or, not, - */
+	MSG_EXPR_EMPTY_PARENS,
+	MSG_EXPR_NO_CLOSING_PAREN,
+	MSG_EXPR_UNEXPECTED,	/* %s */
+	MSG_EXPR_NO_COLUMN,	/* %s */
+	MSG_EXPR_NO_WORDS,	/* %s */
+	MSG_FILTER_EXPR,	/* %s: the expression, on the status line */
+	MSG_PROMPT_FILTER,
+	MSG_EXPORT_ISSUE,	/* an export's labels: 出处： */
+	MSG_EXPORT_DATE,
+	MSG_EXPORT_COLUMN,
+	MSG_EXPORT_EDITORS,
+	MSG_EXPORT_KEY,
+	MSG_NO_VIEW,		/* %s: the name */
+	MSG_VIEW_BROKEN,	/* %s %s %d: the name, the error, its column */
+	MSG_VIEW_OPEN,		/* %s */
+	MSG_VIEW_SAVED,		/* %s */
+	MSG_VIEW_DELETED,	/* %s */
+	MSG_VIEW_BAD_NAME,	/* %s */
+	MSG_VIEW_EMPTY,		/* %s */
+	MSG_PROMPT_EXPORT,
+	MSG_PROMPT_EXPORT_FLAGGED,
+	MSG_EXPORT_EXISTS,	/* %s: the path */
+	MSG_EXPORT_NO,
+	MSG_EXPORT_YES,
+	MSG_EXPORT_KEPT,	/* %s */
+	MSG_EXPORT_FAILED,	/* %s %s: the path, why */
+	MSG_EXPORTED,		/* %zu %s: how many, the path */
+	MSG_NOTHING_TO_EXPORT,
+	MSG_EXPORT_FORMAT,	/* %s */
+	MSG_PROMPT_PIPE,
+	MSG_PIPE_BACK,
+	MSG_PIPE_STATUS,	/* %s %d: the command, its status */
+	MSG_SORT_BAD,		/* %s */
+	MSG_SORTED,		/* %s: one of the three below */
+	MSG_SORT_ISSUE,		/* in the order of enum tree_sort */
+	MSG_SORT_DATE,
+	MSG_SORT_TITLE,
 	MSG__COUNT
 };
 

@@ -65,6 +65,8 @@ row_text(struct ui *ui, const struct trow *r, struct buf *out, int width)
 		if (r->kind == TR_ARTICLE)
 			buf_printf(&b, "%c%c", r->flagged ? '!' : ' ',
 			    r->read ? ' ' : '*');
+		else if (r->kind == TR_VIEW)
+			buf_adds(&b, "= ");
 		else
 			buf_printf(&b, "%c ", r->expanded ? '-' : '+');
 	}
@@ -101,10 +103,12 @@ sidebar_draw(struct ui *ui)
 		i = ui->side_top + (size_t)y;
 		wmove(ui->wside, y, 0);
 		if (!tree_row(ui->tree, i, &r)) {
-			if (y == 0) {
+			/* nothing under the views: say so where it would be */
+			if (y == 0 || i == tree_nviews(ui->tree)) {
 				wattrset(ui->wside, ui->look[LOOK_META]);
 				e = msg(tree_is_search(ui->tree) ?
 				    MSG_EMPTY_RESULTS : MSG_EMPTY_TREE);
+				buf_truncate(&line, 0);
 				wrap_cut(&line, e, strlen(e), width);
 				waddnstr(ui->wside, line.s, (int)line.len);
 			}
@@ -115,7 +119,7 @@ sidebar_draw(struct ui *ui)
 		buf_truncate(&line, 0);
 		row_text(ui, &r, &line, width);
 		a = A_NORMAL;
-		if (r.kind == TR_ISSUE)
+		if (r.kind == TR_ISSUE || (r.kind == TR_VIEW && r.unread > 0))
 			a = A_BOLD;
 		else if (r.kind == TR_ARTICLE && !r.read)
 			a = A_BOLD;

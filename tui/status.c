@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "expr.h"
 #include "msg.h"
 #include "render.h"
 #include "sanitize.h"
@@ -124,6 +125,11 @@ where(struct ui *ui, struct buf *head, struct buf *rest)
 		return;
 	}
 	switch (r.kind) {
+	case TR_VIEW:
+		/* the view: its name and what it shows */
+		buf_adds(head, r.label);
+		buf_printf(rest, " · %s", r.key);
+		break;
 	case TR_ARTICLE:
 		buf_adds(head, r.label);
 		tree_article_pos(ui->tree, tree_cursor(ui->tree), &pos,
@@ -150,6 +156,8 @@ where(struct ui *ui, struct buf *head, struct buf *rest)
 void
 status_filters(struct ui *ui, struct buf *b)
 {
+	char *e;
+
 	if (ui->country_name != NULL)
 		buf_printf(b, msg(MSG_FILTER_COUNTRY), ui->country_name,
 		    ui->filter.mentions ? msg(MSG_MENTIONS_TAG) : "");
@@ -157,6 +165,11 @@ status_filters(struct ui *ui, struct buf *b)
 		buf_printf(b, msg(MSG_FILTER_THEME), ui->theme_name);
 	if (ui->filter.flagged)
 		buf_adds(b, msg(MSG_FILTER_FLAGGED));
+	if (ui->filter.expr != NULL) {
+		e = expr_string(ui->filter.expr);
+		buf_printf(b, msg(MSG_FILTER_EXPR), e);
+		free(e);
+	}
 	if (ui->filter.typed != NULL) {
 		buf_printf(b, " [/%s ", ui->filter.typed);
 		add_total(b, ui->tree);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -340,4 +341,70 @@ term_clipboard(const char *text)
 		b.len = 0;
 	buf_free(&b);
 	free(clean);
+}
+
+int
+term_pipe(const char *cmd, const char *input, size_t len, const char *back)
+{
+	struct sigaction ign, oint, oquit;
+	int fd[2], status, c;
+	ssize_t n;
+	size_t off;
+	pid_t pid;
+
+	/* the command gets the terminal as the shell had it */
+	endwin();
+	say(PASTE_OFF);
+	fflush(stdout);
+	status = -1;
+	if (pipe(fd) == 0) {
+		memset(&ign, 0, sizeof(ign));
+		ign.sa_handler = SIG_IGN;
+		sigemptyset(&ign.sa_mask);
+		/* ^C is the command's, as with system(3) */
+		sigaction(SIGINT, &ign, &oint);
+		sigaction(SIGQUIT, &ign, &oquit);
+		if ((pid = fork()) == 0) {
+			close(fd[1]);
+			dup2(fd[0], STDIN_FILENO);
+			close(fd[0]);
+			signal(SIGINT, SIG_DFL);
+			signal(SIGQUIT, SIG_DFL);
+			signal(SIGTSTP, SIG_DFL);
+			signal(SIGPIPE, SIG_DFL);
+			signal(SIGTERM, SIG_DFL);
+			signal(SIGHUP, SIG_DFL);
+			signal(SIGWINCH, SIG_DFL);
+			execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+			_exit(127);
+		}
+		close(fd[0]);
+		/* a command that reads nothing ends the writing (EPIPE) */
+		for (off = 0; pid > 0 && off < len;) {
+			if ((n = write(fd[1], input + off, len - off)) > 0)
+				off += (size_t)n;
+			else if (n == -1 && errno == EINTR)
+				continue;
+			else
+				break;
+		}
+		close(fd[1]);
+		while (pid > 0 && waitpid(pid, &status, 0) == -1 &&
+		    errno == EINTR)
+			;
+		sigaction(SIGINT, &oint, NULL);
+		sigaction(SIGQUIT, &oquit, NULL);
+	}
+	/* the output stays on the screen until the user is done with it */
+	fputs(back, stdout);
+	fflush(stdout);
+	while ((c = getchar()) != EOF && c != '\n' && c != '\r')
+		;
+	clearerr(stdin);
+	say(PASTE_ON);
+	resized = 1;	/* it may have changed meanwhile */
+	if (status == -1)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 +
+	    WTERMSIG(status);
 }

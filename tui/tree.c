@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "db-read.h"
+#include "db-state.h"
+#include "expr.h"
 #include "render.h"
 #include "tree.h"
 #include "xmalloc.h"
@@ -27,6 +29,14 @@ struct inode {
 	size_t			 nsecs;
 };
 
+/* A saved view: its expression compiled once, its counts when shown. */
+struct vnode {
+	char			*name;
+	char			*text;
+	struct expr		*expr;		/* NULL: it no longer compiles */
+	int			 n, unread;	/* -1: to count */
+};
+
 struct rowref {
 	uint32_t	 i, s, a;	/* issue, section, article indices */
 	uint8_t		 kind;
@@ -41,6 +51,9 @@ struct tree {
 	struct article_row	*results;
 	size_t			 nresults, resultscap;
 	int			 complete;	/* everything is loaded */
+	enum tree_sort		 sort;
+	struct vnode		*views;
+	size_t			 nviews;
 	struct rowref		*rows;
 	size_t			 nrows, rowscap;
 	size_t			 cursor;
@@ -73,6 +86,8 @@ rebuild(struct tree *t)
 			push_row(t, NONE, NONE, (uint32_t)a, TR_ARTICLE);
 		return;
 	}
+	for (i = 0; i < t->nviews; i++)
+		push_row(t, (uint32_t)i, NONE, NONE, TR_VIEW);
 	for (i = 0; i < t->nissues; i++) {
 		in = &t->issues[i];
 		push_row(t, (uint32_t)i, NONE, NONE, TR_ISSUE);
@@ -162,6 +177,60 @@ issue_label(struct inode *in)
 	return in->label;
 }
 
+static int
+by_issue(const void *a, const void *b)
+{
+	const struct article_row *x = a, *y = b;
+
+	return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
+}
+
+static int
+by_date(const void *a, const void *b)
+{
+	const struct article_row *x = a, *y = b;
+	int c;
+
+	if (x->adate == NULL || y->adate == NULL)
+		c = (x->adate == NULL) - (y->adate == NULL);
+	else
+		c = -strcmp(x->adate, y->adate);
+	return c != 0 ? c : by_issue(a, b);
+}
+
+static int
+by_title(const void *a, const void *b)
+{
+	const struct article_row *x = a, *y = b;
+	int c;
+
+	c = strcmp(x->title != NULL ? x->title : "", y->title != NULL ?
+	    y->title : "");
+	return c != 0 ? c : by_issue(a, b);
+}
+
+/* Articles in the order asked for; up is the archive's own (a column's
+ * articles in order, results newest first). */
+static void
+sort_rows(struct article_row *v, size_t n, enum tree_sort how, int up)
+{
+	size_t i;
+	struct article_row t;
+
+	if (how == SORT_DATE)
+		qsort(v, n, sizeof(*v), by_date);
+	else if (how == SORT_TITLE)
+		qsort(v, n, sizeof(*v), by_title);
+	else {
+		qsort(v, n, sizeof(*v), by_issue);
+		for (i = 0; up && i < n / 2; i++) {
+			t = v[i];
+			v[i] = v[n - 1 - i];
+			v[n - 1 - i] = t;
+		}
+	}
+}
+
 /* An issue's sections and all their articles, once. */
 static void
 load_issue(struct tree *t, struct inode *in)
@@ -178,6 +247,9 @@ load_issue(struct tree *t, struct inode *in)
 		in->secs[s].expanded = 1;
 		in->secs[s].narts = dbr_articles(t->db, in->r.id, rows[s].id,
 		    &t->f, &in->secs[s].arts);
+		if (t->sort != SORT_ISSUE)
+			sort_rows(in->secs[s].arts, in->secs[s].narts,
+			    t->sort, 1);
 	}
 	in->nsecs = n;
 	free(rows);
@@ -210,23 +282,101 @@ free_issues(struct tree *t)
 }
 
 static void
+free_views(struct tree *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nviews; i++) {
+		free(t->views[i].name);
+		free(t->views[i].text);
+		expr_free(t->views[i].expr);
+	}
+	free(t->views);
+	t->views = NULL;
+	t->nviews = 0;
+}
+
+/*
+ * The views as the state keeps them now, to be counted when shown; a
+ * view's counts do not depend on the filter: a view unchanged keeps
+ * them (tree_set_marks forgets them).
+ */
+static void
+load_views(struct tree *t)
+{
+	struct expr_error err;
+	struct dbr_view *v;
+	struct vnode *old;
+	size_t n, i, k, nold;
+
+	old = t->views;
+	nold = t->nviews;
+	n = dbr_views(t->db, &v);
+	t->views = xcalloc(n + 1, sizeof(*t->views));
+	for (i = 0; i < n; i++) {
+		t->views[i].name = v[i].name;
+		t->views[i].text = v[i].expr;
+		t->views[i].n = -1;
+		for (k = 0; k < nold; k++)
+			if (strcmp(old[k].text, v[i].expr) == 0 &&
+			    old[k].expr != NULL) {
+				t->views[i].n = old[k].n;
+				t->views[i].unread = old[k].unread;
+				t->views[i].expr = old[k].expr;
+				old[k].expr = NULL;	/* taken */
+				break;
+			}
+		if (t->views[i].expr == NULL &&
+		    dbr_expr_compile(t->db, v[i].expr, &t->views[i].expr,
+		    &err) == -1)
+			free(err.msg);
+	}
+	free(v);	/* the strings are the tree's now */
+	t->nviews = n;
+	for (k = 0; k < nold; k++) {
+		free(old[k].name);
+		free(old[k].text);
+		expr_free(old[k].expr);
+	}
+	free(old);
+}
+
+static void
+view_counts(struct tree *t, struct vnode *v)
+{
+	struct filter f;
+
+	memset(&f, 0, sizeof(f));
+	f.expr = v->expr;
+	v->n = v->unread = 0;
+	if (v->expr != NULL)
+		dbr_count_all(t->db, &f, &v->n, &v->unread);
+}
+
+static void
 set_filter(struct tree *t, const struct filter *f)
 {
 	free(t->f.query);
 	free(t->f.typed);
+	expr_free(t->f.expr);
 	t->f = *f;
+	t->f.expr = expr_copy(f->expr);
 	t->f.query = f->query ? xstrdup(f->query) : NULL;
 	t->f.typed = f->typed ? xstrdup(f->typed) : NULL;
 	t->search = f->query != NULL;
 }
 
-/* The first issue open, as a reader expects on starting. */
+/* The first issue open and chosen, as a reader expects on starting. */
 static void
 open_first(struct tree *t)
 {
-	if (!t->search && t->nissues > 0)
-		tree_expand(t, 0, 1);
+	if (!t->search && t->nissues > 0) {
+		tree_expand(t, t->nviews, 1);
+		t->cursor = t->nviews;
+	}
 }
+
+static void	apply_sort(struct tree *);
 
 struct tree *
 tree_create(struct dbr *db, const struct filter *f)
@@ -236,6 +386,7 @@ tree_create(struct dbr *db, const struct filter *f)
 	t = xcalloc(1, sizeof(*t));
 	t->db = db;
 	set_filter(t, f);
+	load_views(t);
 	load_page(t);
 	open_first(t);
 	return t;
@@ -247,9 +398,11 @@ tree_free(struct tree *t)
 	if (t == NULL)
 		return;
 	free_issues(t);
+	free_views(t);
 	free(t->rows);
 	free(t->f.query);
 	free(t->f.typed);
+	expr_free(t->f.expr);
 	free(t);
 }
 
@@ -269,14 +422,50 @@ tree_reload(struct tree *t, const struct filter *f, const char *keep)
 {
 	free_issues(t);
 	set_filter(t, f);
+	load_views(t);
 	t->complete = 0;
 	memset(&t->count, 0, sizeof(t->count));
 	t->count_wanted = 0;
 	t->cursor = 0;
 	t->nrows = 0;
 	load_page(t);
+	if (t->sort != SORT_ISSUE && t->search)
+		apply_sort(t);
 	if (keep == NULL || !tree_select_key(t, keep))
 		open_first(t);
+}
+
+/* The loaded articles in the order asked for, the rows after them. */
+static void
+apply_sort(struct tree *t)
+{
+	size_t i, s;
+
+	if (t->search) {
+		if (t->sort != SORT_ISSUE)
+			load(t, SIZE_MAX, 0);
+		sort_rows(t->results, t->nresults, t->sort, 0);
+	} else
+		for (i = 0; i < t->nissues; i++)
+			for (s = 0; s < t->issues[i].nsecs; s++)
+				sort_rows(t->issues[i].secs[s].arts,
+				    t->issues[i].secs[s].narts, t->sort, 1);
+	rebuild(t);
+}
+
+void
+tree_sort(struct tree *t, enum tree_sort how)
+{
+	struct trow r;
+	char *keep;
+
+	keep = tree_row(t, t->cursor, &r) && r.kind == TR_ARTICLE ?
+	    xstrdup(r.key) : NULL;
+	t->sort = how;
+	apply_sort(t);
+	if (keep != NULL)
+		tree_select_key(t, keep);
+	free(keep);
 }
 
 int
@@ -321,6 +510,12 @@ tree_nrows(struct tree *t)
 	return t->nrows;
 }
 
+size_t
+tree_nviews(const struct tree *t)
+{
+	return t->search ? 0 : t->nviews;
+}
+
 void
 tree_load_all(struct tree *t)
 {
@@ -356,6 +551,16 @@ tree_row(struct tree *t, size_t i, struct trow *out)
 		article_trow(out, &t->results[r->a]);
 		out->issue_label = t->results[r->a].date;
 		out->pos = r->a + 1;
+		return 1;
+	}
+	if (r->kind == TR_VIEW) {
+		if (t->views[r->i].n < 0)
+			view_counts(t, &t->views[r->i]);
+		out->label = t->views[r->i].name;
+		out->key = t->views[r->i].text;
+		out->n = t->views[r->i].n;
+		out->unread = t->views[r->i].unread;
+		out->pos = r->i + 1;
 		return 1;
 	}
 	in = &t->issues[r->i];
@@ -418,7 +623,7 @@ tree_expand(struct tree *t, size_t i, int expand)
 	struct inode *in;
 	struct snode *sn;
 
-	if (i >= t->nrows || t->search)
+	if (i >= t->nrows || t->search || t->rows[i].kind == TR_VIEW)
 		return 0;
 	r = t->rows[i];
 	in = &t->issues[r.i];
@@ -529,6 +734,8 @@ tree_step_article(struct tree *t, int dir)
 			t->cursor = i;
 			return 1;
 		}
+		if (row.kind == TR_VIEW)
+			return 0;	/* above every issue */
 		if (!row.expanded) {
 			tree_expand(t, i, 1);
 			if (dir < 0)
@@ -557,6 +764,8 @@ tree_set_marks(struct tree *t, const char *key, int read, int flagged)
 	struct inode *in;
 	size_t i, s, a;
 
+	for (i = 0; i < t->nviews; i++)
+		t->views[i].n = -1;	/* counted again when shown */
 	for (a = 0; a < t->nresults; a++)
 		if (strcmp(t->results[a].key, key) == 0) {
 			t->results[a].read = read;

@@ -1,7 +1,8 @@
 /*
  * The sidebar's model: issues → sections → articles under the current
- * filter, flattened into the rows that are visible (expanded), or, while
- * a search is active, the flat list of results.  Issues and results are
+ * filter, flattened into the rows that are visible (expanded), under the
+ * saved views (db-state.h) with their counts; or, while a search is
+ * active, the flat list of results.  Issues and results are
  * loaded a page at a time as the cursor gets near them, so the cost of
  * a screen does not grow with the archive.  No curses here.
  */
@@ -18,7 +19,8 @@ struct tree;
 enum trow_kind {
 	TR_ISSUE,
 	TR_SECTION,
-	TR_ARTICLE
+	TR_ARTICLE,
+	TR_VIEW		/* a saved view, above the issues */
 };
 
 struct trow {
@@ -29,7 +31,7 @@ struct trow {
 	int		 n, unread;	/* issues and sections */
 	int		 read, flagged;	/* articles */
 	int64_t		 id;
-	const char	*key;		/* articles */
+	const char	*key;		/* articles; a view's expression */
 	const char	*issue_label;	/* the issue it belongs to; results:
 					   its date */
 	const char	*section;	/* articles: their section, if known */
@@ -41,10 +43,24 @@ void		 tree_free(struct tree *);
 /* The issues' labels made again when next shown (a new language or
  * date format); nothing is read again. */
 void		 tree_relabel(struct tree *);
-/* After the filter changed: rebuilds, keeping the article key selected. */
+/* After the filter or the views changed: rebuilds, keeping the article
+ * key selected. */
 void		 tree_reload(struct tree *, const struct filter *,
 		    const char *keep);
 int		 tree_is_search(const struct tree *);
+
+/*
+ * The order of the articles: of the results, and of each column's in
+ * the tree (issues stay newest first).  By issue is the archive's own
+ * order; by date the article's date, newest first; by title in
+ * character order.  Results are all loaded to be sorted otherwise.
+ */
+enum tree_sort {
+	SORT_ISSUE,
+	SORT_DATE,
+	SORT_TITLE
+};
+void		 tree_sort(struct tree *, enum tree_sort);
 /*
  * The number of issues (or results) in *n; 0 while they are still being
  * counted.  Asking starts the count: tree_counting says whether one is
@@ -57,6 +73,8 @@ int		 tree_count_step(struct tree *);
 
 /* Rows: asking for row i loads what is needed to know it. */
 size_t		 tree_nrows(struct tree *);
+/* The views' rows, first of all (0 in a search's results). */
+size_t		 tree_nviews(const struct tree *);
 int		 tree_row(struct tree *, size_t i, struct trow *);
 void		 tree_load_all(struct tree *);
 

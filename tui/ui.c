@@ -13,6 +13,7 @@
 #include "cmd.h"
 #include "config.h"
 #include "db-state.h"
+#include "expr.h"
 #include "msg.h"
 #include "keyparse.h"
 #include "prompt.h"
@@ -377,7 +378,7 @@ ui_refilter(struct ui *ui)
 	if (ui->have_art)
 		render(ui);
 	ui->dirty |= DIRTY_SIDE | DIRTY_ART | DIRTY_STATUS;
-	if (tree_nrows(ui->tree) == 0)
+	if (tree_nrows(ui->tree) == tree_nviews(ui->tree))
 		ui_say(ui, 0, ui->filter.query ? MSG_NO_ARTICLE_MATCHES :
 		    MSG_NO_FILTER_MATCHES);
 }
@@ -582,6 +583,7 @@ ui_free(struct ui *ui)
 	bind_free(ui->binds);
 	close_article(ui);
 	tree_free(ui->tree);
+	expr_free(ui->filter.expr);
 	free(ui->filter.query);
 	free(ui->country_name);
 	free(ui->theme_name);

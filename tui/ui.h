@@ -175,6 +175,10 @@ void	marks_check(struct ui *);
 /* What the status line keeps saying about the state, or NULL. */
 const char *ui_state_trouble(struct ui *);
 
+/* cmd-view.c: the saved view called name applied as the filter; 0, or
+ * -1 with a message on the status line. */
+int	view_open(struct ui *, const char *name);
+
 /* Screen files. */
 void	sidebar_draw(struct ui *);
 void	pane_draw(struct ui *);
@@ -224,5 +228,13 @@ int	term_read(unsigned char *, size_t, int ms);
 int	term_resized(void);		/* the size changed: curses knows it */
 int	term_suspend(void);		/* ^Z came: stopped, now back */
 void	term_clipboard(const char *text);	/* OSC 52, sanitised */
+/*
+ * Leaves the screen to run cmd by sh(1) with the len bytes of input on
+ * its stdin and the terminal as the shell had it; then prints back and
+ * waits for Enter, so that its output can be read, and comes back (the
+ * caller repaints all).  The command's exit status, or -1.
+ */
+int	term_pipe(const char *cmd, const char *input, size_t len,
+	    const char *back);
 
 #endif

@@ -928,7 +928,7 @@ class Report:
                             ids.append(sid)
                 order = ["j_list", "k_list", "pgdn_list", "open", "j_article",
                          "k_article", "pgdn_article", "next_article", "filter",
-                         "search2", "search4"]
+                         "filter_expr", "view_open", "search2", "search4"]
                 ids.sort(key=lambda x: order.index(x) if x in order else 99)
                 for sid in ids:
                     def step(a):

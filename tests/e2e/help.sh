@@ -41,7 +41,7 @@ for size in 80x24 120x40; do
 	pages="$TMP/help.0"
 	i=0
 	# j scrolls the help until the last key (+, widen-text) shows
-	while ! grep -qE ' \+ +正文变宽$' "$LAST" && [ $i -lt 20 ]; do
+	while ! grep -qE ' \+ +正文变宽$' "$LAST" && [ $i -lt 30 ]; do
 		i=$((i + 1))
 		keys $S j
 		wait_change $S "$TMP/help.$((i - 1))" && wait_stable $S

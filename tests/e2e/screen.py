@@ -440,6 +440,10 @@ def articles(iss):
 
 
 def predicate(opts):
+    if opts.get("keys") is not None:
+        # the articles a filter expression must leave (tests/e2e/views.sh)
+        keys = set(opts["keys"])
+        return lambda a: a["key"] in keys
     if opts.get("country"):
         name, ment = opts["country"], opts.get("mentions")
         return lambda a: any(c["name"] == name and (ment or c["role"] == "subject")
@@ -538,6 +542,9 @@ def sidebar_rows(path, side_w, rows):
 
 def cmd_sidebar(path, side_w, rows, corpus, opts):
     got = sidebar_rows(path, side_w, rows)
+    # --skip N: the first N rows are not the tree's (the saved views)
+    skip = int(opts.get("skip", "0"))
+    got, rows = got[skip:], rows - skip
     shown = [re.sub(r"\s+\d+(/\d+)?$", "", r[2:]).rstrip().rstrip("\u2026") for r in got
              if r[:2] in ("+ ", "- ")]
     exp = expected_tree(load(corpus), opts, shown)
@@ -825,7 +832,7 @@ def options(argv):
         a = argv[i]
         if a in ("--mentions", "--flagged", "--expand-first"):
             opts[a[2:]] = True
-        elif a in ("--expand", "--read", "--unread", "--flag"):
+        elif a in ("--expand", "--read", "--unread", "--flag", "--keys"):
             opts[a[2:]] = [k for k in argv[i + 1].split(",") if k]
             i += 1
         else:

@@ -145,7 +145,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct dbr *r;
-	struct filter f;
+	struct filter f, none;
 	struct choice *c;
 	char *err, *warning, *out, *lost, *keys[ARTICLES];
 	size_t outlen, nc, nk, i;
@@ -164,14 +164,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if ((fp = open_memstream(&out, &outlen)) == NULL)
 		abort();
 	stdout = fp;
-	cat_list(r);
+	memset(&none, 0, sizeof(none));
+	cat_list(r, &none, CAT_TEXT);
+	cat_list(r, &none, CAT_JSON);
 	nk = some_keys(r, keys);
 	for (i = 0; i < nk; i++) {
 		cat_article(r, keys[i], 20 + (int)(i * 13 % 80));
 		free(keys[i]);
 	}
-	cat_search(r, "美国 AI", 20);
-	cat_search(r, "芯", 0);
+	cat_search(r, "美国 AI", 20, &none, CAT_TEXT);
+	cat_search(r, "芯", 0, &none, CAT_TEXT);
 	fflush(fp);
 	stdout = real_stdout;
 	fclose(fp);

@@ -340,8 +340,10 @@ schema_in_page tui/db-state-marks.c dbr_marks_schema 6 "state schema" \
     "table, column and index of the state database's marks"
 schema_in_page tui/db-state-places.c dbr_places_schema 8 "state schema" \
     "table and column of the state database's places"
-schema_in_page tui/db-state-history.c history_schema 3 "state schema" \
+schema_in_page tui/db-state-history.c dbr_history_schema 3 "state schema" \
     "table and column of the state database's history"
+schema_in_page tui/db-state-views.c dbr_views_schema 5 "state schema" \
+    "table and column of the state database's views"
 
 {
 	grep -o 'key(fp, "[a-z_]*"' tui/import-json.c | sed 's/.*"\(.*\)"/\1/'
