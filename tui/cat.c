@@ -121,7 +121,7 @@ int
 cat_list(struct dbr *db, const struct filter *f, enum cat_format fmt)
 {
 	struct issue_row *issues, last;
-	struct section_row *secs;
+	struct column_row *secs;
 	struct article_row *arts;
 	struct cat_row row;
 	size_t ni, ns, na, i, s, a, nrows;
@@ -147,7 +147,7 @@ cat_list(struct dbr *db, const struct filter *f, enum cat_format fmt)
 				putchar('\n');
 				free(label);
 			}
-			ns = dbr_sections(db, issues[i].id, f, &secs);
+			ns = dbr_columns(db, issues[i].id, f, &secs);
 			for (s = 0; s < ns; s++) {
 				if (fmt == CAT_TEXT) {
 					fputs("  ", stdout);
@@ -175,7 +175,7 @@ cat_list(struct dbr *db, const struct filter *f, enum cat_format fmt)
 				dbr_article_rows_free(arts, na);
 				free(arts);
 			}
-			dbr_section_rows_free(secs, ns);
+			dbr_column_rows_free(secs, ns);
 			free(secs);
 			free(date);
 		}
@@ -263,7 +263,7 @@ cat_search(struct dbr *db, const char *query, size_t limit,
 			row.key = rows[i].key;
 			row.date = rows[i].date;
 			row.issue = a.issue_key;
-			row.column = a.section;
+			row.column = a.column;
 			row.title = rows[i].title;
 			put_row(fmt, &row, i);
 			art_free(&a);

@@ -28,7 +28,7 @@ enum scope {
 /* Where the reader is: the open article's, or the cursor's issue,
  * column (0 on an issue row) and article (0 on a row above one). */
 struct here {
-	int64_t	 issue, section, article;
+	int64_t	 issue, column, article;
 };
 
 static int
@@ -48,8 +48,8 @@ where(struct ui *ui, struct here *h)
 		return 0;
 	else if (r.kind == TR_ARTICLE)
 		key = r.key;
-	else if (r.kind == TR_SECTION) {
-		h->section = r.id;
+	else if (r.kind == TR_COLUMN) {
+		h->column = r.id;
 		tree_row(ui->tree, tree_parent(ui->tree, cur), &next);
 		h->issue = next.id;
 		/* an open column: from just before its first article */
@@ -64,7 +64,7 @@ where(struct ui *ui, struct here *h)
 	if (!dbr_find(ui->db, key, &row))
 		return 0;
 	h->issue = row.issue;
-	h->section = row.section;
+	h->column = row.column;
 	h->article = row.id;
 	dbr_article_rows_free(&row, 1);
 	return 1;
@@ -126,19 +126,19 @@ mark_rows(struct ui *ui, const struct article_row *rows, size_t n)
 }
 
 /* The articles shown (under the filters) of a column, or of every
- * column of the issue (section 0), marked read. */
+ * column of the issue (column 0), marked read. */
 static size_t
-mark_read(struct ui *ui, int64_t issue, int64_t section)
+mark_read(struct ui *ui, int64_t issue, int64_t column)
 {
-	struct section_row *secs;
+	struct column_row *secs;
 	struct article_row *rows;
 	size_t ns, n, s, done;
 
 	done = 0;
-	ns = dbr_sections(ui->db, issue, &ui->filter, &secs);
+	ns = dbr_columns(ui->db, issue, &ui->filter, &secs);
 	dbr_state_hold(ui->db, 1);
 	for (s = 0; s < ns; s++) {
-		if (section != 0 && secs[s].id != section)
+		if (column != 0 && secs[s].id != column)
 			continue;
 		n = dbr_articles(ui->db, issue, secs[s].id, &ui->filter,
 		    &rows);
@@ -147,7 +147,7 @@ mark_read(struct ui *ui, int64_t issue, int64_t section)
 		free(rows);
 	}
 	dbr_state_hold(ui->db, 0);
-	dbr_section_rows_free(secs, ns);
+	dbr_column_rows_free(secs, ns);
 	free(secs);
 	tree_recount(ui->tree, issue);
 	return done;
@@ -210,11 +210,11 @@ mark_scope(struct ui *ui, enum scope scope)
 		confirm_all(ui);
 		return;
 	}
-	if (!where(ui, &h) || (scope == SCOPE_COLUMN && h.section == 0)) {
+	if (!where(ui, &h) || (scope == SCOPE_COLUMN && h.column == 0)) {
 		ui_say(ui, 0, MSG_SELECT_ARTICLE);
 		return;
 	}
-	n = mark_read(ui, h.issue, scope == SCOPE_COLUMN ? h.section : 0);
+	n = mark_read(ui, h.issue, scope == SCOPE_COLUMN ? h.column : 0);
 	ui_say(ui, 0, n > 0 ? MSG_MARKED_N_READ : MSG_NOTHING_TO_MARK, n);
 	ui->dirty |= DIRTY_SIDE | DIRTY_STATUS;
 }
@@ -238,7 +238,7 @@ choose_scope(struct ui *ui)
 
 	v = xcalloc(3, sizeof(*v));
 	n = 0;
-	if (where(ui, &h) && h.section != 0) {
+	if (where(ui, &h) && h.column != 0) {
 		v[n].name = xstrdup(msg(MSG_MARK_COLUMN));
 		v[n].code = xstrdup("c");
 		v[n++].id = SCOPE_COLUMN;

@@ -48,7 +48,7 @@ dbr_article(struct dbr *r, int64_t id, struct art *a)
 	a->date = dbr_col_opt(st, 2);
 	a->date_text = dbr_col_opt(st, 3);
 	a->authors = dbr_col_text(st, 4);
-	a->section = dbr_col_text(st, 5);
+	a->column = dbr_col_text(st, 5);
 	a->issue_title = dbr_col_text(st, 6);
 	a->issue_date = dbr_col_opt(st, 7);
 	a->issue_number = dbr_col_opt(st, 8);
@@ -193,7 +193,7 @@ dbr_issue_rows_free(struct issue_row *v, size_t n)
 }
 
 void
-dbr_section_rows_free(struct section_row *v, size_t n)
+dbr_column_rows_free(struct column_row *v, size_t n)
 {
 	size_t i;
 
@@ -236,7 +236,7 @@ art_free(struct art *a)
 	free(a->date);
 	free(a->date_text);
 	free(a->authors);
-	free(a->section);
+	free(a->column);
 	free(a->issue_title);
 	free(a->issue_date);
 	free(a->issue_number);

@@ -388,11 +388,11 @@ dbr_count_all(struct dbr *r, const struct filter *f, int *n, int *unread)
 }
 
 size_t
-dbr_sections(struct dbr *r, int64_t issue,
-    const struct filter *f, struct section_row **out)
+dbr_columns(struct dbr *r, int64_t issue,
+    const struct filter *f, struct column_row **out)
 {
 	sqlite3_stmt *st;
-	struct section_row row;
+	struct column_row row;
 	size_t n, cap;
 
 	*out = NULL;
@@ -425,7 +425,7 @@ dbr_article_rows(struct dbr *r, sqlite3_stmt *st, struct article_row **out)
 	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
 		row.id = sqlite3_column_int64(st, 0);
 		row.issue = sqlite3_column_int64(st, 1);
-		row.section = sqlite3_column_int64(st, 2);
+		row.column = sqlite3_column_int64(st, 2);
 		row.key = dbr_col_text(st, 3);
 		row.title = dbr_col_text(st, 4);
 		row.date = dbr_col_opt(st, 5);
@@ -486,7 +486,7 @@ dbr_unread_in(struct dbr *r, const struct filter *f, int64_t lo,
 }
 
 size_t
-dbr_articles(struct dbr *r, int64_t issue, int64_t section,
+dbr_articles(struct dbr *r, int64_t issue, int64_t column,
     const struct filter *f, struct article_row **out)
 {
 	sqlite3_stmt *st;
@@ -495,10 +495,10 @@ dbr_articles(struct dbr *r, int64_t issue, int64_t section,
 	st = query(r, f, "SELECT a.id, " ISSUE_OF_A ", a.section_id, a.key,"
 	    " a.title, NULL, " ARTICLE_READ ", k.flagged, a.date FROM %M JOIN"
 	    " articles a ON a.id = m.id" ARTICLE_MARKS " WHERE a.section_id ="
-	    " :section ORDER BY m.id", DB_FIRST_ARTICLE(issue),
+	    " :column ORDER BY m.id", DB_FIRST_ARTICLE(issue),
 	    DB_LAST_ARTICLE(issue));
 	if (st != NULL)
-		dbr_bind_int(st, ":section", section);
+		dbr_bind_int(st, ":column", column);
 	return dbr_article_rows(r, st, out);
 }
 

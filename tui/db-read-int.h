@@ -83,7 +83,7 @@ char		*dbr_col_opt(sqlite3_stmt *, int i);
 	"NOT coalesce((SELECT k.read FROM st.marks k WHERE k.key = a.key)," \
 	" a.id < :read_before)"
 
-/* db-match.c: rows of (id, issue, section, key, title, date, read,
+/* db-match.c: rows of (id, issue, column, key, title, date, read,
  * flagged) from st, with the marks not yet written (r->overlay). */
 size_t		 dbr_article_rows(struct dbr *, sqlite3_stmt *,
 		    struct article_row **out);

@@ -4,7 +4,7 @@
  * in place); the caller attaches the per-user state database to the
  * same connection (db-state.h) so that unread counts are one query.
  * Every query is bounded by what is on screen: issues come in pages,
- * sections and articles one issue at a time.
+ * columns and articles one issue at a time.
  */
 #ifndef KB_DB_READ_H
 #define KB_DB_READ_H
@@ -40,7 +40,7 @@ struct issue_row {
 	int	 unread;
 };
 
-struct section_row {
+struct column_row {
 	int64_t	 id;
 	char	*name;
 	int	 n;
@@ -50,7 +50,7 @@ struct section_row {
 struct article_row {
 	int64_t	 id;
 	int64_t	 issue;
-	int64_t	 section;
+	int64_t	 column;
 	char	*key;
 	char	*title;
 	char	*date;		/* the issue's date or year, for lists */
@@ -78,7 +78,7 @@ struct art {
 	char		*date;
 	char		*date_text;
 	char		*authors;
-	char		*section;
+	char		*column;
 	char		*issue_title;
 	char		*issue_date;
 	char		*issue_number;
@@ -138,11 +138,11 @@ size_t		 dbr_issues(struct dbr *, const struct filter *,
 		    struct issue_row **out);
 void		 dbr_issue_counts(struct dbr *, const struct filter *,
 		    struct issue_row *);
-/* The sections of an issue with articles passing the filter. */
-size_t		 dbr_sections(struct dbr *, int64_t issue,
-		    const struct filter *, struct section_row **out);
+/* The columns of an issue with articles passing the filter. */
+size_t		 dbr_columns(struct dbr *, int64_t issue,
+		    const struct filter *, struct column_row **out);
 size_t		 dbr_articles(struct dbr *, int64_t issue,
-		    int64_t section, const struct filter *,
+		    int64_t column, const struct filter *,
 		    struct article_row **out);
 /* Search results newest first, with ids below before (INT64_MAX: all). */
 size_t		 dbr_search(struct dbr *, const struct filter *,
@@ -189,7 +189,7 @@ void		 dbr_choices_step(struct dbr *, const struct filter *,
 		    struct dbr_count *);
 
 void		 dbr_issue_rows_free(struct issue_row *, size_t);
-void		 dbr_section_rows_free(struct section_row *, size_t);
+void		 dbr_column_rows_free(struct column_row *, size_t);
 void		 dbr_article_rows_free(struct article_row *, size_t);
 void		 dbr_choices_free(struct choice *, size_t);
 void		 art_free(struct art *);

@@ -181,7 +181,7 @@ write_prose(FILE *fp, const struct art *a, int md)
 	fprintf(fp, "\n%s%s", md ? "- " : "", msg(MSG_EXPORT_DATE));
 	put(fp, date);
 	fprintf(fp, "\n%s%s", md ? "- " : "", msg(MSG_EXPORT_COLUMN));
-	put(fp, a->section);
+	put(fp, a->column);
 	if (a->authors != NULL && *a->authors != '\0') {
 		fprintf(fp, "\n%s%s", md ? "- " : "", msg(MSG_EXPORT_EDITORS));
 		put(fp, a->authors);
@@ -235,7 +235,7 @@ write_json(FILE *fp, const struct art *a, int first)
 	json_field(fp, "number", a->issue_number);
 	json_field(fp, "issue_date", a->issue_date);
 	json_field(fp, "date", date);
-	json_field(fp, "column", a->section);
+	json_field(fp, "column", a->column);
 	fputs(", \"editors\": [", fp);
 	copy = xstrdup(a->authors != NULL ? a->authors : "");
 	any = 0;
@@ -276,7 +276,7 @@ write_csv(FILE *fp, const struct art *a)
 	fputc(',', fp);
 	csv_cell(fp, date);
 	fputc(',', fp);
-	csv_cell(fp, a->section);
+	csv_cell(fp, a->column);
 	fputc(',', fp);
 	csv_cell(fp, a->authors);
 	fputs(",\"", fp);

@@ -601,7 +601,7 @@ header(struct ctx *c, const struct art *a)
 	    a->issue_year ? xasprintf("%d", a->issue_year) : xstrdup("");
 	buf_printf(&b, "%s %s%s%s · %s", a->issue_title, issue,
 	    a->issue_number ? " " : "", a->issue_number ? a->issue_number : "",
-	    a->section);
+	    a->column);
 	free(issue);
 	wrap_text(c, b.s, NULL, R_META);
 	buf_truncate(&b, 0);
@@ -901,7 +901,7 @@ render_citation(const struct art *a)
 		buf_printf(&b, ", %s", a->issue_date);
 	else if (a->issue_year != 0)
 		buf_printf(&b, ", %d", a->issue_year);
-	buf_printf(&b, ". %s", a->section);
+	buf_printf(&b, ". %s", a->column);
 	if (a->authors != NULL && a->authors[0] != '\0')
 		buf_printf(&b, " (%s)", a->authors);
 	buf_addc(&b, '.');

@@ -96,7 +96,7 @@ where(struct ui *ui, struct buf *head, struct buf *rest)
 			buf_adds(head, label);
 			free(label);
 		}
-		buf_printf(rest, " · %s", ui->art.section);
+		buf_printf(rest, " · %s", ui->art.column);
 		tree_article_pos(ui->tree, tree_cursor(ui->tree), &pos,
 		    &count);
 		if (count > 0)
@@ -134,10 +134,10 @@ where(struct ui *ui, struct buf *head, struct buf *rest)
 		buf_adds(head, r.label);
 		tree_article_pos(ui->tree, tree_cursor(ui->tree), &pos,
 		    &count);
-		buf_printf(rest, " · %s · %d/%d", r.section ? r.section : "",
+		buf_printf(rest, " · %s · %d/%d", r.column ? r.column : "",
 		    pos, count);
 		break;
-	case TR_SECTION:
+	case TR_COLUMN:
 		buf_adds(head, r.issue_label);
 		buf_printf(rest, " · %s", r.label);
 		break;

@@ -15,7 +15,7 @@
 #define SHORT_KEY	4	/* characters of a key that tell issues apart */
 
 struct snode {
-	struct section_row	 r;
+	struct column_row	 r;
 	int			 expanded;
 	struct article_row	*arts;
 	size_t			 narts;
@@ -38,7 +38,7 @@ struct vnode {
 };
 
 struct rowref {
-	uint32_t	 i, s, a;	/* issue, section, article indices */
+	uint32_t	 i, s, a;	/* issue, column, article indices */
 	uint8_t		 kind;
 };
 
@@ -95,7 +95,7 @@ rebuild(struct tree *t)
 			continue;
 		for (s = 0; s < in->nsecs; s++) {
 			sn = &in->secs[s];
-			push_row(t, (uint32_t)i, (uint32_t)s, NONE, TR_SECTION);
+			push_row(t, (uint32_t)i, (uint32_t)s, NONE, TR_COLUMN);
 			if (!sn->expanded)
 				continue;
 			for (a = 0; a < sn->narts; a++)
@@ -231,16 +231,16 @@ sort_rows(struct article_row *v, size_t n, enum tree_sort how, int up)
 	}
 }
 
-/* An issue's sections and all their articles, once. */
+/* An issue's columns and all their articles, once. */
 static void
 load_issue(struct tree *t, struct inode *in)
 {
-	struct section_row *rows;
+	struct column_row *rows;
 	size_t s, n;
 
 	if (in->loaded)
 		return;
-	n = dbr_sections(t->db, in->r.id, &t->f, &rows);
+	n = dbr_columns(t->db, in->r.id, &t->f, &rows);
 	in->secs = xcalloc(n + 1, sizeof(*in->secs));
 	for (s = 0; s < n; s++) {
 		in->secs[s].r = rows[s];
@@ -266,7 +266,7 @@ free_issues(struct tree *t)
 			dbr_article_rows_free(t->issues[i].secs[s].arts,
 			    t->issues[i].secs[s].narts);
 			free(t->issues[i].secs[s].arts);
-			dbr_section_rows_free(&t->issues[i].secs[s].r, 1);
+			dbr_column_rows_free(&t->issues[i].secs[s].r, 1);
 		}
 		free(t->issues[i].secs);
 		free(t->issues[i].label);
@@ -577,7 +577,7 @@ tree_row(struct tree *t, size_t i, struct trow *out)
 		out->id = in->r.id;
 		out->pos = r->i + 1;
 		break;
-	case TR_SECTION:
+	case TR_COLUMN:
 		sn = &in->secs[r->s];
 		out->depth = 1;
 		out->expanded = sn->expanded;
@@ -590,7 +590,7 @@ tree_row(struct tree *t, size_t i, struct trow *out)
 		sn = &in->secs[r->s];
 		article_trow(out, &sn->arts[r->a]);
 		out->depth = 2;
-		out->section = sn->r.name;
+		out->column = sn->r.name;
 	}
 	return 1;
 }
@@ -633,7 +633,7 @@ tree_expand(struct tree *t, size_t i, int expand)
 		in->expanded = expand;
 		if (expand)
 			load_issue(t, in);
-	} else if (r.kind == TR_SECTION) {
+	} else if (r.kind == TR_COLUMN) {
 		sn = &in->secs[r.s];
 		if (sn->expanded == expand)
 			return 0;
@@ -679,7 +679,7 @@ tree_select_key(struct tree *t, const char *key)
 		in->expanded = 1;
 		load_issue(t, in);
 		for (s = 0; s < in->nsecs; s++)
-			if (in->secs[s].r.id == row.section)
+			if (in->secs[s].r.id == row.column)
 				in->secs[s].expanded = 1;
 		rebuild(t);
 		for (a = 0; a < t->nrows; a++)

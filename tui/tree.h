@@ -1,5 +1,5 @@
 /*
- * The sidebar's model: issues → sections → articles under the current
+ * The sidebar's model: issues → columns → articles under the current
  * filter, flattened into the rows that are visible (expanded), under the
  * saved views (db-state.h) with their counts; or, while a search is
  * active, the flat list of results.  Issues and results are
@@ -18,7 +18,7 @@ struct tree;
 
 enum trow_kind {
 	TR_ISSUE,
-	TR_SECTION,
+	TR_COLUMN,
 	TR_ARTICLE,
 	TR_VIEW		/* a saved view, above the issues */
 };
@@ -28,13 +28,13 @@ struct trow {
 	int		 depth;
 	int		 expanded;
 	const char	*label;		/* owned by the tree */
-	int		 n, unread;	/* issues and sections */
+	int		 n, unread;	/* issues and columns */
 	int		 read, flagged;	/* articles */
 	int64_t		 id;
 	const char	*key;		/* articles; a view's expression */
 	const char	*issue_label;	/* the issue it belongs to; results:
 					   its date */
-	const char	*section;	/* articles: their section, if known */
+	const char	*column;	/* articles: their column, if known */
 	size_t		 pos;		/* issues and results: 1-based place */
 };
 
@@ -82,11 +82,11 @@ size_t		 tree_cursor(const struct tree *);
 void		 tree_set_cursor(struct tree *, size_t);
 /* Expand or collapse the row; returns 1 if something changed. */
 int		 tree_expand(struct tree *, size_t, int expand);
-/* Selects the article with key, expanding its issue and section. */
+/* Selects the article with key, expanding its issue and column. */
 int		 tree_select_key(struct tree *, const char *key);
 /* Moves the cursor to the next (dir 1) or previous (-1) article. */
 int		 tree_step_article(struct tree *, int dir);
-/* The cursor's parent issue or section row, for h/← from an article. */
+/* The cursor's parent issue or column row, for h/← from an article. */
 size_t		 tree_parent(struct tree *, size_t);
 /* Updates an article's marks in the model (after m or reading). */
 void		 tree_set_marks(struct tree *, const char *key, int read,
@@ -94,7 +94,7 @@ void		 tree_set_marks(struct tree *, const char *key, int read,
 /* The issue's counts are taken again when it is next shown (after marks
  * on articles of it that are not loaded). */
 void		 tree_recount(struct tree *, int64_t issue);
-/* 1-based position of the article among its section's, and their count. */
+/* 1-based position of the article among its column's, and their count. */
 void		 tree_article_pos(struct tree *, size_t, int *pos, int *count);
 
 #endif

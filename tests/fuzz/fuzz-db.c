@@ -114,7 +114,7 @@ some_keys(struct dbr *r, char **keys)
 {
 	struct filter f;
 	struct issue_row *issues;
-	struct section_row *secs;
+	struct column_row *secs;
 	struct article_row *arts;
 	size_t ni, ns, na, i, s, a, n;
 
@@ -122,7 +122,7 @@ some_keys(struct dbr *r, char **keys)
 	n = 0;
 	ni = dbr_issues(r, &f, NULL, 0, 4, &issues);
 	for (i = 0; i < ni && n < ARTICLES; i++) {
-		ns = dbr_sections(r, issues[i].id, &f, &secs);
+		ns = dbr_columns(r, issues[i].id, &f, &secs);
 		for (s = 0; s < ns && n < ARTICLES; s++) {
 			na = dbr_articles(r, issues[i].id, secs[s].id, &f,
 			    &arts);
@@ -133,7 +133,7 @@ some_keys(struct dbr *r, char **keys)
 			dbr_article_rows_free(arts, na);
 			free(arts);
 		}
-		dbr_section_rows_free(secs, ns);
+		dbr_column_rows_free(secs, ns);
 		free(secs);
 	}
 	dbr_issue_rows_free(issues, ni);

@@ -40,7 +40,7 @@ article(void)
 	a.date = "2023-04-20";
 	a.date_text = "4月20日";
 	a.authors = "张秋菊 秦冰雪";
-	a.section = "专题评述";
+	a.column = "专题评述";
 	a.issue_title = "科技政策与咨询快报";
 	a.issue_year = 2023;
 	a.blocks = blocks;
