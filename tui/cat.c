@@ -1,7 +1,7 @@
 /*
  * Non-interactive output, for pipes, grep and printers: the same
  * sanitised text the screen shows, without attributes.  Every string
- * from the database goes out through put(): a key or a date is as
+ * from the database goes out through export_put(): a key or a date is as
  * hostile as a title (a key holding ESC ] 52 would write the clipboard
  * of whoever lists the archive).
  */
@@ -20,19 +20,6 @@
 #include "sanitize.h"
 #include "xmalloc.h"
 
-/* One field, sanitised: no control character, no line break. */
-static void
-put(FILE *fp, const char *s)
-{
-	char *clean;
-
-	if (s == NULL)
-		return;
-	clean = sanitize_text(s, strlen(s), 0);
-	fputs(clean, fp);
-	free(clean);
-}
-
 void
 cat_error(const char *fmt, ...)
 {
@@ -43,7 +30,7 @@ cat_error(const char *fmt, ...)
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
 	fputs("kuaibao: ", stderr);
-	put(stderr, buf_str(&b));
+	export_put(stderr, buf_str(&b));
 	fputc('\n', stderr);
 	buf_free(&b);
 }
@@ -75,15 +62,15 @@ static void
 put_row(enum cat_format fmt, const struct cat_row *r, size_t i)
 {
 	if (fmt == CAT_TSV) {
-		put(stdout, r->key);
+		export_put(stdout, r->key);
 		putchar('\t');
-		put(stdout, r->date);
+		export_put(stdout, r->date);
 		putchar('\t');
-		put(stdout, r->issue);
+		export_put(stdout, r->issue);
 		putchar('\t');
-		put(stdout, r->column);
+		export_put(stdout, r->column);
 		putchar('\t');
-		put(stdout, r->title);
+		export_put(stdout, r->title);
 		putchar('\n');
 		return;
 	}
@@ -141,9 +128,9 @@ cat_list(struct dbr *db, const struct filter *f, enum cat_format fmt)
 				label = render_issue_label(issues[i].date,
 				    issues[i].year, issues[i].number,
 				    issues[i].title, issues[i].guide);
-				put(stdout, label);
+				export_put(stdout, label);
 				printf(" (%d)  ", issues[i].n);
-				put(stdout, issues[i].key);
+				export_put(stdout, issues[i].key);
 				putchar('\n');
 				free(label);
 			}
@@ -151,7 +138,7 @@ cat_list(struct dbr *db, const struct filter *f, enum cat_format fmt)
 			for (s = 0; s < ns; s++) {
 				if (fmt == CAT_TEXT) {
 					fputs("  ", stdout);
-					put(stdout, secs[s].name);
+					export_put(stdout, secs[s].name);
 					printf(" (%d)\n", secs[s].n);
 				}
 				na = dbr_articles(db, issues[i].id, secs[s].id,
@@ -167,9 +154,9 @@ cat_list(struct dbr *db, const struct filter *f, enum cat_format fmt)
 						continue;
 					}
 					fputs("    ", stdout);
-					put(stdout, arts[a].key);
+					export_put(stdout, arts[a].key);
 					fputs("  ", stdout);
-					put(stdout, arts[a].title);
+					export_put(stdout, arts[a].title);
 					putchar('\n');
 				}
 				dbr_article_rows_free(arts, na);
@@ -269,11 +256,11 @@ cat_search(struct dbr *db, const char *query, size_t limit,
 			art_free(&a);
 			continue;
 		}
-		put(stdout, rows[i].key);
+		export_put(stdout, rows[i].key);
 		fputs("  ", stdout);
-		put(stdout, rows[i].date);
+		export_put(stdout, rows[i].date);
 		fputs("  ", stdout);
-		put(stdout, rows[i].title);
+		export_put(stdout, rows[i].title);
 		putchar('\n');
 	}
 	put_rows_end(fmt, i);

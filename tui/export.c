@@ -67,9 +67,8 @@ export_select(struct dbr *db, const struct filter *f, int64_t **out)
 	return n;
 }
 
-/* s, sanitised: no control character, no line break. */
-static void
-put(FILE *fp, const char *s)
+void
+export_put(FILE *fp, const char *s)
 {
 	char *clean;
 
@@ -159,7 +158,7 @@ put_urls(FILE *fp, const struct art *a, const char *sep)
 		for (k = 0; k < a->notes[i].nurls; k++) {
 			if (!first)
 				fputs(sep, fp);
-			put(fp, a->notes[i].urls[k]);
+			export_put(fp, a->notes[i].urls[k]);
 			first = 0;
 		}
 }
@@ -174,33 +173,33 @@ write_prose(FILE *fp, const struct art *a, int md)
 	issue = issue_cited(a);
 	date = date_of(a);
 	fputs(md ? "## " : "", fp);
-	put(fp, a->title);
+	export_put(fp, a->title);
 	fputs(md ? "\n\n" : "\n", fp);
 	fprintf(fp, "%s%s", md ? "- " : "", msg(MSG_EXPORT_ISSUE));
-	put(fp, issue);
+	export_put(fp, issue);
 	fprintf(fp, "\n%s%s", md ? "- " : "", msg(MSG_EXPORT_DATE));
-	put(fp, date);
+	export_put(fp, date);
 	fprintf(fp, "\n%s%s", md ? "- " : "", msg(MSG_EXPORT_COLUMN));
-	put(fp, a->column);
+	export_put(fp, a->column);
 	if (a->authors != NULL && *a->authors != '\0') {
 		fprintf(fp, "\n%s%s", md ? "- " : "", msg(MSG_EXPORT_EDITORS));
-		put(fp, a->authors);
+		export_put(fp, a->authors);
 	}
 	fprintf(fp, "\n%s%s", md ? "- " : "", msg(MSG_EXPORT_KEY));
-	put(fp, a->key);
+	export_put(fp, a->key);
 	fputs("\n\n", fp);
 	for (i = 0; i < a->nblocks; i++) {
 		if (md && a->blocks[i].type == BLOCK_HEADING)
 			fputs("### ", fp);
-		put(fp, a->blocks[i].text);
+		export_put(fp, a->blocks[i].text);
 		fputs("\n\n", fp);
 	}
 	for (i = 0; i < a->nnotes; i++) {
 		fprintf(fp, md ? "[^%d]: " : "[%d] ", a->notes[i].n);
-		put(fp, a->notes[i].text);
+		export_put(fp, a->notes[i].text);
 		for (k = 0; k < a->notes[i].nurls; k++) {
 			fputs(md ? " <" : "\n    ", fp);
-			put(fp, a->notes[i].urls[k]);
+			export_put(fp, a->notes[i].urls[k]);
 			fputs(md ? ">" : "", fp);
 		}
 		fputc('\n', fp);

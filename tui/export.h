@@ -35,5 +35,7 @@ int	 export_write(struct dbr *, const int64_t *ids, size_t n,
 	    enum export_format, FILE *fp);
 /* s sanitised, as a JSON string with its quotes. */
 void	 export_json_string(FILE *, const char *s);
+/* s, sanitised: no control character, no line break; nothing for NULL. */
+void	 export_put(FILE *, const char *s);
 
 #endif
