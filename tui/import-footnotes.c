@@ -38,6 +38,27 @@ recent_add(struct buf *b, const char *s, size_t len)
 	}
 }
 
+/*
+ * Whether the recent body text cites marker n: asked again for every
+ * note line while no body line comes between (100,000 notes numbered 1
+ * scanned 8 KB each), so the last answer is kept until recent grows.
+ */
+struct cited {
+	unsigned gen;		/* recent's version when asked */
+	int	 n, yes;
+};
+
+static int
+cites(struct cited *c, const struct buf *recent, unsigned gen, int n)
+{
+	if (c->gen != gen || c->n != n) {
+		c->gen = gen;
+		c->n = n;
+		c->yes = shape_has_marker(recent->s, recent->len, n);
+	}
+	return c->yes;
+}
+
 /* A script other than Chinese: the title of a source cited in a note. */
 static int
 foreign(const char *s, size_t len)
@@ -179,8 +200,10 @@ void
 footnotes_find(struct lines *L)
 {
 	struct buf recent = { 0 }, note = { 0 };
+	struct cited cited = { 0, 0, 0 };
 	const struct phys *p;
 	size_t i, off, prev;
+	unsigned gen = 1;	/* recent's version */
 	int n, cur, top, in_note, like;
 
 	cur = top = in_note = 0;
@@ -192,8 +215,7 @@ footnotes_find(struct lines *L)
 		if (in_note) {
 			if (numbered(p, &n, &off) &&
 			    n > cur && n <= cur + 3 && (p->cols >
-			    L->width + 6 || shape_has_marker(recent.s,
-			    recent.len, n))) {
+			    L->width + 6 || cites(&cited, &recent, gen, n))) {
 				note_begin(L, i, n, off, &note);
 				cur = n;
 				top = n > top ? n : top;
@@ -222,7 +244,7 @@ footnotes_find(struct lines *L)
 		/* a row of a table whose cells tabs part is no note */
 		if (!p->tabbed && shape_note_start(p->s, p->len, &n, &off) &&
 		    (like = note_like(L, i, off)) > 0 &&
-		    (shape_has_marker(recent.s, recent.len, n) ?
+		    (cites(&cited, &recent, gen, n) ?
 		    like == 2 || n == 1 || (n > top && n <= top + 3) :
 		    like == 2 && recent.len > 0 && cites_url(L, i))) {
 			note_begin(L, i, n, off, &note);
@@ -234,6 +256,7 @@ footnotes_find(struct lines *L)
 		}
 		L->p[i].role = LINE_BODY;
 		recent_add(&recent, p->s, p->len);
+		gen++;
 	}
 	buf_free(&recent);
 	buf_free(&note);

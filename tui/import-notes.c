@@ -138,7 +138,8 @@ find_explicit(const char *s, struct cands *c)
 			q++;
 		if (*q != ']')
 			continue;
-		cand_cb(c, (size_t)(p - s), (size_t)(q - p + 1), atoi(p + 2));
+		cand_cb(c, (size_t)(p - s), (size_t)(q - p + 1),
+		    text_digits(p + 2, (size_t)(q - p - 2)));
 	}
 }
 

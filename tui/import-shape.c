@@ -9,6 +9,7 @@
 #include "text.h"
 #include "xmalloc.h"
 
+
 static int
 is_digit(uint32_t c)
 {
@@ -286,7 +287,7 @@ shape_note_start(const char *s, size_t len, int *np, size_t *textoff)
 	i = skip_class(s, len, is_digit, &cnt);
 	if (cnt < 1 || cnt > 3)
 		return 0;
-	val = atoi(s);
+	val = text_digits(s, i);
 	j = skip_class(s + i, len - i, is_space_c, &cnt);
 	if (cnt == 0 || i + j >= len || val < 1)
 		return 0;
@@ -403,8 +404,8 @@ shape_direction(const char *s, size_t len, int *major, int *minor,
 	j = skip_class(s + i, len - i, is_digit, &cnt);
 	if (cnt < 1 || cnt > 2)
 		return 0;
-	*major = atoi(s);
-	*minor = atoi(s + i);
+	*major = text_digits(s, 9);
+	*minor = text_digits(s + i, j);
 	i += j;
 	i += skip_class(s + i, len - i, is_space_c, &spaces);
 	if (i >= len || quantity(s + i, len - i))
@@ -576,7 +577,7 @@ shape_markers(const char *s, size_t len,
 		    !ascii_stop(s + i, len - i)) || (next < 0x80 &&
 		    ((next | 0x20) >= 'a' && (next | 0x20) <= 'z'))))
 			continue;
-		fn(arg, start, i - start, atoi(s + start));
+		fn(arg, start, i - start, text_digits(s + start, i - start));
 	}
 }
 

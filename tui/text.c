@@ -262,6 +262,16 @@ text_ends(const char *s, size_t len, const char *suffix)
 }
 
 int
+text_digits(const char *s, size_t n)
+{
+	int v = 0;
+
+	while (n-- > 0 && *s >= '0' && *s <= '9')
+		v = v * 10 + (*s++ - '0');
+	return v;
+}
+
+int
 text_has(const char *s, size_t len, const char *needle)
 {
 	size_t n, i;

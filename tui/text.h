@@ -45,6 +45,12 @@ int	 text_cols(const char *s, size_t len);
 
 /* Whether the len bytes at s contain needle. */
 int	 text_has(const char *s, size_t len, const char *needle);
+/*
+ * The number the digits at s spell, n of them at most (9 or fewer).
+ * Not atoi(): s may be a slice of a long text, which atoi() may measure
+ * to its end (the sanitizers' strtol does, for every marker).
+ */
+int	 text_digits(const char *s, size_t n);
 int	 text_starts(const char *s, const char *prefix);
 int	 text_ends(const char *s, size_t len, const char *suffix);
 
