@@ -238,10 +238,12 @@ merge_superscripts(struct layout *L, const struct page *pg)
 	struct line *l, *m;
 	size_t i, j, k;
 	double h;
+	int n;
 
 	for (i = pg->first; i < pg->first + pg->n; i++) {
 		l = &L->l[i];
-		if (l->dead || digits_only(L, l) > 3 || digits_only(L, l) == 0)
+		n = l->dead ? 0 : digits_only(L, l);
+		if (n == 0 || n > 3)
 			continue;
 		h = height(l);
 		for (j = pg->first; j < pg->first + pg->n; j++) {
@@ -265,13 +267,13 @@ merge_superscripts(struct layout *L, const struct page *pg)
 
 /* ---- furniture: a running header or a page number ----------------- */
 
-static const struct layout *sort_layout;	/* for cmp_key */
+static const struct layout *sorting;	/* for qsort's comparators */
 
 static int
 cmp_key(const void *a, const void *b)
 {
-	const struct line *x = &sort_layout->l[*(const size_t *)a];
-	const struct line *y = &sort_layout->l[*(const size_t *)b];
+	const struct line *x = &sorting->l[*(const size_t *)a];
+	const struct line *y = &sorting->l[*(const size_t *)b];
 	long d = (long)(x->y0 + 0.5) - (long)(y->y0 + 0.5);
 
 	return d != 0 ? (d < 0 ? -1 : 1) : strcmp(x->text, y->text);
@@ -288,7 +290,7 @@ find_furniture(struct layout *L)
 	for (i = 0; i < L->nl; i++)
 		if (!L->l[i].dead)
 			ix[n++] = i;
-	sort_layout = L;
+	sorting = L;
 	qsort(ix, n, sizeof(*ix), cmp_key);
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; j < n && cmp_key(&ix[i], &ix[j]) == 0; j++)
@@ -322,13 +324,11 @@ struct cell {
 	struct buf text;
 };
 
-static const struct layout *sort_lines;
-
 static int
 cmp_yx(const void *a, const void *b)
 {
-	const struct line *x = &sort_lines->l[*(const size_t *)a];
-	const struct line *y = &sort_lines->l[*(const size_t *)b];
+	const struct line *x = &sorting->l[*(const size_t *)a];
+	const struct line *y = &sorting->l[*(const size_t *)b];
 
 	if (x->y0 != y->y0)
 		return x->y0 < y->y0 ? -1 : 1;
@@ -364,7 +364,7 @@ baselines(const struct layout *L, const struct page *pg, double h,
 	for (i = pg->first; i < pg->first + pg->n; i++)
 		if (!L->l[i].dead)
 			ix[n++] = i;
-	sort_lines = L;
+	sorting = L;
 	qsort(ix, n, sizeof(*ix), cmp_yx);
 	for (i = 0; i < n; i++) {
 		l = &L->l[ix[i]];
